@@ -1,0 +1,158 @@
+//! An article: its unmodified text, where it came from, what we know about it, and its layout.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::Extraction;
+use crate::layout::Layout;
+use crate::span::Span;
+
+/// Where an article came from: a file, and for multi-article files the record in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The file the article was read from (`sample/NAME` for the bundled sample corpus).
+    pub path: PathBuf,
+    /// For JSON arrays and JSON Lines: the 1-based record number (line number for JSON Lines).
+    pub record: Option<usize>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.record {
+            Some(n) => write!(f, "{}:{}", self.path.display(), n),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
+/// A metadata value, with the span of the text it was read from when it came from the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field<T> {
+    /// The value.
+    pub value: T,
+    /// Where in the article text it was found; `None` when it came from a file field.
+    pub span: Option<Span>,
+}
+
+impl<T> Field<T> {
+    /// A value given by the file format (JSON field, HTML meta tag), not found in the text.
+    pub fn given(value: T) -> Self {
+        Field { value, span: None }
+    }
+
+    /// A value read from the text at `span`.
+    pub fn found(value: T, span: Span) -> Self {
+        Field {
+            value,
+            span: Some(span),
+        }
+    }
+}
+
+/// How a publication date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum DateSource {
+    /// Set by the user in review (or a sidecar); overrides everything else.
+    User,
+    /// A field of the file format (JSON `date`, HTML `article:published_time`).
+    Field,
+    /// A byline such as "By NAME in CITY December 23, 2025".
+    Byline,
+    /// A dateline such as "Published On 19 Dec 2025".
+    Dateline,
+    /// A line holding only a date, typically a page header ("Wednesday, December 24, 2025").
+    PageHeader,
+}
+
+/// One piece of evidence for the publication date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateEvidence {
+    /// The date.
+    pub date: NaiveDate,
+    /// What kind of evidence it is.
+    pub source: DateSource,
+    /// Where it was found in the text, if it was.
+    pub span: Option<Span>,
+}
+
+/// What is known about an article besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The record id given by the input (JSON `id`), if any.
+    pub id: Option<String>,
+    /// Headline.
+    pub title: Option<Field<String>>,
+    /// Every piece of date evidence found, strongest first; the first one is the publication date.
+    pub dates: Vec<DateEvidence>,
+    /// Authors, in byline order.
+    pub authors: Vec<Field<String>>,
+    /// The outlet.
+    pub source: Option<Field<String>>,
+    /// Canonical URL.
+    pub url: Option<String>,
+}
+
+impl Meta {
+    /// The publication date in use: the strongest evidence, or `None` for an undated article.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.dates.first().map(|d| d.date)
+    }
+
+    /// Adds a piece of date evidence, keeping the list ordered strongest first (stable for ties).
+    pub fn add_date(&mut self, evidence: DateEvidence) {
+        if self.dates.contains(&evidence) {
+            return;
+        }
+        let at = self
+            .dates
+            .iter()
+            .position(|d| d.source > evidence.source)
+            .unwrap_or(self.dates.len());
+        self.dates.insert(at, evidence);
+    }
+}
+
+/// One article of the corpus: text kept byte for byte, with everything derived from it as spans.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Article {
+    /// Where it came from.
+    pub origin: Origin,
+    /// The article text, exactly as read (after decoding to UTF-8 and, for HTML, text extraction).
+    pub text: String,
+    /// A 64-bit content hash of `text` (xxh3), stable across runs and machines.
+    pub hash: u64,
+    /// Metadata from the format and from the text.
+    pub meta: Meta,
+    /// Paragraphs, sentences and boilerplate marks.
+    pub layout: Layout,
+    /// Everything extracted from the text.
+    pub extraction: Extraction,
+}
+
+impl Article {
+    /// A short identifier for output: the record id if the input gave one, else the origin.
+    pub fn key(&self) -> String {
+        match &self.meta.id {
+            Some(id) => id.clone(),
+            None => self.origin.to_string(),
+        }
+    }
+
+    /// The headline, if known.
+    pub fn title(&self) -> Option<&str> {
+        self.meta.title.as_ref().map(|t| t.value.as_str())
+    }
+
+    /// The publication date in use, if the article is dated.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.meta.date()
+    }
+}
+
+/// The content hash used for `Article::hash`.
+pub fn content_hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}

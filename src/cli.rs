@@ -1,0 +1,244 @@
+//! The command line: `dossier [PATH...]`, `dossier extract`, `dossier stats`.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use crate::article::Origin;
+use crate::corpus::{self, Input, Progress};
+use crate::index::Index;
+use crate::ingest::{Draft, Problem, json};
+use crate::record::Record;
+
+/// dossier: explore a folder of news articles — timeline, actors, quotations.
+#[derive(Debug, Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    open: CorpusArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract quotations, time expressions, entities and events as JSON Lines.
+    Extract(ExtractArgs),
+    /// Print counts per article and totals.
+    Stats(CorpusArgs),
+}
+
+/// The corpus to load.
+#[derive(Debug, Args)]
+struct CorpusArgs {
+    /// Files or folders (walked recursively). With none, the bundled sample corpus.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Read records `{"id","text","date"?,"title"?,"source"?}` from this JSON Lines file
+    /// (`-` for standard input) instead of PATHs; the output keeps their order and ids.
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    records: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Extract(args)) => extract(args),
+        Some(Command::Stats(args)) => stats(args),
+        None => open(cli.open),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report(problems: &[Problem]) {
+    let mut err = io::stderr().lock();
+    for p in problems {
+        let _ = writeln!(err, "dossier: {p}");
+    }
+}
+
+/// Loads the corpus, reporting problems; fails when nothing could be loaded.
+fn load(args: &CorpusArgs) -> Result<Index> {
+    let index = corpus::load(&Input::from_paths(args.paths.clone()), &Progress::default());
+    report(&index.problems);
+    if index.articles.is_empty() {
+        anyhow::bail!("no articles could be loaded");
+    }
+    Ok(index)
+}
+
+fn open(args: CorpusArgs) -> Result<ExitCode> {
+    let index = load(&args)?;
+    print_totals(&index, &mut io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats(args: CorpusArgs) -> Result<ExitCode> {
+    let index = load(&args)?;
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "{:<40} {:>10} {:>5} {:>5} {:>6} {:>6} {:>8} {:>6}",
+        "article", "date", "paras", "sents", "quotes", "timexes", "mentions", "events"
+    )?;
+    for a in &index.articles {
+        let x = &a.extraction;
+        writeln!(
+            out,
+            "{:<40} {:>10} {:>5} {:>5} {:>6} {:>6} {:>8} {:>6}",
+            ellipsize(&a.key(), 40),
+            a.date().map_or("undated".to_string(), |d| d.to_string()),
+            a.layout.paragraphs.len(),
+            a.layout.sentences.len(),
+            x.quotes.len(),
+            x.timexes.len(),
+            x.mentions.len(),
+            x.events.len()
+        )?;
+    }
+    print_totals(&index, &mut out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_totals(index: &Index, out: &mut impl Write) -> Result<()> {
+    let t = index.totals();
+    writeln!(
+        out,
+        "{} articles ({} dated, {} bytes), {} quotations, {} time expressions, {} mentions of {} actors, {} timeline events",
+        t.articles, t.dated, t.bytes, t.quotes, t.timexes, t.mentions, t.actors, t.events
+    )?;
+    Ok(())
+}
+
+/// Shortens `s` to at most `max` characters, ending with "…" when cut.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Number of articles analysed together when streaming.
+const BATCH: usize = 2048;
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let written = match &args.records {
+        Some(path) => extract_records(path, &mut out)?,
+        None => {
+            let index = load(&args.corpus)?;
+            for article in &index.articles {
+                write_record(&mut out, &Record::of(article))?;
+            }
+            index.articles.len()
+        }
+    };
+    out.flush()?;
+    if written == 0 {
+        anyhow::bail!("no articles could be loaded");
+    }
+    if io::stderr().is_terminal() {
+        eprintln!("dossier: {written} articles extracted");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_record(out: &mut impl Write, record: &Record) -> Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Streams a records file through the extractors in batches, keeping input order.
+fn extract_records(path: &Path, out: &mut impl Write) -> Result<usize> {
+    let reader: Box<dyn BufRead> = if path == Path::new("-") {
+        Box::new(BufReader::new(io::stdin().lock()))
+    } else {
+        Box::new(BufReader::new(
+            File::open(path).with_context(|| format!("cannot open {}", path.display()))?,
+        ))
+    };
+    let mut written = 0;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut problems = Vec::new();
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let origin = Origin {
+            path: path.to_path_buf(),
+            record: Some(n + 1),
+        };
+        match json::parse_line(&line) {
+            Ok(r) => {
+                problems.extend(r.warnings.iter().map(|w| problem(&origin, w, true)));
+                batch.push(Draft {
+                    origin,
+                    text: r.text,
+                    meta: r.meta,
+                });
+            }
+            Err(e) => problems.push(problem(&origin, &e, false)),
+        }
+        if batch.len() == BATCH {
+            written += flush_batch(&mut batch, &mut problems, out)?;
+        }
+    }
+    written += flush_batch(&mut batch, &mut problems, out)?;
+    Ok(written)
+}
+
+fn problem(origin: &Origin, message: &str, loaded: bool) -> Problem {
+    Problem {
+        path: origin.path.clone(),
+        record: origin.record,
+        message: message.to_string(),
+        loaded,
+    }
+}
+
+fn flush_batch(
+    batch: &mut Vec<Draft>,
+    problems: &mut Vec<Problem>,
+    out: &mut impl Write,
+) -> Result<usize> {
+    report(problems);
+    problems.clear();
+    let articles = corpus::analyse(std::mem::take(batch), &Progress::default());
+    for article in &articles {
+        write_record(out, &Record::of(article))?;
+    }
+    Ok(articles.len())
+}

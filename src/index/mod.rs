@@ -1,0 +1,123 @@
+//! The in-memory index: articles with their extractions, and the corpus-level views built
+//! across articles (actors with merged aliases, the timeline).
+//!
+//! Everything is plain data addressed by `u32` ids, so an index of 100,000 articles stays
+//! compact and the UI can borrow it.
+
+pub mod actors;
+pub mod timeline;
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::ingest::Problem;
+use crate::span::Span;
+
+pub use actors::Actor;
+pub use timeline::Entry;
+
+/// A reference to an item of one article's extraction (a mention, quote, event or local actor):
+/// the article's index and the item's index in the corresponding vector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ItemRef {
+    /// Index of the article in [`Index::articles`].
+    pub article: u32,
+    /// Index of the item in the article's extraction.
+    pub item: u32,
+}
+
+impl ItemRef {
+    /// A reference to item `item` of article `article`.
+    pub fn new(article: usize, item: usize) -> Self {
+        ItemRef {
+            article: article as u32,
+            item: item as u32,
+        }
+    }
+}
+
+/// The whole corpus, indexed.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Articles in load order.
+    pub articles: Vec<Article>,
+    /// Problems met while loading (files skipped, warnings).
+    pub problems: Vec<Problem>,
+    /// Actors across the corpus, aliases merged.
+    pub actors: Vec<Actor>,
+    /// For each article, for each of its local actors, the corpus actor it belongs to.
+    pub actor_of: Vec<Vec<u32>>,
+    /// Timeline entries, sorted by date; undated entries last.
+    pub timeline: Vec<Entry>,
+}
+
+impl Index {
+    /// Builds the corpus-level views over extracted articles.
+    pub fn build(articles: Vec<Article>, problems: Vec<Problem>) -> Index {
+        let mut index = Index {
+            articles,
+            problems,
+            ..Index::default()
+        };
+        index.rebuild_views();
+        index
+    }
+
+    /// Recomputes the corpus-level views after articles changed.
+    pub fn rebuild_views(&mut self) {
+        let (actors, actor_of) = actors::merge(&self.articles);
+        self.actors = actors;
+        self.actor_of = actor_of;
+        self.timeline = timeline::build(&self.articles, &self.actor_of);
+    }
+
+    /// The corpus actor of local actor `local` of article `article`.
+    pub fn actor_of(&self, article: usize, local: u32) -> Option<u32> {
+        self.actor_of.get(article)?.get(local as usize).copied()
+    }
+
+    /// The sentence of article `article` containing byte `offset`, as a span.
+    pub fn sentence_at(&self, article: usize, offset: usize) -> Option<Span> {
+        let layout = &self.articles.get(article)?.layout;
+        layout.sentence_at(offset).map(|i| layout.sentences[i])
+    }
+
+    /// Totals for the status bar and `dossier stats`.
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals {
+            articles: self.articles.len(),
+            actors: self.actors.len(),
+            events: self.timeline.len(),
+            ..Totals::default()
+        };
+        for a in &self.articles {
+            t.bytes += a.text.len();
+            t.quotes += a.extraction.quotes.len();
+            t.mentions += a.extraction.mentions.len();
+            t.timexes += a.extraction.timexes.len();
+            t.dated += usize::from(a.date().is_some());
+        }
+        t
+    }
+}
+
+/// Corpus totals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    /// Articles loaded.
+    pub articles: usize,
+    /// Articles with a publication date.
+    pub dated: usize,
+    /// Bytes of article text.
+    pub bytes: usize,
+    /// Quotations.
+    pub quotes: usize,
+    /// Actor mentions.
+    pub mentions: usize,
+    /// Time expressions.
+    pub timexes: usize,
+    /// Corpus actors.
+    pub actors: usize,
+    /// Timeline entries.
+    pub events: usize,
+}

@@ -1,0 +1,314 @@
+//! Ingest: turning files into articles (text kept byte for byte, metadata, layout).
+//!
+//! Reading never stops at a bad file: each problem is reported with the file (and record)
+//! it concerns, and the other files still load.
+
+pub mod boilerplate;
+pub mod dateline;
+pub mod decode;
+pub mod html;
+pub mod json;
+pub mod metadata;
+pub mod sample;
+pub mod walk;
+
+use std::fmt;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, DateEvidence, DateSource, Field, Meta, Origin, content_hash};
+use crate::extract::Extraction;
+use crate::segment;
+use walk::{Format, SourceFile, io_message};
+
+/// Largest article text accepted: spans are 32-bit.
+pub const MAX_ARTICLE_BYTES: usize = u32::MAX as usize;
+
+/// Something wrong with an input: which file (and record), and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file (or folder) concerned.
+    pub path: PathBuf,
+    /// The record or line within the file, when it concerns one.
+    pub record: Option<usize>,
+    /// What is wrong, in a few words.
+    pub message: String,
+    /// True when the file or record was still loaded (a warning), false when it was skipped.
+    pub loaded: bool,
+}
+
+impl Problem {
+    /// A problem that stopped a whole file or folder from loading.
+    pub fn file(path: &Path, message: String) -> Self {
+        Problem {
+            path: path.to_path_buf(),
+            record: None,
+            message,
+            loaded: false,
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(r) = self.record {
+            write!(f, ":{r}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if !self.loaded {
+            write!(f, " (skipped)")?;
+        }
+        Ok(())
+    }
+}
+
+/// An article as read, before its text is analysed.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Where it came from.
+    pub origin: Origin,
+    /// The text.
+    pub text: String,
+    /// Metadata given by the file format.
+    pub meta: Meta,
+}
+
+/// What reading one file produced.
+#[derive(Debug, Default)]
+pub struct FileRead {
+    /// The articles, in file order.
+    pub drafts: Vec<Draft>,
+    /// Problems, in file order.
+    pub problems: Vec<Problem>,
+}
+
+impl FileRead {
+    fn problem(&mut self, file: &Path, record: Option<usize>, message: String, loaded: bool) {
+        self.problems.push(Problem {
+            path: file.to_path_buf(),
+            record,
+            message,
+            loaded,
+        });
+    }
+}
+
+/// Reads one file into drafts. Never panics; every failure becomes a [`Problem`].
+pub fn read_file(file: &SourceFile) -> FileRead {
+    let mut out = FileRead::default();
+    let path = &file.path;
+    let opened = File::open(path).map_err(|e| io_message(&e));
+    let reader: Box<dyn Read> = match opened {
+        Ok(f) if file.gzip => Box::new(flate2::read::MultiGzDecoder::new(f)),
+        Ok(f) => Box::new(f),
+        Err(message) => {
+            out.problem(path, None, message, false);
+            return out;
+        }
+    };
+    if file.format == Format::JsonLines {
+        read_json_lines(path, reader, &mut out);
+        return out;
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = reader
+        .take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
+        out.problem(
+            path,
+            None,
+            format!("cannot read: {}", io_message(&e)),
+            false,
+        );
+        return out;
+    }
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        out.problem(path, None, "file larger than 4 GiB".into(), false);
+        return out;
+    }
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err(refused) => {
+            out.problem(path, None, refused.to_string(), false);
+            return out;
+        }
+    };
+    if let Some(w) = decoded.warning {
+        out.problem(path, None, w, true);
+    }
+    let origin = Origin {
+        path: path.clone(),
+        record: None,
+    };
+    match file.format {
+        Format::Text => push_text(&mut out, origin, decoded.text, Meta::default()),
+        Format::Html => {
+            let page = html::parse(&decoded.text);
+            let meta = page_meta(&page);
+            if page.text.trim().is_empty() {
+                out.problem(
+                    path,
+                    None,
+                    "no article text found in the HTML".into(),
+                    false,
+                );
+            } else {
+                out.drafts.push(Draft {
+                    origin,
+                    text: page.text,
+                    meta,
+                });
+            }
+        }
+        Format::Json => match json::parse_document(&decoded.text) {
+            Ok(records) => {
+                let numbered = records.len() > 1;
+                for (i, record) in records.into_iter().enumerate() {
+                    let n = numbered.then_some(i + 1);
+                    push_record(&mut out, path, n, record);
+                }
+            }
+            Err(message) => out.problem(path, None, message, false),
+        },
+        Format::JsonLines => unreachable!("handled above"),
+    }
+    out
+}
+
+fn push_text(out: &mut FileRead, origin: Origin, text: String, meta: Meta) {
+    if text.trim().is_empty() {
+        out.problem(
+            &origin.path,
+            origin.record,
+            "no text (only whitespace)".into(),
+            false,
+        );
+        return;
+    }
+    out.drafts.push(Draft { origin, text, meta });
+}
+
+fn push_record(
+    out: &mut FileRead,
+    path: &Path,
+    n: Option<usize>,
+    record: Result<json::Record, String>,
+) {
+    match record {
+        Ok(r) => {
+            for w in r.warnings {
+                out.problem(path, n, w, true);
+            }
+            let origin = Origin {
+                path: path.to_path_buf(),
+                record: n,
+            };
+            out.drafts.push(Draft {
+                origin,
+                text: r.text,
+                meta: r.meta,
+            });
+        }
+        Err(message) => out.problem(path, n, message, false),
+    }
+}
+
+/// Streams a JSON Lines file line by line, so files of any size can be read.
+fn read_json_lines(path: &Path, reader: Box<dyn Read>, out: &mut FileRead) {
+    let mut reader = BufReader::with_capacity(1 << 20, reader);
+    let mut line = Vec::new();
+    let mut n = 0;
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                out.problem(
+                    path,
+                    Some(n + 1),
+                    format!("cannot read: {}", io_message(&e)),
+                    false,
+                );
+                break;
+            }
+        }
+        n += 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let text = match std::str::from_utf8(&line) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => {
+                out.problem(
+                    path,
+                    Some(n),
+                    "not valid UTF-8; invalid bytes replaced".into(),
+                    true,
+                );
+                String::from_utf8_lossy(&line)
+            }
+        };
+        push_record(out, path, Some(n), json::parse_line(&text));
+    }
+    if n == 0 {
+        out.problem(path, None, decode::Refused::Empty.to_string(), false);
+    }
+}
+
+fn page_meta(page: &html::Page) -> Meta {
+    let mut meta = Meta {
+        title: page.title.clone().map(Field::given),
+        authors: page.authors.iter().cloned().map(Field::given).collect(),
+        source: page.source.clone().map(Field::given),
+        url: page.url.clone(),
+        ..Meta::default()
+    };
+    if let Some(date) = page.date {
+        meta.add_date(DateEvidence {
+            date,
+            source: DateSource::Field,
+            span: None,
+        });
+    }
+    meta
+}
+
+/// Analyses a draft's text: metadata and boilerplate from the text, paragraphs and sentences.
+/// The extraction is left empty (see [`crate::extract`]).
+pub fn article(draft: Draft) -> Article {
+    let Draft {
+        origin,
+        text,
+        mut meta,
+    } = draft;
+    let paragraphs = segment::paragraphs(&text);
+    let marks = metadata::read(&text, &paragraphs, &mut meta);
+    let layout = segment::layout(&text, &paragraphs, &marks);
+    Article {
+        hash: content_hash(&text),
+        origin,
+        text,
+        meta,
+        layout,
+        extraction: Extraction::default(),
+    }
+}
+
+/// The bundled sample corpus as drafts.
+pub fn sample_drafts() -> Vec<Draft> {
+    sample::SAMPLES
+        .iter()
+        .map(|(name, text)| Draft {
+            origin: Origin {
+                path: Path::new(sample::SAMPLE_DIR).join(name),
+                record: None,
+            },
+            text: text.to_string(),
+            meta: Meta::default(),
+        })
+        .collect()
+}

@@ -1,0 +1,159 @@
+//! The JSON Lines schema of `dossier extract`: one object per article, every span a UTF-8 byte
+//! offset into the article text (end exclusive).
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::extract::actors::EntityType;
+use crate::extract::time::TimexType;
+
+/// One output line of `dossier extract`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The input record's id, or the file path (with `:N` for a record of a multi-article file).
+    pub id: String,
+    /// Headline, if known.
+    pub title: Option<String>,
+    /// Publication date used (YYYY-MM-DD), or null for an undated article.
+    pub date: Option<String>,
+    /// Outlet, if known.
+    pub source: Option<String>,
+    /// Direct quotations.
+    pub quotes: Vec<QuoteRecord>,
+    /// Time expressions.
+    pub timexes: Vec<TimexRecord>,
+    /// Entity mentions.
+    pub entities: Vec<EntityRecord>,
+    /// Events.
+    pub events: Vec<EventRecord>,
+}
+
+/// A quotation in the extract output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// Start of the quotation, including its opening mark.
+    pub start: u32,
+    /// End of the quotation, including its closing mark.
+    pub end: u32,
+    /// The quotation text.
+    pub text: String,
+    /// The speaker mention as written, if found.
+    pub speaker: Option<String>,
+    /// Start of the speaker mention.
+    pub speaker_start: Option<u32>,
+    /// End of the speaker mention.
+    pub speaker_end: Option<u32>,
+    /// The speaker's canonical actor name.
+    pub actor: Option<String>,
+    /// The speech cue as written.
+    pub cue: Option<String>,
+}
+
+/// A time expression in the extract output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimexRecord {
+    /// Start offset.
+    pub start: u32,
+    /// End offset.
+    pub end: u32,
+    /// The expression as written.
+    pub text: String,
+    /// TIMEX3 type.
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+}
+
+/// An entity mention in the extract output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    /// Start offset.
+    pub start: u32,
+    /// End offset.
+    pub end: u32,
+    /// The mention as written.
+    pub text: String,
+    /// PER, ORG, LOC or MISC.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The canonical actor name after alias merging.
+    pub actor: String,
+}
+
+/// An event in the extract output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    /// Start of the source span.
+    pub start: u32,
+    /// End of the source span.
+    pub end: u32,
+    /// The date (ISO value), or null when undated.
+    pub date: Option<String>,
+    /// A short label.
+    pub label: String,
+    /// Canonical names of the actors involved.
+    pub actors: Vec<String>,
+}
+
+impl Record {
+    /// The record for one extracted article.
+    pub fn of(article: &Article) -> Record {
+        let text = article.text.as_str();
+        let x = &article.extraction;
+        let actor_name = |i: u32| x.actors.get(i as usize).map(|a| a.name.clone());
+        Record {
+            id: article.key(),
+            title: article.title().map(str::to_string),
+            date: article.date().map(|d| d.to_string()),
+            source: article.meta.source.as_ref().map(|s| s.value.clone()),
+            quotes: x
+                .quotes
+                .iter()
+                .map(|q| QuoteRecord {
+                    start: q.span.start,
+                    end: q.span.end,
+                    text: q.span.text(text).to_string(),
+                    speaker: q.speaker.map(|s| s.text(text).to_string()),
+                    speaker_start: q.speaker.map(|s| s.start),
+                    speaker_end: q.speaker.map(|s| s.end),
+                    actor: q.actor.and_then(actor_name),
+                    cue: q.cue.map(|c| c.text(text).to_string()),
+                })
+                .collect(),
+            timexes: x
+                .timexes
+                .iter()
+                .map(|t| TimexRecord {
+                    start: t.span.start,
+                    end: t.span.end,
+                    text: t.span.text(text).to_string(),
+                    kind: t.kind,
+                    value: t.value.clone(),
+                })
+                .collect(),
+            entities: x
+                .mentions
+                .iter()
+                .map(|m| EntityRecord {
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: m.span.text(text).to_string(),
+                    kind: m.entity,
+                    actor: actor_name(m.actor).unwrap_or_default(),
+                })
+                .collect(),
+            events: x
+                .events
+                .iter()
+                .map(|e| EventRecord {
+                    start: e.span.start,
+                    end: e.span.end,
+                    date: e.date.map(|d| d.start.to_string()),
+                    label: e.label.text(text).to_string(),
+                    actors: e.actors.iter().filter_map(|&i| actor_name(i)).collect(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! Paragraph and sentence segmentation: pure functions from text to spans.
+
+use crate::layout::{Boilerplate, Layout, Paragraph};
+use crate::span::Span;
+
+/// Builds the layout of `text` from its paragraphs (see [`paragraphs`]) and one boilerplate
+/// mark per paragraph, splitting each paragraph into sentences.
+pub fn layout(text: &str, paragraphs: &[Span], marks: &[Option<Boilerplate>]) -> Layout {
+    let mut layout = Layout::default();
+    for (i, &span) in paragraphs.iter().enumerate() {
+        let first = layout.sentences.len() as u32;
+        layout.sentences.extend(sentences(text, span));
+        layout.paragraphs.push(Paragraph {
+            span,
+            boilerplate: marks.get(i).copied().flatten(),
+            first_sentence: first,
+            sentence_count: layout.sentences.len() as u32 - first,
+        });
+    }
+    layout
+}
+
+/// Splits `text` into paragraphs.
+///
+/// Blank lines always separate paragraphs. Inside a block of consecutive lines, each line is
+/// its own paragraph (news text often has one paragraph per line), unless the block looks
+/// hard-wrapped (several lines of similar, moderate length), in which case it is one paragraph.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut block: Vec<Span> = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    while start <= text.len() {
+        let end = memchr_newline(bytes, start).unwrap_or(text.len());
+        let line = Span::new(start, end).trim(text);
+        if line.is_empty() {
+            flush_block(&mut block, &mut out);
+        } else {
+            block.push(line);
+        }
+        start = end + 1;
+    }
+    flush_block(&mut block, &mut out);
+    out
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| p + from)
+}
+
+fn flush_block(block: &mut Vec<Span>, out: &mut Vec<Span>) {
+    if block.is_empty() {
+        return;
+    }
+    if is_hard_wrapped(block) {
+        out.push(Span::new(block[0].start(), block[block.len() - 1].end()));
+    } else {
+        out.append(block);
+    }
+    block.clear();
+}
+
+/// A block is hard-wrapped when it has at least three lines and all but the last are of a
+/// moderate width (40 to 100 bytes) within a narrow band of each other.
+fn is_hard_wrapped(lines: &[Span]) -> bool {
+    if lines.len() < 3 {
+        return false;
+    }
+    let body = &lines[..lines.len() - 1];
+    let max = body.iter().map(|l| l.len()).max().unwrap_or(0);
+    let min = body.iter().map(|l| l.len()).min().unwrap_or(0);
+    (40..=100).contains(&max) && min * 10 >= max * 6
+}
+
+/// Words after which a period never ends a sentence (titles, months, and other short forms).
+const NEVER_FINAL: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
+    "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Supt", "Amb", "Sec", "Atty", "St",
+    "Ste", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "No", "Nos", "Nr", "vs", "v", "cf", "approx", "Fig", "fig", "Vol", "vol", "pp",
+    "p", "e.g", "i.e", "Ave", "Blvd", "Rd", "Gens", "Sens", "Reps", "Msgr", "Fr", "Sr", "Jr",
+];
+
+/// Short forms that usually do not end a sentence but may (company suffixes, "etc").
+const RARELY_FINAL: &[&str] = &[
+    "Inc", "Co", "Corp", "Ltd", "Bros", "Plc", "LLC", "etc", "al", "Jr", "Sr", "a.m", "p.m",
+];
+
+/// Words that typically open a sentence; after an abbreviation, one of these signals a new
+/// sentence.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "For",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "If",
+    "When",
+    "As",
+    "After",
+    "Before",
+    "While",
+    "Meanwhile",
+    "However",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Now",
+    "Yet",
+    "So",
+    "Still",
+    "Also",
+    "Both",
+    "Neither",
+    "No",
+    "One",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "According",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Since",
+];
+
+/// Splits the paragraph `para` of `text` into sentences (trimmed spans, in order, covering
+/// all non-space text of the paragraph).
+pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let p = para.text(text);
+    let bytes = p.as_bytes();
+    let mut sent_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(term_len) = terminal_len(p, i) else {
+            i += 1;
+            continue;
+        };
+        // Extend over a run of terminals ("?!", "...") and closing quotes/brackets.
+        let mut j = i + term_len;
+        while j < bytes.len() {
+            if let Some(l) = terminal_len(p, j).or_else(|| closer_len(p, j)) {
+                j += l;
+            } else {
+                break;
+            }
+        }
+        if j < bytes.len() && !bytes[j].is_ascii_whitespace() {
+            i = j.max(i + 1);
+            continue;
+        }
+        let next = skip_space(bytes, j);
+        if next < bytes.len() && is_boundary(p, sent_start, i, j, next) {
+            push_trimmed(&mut out, text, para.start() + sent_start, para.start() + j);
+            sent_start = next;
+        }
+        i = next.max(j);
+    }
+    push_trimmed(&mut out, text, para.start() + sent_start, para.end());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+    let span = Span::new(start, end).trim(text);
+    if !span.is_empty() {
+        out.push(span);
+    }
+}
+
+fn skip_space(bytes: &[u8], mut j: usize) -> usize {
+    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+        j += 1;
+    }
+    j
+}
+
+/// Length of a sentence terminal at `i` (`.`, `!`, `?`, `…`), if there is one.
+fn terminal_len(p: &str, i: usize) -> Option<usize> {
+    match p.as_bytes()[i] {
+        b'.' | b'!' | b'?' => Some(1),
+        0xE2 if p[i..].starts_with('…') => Some('…'.len_utf8()),
+        _ => None,
+    }
+}
+
+/// Length of a closing quotation mark or bracket at `i`, if there is one.
+fn closer_len(p: &str, i: usize) -> Option<usize> {
+    match p.as_bytes()[i] {
+        b'"' | b'\'' | b')' | b']' => Some(1),
+        _ => ['”', '’', '»', '›']
+            .iter()
+            .find(|c| p[i..].starts_with(**c))
+            .map(|c| c.len_utf8()),
+    }
+}
+
+/// Decides whether the terminal at `term` (run ending at `after`, next word at `next`) ends
+/// the sentence that began at `sent_start`.
+fn is_boundary(p: &str, sent_start: usize, term: usize, after: usize, next: usize) -> bool {
+    let rest = &p[next..];
+    let first = rest.chars().next().unwrap_or(' ');
+    let opens = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '-');
+    if !opens {
+        return false;
+    }
+    if p.as_bytes()[term] != b'.' || after > term + 1 && p.as_bytes()[term + 1] == b'.' {
+        return true;
+    }
+    // A period: look at the word it ends.
+    let word_start = p[..term]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '['))
+        .map(|k| k + p[k..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0)
+        .max(sent_start);
+    let word = &p[word_start..term];
+    let next_word: &str = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let opener = SENTENCE_OPENERS.contains(&next_word);
+    if word.is_empty() {
+        return true;
+    }
+    if NEVER_FINAL.contains(&word) {
+        return false;
+    }
+    if RARELY_FINAL.contains(&word) {
+        return opener;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // An initial ("J.") or a dotted acronym ("U.S.", "D.C.").
+    if letters == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    if word.contains('.') && word.split('.').all(|w| w.chars().count() <= 2) {
+        return opener;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|s| s.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            split("Mr. Smith met Gen. Jones and Sen. Brown on Jan. 5 in St. Louis. They talked."),
+            vec![
+                "Mr. Smith met Gen. Jones and Sen. Brown on Jan. 5 in St. Louis.",
+                "They talked."
+            ]
+        );
+        assert_eq!(
+            split("President Donald J. Trump spoke. Dr. Oz listened."),
+            vec!["President Donald J. Trump spoke.", "Dr. Oz listened."]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_split_only_before_an_opener() {
+        assert_eq!(
+            split("The U.S. Army left the U.N. Security Council meeting."),
+            vec!["The U.S. Army left the U.N. Security Council meeting."]
+        );
+        assert_eq!(
+            split("Troops returned to the U.S. The move was expected."),
+            vec!["Troops returned to the U.S.", "The move was expected."]
+        );
+    }
+
+    #[test]
+    fn decimals_and_ellipses() {
+        assert_eq!(
+            split("Growth was 3.5 percent. Prices rose... and fell. Then … Nothing."),
+            vec![
+                "Growth was 3.5 percent.",
+                "Prices rose... and fell.",
+                "Then …",
+                "Nothing."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_inside_quotation_marks() {
+        assert_eq!(
+            split("“We will win.” Then he left. “Are you sure?” she asked. \"Yes!\" He nodded."),
+            vec![
+                "“We will win.”",
+                "Then he left.",
+                "“Are you sure?” she asked.",
+                "\"Yes!\"",
+                "He nodded."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_splits_at_its_sentence_ends() {
+        let text = "“We’re not going to drag this out. We need to decide quickly,” he said.";
+        assert_eq!(
+            split(text),
+            vec![
+                "“We’re not going to drag this out.",
+                "We need to decide quickly,” he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_lines_or_blank_separated_blocks() {
+        let text = "Title line\n\nFirst paragraph here.\nSecond paragraph.\n\n\nThird.";
+        let paras: Vec<&str> = paragraphs(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(
+            paras,
+            vec![
+                "Title line",
+                "First paragraph here.",
+                "Second paragraph.",
+                "Third."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_are_one_paragraph() {
+        let text = "The committee met on Tuesday to discuss the budget for the\n\
+                    coming year, and members agreed that spending on roads would\n\
+                    rise by a tenth while other items stay flat.\n\nNext.";
+        let paras: Vec<Span> = paragraphs(text);
+        assert_eq!(paras.len(), 2);
+        assert!(paras[0].text(text).ends_with("stay flat."));
+    }
+
+    #[test]
+    fn crlf_and_empty_text() {
+        assert!(paragraphs("").is_empty());
+        assert!(paragraphs("\n \n").is_empty());
+        let text = "One.\r\nTwo.\r\n";
+        let paras: Vec<&str> = paragraphs(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(paras, vec!["One.", "Two."]);
+    }
+}
