@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::extract::actors::EntityType;
+use crate::extract::quotes::{Method, Quote, QuoteKind};
 use crate::extract::time::TimexType;
 
 /// One output line of `dossier extract`.
@@ -47,6 +48,18 @@ pub struct QuoteRecord {
     pub actor: Option<String>,
     /// The speech cue as written.
     pub cue: Option<String>,
+    /// For a pronoun speaker, the mention it refers to, as written ("Umerov" for "he").
+    pub antecedent: Option<String>,
+    /// `full` (a sentence or more of speech) or `partial` (a phrase inside reported speech).
+    pub kind: QuoteKind,
+    /// How the speaker was found: `cue`, `according`, `colon`, `reported`, `headline`,
+    /// `continuation` or `none`.
+    pub method: Method,
+    /// True when the speaker was inferred from context rather than stated next to the quote.
+    pub inferred: bool,
+    /// Key of the normalised wording (16 hex digits): equal for the same words in any article.
+    /// A quotation over several paragraphs gives one line per paragraph, all with one group.
+    pub group: String,
 }
 
 /// A time expression in the extract output.
@@ -96,6 +109,31 @@ pub struct EventRecord {
     pub actors: Vec<String>,
 }
 
+impl QuoteRecord {
+    /// The output lines of one quotation: one per paragraph it runs over.
+    fn parts(q: &Quote, text: &str, actor: Option<String>) -> Vec<QuoteRecord> {
+        let words = |s: Option<crate::span::Span>| s.map(|s| s.text(text).to_string());
+        q.parts
+            .iter()
+            .map(|part| QuoteRecord {
+                start: part.start,
+                end: part.end,
+                text: part.text(text).to_string(),
+                speaker: words(q.speaker),
+                speaker_start: q.speaker.map(|s| s.start),
+                speaker_end: q.speaker.map(|s| s.end),
+                actor: actor.clone(),
+                cue: words(q.cue),
+                antecedent: words(q.antecedent),
+                kind: q.kind,
+                method: q.method,
+                inferred: q.inferred,
+                group: format!("{:016x}", q.group),
+            })
+            .collect()
+    }
+}
+
 impl Record {
     /// The record for one extracted article.
     pub fn of(article: &Article) -> Record {
@@ -110,16 +148,8 @@ impl Record {
             quotes: x
                 .quotes
                 .iter()
-                .map(|q| QuoteRecord {
-                    start: q.span.start,
-                    end: q.span.end,
-                    text: q.span.text(text).to_string(),
-                    speaker: q.speaker.map(|s| s.text(text).to_string()),
-                    speaker_start: q.speaker.map(|s| s.start),
-                    speaker_end: q.speaker.map(|s| s.end),
-                    actor: q.actor.and_then(actor_name),
-                    cue: q.cue.map(|c| c.text(text).to_string()),
-                })
+                .filter(|q| q.kind != QuoteKind::Title)
+                .flat_map(|q| QuoteRecord::parts(q, text, q.actor.and_then(actor_name)))
                 .collect(),
             timexes: x
                 .timexes

@@ -1,0 +1,96 @@
+//! Speakers for quotations with no cue of their own: a quotation standing alone after one by
+//! X in the same paragraph (`"…," Rubio said. "…"`), before one by X (`"…" "…," he said`), or
+//! in the paragraph after one by X or after a lead-in ending in a colon (`Caddell
+//! continued:`) continues X.
+
+use crate::extract::quotes::Method;
+use crate::extract::quotes::context::{Context, Place};
+use crate::extract::quotes::speaker::{self, Frame};
+use crate::extract::quotes::tokens::Tokens;
+use crate::ingest::metadata::is_outlet;
+
+/// A quotation's attribution while it is being filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    /// The frame found, if any.
+    pub frame: Option<Frame>,
+    /// True when the speaker was taken from another quotation.
+    pub inferred: bool,
+}
+
+/// True when the quotation at token `q` stands alone: nothing of its sentence before it, and
+/// nothing after it but the end of its sentence.
+fn stands_alone(t: &Tokens, q: usize) -> bool {
+    if speaker::clause_start(t, q) != q {
+        return false;
+    }
+    let next = q + 1;
+    next >= t.len()
+        || t.ends_sentence(next)
+        || t.is_quote(next)
+        || (t.str(q).trim_end_matches(['"', '”', '\'', '’', '»']).ends_with(['.', '?', '!'])
+            && t.is_capitalised(next))
+}
+
+fn inherit(from: &Attribution) -> Attribution {
+    Attribution {
+        frame: from.frame.map(|f| Frame {
+            method: Method::Continuation,
+            ..f
+        }),
+        inferred: true,
+    }
+}
+
+/// Fills in the attributions of quotations that have none, in text order; `places` are the
+/// pieces of each quotation.
+pub fn fill(ctx: &Context, places: &[Vec<Place>], out: &mut [Attribution]) {
+    let direct: Vec<bool> = out.iter().map(|a| a.frame.is_some()).collect();
+    for i in 0..out.len() {
+        let first = places[i][0];
+        let prev_same = i
+            .checked_sub(1)
+            .filter(|&j| places[j].last().is_some_and(|p| p.para == first.para));
+        if let Some(f) = out[i].frame {
+            // "…," according to Reuters after a quotation by X: Reuters relays X's words.
+            let relayed = f.method == Method::According && is_outlet(f.speaker.text(ctx.text));
+            if let Some(j) = prev_same.filter(|&j| relayed && out[j].frame.is_some()) {
+                out[i] = inherit(&out[j]);
+            }
+            continue;
+        }
+        let t = ctx.tokens(first.para);
+        let q = ctx.token_of(first);
+        if !stands_alone(&t, q) {
+            continue;
+        }
+        if let Some(j) = prev_same.filter(|&j| out[j].frame.is_some()) {
+            out[i] = inherit(&out[j]);
+            continue;
+        }
+        let next_same = (i + 1..out.len())
+            .take_while(|&k| places[k][0].para == first.para)
+            .find(|&k| direct[k]);
+        if let Some(k) = next_same {
+            out[i] = inherit(&out[k]);
+            continue;
+        }
+        if q != 0 || first.para == 0 {
+            continue;
+        }
+        let before = first.para - 1;
+        if let Some(frame) = speaker::lead_in(&ctx.tokens(before)) {
+            out[i] = Attribution {
+                frame: Some(frame),
+                inferred: false,
+            };
+            continue;
+        }
+        let previous = i
+            .checked_sub(1)
+            .filter(|&j| places[j].last().is_some_and(|p| p.para == before));
+        if let Some(j) = previous.filter(|&j| out[j].frame.is_some()) {
+            out[i] = inherit(&out[j]);
+        }
+    }
+}

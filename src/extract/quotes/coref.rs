@@ -1,0 +1,253 @@
+//! Resolving pronoun speakers ("he said", "she added", "they wrote", "who said") to the
+//! mention they stand for, and linking speakers to the article's actors by span.
+//!
+//! The antecedent of a personal pronoun is the nearest compatible candidate, sentence by
+//! sentence backwards from the pronoun (up to a few paragraphs): in each sentence, first the
+//! speakers of speech verbs (a previous quotation's speaker among them), then the sentence's
+//! subject, then the other mentions. Compatibility uses gender and number: from the article's
+//! actors when mentions exist, otherwise from given names, honorifics and nouns for people.
+
+use std::collections::HashMap;
+
+use crate::extract::actors::{ActorKind, EntityType, Gender, LocalActor, Mention};
+use crate::extract::quotes::Quote;
+use crate::extract::quotes::context::{Context, Place};
+use crate::extract::quotes::lexicon::{self, PronounKind};
+use crate::extract::quotes::speaker;
+use crate::extract::quotes::tokens::Tokens;
+use crate::span::Span;
+
+/// How many paragraphs before the pronoun's own are searched.
+const PARAGRAPHS_BACK: usize = 3;
+
+/// What a candidate antecedent can be referred to by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Profile {
+    /// `Some(true)` for a person, `Some(false)` for an organisation, place or thing.
+    pub person: Option<bool>,
+    /// True for a group ("officials") or an organisation.
+    pub plural: bool,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
+}
+
+impl Profile {
+    /// True when a pronoun of kind `kind` can refer to something with this profile.
+    pub fn fits(&self, kind: PronounKind) -> bool {
+        match kind {
+            PronounKind::Personal(g) => {
+                self.person != Some(false) && !self.plural && self.gender.is_none_or(|x| x == g)
+            }
+            PronounKind::Plural => self.plural || self.person == Some(false),
+            PronounKind::Neuter => self.person == Some(false),
+            PronounKind::Deictic | PronounKind::Relative => false,
+        }
+    }
+}
+
+/// The profile of a mention from the article's actors, when a mention covers it.
+fn profile_from_mentions(
+    text: &str,
+    span: Span,
+    mentions: &[Mention],
+    actors: &[LocalActor],
+) -> Option<Profile> {
+    let m = mentions.iter().find(|m| m.span.overlaps(span))?;
+    let actor = actors.get(m.actor as usize);
+    if actor.is_some_and(|a| a.kind == ActorKind::Unnamed) {
+        // An unnamed source is a person or a group, whatever its words say.
+        let words = Profile::of_text(span.text(text));
+        return Some(Profile {
+            person: Some(true),
+            ..words
+        });
+    }
+    let person = m.entity == EntityType::Person;
+    Some(Profile {
+        person: Some(person),
+        plural: !person,
+        gender: actor.and_then(|a| a.gender),
+    })
+}
+
+impl Profile {
+    /// The profile read from a mention's words alone: a pronoun, given names, honorifics,
+    /// nouns for people and words of organisations.
+    pub fn of_text(s: &str) -> Profile {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if let [w] = words.as_slice()
+            && let Some(kind) = lexicon::pronoun(w)
+        {
+            return match kind {
+                PronounKind::Personal(g) => Profile {
+                    person: Some(true),
+                    plural: false,
+                    gender: Some(g),
+                },
+                PronounKind::Plural => Profile {
+                    person: None,
+                    plural: true,
+                    gender: None,
+                },
+                PronounKind::Neuter => Profile {
+                    person: Some(false),
+                    plural: false,
+                    gender: None,
+                },
+                _ => Profile::default(),
+            };
+        }
+        let mut p = Profile::default();
+        if words.iter().any(|w| lexicon::is_organisation_word(w)) {
+            p.person = Some(false);
+            p.plural = true;
+            return p;
+        }
+        // The head noun: the last word before a preposition or a participle.
+        let head_end = words
+            .iter()
+            .skip(1)
+            .position(|w| {
+                lexicon::is_one_of(w, lexicon::NP_PREPOSITIONS) || lexicon::verb(w).is_some()
+            })
+            .map_or(words.len(), |k| k + 1);
+        let Some(&head_word) = words[..head_end].last() else {
+            return p;
+        };
+        for w in &words[..head_end] {
+            let w = w.trim_end_matches('.');
+            p.gender = p
+                .gender
+                .or_else(|| lexicon::first_name_gender(w))
+                .or_else(|| lexicon::gender_word(w));
+            if lexicon::person_noun(w).is_some() {
+                p.person = Some(true);
+            }
+        }
+        if head_word.starts_with(char::is_lowercase) {
+            match lexicon::person_noun(head_word) {
+                Some(plural) => {
+                    p.person = Some(true);
+                    p.plural = plural;
+                }
+                None => p.person = Some(false),
+            }
+        } else if p.gender.is_some() {
+            p.person = Some(true);
+        }
+        p
+    }
+}
+
+/// The actor a mention refers to: the article mention that overlaps it most.
+pub fn actor_of(span: Option<Span>, mentions: &[Mention]) -> Option<u32> {
+    let span = span?;
+    mentions
+        .iter()
+        .filter(|m| m.span.overlaps(span))
+        .max_by_key(|m| m.span.end.min(span.end) - m.span.start.max(span.start))
+        .map(|m| m.actor)
+}
+
+/// Where a speaker is: its paragraph and token.
+fn locate(ctx: &Context, first: Place, span: Span) -> Option<(usize, usize)> {
+    let para = ctx.paras.iter().position(|p| p.covers(span)).unwrap_or(first.para);
+    let t = ctx.tokens(para);
+    let k = t.toks.iter().position(|x| x.span.start == span.start)?;
+    Some((para, k))
+}
+
+/// Candidate antecedents before token `k` of paragraph `para`, in order of preference.
+fn candidates(ctx: &Context, mentions: &[Mention], para: usize, k: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let first = para.saturating_sub(PARAGRAPHS_BACK);
+    for p in (first..=para).rev() {
+        let t = ctx.tokens(p);
+        let end = if p == para { k } else { t.len() };
+        let mut bounds: Vec<usize> = vec![0];
+        bounds.extend((0..end).filter(|&i| t.ends_sentence(i)).map(|i| i + 1));
+        for w in bounds.iter().rev() {
+            let s = *w;
+            if s >= end {
+                continue;
+            }
+            let e = bounds.iter().find(|&&b| b > s).copied().unwrap_or(end).min(end);
+            out.extend(speaker::speech_subjects(&t, s, e));
+            out.extend(speaker::sentence_subjects(&t, s, e));
+            let range = Span::new(t.toks[s].span.start(), t.toks[e - 1].span.end());
+            let mut named: Vec<Span> = mentions
+                .iter()
+                .filter(|m| range.covers(m.span))
+                .map(|m| m.span)
+                .collect();
+            if mentions.is_empty() {
+                named = names(&t, s, e);
+            }
+            named.reverse();
+            out.extend(named);
+        }
+    }
+    out
+}
+
+/// Capitalised names in tokens `from..to` that are not the first word of a sentence.
+fn names(t: &Tokens, from: usize, to: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = from + 1;
+    while i < to {
+        if t.is_capitalised(i) && lexicon::pronoun(t.str(i)).is_none() {
+            let s = i;
+            while i + 1 < to && t.is_capitalised(i + 1) {
+                i += 1;
+            }
+            out.push(t.span(s, i));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Resolves the pronoun speakers of `quotes` (in text order) and sets their antecedents.
+pub fn resolve(
+    ctx: &Context,
+    places: &[Vec<Place>],
+    mentions: &[Mention],
+    actors: &[LocalActor],
+    quotes: &mut [Quote],
+) {
+    let mut resolved: HashMap<Span, Span> = HashMap::new();
+    let profile = |s: Span| {
+        profile_from_mentions(ctx.text, s, mentions, actors)
+            .unwrap_or_else(|| Profile::of_text(s.text(ctx.text)))
+    };
+    for (q, place) in quotes.iter_mut().zip(places) {
+        let Some(sp) = q.speaker else { continue };
+        let Some(kind) = lexicon::pronoun(sp.text(ctx.text)) else {
+            continue;
+        };
+        if let Some(&a) = resolved.get(&sp) {
+            q.antecedent = Some(a);
+            continue;
+        }
+        let Some((para, k)) = locate(ctx, place[0], sp) else {
+            continue;
+        };
+        let t = ctx.tokens(para);
+        let antecedent = match kind {
+            PronounKind::Deictic => None,
+            PronounKind::Relative => {
+                let comma = k.checked_sub(1).filter(|&c| t.is_punct(c, ','));
+                comma.and_then(|c| speaker::np_before(&t, c))
+            }
+            _ => candidates(ctx, mentions, para, k)
+                .into_iter()
+                .map(|c| resolved.get(&c).copied().unwrap_or(c))
+                .filter(|&c| lexicon::pronoun(c.text(ctx.text)).is_none())
+                .find(|&c| profile(c).fits(kind)),
+        };
+        if let Some(a) = antecedent {
+            resolved.insert(sp, a);
+        }
+        q.antecedent = antecedent;
+    }
+}

@@ -1,0 +1,257 @@
+//! Word lists for attribution: speech verbs, pronouns, given names and gendered words, parsed
+//! once from the data files in `assets/lexicon/`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::extract::actors::Gender;
+
+/// What a speech verb form allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Verb {
+    /// A finite form may come before its subject ("said Rubio").
+    pub inverts: bool,
+    /// The noun phrase after it is an addressee or target ("told reporters").
+    pub takes_object: bool,
+    /// It frames a quoted phrase ("called it …") rather than reporting a statement.
+    pub frames: bool,
+    /// A verb of thought or reaction: a cue only right next to a quotation.
+    pub weak: bool,
+    /// The form is a participle in -ing ("saying", "adding").
+    pub participle: bool,
+}
+
+/// What a pronoun can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    /// A person of this gender ("he", "she").
+    Personal(Gender),
+    /// A thing or an organisation ("it").
+    Neuter,
+    /// A group, a people or an organisation ("they").
+    Plural,
+    /// First or second person ("I", "we", "you"): resolved to no one.
+    Deictic,
+    /// A relative pronoun ("who"): refers to the noun phrase right before it.
+    Relative,
+}
+
+struct Lexicon {
+    verbs: HashMap<String, Verb>,
+    pronouns: HashMap<&'static str, PronounKind>,
+    first_names: HashMap<&'static str, Gender>,
+    gender_words: HashMap<&'static str, Gender>,
+    person_nouns: HashMap<&'static str, bool>,
+    organisation_words: Vec<&'static str>,
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn gender(tag: &str) -> Option<Gender> {
+    match tag {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn pairs(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data_lines(text).filter_map(|l| l.split_once(' '))
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut verbs = HashMap::new();
+        for line in data_lines(include_str!("../../../assets/lexicon/speech_verbs.txt")) {
+            let (forms, flags) = line.split_once('|').unwrap_or((line, ""));
+            let flags: Vec<&str> = flags.split_whitespace().collect();
+            let verb = Verb {
+                inverts: flags.contains(&"inv"),
+                takes_object: flags.contains(&"obj"),
+                frames: flags.contains(&"frame"),
+                weak: flags.contains(&"weak"),
+                participle: false,
+            };
+            for form in forms.split_whitespace() {
+                let participle = form.ends_with("ing") && form.len() > 5;
+                verbs.insert(
+                    form.to_string(),
+                    Verb {
+                        participle,
+                        inverts: verb.inverts && !participle,
+                        ..verb
+                    },
+                );
+            }
+        }
+        let pronouns = pairs(include_str!("../../../assets/lexicon/pronouns.txt"))
+            .filter_map(|(w, tag)| {
+                let kind = match tag.trim() {
+                    "n" => PronounKind::Neuter,
+                    "p" => PronounKind::Plural,
+                    "i" => PronounKind::Deictic,
+                    "r" => PronounKind::Relative,
+                    g => PronounKind::Personal(gender(g)?),
+                };
+                Some((w, kind))
+            })
+            .collect();
+        let first_names = pairs(include_str!("../../../assets/lexicon/first_names.txt"))
+            .filter_map(|(w, g)| Some((w, gender(g.trim())?)))
+            .collect();
+        let gender_words = pairs(include_str!("../../../assets/lexicon/gender_words.txt"))
+            .filter_map(|(w, g)| Some((w, gender(g.trim())?)))
+            .collect();
+        let mut person_nouns = HashMap::new();
+        for (singular, plural) in pairs(include_str!("../../../assets/lexicon/person_nouns.txt")) {
+            person_nouns.insert(singular, false);
+            person_nouns.insert(plural.trim(), true);
+        }
+        let organisation_words =
+            data_lines(include_str!("../../../assets/lexicon/organisation_words.txt")).collect();
+        Lexicon {
+            verbs,
+            pronouns,
+            first_names,
+            gender_words,
+            person_nouns,
+            organisation_words,
+        }
+    })
+}
+
+/// Lower-cases `word` into `buf` when it is short enough to be a lexicon entry.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (b, &c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+/// The speech verb `word` is a form of, in any case ("said", "Says").
+pub fn verb(word: &str) -> Option<Verb> {
+    let mut buf = [0; 24];
+    lexicon().verbs.get(lower(word, &mut buf)?).copied()
+}
+
+/// The pronoun `word` is, in any case ("he", "She").
+pub fn pronoun(word: &str) -> Option<PronounKind> {
+    let mut buf = [0; 24];
+    lexicon().pronouns.get(lower(word, &mut buf)?).copied()
+}
+
+/// The gender a given name usually carries ("Marco" → male).
+pub fn first_name_gender(word: &str) -> Option<Gender> {
+    lexicon().first_names.get(word).copied()
+}
+
+/// The gender an honorific or a noun for a person shows ("Mrs." → female, "spokesman" → male).
+pub fn gender_word(word: &str) -> Option<Gender> {
+    let mut buf = [0; 24];
+    let w = lower(word.trim_end_matches('.'), &mut buf)?;
+    lexicon().gender_words.get(w).copied()
+}
+
+/// For a noun naming people ("official", "diplomats"), whether it is plural.
+pub fn person_noun(word: &str) -> Option<bool> {
+    let mut buf = [0; 24];
+    lexicon().person_nouns.get(lower(word, &mut buf)?).copied()
+}
+
+/// True for a word that makes a capitalised name an organisation or a place ("Department").
+pub fn is_organisation_word(word: &str) -> bool {
+    lexicon().organisation_words.contains(&word)
+}
+
+/// True for `word` in `list`, ignoring ASCII case.
+pub fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Determiners, numerals and possessives that open a noun phrase ("the", "a", "one", "his").
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "many", "most",
+    "few", "other", "another", "this", "that", "these", "those", "his", "her", "their", "its",
+    "our", "my", "your", "both", "all", "each", "every", "any", "no", "more", "dozens",
+];
+
+/// Prepositions that may sit inside a descriptive noun phrase ("a spokesman for the agency").
+pub const NP_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in", "on", "to", "by"];
+
+/// Auxiliaries and adverbs that may stand between a subject and its speech verb
+/// ("he has also said", "she later wrote").
+pub const VERB_MODIFIERS: &[&str] = &[
+    "has", "have", "had", "would", "will", "did", "does", "do", "is", "was", "were", "are", "be",
+    "been", "could", "can", "may", "might", "should", "must", "shall", "also", "later", "then",
+    "previously", "again", "once", "recently", "repeatedly", "often", "already", "first",
+    "further", "simply", "just", "quickly", "flatly", "publicly", "privately", "reportedly",
+    "allegedly", "famously", "subsequently", "earlier", "separately", "still", "even", "never",
+    "not", "only", "too", "all", "both", "himself", "herself", "themselves", "itself", "once",
+    "initially", "originally", "finally", "ultimately", "eventually", "apparently",
+];
+
+/// Words that end a noun phrase scanned leftwards: conjunctions, subordinators, relatives.
+pub const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "or", "nor", "so", "yet", "that", "which", "who", "whom", "whose", "when",
+    "while", "where", "whether", "if", "because", "although", "though", "since", "as", "after",
+    "before", "until", "unless", "than", "once", "also", "then", "however", "meanwhile", "thus",
+    "here", "there", "what", "why", "how", "said", "says",
+];
+
+/// Words of time that may follow a speaker or a cue and are not part of the speaker
+/// ("Rubio said Friday", "he wrote on Twitter last week").
+pub const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+    "today", "tonight", "tomorrow", "last", "this", "earlier", "later", "recently", "now",
+    "morning", "afternoon", "evening", "night", "week", "month", "year", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms_and_flags() {
+        let said = verb("said").unwrap();
+        assert!(said.inverts && !said.takes_object && !said.participle);
+        assert!(verb("Says").unwrap().inverts);
+        assert!(verb("told").unwrap().takes_object);
+        assert!(!verb("told").unwrap().inverts);
+        assert!(verb("called").unwrap().frames);
+        let saying = verb("saying").unwrap();
+        assert!(saying.participle && !saying.inverts);
+        assert_eq!(verb("table"), None);
+        assert_eq!(verb("sayingsayingsayingsayingsaying"), None);
+    }
+
+    #[test]
+    fn pronouns_names_and_gender_words() {
+        assert_eq!(pronoun("He"), Some(PronounKind::Personal(Gender::Male)));
+        assert_eq!(pronoun("she"), Some(PronounKind::Personal(Gender::Female)));
+        assert_eq!(pronoun("they"), Some(PronounKind::Plural));
+        assert_eq!(pronoun("who"), Some(PronounKind::Relative));
+        assert_eq!(pronoun("Rubio"), None);
+        assert_eq!(first_name_gender("Marco"), Some(Gender::Male));
+        assert_eq!(first_name_gender("Hillary"), Some(Gender::Female));
+        assert_eq!(first_name_gender("Washington"), None);
+        assert_eq!(gender_word("Mrs."), Some(Gender::Female));
+        assert_eq!(gender_word("spokesman"), Some(Gender::Male));
+        assert_eq!(gender_word("official"), None);
+        assert_eq!(person_noun("Officials"), Some(true));
+        assert_eq!(person_noun("spokesman"), Some(false));
+        assert_eq!(person_noun("plan"), None);
+        assert!(is_organisation_word("Department"));
+        assert!(!is_organisation_word("Rubio"));
+    }
+}

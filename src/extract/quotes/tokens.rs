@@ -1,0 +1,222 @@
+//! A light tokenizer for attribution: the words and punctuation of a paragraph, with each
+//! quotation standing as one token.
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A word: letters and digits, with inner apostrophes, hyphens and dots ("Trump’s",
+    /// "son-in-law", "U.S.", "Mr.").
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A quotation: the index of the quoted stretch in the paragraph's list.
+    Quote(usize),
+}
+
+/// A token of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is in the article text.
+    pub span: Span,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// Short forms whose final full stop belongs to the word ("Mr.", "Sen.", "Jan.").
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+    "Maj", "Adm", "Rev", "St", "Jr", "Sr", "Mt", "Ft", "Sec", "Amb", "Pres", "Atty", "Supt",
+    "Cmdr", "Gens", "Sens", "Reps", "Msgr", "Fr", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ph", "a.m", "p.m",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '@' || c == '#' || c == '$' || c == '%'
+}
+
+/// True when `c` may join two parts of one word ("Trump’s", "son-in-law", "U.S", "AT&T").
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | ',' | '/')
+}
+
+/// Tokenizes `para` of `text`; `quotes` are the quoted stretches inside it, in order.
+pub fn tokenize(text: &str, para: Span, quotes: &[Span]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut pos = para.start();
+    for (qi, q) in quotes.iter().enumerate() {
+        words(text, pos, q.start(), &mut out);
+        out.push(Token {
+            span: *q,
+            kind: Kind::Quote(qi),
+        });
+        pos = q.end();
+    }
+    words(text, pos, para.end(), &mut out);
+    out
+}
+
+/// Appends the word and punctuation tokens of `text[from..to]`.
+fn words(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
+    let Some(s) = text.get(from..to) else {
+        return;
+    };
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Token {
+                span: Span::new(from + i, from + i + c.len_utf8()),
+                kind: Kind::Punct(c),
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            // A joiner stays inside the word only between two word characters; a comma only
+            // between digits ("1,000").
+            let next = s[j + d.len_utf8()..].chars().next();
+            let joins = is_joiner(d)
+                && next.is_some_and(is_word_char)
+                && (d != ',' || (s[..j].ends_with(|x: char| x.is_ascii_digit())
+                    && next.is_some_and(|x| x.is_ascii_digit())));
+            if !joins {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        // A full stop after an initial, a dotted acronym or a short form belongs to the word.
+        if s[end..].starts_with('.') {
+            let word = &s[i..end];
+            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+            if initial || word.contains('.') || ABBREVIATIONS.contains(&word) {
+                end += 1;
+                chars.next();
+            }
+        }
+        out.push(Token {
+            span: Span::new(from + i, from + end),
+            kind: Kind::Word,
+        });
+    }
+}
+
+/// Helpers over one token list and the article text.
+#[derive(Clone, Copy)]
+pub struct Tokens<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// The tokens of one paragraph.
+    pub toks: &'a [Token],
+}
+
+impl<'a> Tokens<'a> {
+    /// The text of token `i` ("" out of range).
+    pub fn str(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.span.text(self.text))
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// True when token `i` is the punctuation `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// True when token `i` is a quotation.
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Quote(_)))
+    }
+
+    /// True when token `i` is a word starting with a capital letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.str(i).starts_with(char::is_uppercase)
+    }
+
+    /// True when token `i` ends a sentence: `.`, `!`, `?` or `;`.
+    pub fn ends_sentence(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct('.' | '!' | '?' | ';' | '…')))
+    }
+
+    /// The span from the start of token `a` to the end of token `b` (inclusive).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start(), self.toks[b].span.end())
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strs(text: &str, quotes: &[Span]) -> Vec<String> {
+        tokenize(text, Span::new(0, text.len()), quotes)
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Quote(i) => format!("Q{i}"),
+                _ => t.span.text(text).to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_punctuation_and_quotes() {
+        let text = "“We will win,” Mr. Rubio, the U.S. envoy, said: “Yes.”";
+        let q1 = Span::new(0, text.find(" Mr").unwrap());
+        let q2 = Span::new(text.rfind('“').unwrap(), text.len());
+        assert_eq!(
+            strs(text, &[q1, q2]),
+            vec!["Q0", "Mr.", "Rubio", ",", "the", "U.S.", "envoy", ",", "said", ":", "Q1"]
+        );
+    }
+
+    #[test]
+    fn joiners_stay_inside_words() {
+        let text = "Trump’s son-in-law paid $1,000 to AT&T, then left.";
+        assert_eq!(
+            strs(text, &[]),
+            vec![
+                "Trump’s",
+                "son-in-law",
+                "paid",
+                "$1,000",
+                "to",
+                "AT&T",
+                ",",
+                "then",
+                "left",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_ends_and_initials() {
+        let text = "Donald J. Trump spoke. Then Dr. Smith left!";
+        let toks = tokenize(text, Span::new(0, text.len()), &[]);
+        let t = Tokens { text, toks: &toks };
+        let ends: Vec<usize> = (0..t.len()).filter(|&i| t.ends_sentence(i)).collect();
+        assert_eq!(ends.iter().map(|&i| t.str(i)).collect::<Vec<_>>(), [".", "!"]);
+        assert_eq!(t.str(1), "J.");
+    }
+}
