@@ -66,7 +66,13 @@ impl<'a> Context<'a> {
         Tokens {
             text: self.text,
             toks,
+            headline: self.is_headline(para),
         }
+    }
+
+    /// True when paragraph `para` is the headline: the first paragraph, when short.
+    pub fn is_headline(&self, para: usize) -> bool {
+        para == 0 && self.paras[0].len() <= HEADLINE_MAX
     }
 
     /// The index of the token of quoted stretch `place` in its paragraph's tokens.

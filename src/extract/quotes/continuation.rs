@@ -5,7 +5,7 @@
 
 use crate::extract::quotes::Method;
 use crate::extract::quotes::context::{Context, Place};
-use crate::extract::quotes::speaker::{self, Frame};
+use crate::extract::quotes::speaker::{self, Frame, quote_ends_sentence};
 use crate::extract::quotes::tokens::Tokens;
 use crate::ingest::metadata::is_outlet;
 
@@ -28,8 +28,7 @@ fn stands_alone(t: &Tokens, q: usize) -> bool {
     next >= t.len()
         || t.ends_sentence(next)
         || t.is_quote(next)
-        || (t.str(q).trim_end_matches(['"', '”', '\'', '’', '»']).ends_with(['.', '?', '!'])
-            && t.is_capitalised(next))
+        || (quote_ends_sentence(t, q) && t.is_capitalised(next))
 }
 
 fn inherit(from: &Attribution) -> Attribution {
@@ -61,11 +60,22 @@ pub fn fill(ctx: &Context, places: &[Vec<Place>], out: &mut [Attribution]) {
         }
         let t = ctx.tokens(first.para);
         let q = ctx.token_of(first);
-        if !stands_alone(&t, q) {
-            continue;
-        }
         if let Some(j) = prev_same.filter(|&j| out[j].frame.is_some()) {
-            out[i] = inherit(&out[j]);
+            let prev = ctx.token_of(*places[j].last().unwrap_or(&first));
+            // A quotation in the same sentence as the previous one shares its attribution;
+            // one opening a sentence continues the previous speaker.
+            let same_sentence = prev < q
+                && !quote_ends_sentence(&t, prev)
+                && (prev + 1..q).all(|k| !t.ends_sentence(k));
+            if same_sentence || speaker::clause_start(&t, q) == q {
+                out[i] = Attribution {
+                    inferred: !same_sentence,
+                    ..inherit(&out[j])
+                };
+                continue;
+            }
+        }
+        if !stands_alone(&t, q) {
             continue;
         }
         let next_same = (i + 1..out.len())
@@ -75,7 +85,23 @@ pub fn fill(ctx: &Context, places: &[Vec<Place>], out: &mut [Attribution]) {
             out[i] = inherit(&out[k]);
             continue;
         }
-        if q != 0 || first.para == 0 {
+        if q != 0 {
+            // "Ghazala Khan says she received a call. “She called me …”": the speaker of the
+            // sentence before, in the same paragraph.
+            let from = speaker::clause_start(&t, q.saturating_sub(1));
+            if let Some(&speaker) = speaker::speech_subjects(&t, from, q).first() {
+                out[i] = Attribution {
+                    frame: Some(Frame {
+                        speaker,
+                        cue: None,
+                        method: Method::Continuation,
+                    }),
+                    inferred: true,
+                };
+            }
+            continue;
+        }
+        if first.para == 0 {
             continue;
         }
         let before = first.para - 1;

@@ -19,6 +19,15 @@ pub struct Verb {
     pub weak: bool,
     /// The form is a participle in -ing ("saying", "adding").
     pub participle: bool,
+    /// The form is an irregular past ("said", "told", "wrote"): never a noun.
+    pub irregular_past: bool,
+}
+
+impl Verb {
+    /// True for an irregular past form: never a noun ("said", "told", "wrote").
+    pub fn inverts_irregular(self) -> bool {
+        self.irregular_past
+    }
 }
 
 /// What a pronoun can refer to.
@@ -76,13 +85,18 @@ fn lexicon() -> &'static Lexicon {
                 frames: flags.contains(&"frame"),
                 weak: flags.contains(&"weak"),
                 participle: false,
+                irregular_past: false,
             };
-            for form in forms.split_whitespace() {
+            let mut forms = forms.split_whitespace();
+            let base = forms.next().unwrap_or("");
+            for (k, form) in std::iter::once(base).chain(forms).enumerate() {
                 let participle = form.ends_with("ing") && form.len() > 5;
+                let irregular_past = k >= 2 && !form.ends_with("ed") && !participle;
                 verbs.insert(
                     form.to_string(),
                     Verb {
                         participle,
+                        irregular_past,
                         inverts: verb.inverts && !participle,
                         ..verb
                     },
@@ -196,7 +210,10 @@ pub const VERB_MODIFIERS: &[&str] = &[
     "further", "simply", "just", "quickly", "flatly", "publicly", "privately", "reportedly",
     "allegedly", "famously", "subsequently", "earlier", "separately", "still", "even", "never",
     "not", "only", "too", "all", "both", "himself", "herself", "themselves", "itself", "once",
-    "initially", "originally", "finally", "ultimately", "eventually", "apparently",
+    "initially", "originally", "finally", "ultimately", "eventually", "apparently", "cannot",
+    "can't", "won't", "didn't", "doesn't", "don't", "wouldn't", "couldn't", "shouldn't", "isn't",
+    "wasn't", "hasn't", "haven't", "can’t", "won’t", "didn’t", "doesn’t", "don’t", "wouldn’t",
+    "couldn’t", "shouldn’t", "isn’t", "wasn’t", "hasn’t", "haven’t", "reportedly",
 ];
 
 /// Words that end a noun phrase scanned leftwards: conjunctions, subordinators, relatives.

@@ -115,29 +115,23 @@ pub fn extract(doc: &Doc, mentions: &[Mention], actors: &[LocalActor]) -> Vec<Qu
     quotes
 }
 
-/// True when the quotation's first letter is lower case: a phrase inside a sentence.
-fn starts_lower(s: &str) -> bool {
-    s.chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_lowercase)
-}
-
-/// The attribution stated next to one of the quotation's pieces: after it first for a
-/// statement (`"…," he said`), before it first for a phrase (`called it "a disaster"`).
+/// The attribution stated next to one of the quotation's pieces: right after it (`"…," he
+/// said`), else right before it (`He said: "…"`), else at the end of its sentence (`"…" by
+/// the shooting, Nefzi said`), else in the reported speech around it (`called it "a
+/// disaster"`), else at the start of a headline.
 fn direct_frame(ctx: &Context, places: &[Place]) -> Option<Frame> {
     places.iter().find_map(|&place| {
         let t = ctx.tokens(place.para);
         let q = ctx.token_of(place);
-        let phrase = starts_lower(ctx.stretch(place).span.text(ctx.text));
-        let found = if phrase {
-            speaker::before(&t, q).or_else(|| speaker::after(&t, q))
-        } else {
-            speaker::after(&t, q).or_else(|| speaker::before(&t, q))
-        };
-        found.or_else(|| {
-            let headline = place.para == 0 && ctx.paras[0].len() <= context::HEADLINE_MAX;
-            headline.then(|| speaker::headline_speaker(&t, q)).flatten()
-        })
+        let before = speaker::before(&t, q);
+        let reported = before.is_none_or(|f| f.method == Method::Reported);
+        speaker::after(&t, q)
+            .or_else(|| reported.then(|| speaker::at_sentence_end(&t, q)).flatten())
+            .or(before)
+            .or_else(|| {
+                let headline = ctx.is_headline(place.para);
+                headline.then(|| speaker::headline_speaker(&t, q)).flatten()
+            })
     })
 }
 

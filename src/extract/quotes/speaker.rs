@@ -25,10 +25,16 @@ pub struct Frame {
     pub method: Method,
 }
 
+/// Auxiliaries: a phrase holding one is a clause, not a speaker.
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "been", "be",
+];
+
 /// Longest noun phrase taken as a speaker, in tokens.
 const MAX_NP: usize = 14;
 /// How far after a quotation its cue may be, in tokens.
-const MAX_TRAILING: usize = 16;
+const MAX_TRAILING: usize = 24;
 
 /// Name particles that may stand inside a capitalised name ("Secretary of State", "bin Salman").
 const NAME_PARTICLES: &[&str] = &[
@@ -41,8 +47,9 @@ const INTRO_WORDS: &[&str] = &[
     "on", "in", "at", "after", "before", "during", "speaking", "asked", "meanwhile", "however",
     "but", "and", "earlier", "later", "still", "yet", "so", "also", "then", "since", "when",
     "while", "despite", "for", "with", "from", "as", "by", "last", "this", "over", "under",
-    "in an", "separately", "instead", "now", "today", "yesterday", "addressing", "writing",
-    "responding", "according",
+"separately", "instead", "now", "today", "yesterday", "addressing", "writing",
+    "responding", "according", "hours", "days", "weeks", "months", "years", "minutes", "moments",
+    "back", "once", "first", "finally", "again", "here", "there",
 ];
 
 /// A speech verb at token `i`, if there is one. A capitalised form is a verb only in a
@@ -53,12 +60,34 @@ fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
         return None;
     }
     let v = lexicon::verb(t.str(i))?;
+    if t.is_capitalised(i) && !t.headline {
+        return None;
+    }
+    let after_possessive = i > 0 && (t.str(i - 1).ends_with("’s") || t.str(i - 1).ends_with("'s"));
+    if after_possessive {
+        return None;
+    }
     let after_function_word = i > 0
         && is_in(
             t,
             i - 1,
-            &["of", "for", "with", "from", "in", "on", "at", "by", "a", "an", "the"],
+            &[
+                "of", "for", "with", "from", "in", "on", "at", "by", "a", "an", "the", "his",
+                "her", "their", "its", "our", "my", "your",
+            ],
         );
+    // "the caustic chant", "another sympathetic tweet": a present form after a determiner and
+    // a word that is not a noun for people is a noun.
+    let w = t.str(i);
+    let present = !w.ends_with("ed") && !w.ends_with("ing") && !v.inverts_irregular();
+    let noun_after_adjective = present
+        && i >= 2
+        && is_in(t, i - 2, &["a", "an", "the", "another", "this", "that"])
+        && lexicon::person_noun(t.str(i - 1)).is_none()
+        && lexicon::pronoun(t.str(i - 1)).is_none();
+    if noun_after_adjective {
+        return None;
+    }
     let in_name = t.is_capitalised(i) && (t.is_capitalised(i + 1) || after_function_word);
     (!in_name && !after_function_word).then_some(v)
 }
@@ -109,7 +138,12 @@ fn np_ending_at(t: &Tokens, from: usize, end: usize) -> Option<(usize, usize)> {
         // A name: capitalised words and particles between them.
         while start > from && end - start < MAX_NP {
             let p = start - 1;
-            if t.is_capitalised(p) && !is_in(t, p, CLAUSE_WORDS) && verb_at(t, p).is_none() {
+            if t.is_capitalised(p)
+                && !is_in(t, p, CLAUSE_WORDS)
+                && !is_in(t, p, INTRO_WORDS)
+                && !is_in(t, p, DETERMINERS)
+                && verb_at(t, p).is_none()
+            {
                 start = p;
             } else if p > from
                 && is_in(t, p, NAME_PARTICLES)
@@ -129,14 +163,23 @@ fn np_ending_at(t: &Tokens, from: usize, end: usize) -> Option<(usize, usize)> {
                 break;
             }
         }
-        // "an official quoted by NBC": the name is the agent of a participle inside a
-        // description.
-        if start >= from + 3
-            && is_in(t, start - 1, &["by"])
-            && lexicon::verb(t.str(start - 2)).is_some()
-            && let Some((a, _)) = np_ending_at(t, from, start - 3)
+        // "an official quoted by NBC", "a source speaking to Fox News": the name is the
+        // object of a preposition inside a description.
+        if start >= from + 2
+            && is_in(t, start - 1, NP_PREPOSITIONS)
+            && t.is_word(start - 2)
+            && !t.is_capitalised(start - 2)
+            && !is_in(t, start - 2, CLAUSE_WORDS)
+            && !is_in(t, start - 2, VERB_MODIFIERS)
         {
-            return Some((a, end));
+            let head = if is_in(t, start - 1, &["by"]) && start >= from + 3 {
+                start - 3
+            } else {
+                start - 2
+            };
+            if let Some((a, _)) = np_ending_at(t, from, head) {
+                return Some((a, end));
+            }
         }
         return Some((start, end));
     }
@@ -177,33 +220,39 @@ fn np_ending_at(t: &Tokens, from: usize, end: usize) -> Option<(usize, usize)> {
 /// between commas ("Umerov, who is in the US for the talks, said").
 fn subject_before(t: &Tokens, from: usize, verb: usize) -> Option<(usize, usize)> {
     let mut j = verb.checked_sub(1)?;
+    let passive = is_in(t, j, &["was", "were", "been", "being", "is", "are", "be"]);
+    if passive {
+        return None;
+    }
+    let mut apposition_seen = false;
     loop {
         if j < from {
             return None;
         }
-        if is_in(t, j, VERB_MODIFIERS) && !lexicon::pronoun(t.str(j)).is_some() {
+        if is_in(t, j, VERB_MODIFIERS) && lexicon::pronoun(t.str(j)).is_none() {
             j = j.checked_sub(1)?;
         } else if is_in(t, j, TIME_WORDS) && j > from && t.is_word(j - 1) {
             j -= 1;
-            if is_in(t, j, &["on", "last", "this", "late", "early", "on", "earlier"]) {
+            if is_in(t, j, &["on", "last", "this", "late", "early", "earlier"]) {
                 j = j.checked_sub(1)?;
             }
         } else if t.is_punct(j, ')') {
+            // "Sen. Ted Cruz (R-Texas) said": the parenthesis stays with the name.
             let open = (from..j).rev().find(|&k| t.is_punct(k, '('))?;
-            j = open.checked_sub(1)?;
+            let np = np_ending_at(t, from, open.checked_sub(1)?)?;
+            return Some((np.0, j));
+        } else if !apposition_seen && (t.is_punct(j, ',') || t.is_punct(j, '—') || t.is_punct(j, '–')) {
+            // "Umerov, who is in the US for the talks, said": skip the apposition.
+            let close = t.str(j);
+            let open = (from..j).rev().find(|&k| t.str(k) == close || t.is_punct(k, ','))?;
+            if open == from {
+                return None;
+            }
+            apposition_seen = true;
+            j = open - 1;
         } else {
             break;
         }
-    }
-    if t.is_punct(j, ',') || t.is_punct(j, '—') || t.is_punct(j, '–') {
-        let close = t.str(j);
-        let open = (from..j).rev().find(|&k| t.str(k) == close || t.is_punct(k, ','))?;
-        let inner = open + 1;
-        // "X, who …, said": the relative pronoun's antecedent is the speaker.
-        if inner < j && is_in(t, inner, &["who"]) || open > from {
-            return np_ending_at(t, from, open.checked_sub(1)?);
-        }
-        return None;
     }
     np_ending_at(t, from, j)
 }
@@ -252,11 +301,23 @@ fn np_starting_at(t: &Tokens, start: usize, end: usize) -> Option<(usize, usize)
 /// a pronoun, a name or a description.
 fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> {
     let mut s = from;
-    if is_in(t, s, INTRO_WORDS) || t.str(s).ends_with("ing") {
+    // A dateline: "WASHINGTON (AFP) – ".
+    if let Some(dash) = (s..to.min(s + 8)).find(|&k| t.is_punct(k, '–') || t.is_punct(k, '—'))
+        && dash > s
+        && t.is_punct(dash - 1, ')')
+    {
+        s = dash + 1;
+    }
+    let intro = |k: usize| {
+        is_in(t, k, INTRO_WORDS)
+            || is_in(t, k, TIME_WORDS)
+            || (t.is_word(k) && (t.str(k).ends_with("ing") || t.str(k).ends_with("ly")))
+    };
+    if intro(s) {
         if is_in(t, s, &["but", "and", "so", "yet", "then", "also"]) {
             s += 1;
         }
-        if is_in(t, s, INTRO_WORDS) || (t.is_word(s) && t.str(s).ends_with("ing")) {
+        if intro(s) {
             // Skip to the last comma before the first verb.
             let mut comma = None;
             for k in s..to.min(s + 25) {
@@ -272,7 +333,8 @@ fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> 
     if s >= to || !t.is_word(s) {
         return None;
     }
-    if lexicon::pronoun(t.str(s)).is_some() {
+    let possessive = is_in(t, s, &["his", "her", "their", "its", "our", "my", "your"]);
+    if lexicon::pronoun(t.str(s)).is_some() && !possessive {
         return np_starting_at(t, s, to);
     }
     // The phrase runs to the first verb-like word or comma.
@@ -319,7 +381,7 @@ fn frame(t: &Tokens, np: (usize, usize), cue: Option<usize>, method: Method) -> 
 }
 
 /// True when the quotation's own text ends a sentence (`.”`, `?”`, `!”`).
-fn quote_ends_sentence(t: &Tokens, q: usize) -> bool {
+pub fn quote_ends_sentence(t: &Tokens, q: usize) -> bool {
     let s = t.str(q).trim_end_matches(['"', '”', '\'', '’', '»', ' ']);
     s.ends_with(['.', '?', '!', '…'])
 }
@@ -329,36 +391,119 @@ fn quote_ends_sentence(t: &Tokens, q: usize) -> bool {
 pub fn after(t: &Tokens, q: usize) -> Option<Frame> {
     let end = tail_end(t, q);
     let mut s = q + 1;
-    while s < end && (t.is_punct(s, ',') || t.is_punct(s, '—') || t.is_punct(s, '–')) {
+    while s < end && t.toks[s].kind.is_punct_in(",—–\"”’'") {
         s += 1;
     }
-    if s >= end {
+    // A phrase quoted inside a sentence ("“rigged” against him") has no attribution after it;
+    // a quotation does when it ends in punctuation or is followed by a comma or a dash.
+    let marks = t.str(q).trim_end_matches(['"', '”', '\'', '’', '»', ' ']);
+    if s >= end || (s == q + 1 && !marks.ends_with([',', '.', '?', '!', '…', ';', ':', '-', '—'])) {
         return None;
     }
-    // After a closed sentence, a capitalised word starts a new sentence unless a short cue
-    // clause follows ("“Yes!” Trump said.").
-    let new_sentence = quote_ends_sentence(t, q) && t.is_capitalised(s);
     if is_according(t, s) {
         let np = np_starting_at(t, s + 2, end)?;
         return Some(frame(t, np, Some(s), Method::According));
     }
+    // After a closed sentence, a capitalised word starts a new sentence unless a short cue
+    // clause ends it ("“Yes!” Trump said.").
+    let new_sentence = quote_ends_sentence(t, q) && !(t.is_word(s) && !t.is_capitalised(s));
+    // …unless the cue opens reported speech: "“…” Trump said that the party …".
+    let short = |c: usize| !new_sentence || !is_in(t, c + 1, &["that"]) && end > c;
     if let Some(v) = verb_at(t, s) {
-        if v.inverts && !v.weak && !new_sentence {
+        if v.inverts && !v.weak && short(s + 1) {
             let np = np_starting_at(t, s + 1, end)?;
             return Some(frame(t, np, Some(s), Method::Cue));
         }
         return None;
     }
     let limit = end.min(s + MAX_TRAILING);
-    let c = (s..limit).find(|&k| verb_at(t, k).is_some() || is_according(t, k))?;
+    let c = (s..limit).find(|&k| verb_at(t, k).is_some())?;
     let v = verb_at(t, c)?;
-    if v.participle || (v.weak && c > s + 2) || (new_sentence && end - c > 6) {
+    if v.participle || (v.weak && c > s + 2) || !short(c) {
         return None;
     }
-    let np = subject_before(t, s, c)?;
-    // The phrase must start the tail, or follow only a conjunction ("and he added").
-    let gap_ok = (s..np.0).all(|k| is_in(t, k, &["and", "but", "then", "so", "as"]));
-    gap_ok.then(|| frame(t, np, Some(c), Method::Cue))
+    let np = leading_np(t, s, c)?;
+    Some(frame(t, np, Some(c), Method::Cue))
+}
+
+/// The noun phrase filling tokens `s..c` before the verb at `c`, after a quotation: all of it,
+/// less auxiliaries, a time or a parenthesis before the verb, and an apposition after the
+/// first comma ("Umerov, who is in the US for the talks, said").
+fn leading_np(t: &Tokens, s: usize, c: usize) -> Option<(usize, usize)> {
+    let mut e = c.checked_sub(1)?;
+    while e > s {
+        if is_in(t, e, VERB_MODIFIERS) && lexicon::pronoun(t.str(e)).is_none() {
+            e -= 1;
+        } else if is_in(t, e, TIME_WORDS) && t.is_word(e - 1) {
+            e -= 1;
+            if is_in(t, e, &["on", "last", "this", "late", "early", "earlier"]) && e > s {
+                e -= 1;
+            }
+        } else if t.is_punct(e, ')') {
+            e = (s..e).rev().find(|&k| t.is_punct(k, '('))?.checked_sub(1)?;
+        } else {
+            break;
+        }
+    }
+    if let Some(comma) = (s..=e).find(|&k| t.is_punct(k, ',') || t.is_punct(k, '—')) {
+        e = comma.checked_sub(1)?;
+    }
+    if e < s || e - s >= MAX_NP {
+        return None;
+    }
+    let single_pronoun = e == s && lexicon::pronoun(t.str(s)).is_some();
+    let words_only = (s..=e).all(|k| {
+        t.is_word(k)
+            && !is_in(t, k, AUXILIARIES)
+            && (!is_in(t, k, CLAUSE_WORDS)
+                || (is_in(t, k, &["and"]) && k > s && k < e && t.is_capitalised(k - 1)))
+    });
+    let opens = !is_in(t, s, NP_PREPOSITIONS) && !is_in(t, s, TIME_WORDS);
+    let object = is_in(t, s, &["him", "them", "me", "us"]);
+    (single_pronoun && !object || (words_only && opens && can_end_np(t, e))).then_some((s, e))
+}
+
+/// The attribution closing the sentence of the quotation at token `q`, after a comma: `"…" by
+/// the shooting, Nefzi said.`, `"…" if she didn't win by more, said David Wasserman.`
+pub fn at_sentence_end(t: &Tokens, q: usize) -> Option<Frame> {
+    if quote_ends_sentence(t, q) && !(t.is_word(q + 1) && !t.is_capitalised(q + 1)) {
+        return None;
+    }
+    let end = (q + 1..t.len())
+        .find(|&k| t.ends_sentence(k) || t.is_punct(k, ':') || t.is_quote(k))
+        .unwrap_or(t.len());
+    if end < t.len() && !t.ends_sentence(end) {
+        return None;
+    }
+    (q + 1..end)
+        .filter(|&k| t.is_punct(k, ','))
+        .find_map(|comma| closing_clause(t, comma + 1, end))
+}
+
+/// A clause `s..end` that closes a sentence with its attribution: `X said [time]`, `said X`,
+/// `according to X`.
+fn closing_clause(t: &Tokens, s: usize, end: usize) -> Option<Frame> {
+    if s >= end {
+        return None;
+    }
+    if is_according(t, s) {
+        let np = np_starting_at(t, s + 2, end)?;
+        return Some(frame(t, np, Some(s), Method::According));
+    }
+    if let Some(v) = verb_at(t, s) {
+        let np = np_starting_at(t, s + 1, end).filter(|_| v.inverts)?;
+        return Some(frame(t, np, Some(s), Method::Cue));
+    }
+    let c = (s..end.min(s + MAX_TRAILING)).find(|&k| verb_at(t, k).is_some())?;
+    let v = verb_at(t, c)?;
+    let rest_plain = end - c <= 7
+        && (c + 1..end).all(|k| t.is_word(k) && verb_at(t, k).is_none())
+        && !is_in(t, c + 1, &["that"]);
+    if v.participle || v.weak || !rest_plain {
+        return None;
+    }
+    let np = leading_np(t, s, c)?;
+    Some(frame(t, np, Some(c), Method::Cue))
 }
 
 /// The attribution before the quotation at token `q`, in its clause: `Rubio said: "…"`,
@@ -389,16 +534,41 @@ pub fn before(t: &Tokens, q: usize) -> Option<Frame> {
         } else {
             Method::Reported
         };
-        let np = if v.participle {
-            clause_subject(t, sentence_start(t, from), c)
+        // A passive participle right before the quotation names it: "a film called "X"".
+        let named = v.frames
+            && c + 1 == q
+            && t.str(c).ends_with("ed")
+            && c > from
+            && !t.is_capitalised(c - 1)
+            && lexicon::pronoun(t.str(c - 1)).is_none();
+        if named {
+            return None;
+        }
+        let coordinated = c > from && is_in(t, c - 1, &["and", "but"]);
+        let np = if v.participle || coordinated {
+            // "Fiorina said, adding that …": the subject of the finite verb before it.
+            let sentence = sentence_start(t, from);
+            let finite = (sentence..c)
+                .rev()
+                .find(|&k| verb_at(t, k).is_some_and(|v| !v.participle && !v.weak));
+            finite
+                .and_then(|f| subject_before(t, clause_start(t, f), f))
+                .filter(|np| !is_in(t, np.0, &["who", "which", "that"]))
+                .or_else(|| clause_subject(t, sentence, c))
         } else {
-            subject_before(t, from, c)
-                .or_else(|| v.inverts.then(|| np_starting_at(t, c + 1, q)).flatten())
+            subject_before(t, from, c).or_else(|| {
+                // "Said Rubio: "…"": an inverted cue with the speaker right before the quote.
+                let np = np_starting_at(t, c + 1, q).filter(|_| v.inverts)?;
+                let adjacent = (np.1 + 1..q).all(|k| t.is_punct(k, ',') || t.is_punct(k, ':'));
+                adjacent.then_some(np)
+            })
         };
         return np.map(|np| frame(t, np, Some(c), method));
     }
     if colon {
-        let np = clause_subject(t, from, q - 1)?;
+        // "Wait, it gets better:" has no speaker; "Priorities USA, a super PAC, emailed:" has.
+        let np = clause_subject(t, from, q - 1)
+            .filter(|np| t.is_word(np.1 + 1) || (np.1 > np.0 && t.is_punct(np.1 + 1, ',')))?;
         return Some(frame(t, np, None, Method::Colon));
     }
     None
@@ -408,7 +578,7 @@ pub fn before(t: &Tokens, q: usize) -> Option<Frame> {
 fn sentence_start(t: &Tokens, i: usize) -> usize {
     (0..i)
         .rev()
-        .find(|&k| t.ends_sentence(k))
+        .find(|&k| t.ends_sentence(k) || (t.is_quote(k) && quote_ends_sentence(t, k) && t.is_capitalised(k + 1)))
         .map_or(0, |k| k + 1)
 }
 
@@ -438,7 +608,7 @@ pub fn lead_in(t: &Tokens) -> Option<Frame> {
 pub fn headline_speaker(t: &Tokens, q: usize) -> Option<Frame> {
     let colon = (0..q.min(6)).find(|&k| t.is_punct(k, ':'))?;
     let all_names = (0..colon).all(|k| t.is_capitalised(k) || is_in(t, k, NAME_PARTICLES));
-    (colon > 0 && all_names).then(|| frame(t, (0, colon - 1), Some(colon), Method::Headline))
+    (colon > 0 && all_names && !is_in(t, 0, DETERMINERS)).then(|| frame(t, (0, colon - 1), Some(colon), Method::Headline))
 }
 
 /// The speaker mentioned in `t` right before a speech verb anywhere in tokens `from..to`, the
@@ -498,7 +668,11 @@ mod tests {
     /// Speaker, cue and method for each quotation of `p`, from `after`, else `before`.
     fn attribute(p: &str) -> Vec<Option<(&str, &str, Method)>> {
         let toks = toks(p);
-        let t = Tokens { text: p, toks: &toks };
+        let t = Tokens {
+            text: p,
+            toks: &toks,
+            headline: true,
+        };
         (0..t.len())
             .filter(|&i| matches!(toks[i].kind, Kind::Quote(_)))
             .map(|q| {
@@ -633,18 +807,30 @@ mod tests {
     fn paragraph_lead_in_and_headline() {
         let p = "Caddell continued:";
         let toks = toks(p);
-        let t = Tokens { text: p, toks: &toks };
+        let t = Tokens {
+            text: p,
+            toks: &toks,
+            headline: true,
+        };
         assert_eq!(lead_in(&t).map(|f| f.speaker.text(p)), Some("Caddell"));
         let p = "The New York Times reports:";
         let toks = self::toks(p);
-        let t = Tokens { text: p, toks: &toks };
+        let t = Tokens {
+            text: p,
+            toks: &toks,
+            headline: true,
+        };
         assert_eq!(
             lead_in(&t).map(|f| f.speaker.text(p)),
             Some("The New York Times")
         );
         let p = "Pat Caddell: Voters Worried; It’s ‘in Their Heads.’";
         let toks = self::toks(p);
-        let t = Tokens { text: p, toks: &toks };
+        let t = Tokens {
+            text: p,
+            toks: &toks,
+            headline: true,
+        };
         let q = toks.iter().position(|x| matches!(x.kind, Kind::Quote(_))).unwrap();
         assert_eq!(
             headline_speaker(&t, q).map(|f| f.speaker.text(p)),

@@ -15,6 +15,13 @@ pub enum Kind {
     Quote(usize),
 }
 
+impl Kind {
+    /// True for punctuation that is one of `chars`.
+    pub fn is_punct_in(self, chars: &str) -> bool {
+        matches!(self, Kind::Punct(c) if chars.contains(c))
+    }
+}
+
 /// A token of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -29,7 +36,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
     "Maj", "Adm", "Rev", "St", "Jr", "Sr", "Mt", "Ft", "Sec", "Amb", "Pres", "Atty", "Supt",
     "Cmdr", "Gens", "Sens", "Reps", "Msgr", "Fr", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ph", "a.m", "p.m",
+    "Nov", "Dec", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ph", "a.m", "p.m", "Ala",
+    "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
+    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -117,6 +127,8 @@ pub struct Tokens<'a> {
     pub text: &'a str,
     /// The tokens of one paragraph.
     pub toks: &'a [Token],
+    /// True for a headline, where every word may be capitalised ("Trump Says ‘…’").
+    pub headline: bool,
 }
 
 impl<'a> Tokens<'a> {
@@ -214,7 +226,11 @@ mod tests {
     fn sentence_ends_and_initials() {
         let text = "Donald J. Trump spoke. Then Dr. Smith left!";
         let toks = tokenize(text, Span::new(0, text.len()), &[]);
-        let t = Tokens { text, toks: &toks };
+        let t = Tokens {
+            text,
+            toks: &toks,
+            headline: false,
+        };
         let ends: Vec<usize> = (0..t.len()).filter(|&i| t.ends_sentence(i)).collect();
         assert_eq!(ends.iter().map(|&i| t.str(i)).collect::<Vec<_>>(), [".", "!"]);
         assert_eq!(t.str(1), "J.");
