@@ -39,7 +39,7 @@ impl Profile {
                 self.person != Some(false) && !self.plural && self.gender.is_none_or(|x| x == g)
             }
             PronounKind::Plural => self.plural || self.person == Some(false),
-            PronounKind::Neuter => self.person == Some(false),
+            PronounKind::Neuter => !self.plural && self.person != Some(true),
             PronounKind::Deictic | PronounKind::Relative => false,
         }
     }
@@ -190,10 +190,11 @@ fn candidates(ctx: &Context, mentions: &[Mention], para: usize, k: usize) -> Vec
     out
 }
 
-/// Capitalised names in tokens `from..to` that are not the first word of a sentence.
+/// Capitalised names in tokens `from..to`; the first word of a sentence only when the next
+/// word is capitalised too ("Hillary Clinton spoke").
 fn names(t: &Tokens, from: usize, to: usize) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut i = from + 1;
+    let mut i = if t.is_capitalised(from + 1) { from } else { from + 1 };
     while i < to {
         if t.is_capitalised(i) && lexicon::pronoun(t.str(i)).is_none() {
             let s = i;

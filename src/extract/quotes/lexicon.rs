@@ -17,6 +17,9 @@ pub struct Verb {
     pub frames: bool,
     /// A verb of thought or reaction: a cue only right next to a quotation.
     pub weak: bool,
+    /// Its object is who is praised or blamed ("blamed Kyiv"): it reports no statement at the
+    /// end of a sentence.
+    pub target: bool,
     /// The form is a participle in -ing ("saying", "adding").
     pub participle: bool,
     /// The form is an irregular past ("said", "told", "wrote"): never a noun.
@@ -84,6 +87,7 @@ fn lexicon() -> &'static Lexicon {
                 takes_object: flags.contains(&"obj"),
                 frames: flags.contains(&"frame"),
                 weak: flags.contains(&"weak"),
+                target: flags.contains(&"target"),
                 participle: false,
                 irregular_past: false,
             };

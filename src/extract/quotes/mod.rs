@@ -155,3 +155,161 @@ fn quote(ctx: &Context, places: &[Place], a: &Attribution) -> Quote {
         group: 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::actors::{ActorKind, EntityType, Gender};
+    use crate::segment;
+
+    /// The quotations of `text` (paragraphs separated by blank lines), given its mentions.
+    fn quotes_of(text: &str, mentions: &[Mention], actors: &[LocalActor]) -> Vec<Quote> {
+        let paras = segment::paragraphs(text);
+        let layout = segment::layout(text, &paras, &vec![None; paras.len()]);
+        let doc = Doc {
+            text,
+            layout: &layout,
+            published: None,
+        };
+        extract(&doc, mentions, actors)
+    }
+
+    fn words(text: &str, s: Option<Span>) -> Option<&str> {
+        s.map(|s| s.text(text))
+    }
+
+    fn mention(text: &str, name: &str, entity: EntityType, actor: u32) -> Mention {
+        let start = text.find(name).unwrap();
+        Mention {
+            span: Span::new(start, start + name.len()),
+            entity,
+            actor,
+        }
+    }
+
+    fn actor(name: &str, kind: ActorKind, gender: Option<Gender>) -> LocalActor {
+        LocalActor {
+            name: name.into(),
+            kind,
+            roles: Vec::new(),
+            gender,
+        }
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_previous_speaker_and_links_the_actor() {
+        let text = "Rustem Umerov met European officials on Friday.\n\n\
+                    “We are constructively minded,” Umerov said.\n\n\
+                    “Ukraine’s security must be guaranteed,” he added.";
+        let mentions = [
+            mention(text, "Rustem Umerov", EntityType::Person, 0),
+            mention(text, "European", EntityType::Misc, 1),
+            Mention {
+                span: Span::new(text.rfind("Umerov").unwrap(), text.rfind("Umerov").unwrap() + 6),
+                entity: EntityType::Person,
+                actor: 0,
+            },
+        ];
+        let actors = [
+            actor("Rustem Umerov", ActorKind::Person, Some(Gender::Male)),
+            actor("Europe", ActorKind::Other, None),
+        ];
+        let quotes = quotes_of(text, &mentions, &actors);
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(words(text, quotes[0].speaker), Some("Umerov"));
+        assert_eq!(quotes[0].actor, Some(0));
+        assert_eq!(words(text, quotes[1].speaker), Some("he"));
+        assert_eq!(words(text, quotes[1].antecedent), Some("Umerov"));
+        assert_eq!(quotes[1].actor, Some(0));
+    }
+
+    #[test]
+    fn gender_from_actors_skips_an_incompatible_antecedent() {
+        let text = "Jordan Smith met Alex Brown in Paris.\n\n\
+                    “We made progress,” she said.";
+        let mentions = [
+            mention(text, "Jordan Smith", EntityType::Person, 0),
+            mention(text, "Alex Brown", EntityType::Person, 1),
+            mention(text, "Paris", EntityType::Location, 2),
+        ];
+        let actors = [
+            actor("Jordan Smith", ActorKind::Person, Some(Gender::Male)),
+            actor("Alex Brown", ActorKind::Person, Some(Gender::Female)),
+            actor("Paris", ActorKind::Place, None),
+        ];
+        let quotes = quotes_of(text, &mentions, &actors);
+        assert_eq!(words(text, quotes[0].antecedent), Some("Alex Brown"));
+        assert_eq!(quotes[0].actor, Some(1));
+    }
+
+    #[test]
+    fn gender_from_first_names_without_mentions() {
+        let text = "Hillary Clinton spoke after Bernie Sanders left the stage.\n\n\
+                    “We will win this,” she said.";
+        let quotes = quotes_of(text, &[], &[]);
+        assert_eq!(words(text, quotes[0].antecedent), Some("Hillary Clinton"));
+        let text = "Hillary Clinton spoke after Bernie Sanders left the stage.\n\n\
+                    “We will win this,” he said.";
+        let quotes = quotes_of(text, &[], &[]);
+        assert_eq!(words(text, quotes[0].antecedent), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn subject_of_the_preceding_sentence_is_preferred() {
+        let text = "Earlier in the day, Rubio delivered a stark message to Lavrov. \
+                    “We’re not going to drag this out,” he said.";
+        let quotes = quotes_of(text, &[], &[]);
+        assert_eq!(words(text, quotes[0].antecedent), Some("Rubio"));
+    }
+
+    #[test]
+    fn unnamed_source_plural_pronoun() {
+        let text = "European diplomats said the draft was unacceptable.\n\n\
+                    “It blames nobody,” they wrote.";
+        let quotes = quotes_of(text, &[], &[]);
+        assert_eq!(words(text, quotes[0].speaker), Some("they"));
+        assert_eq!(words(text, quotes[0].antecedent), Some("European diplomats"));
+    }
+
+    #[test]
+    fn relative_pronoun_speaker() {
+        let text = "The bill was backed by Sen. Ted Cruz, who said “it is long overdue.”";
+        let quotes = quotes_of(text, &[], &[]);
+        assert_eq!(words(text, quotes[0].speaker), Some("who"));
+        assert_eq!(words(text, quotes[0].antecedent), Some("Sen. Ted Cruz"));
+        assert_eq!(quotes[0].kind, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn continuation_over_paragraphs_and_lead_in() {
+        let text = "Caddell continued:\n\n\
+                    \"The health issue is very much a partisan issue.\n\n\
+                    \"Forty-three, yes; forty-four, no.\"\n\n\
+                    \"This is in their heads.\"";
+        let quotes = quotes_of(text, &[], &[]);
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].parts.len(), 2);
+        assert!(!quotes[0].inferred);
+        assert_eq!(words(text, quotes[0].speaker), Some("Caddell"));
+        assert_eq!(quotes[0].kind, QuoteKind::Full);
+        assert_eq!(words(text, quotes[1].speaker), Some("Caddell"));
+        assert!(quotes[1].inferred);
+        assert_eq!(quotes[1].method, Method::Continuation);
+    }
+
+    #[test]
+    fn scare_quote_has_no_speaker() {
+        let text = "In his “Results of the year” speech in Moscow, Putin blamed Kyiv.";
+        let quotes = quotes_of(text, &[], &[]);
+        assert_eq!(quotes[0].speaker, None);
+        assert_eq!(quotes[0].kind, QuoteKind::Title);
+        assert_eq!(quotes[0].method, Method::None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in ["“", "\"\n\n\"", "said: “", "“a” “b” “c”", "he said, “", "“é”, é said."] {
+            let _ = quotes_of(text, &[], &[]);
+        }
+    }
+}

@@ -337,7 +337,17 @@ fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> 
     if lexicon::pronoun(t.str(s)).is_some() && !possessive {
         return np_starting_at(t, s, to);
     }
-    // The phrase runs to the first verb-like word or comma.
+    // A name is its capitalised words; another phrase runs to the first verb-like word.
+    if t.is_capitalised(s) && !is_in(t, s, DETERMINERS) {
+        let mut e = s;
+        while e + 1 < to
+            && (t.is_capitalised(e + 1)
+                || (is_in(t, e + 1, NAME_PARTICLES) && t.is_capitalised(e + 2) && e + 2 < to))
+        {
+            e += 1;
+        }
+        return Some((s, e));
+    }
     let mut k = s;
     while k < to && k - s < MAX_NP {
         if !t.is_word(k) {
@@ -499,7 +509,7 @@ fn closing_clause(t: &Tokens, s: usize, end: usize) -> Option<Frame> {
     let rest_plain = end - c <= 7
         && (c + 1..end).all(|k| t.is_word(k) && verb_at(t, k).is_none())
         && !is_in(t, c + 1, &["that"]);
-    if v.participle || v.weak || !rest_plain {
+    if v.participle || v.weak || v.target || v.frames || !rest_plain {
         return None;
     }
     let np = leading_np(t, s, c)?;
