@@ -14,15 +14,85 @@ use proptest::prelude::*;
 /// Pieces that exercise the extractors' rules: quotation marks of every kind, speech verbs,
 /// names, titles, dates, numbers, abbreviations, pronouns, boilerplate, odd Unicode.
 const TOKENS: &[&str] = &[
-    "\"", "“", "”", "‘", "’", "'", "''", "``", "«", "»", "said", "says", "told", "added",
-    "according to", "he", "she", "they", "Rubio", "Marco Rubio", "Secretary of State",
-    "Donald J. Trump", "Zelenskyy", "U.S.", "U.N.", "Kyiv", "Moscow", "the Kremlin",
-    "a senior official", "European diplomats", "on Friday", "late Friday", "December 20-21",
-    "in May", "May", "2014", "2,000", "since at least April 2025", "three years ago",
-    "next week", "Dec.", "Mr.", ".", ",", ":", "!", "?", "…", "...", "—", "-", "(", ")",
-    "\n", "\n\n", " ", " ", " ", "the", "war", "peace", "talks", "We", "Sun", "Read More:",
-    "3 hours ago", "© 2025 Example", "By Jane Doe in Paris December 23, 2025", "é", "日本",
-    "🙂", "\u{a0}", "\t", "\r\n", "0", "1998-08-07", "Q3", "every week", "for weeks",
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "''",
+    "``",
+    "«",
+    "»",
+    "said",
+    "says",
+    "told",
+    "added",
+    "according to",
+    "he",
+    "she",
+    "they",
+    "Rubio",
+    "Marco Rubio",
+    "Secretary of State",
+    "Donald J. Trump",
+    "Zelenskyy",
+    "U.S.",
+    "U.N.",
+    "Kyiv",
+    "Moscow",
+    "the Kremlin",
+    "a senior official",
+    "European diplomats",
+    "on Friday",
+    "late Friday",
+    "December 20-21",
+    "in May",
+    "May",
+    "2014",
+    "2,000",
+    "since at least April 2025",
+    "three years ago",
+    "next week",
+    "Dec.",
+    "Mr.",
+    ".",
+    ",",
+    ":",
+    "!",
+    "?",
+    "…",
+    "...",
+    "—",
+    "-",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    " ",
+    " ",
+    " ",
+    "the",
+    "war",
+    "peace",
+    "talks",
+    "We",
+    "Sun",
+    "Read More:",
+    "3 hours ago",
+    "© 2025 Example",
+    "By Jane Doe in Paris December 23, 2025",
+    "é",
+    "日本",
+    "🙂",
+    "\u{a0}",
+    "\t",
+    "\r\n",
+    "0",
+    "1998-08-07",
+    "Q3",
+    "every week",
+    "for weeks",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -59,7 +129,11 @@ fn index_of(text: &str, date: Option<NaiveDate>) -> Index {
 
 fn assert_span(text: &str, span: Span, what: &str) {
     assert!(span.start <= span.end, "{what}: {span:?} reversed");
-    assert!(span.end() <= text.len(), "{what}: {span:?} beyond {}", text.len());
+    assert!(
+        span.end() <= text.len(),
+        "{what}: {span:?} beyond {}",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()),
         "{what}: {span:?} not on char boundaries"
@@ -79,7 +153,10 @@ fn check(text: &str, date: Option<NaiveDate>) {
         let x = &a.extraction;
         for m in &x.mentions {
             assert_span(t, m.span, "mention");
-            assert!((m.actor as usize) < x.actors.len(), "mention actor out of range");
+            assert!(
+                (m.actor as usize) < x.actors.len(),
+                "mention actor out of range"
+            );
         }
         for q in &x.quotes {
             assert_span(t, q.span, "quote");
@@ -89,7 +166,10 @@ fn check(text: &str, date: Option<NaiveDate>) {
             assert!(q.actor.is_none_or(|i| (i as usize) < x.actors.len()));
         }
         for pair in x.quotes.windows(2) {
-            assert!(pair[0].span.end <= pair[1].span.start, "quotes overlap: {pair:?}");
+            assert!(
+                pair[0].span.end <= pair[1].span.start,
+                "quotes overlap: {pair:?}"
+            );
         }
         for tx in &x.timexes {
             assert_span(t, tx.span, "timex");
@@ -100,7 +180,10 @@ fn check(text: &str, date: Option<NaiveDate>) {
             assert!(e.actors.iter().all(|&i| (i as usize) < x.actors.len()));
         }
         for pair in x.events.windows(2) {
-            assert!(pair[0].span.start <= pair[1].span.start, "events out of text order");
+            assert!(
+                pair[0].span.start <= pair[1].span.start,
+                "events out of text order"
+            );
         }
     }
     let keys: Vec<(bool, Option<NaiveDate>)> = index

@@ -22,8 +22,13 @@ use crate::extract::Extraction;
 use crate::segment;
 use walk::{Format, SourceFile, io_message};
 
-/// Largest article text accepted: spans are 32-bit.
-pub const MAX_ARTICLE_BYTES: usize = u32::MAX as usize;
+/// Largest text accepted for one article (16 MiB). News articles are a few kilobytes; a
+/// larger "article" is a dump that should be split, and refusing it keeps memory and
+/// extraction time bounded.
+pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+
+/// Largest JSON document read whole (2 GiB); JSON Lines files are streamed with no limit.
+pub const MAX_FILE_BYTES: usize = 2 << 30;
 
 /// Something wrong with an input: which file (and record), and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,11 +117,12 @@ pub fn read_file(file: &SourceFile) -> FileRead {
         read_json_lines(path, reader, &mut out);
         return out;
     }
+    let limit = match file.format {
+        Format::Json => MAX_FILE_BYTES,
+        _ => MAX_ARTICLE_BYTES * 4,
+    };
     let mut bytes = Vec::new();
-    if let Err(e) = reader
-        .take(MAX_ARTICLE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-    {
+    if let Err(e) = reader.take(limit as u64 + 1).read_to_end(&mut bytes) {
         out.problem(
             path,
             None,
@@ -125,8 +131,9 @@ pub fn read_file(file: &SourceFile) -> FileRead {
         );
         return out;
     }
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        out.problem(path, None, "file larger than 4 GiB".into(), false);
+    if bytes.len() > limit {
+        let message = format!("file is over the {} limit for this format", size(limit));
+        out.problem(path, None, message, false);
         return out;
     }
     let decoded = match decode::decode(bytes) {
@@ -144,11 +151,10 @@ pub fn read_file(file: &SourceFile) -> FileRead {
         record: None,
     };
     match file.format {
-        Format::Text => push_text(&mut out, origin, decoded.text, Meta::default()),
+        Format::Text => push_draft(&mut out, origin, decoded.text, Meta::default()),
         Format::Html => {
             let page = html::parse(&decoded.text);
-            let meta = page_meta(&page);
-            if page.text.trim().is_empty() {
+            if page.text.is_empty() {
                 out.problem(
                     path,
                     None,
@@ -156,11 +162,8 @@ pub fn read_file(file: &SourceFile) -> FileRead {
                     false,
                 );
             } else {
-                out.drafts.push(Draft {
-                    origin,
-                    text: page.text,
-                    meta,
-                });
+                let meta = page_meta(&page);
+                push_draft(&mut out, origin, page.text, meta);
             }
         }
         Format::Json => match json::parse_document(&decoded.text) {
@@ -178,17 +181,32 @@ pub fn read_file(file: &SourceFile) -> FileRead {
     out
 }
 
-fn push_text(out: &mut FileRead, origin: Origin, text: String, meta: Meta) {
-    if text.trim().is_empty() {
-        out.problem(
-            &origin.path,
-            origin.record,
-            "no text (only whitespace)".into(),
-            false,
-        );
-        return;
+/// Adds an article unless its text is blank or over [`MAX_ARTICLE_BYTES`].
+fn push_draft(out: &mut FileRead, origin: Origin, text: String, meta: Meta) {
+    let refusal = if text.trim().is_empty() {
+        Some("no text (only whitespace)".to_string())
+    } else if text.len() > MAX_ARTICLE_BYTES {
+        Some(format!(
+            "article text is {}, over the {} limit for one article (split the file into articles)",
+            size(text.len()),
+            size(MAX_ARTICLE_BYTES)
+        ))
+    } else {
+        None
+    };
+    match refusal {
+        Some(message) => out.problem(&origin.path, origin.record, message, false),
+        None => out.drafts.push(Draft { origin, text, meta }),
     }
-    out.drafts.push(Draft { origin, text, meta });
+}
+
+/// A byte count for messages: "16 MiB", "104.9 MB".
+fn size(bytes: usize) -> String {
+    if bytes % (1 << 20) == 0 {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
 }
 
 fn push_record(
@@ -206,11 +224,7 @@ fn push_record(
                 path: path.to_path_buf(),
                 record: n,
             };
-            out.drafts.push(Draft {
-                origin,
-                text: r.text,
-                meta: r.meta,
-            });
+            push_draft(out, origin, r.text, r.meta);
         }
         Err(message) => out.problem(path, n, message, false),
     }
