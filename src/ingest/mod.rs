@@ -202,7 +202,7 @@ fn push_draft(out: &mut FileRead, origin: Origin, text: String, meta: Meta) {
 
 /// A byte count for messages: "16 MiB", "104.9 MB".
 fn size(bytes: usize) -> String {
-    if bytes % (1 << 20) == 0 {
+    if bytes.is_multiple_of(1 << 20) {
         format!("{} MiB", bytes >> 20)
     } else {
         format!("{:.1} MB", bytes as f64 / 1e6)
