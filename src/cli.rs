@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
 use crate::article::Origin;
+use crate::cache;
 use crate::corpus::{self, Input, Progress};
 use crate::index::Index;
 use crate::ingest::{Draft, Problem, json};
@@ -42,6 +43,9 @@ enum Command {
 struct CorpusArgs {
     /// Files or folders (walked recursively). With none, the bundled sample corpus.
     paths: Vec<PathBuf>,
+    /// Neither read nor write the cache of extracted articles.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Debug, Args)]
@@ -81,10 +85,20 @@ fn report(problems: &[Problem]) {
     }
 }
 
-/// Loads the corpus, reporting problems; fails when nothing could be loaded.
+/// Loads the corpus (through the cache unless disabled), reporting problems; fails when
+/// nothing could be loaded.
 fn load(args: &CorpusArgs) -> Result<Index> {
-    let index = corpus::load(&Input::from_paths(args.paths.clone()), &Progress::default());
+    let input = Input::from_paths(args.paths.clone());
+    let cache_file = match &input {
+        Input::Paths(paths) if !args.no_cache => cache::location(paths),
+        _ => None,
+    };
+    let (index, cache_report) =
+        corpus::load_with(&input, &Progress::default(), cache_file.as_deref());
     report(&index.problems);
+    if let Some(problem) = cache_report.and_then(|r| r.problem) {
+        eprintln!("dossier: {problem}");
+    }
     if index.articles.is_empty() {
         anyhow::bail!("no articles could be loaded");
     }

@@ -6,6 +6,7 @@
 //! [`corpus`] runs the whole load; [`record`] is the `dossier extract` output schema.
 
 pub mod article;
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod extract;

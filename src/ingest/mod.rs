@@ -17,6 +17,9 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
 use crate::article::{Article, DateEvidence, DateSource, Field, Meta, Origin, content_hash};
 use crate::extract::Extraction;
 use crate::segment;
@@ -31,7 +34,7 @@ pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
 pub const MAX_FILE_BYTES: usize = 2 << 30;
 
 /// Something wrong with an input: which file (and record), and what.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     /// The file (or folder) concerned.
     pub path: PathBuf,
@@ -87,6 +90,8 @@ pub struct FileRead {
     pub drafts: Vec<Draft>,
     /// Problems, in file order.
     pub problems: Vec<Problem>,
+    /// xxh3 hash of the file's bytes as stored (0 when it could not be read).
+    pub hash: u64,
 }
 
 impl FileRead {
@@ -103,19 +108,56 @@ impl FileRead {
 /// Reads one file into drafts. Never panics; every failure becomes a [`Problem`].
 pub fn read_file(file: &SourceFile) -> FileRead {
     let mut out = FileRead::default();
-    let path = &file.path;
-    let opened = File::open(path).map_err(|e| io_message(&e));
-    let reader: Box<dyn Read> = match opened {
-        Ok(f) if file.gzip => Box::new(flate2::read::MultiGzDecoder::new(f)),
-        Ok(f) => Box::new(f),
-        Err(message) => {
-            out.problem(path, None, message, false);
-            return out;
+    let mut hasher = Xxh3::new();
+    match File::open(&file.path) {
+        Ok(f) => {
+            let raw = Hashing {
+                inner: f,
+                hasher: &mut hasher,
+            };
+            let reader: Box<dyn Read + '_> = if file.gzip {
+                Box::new(flate2::read::MultiGzDecoder::new(raw))
+            } else {
+                Box::new(raw)
+            };
+            read_content(file, reader, &mut out);
         }
+        Err(e) => out.problem(&file.path, None, io_message(&e), false),
+    }
+    out.hash = hasher.digest();
+    out
+}
+
+/// The xxh3 hash of a file's bytes, read in a stream (the same value as [`FileRead::hash`]).
+pub fn hash_file(path: &Path) -> std::io::Result<u64> {
+    let mut hasher = Xxh3::new();
+    let mut reader = Hashing {
+        inner: File::open(path)?,
+        hasher: &mut hasher,
     };
+    std::io::copy(&mut reader, &mut std::io::sink())?;
+    Ok(hasher.digest())
+}
+
+/// A reader that hashes the bytes passing through it.
+struct Hashing<'h, R> {
+    inner: R,
+    hasher: &'h mut Xxh3,
+}
+
+impl<R: Read> Read for Hashing<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+fn read_content(file: &SourceFile, reader: Box<dyn Read + '_>, out: &mut FileRead) {
+    let path = &file.path;
     if file.format == Format::JsonLines {
-        read_json_lines(path, reader, &mut out);
-        return out;
+        read_json_lines(path, reader, out);
+        return;
     }
     let limit = match file.format {
         Format::Json => MAX_FILE_BYTES,
@@ -129,18 +171,18 @@ pub fn read_file(file: &SourceFile) -> FileRead {
             format!("cannot read: {}", io_message(&e)),
             false,
         );
-        return out;
+        return;
     }
     if bytes.len() > limit {
         let message = format!("file is over the {} limit for this format", size(limit));
         out.problem(path, None, message, false);
-        return out;
+        return;
     }
     let decoded = match decode::decode(bytes) {
         Ok(d) => d,
         Err(refused) => {
             out.problem(path, None, refused.to_string(), false);
-            return out;
+            return;
         }
     };
     if let Some(w) = decoded.warning {
@@ -151,7 +193,7 @@ pub fn read_file(file: &SourceFile) -> FileRead {
         record: None,
     };
     match file.format {
-        Format::Text => push_draft(&mut out, origin, decoded.text, Meta::default()),
+        Format::Text => push_draft(out, origin, decoded.text, Meta::default()),
         Format::Html => {
             let page = html::parse(&decoded.text);
             if page.text.is_empty() {
@@ -163,7 +205,7 @@ pub fn read_file(file: &SourceFile) -> FileRead {
                 );
             } else {
                 let meta = page_meta(&page);
-                push_draft(&mut out, origin, page.text, meta);
+                push_draft(out, origin, page.text, meta);
             }
         }
         Format::Json => match json::parse_document(&decoded.text) {
@@ -171,14 +213,13 @@ pub fn read_file(file: &SourceFile) -> FileRead {
                 let numbered = records.len() > 1;
                 for (i, record) in records.into_iter().enumerate() {
                     let n = numbered.then_some(i + 1);
-                    push_record(&mut out, path, n, record);
+                    push_record(out, path, n, record);
                 }
             }
             Err(message) => out.problem(path, None, message, false),
         },
         Format::JsonLines => unreachable!("handled above"),
     }
-    out
 }
 
 /// Adds an article unless its text is blank or over [`MAX_ARTICLE_BYTES`].
@@ -231,7 +272,7 @@ fn push_record(
 }
 
 /// Streams a JSON Lines file line by line, so files of any size can be read.
-fn read_json_lines(path: &Path, reader: Box<dyn Read>, out: &mut FileRead) {
+fn read_json_lines(path: &Path, reader: Box<dyn Read + '_>, out: &mut FileRead) {
     let mut reader = BufReader::with_capacity(1 << 20, reader);
     let mut line = Vec::new();
     let mut n = 0;
