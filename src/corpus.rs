@@ -8,10 +8,12 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::article::Article;
+use crate::article::Origin;
 use crate::cache::{self, EntryRef, Stamp};
 use crate::extract::{self, Doc};
 use crate::index::{Index, Source};
-use crate::ingest::{self, Draft, Problem, walk};
+use crate::ingest::{self, Draft, Problem, json, walk};
+use crate::record::Opened;
 
 /// What to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +22,8 @@ pub enum Input {
     Sample,
     /// Files and folders (folders are walked recursively).
     Paths(Vec<PathBuf>),
+    /// JSON Lines written by `dossier extract --embed` (files, or folders of `.jsonl` files).
+    Extracted(Vec<PathBuf>),
 }
 
 impl Input {
@@ -90,6 +94,7 @@ pub fn load_with(
             let articles = analyse(ingest::sample_drafts(), progress);
             return (Index::build(articles, Vec::new()), None);
         }
+        Input::Extracted(paths) => return (open_extracted(paths, progress), None),
         Input::Paths(paths) => paths,
     };
     let (files, discovery_problems) = walk::discover(paths);
@@ -228,6 +233,80 @@ fn write_cache(index: &Index, path: &Path) -> std::io::Result<()> {
             problems: &index.problems[s.problems.start as usize..s.problems.end as usize],
         }),
     )
+}
+
+/// Lines parsed together when opening extracted output.
+const BATCH: usize = 4096;
+
+/// Rebuilds an index from `dossier extract --embed` output, line by line in parallel batches.
+/// A line without an embedded article but with a text field is analysed again.
+fn open_extracted(paths: &[PathBuf], progress: &Progress) -> Index {
+    let (files, mut problems) = walk::discover(paths);
+    progress.files_total.store(files.len(), Ordering::Relaxed);
+    let mut articles = Vec::new();
+    for file in files {
+        let reader = match ingest::open(&file) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Problem::file(&file.path, walk::io_message(&e)));
+                continue;
+            }
+        };
+        let mut batch: Vec<(usize, String)> = Vec::new();
+        let mut flush = |batch: &mut Vec<(usize, String)>, problems: &mut Vec<Problem>| {
+            let parsed: Vec<Result<Article, Problem>> = std::mem::take(batch)
+                .into_par_iter()
+                .map(|(n, line)| open_line(&file.path, n, &line))
+                .collect();
+            for item in parsed {
+                match item {
+                    Ok(article) => articles.push(article),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+        };
+        let mut file_problems = Vec::new();
+        ingest::for_each_line(&file.path, reader, &mut file_problems, |n, line| {
+            if progress.cancelled() {
+                return;
+            }
+            batch.push((n, line.to_string()));
+            if batch.len() == BATCH {
+                flush(&mut batch, &mut problems);
+            }
+        });
+        flush(&mut batch, &mut problems);
+        problems.extend(file_problems);
+        progress.files_done.fetch_add(1, Ordering::Relaxed);
+    }
+    progress.count(&articles);
+    Index::build(articles, problems)
+}
+
+/// One line of extracted output as an article.
+fn open_line(path: &Path, n: usize, line: &str) -> Result<Article, Problem> {
+    if let Ok(Opened {
+        article: Some(article),
+    }) = serde_json::from_str(line)
+    {
+        return Ok(article);
+    }
+    let problem = |message: String| Problem {
+        path: path.to_path_buf(),
+        record: Some(n),
+        message,
+        loaded: false,
+    };
+    let record = json::parse_line(line).map_err(problem)?;
+    let origin = Origin {
+        path: path.to_path_buf(),
+        record: Some(n),
+    };
+    Ok(analyse_one(Draft {
+        origin,
+        text: record.text,
+        meta: record.meta,
+    }))
 }
 
 /// Analyses and extracts drafts in parallel; the output order is the input order.

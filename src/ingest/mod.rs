@@ -273,21 +273,40 @@ fn push_record(
 
 /// Streams a JSON Lines file line by line, so files of any size can be read.
 fn read_json_lines(path: &Path, reader: Box<dyn Read + '_>, out: &mut FileRead) {
+    let mut records = Vec::new();
+    for_each_line(path, reader, &mut out.problems, |n, line| {
+        records.push((n, json::parse_line(line)));
+    });
+    for (n, record) in records {
+        push_record(out, path, Some(n), record);
+    }
+}
+
+/// Calls `f` with the 1-based number and text of each non-blank line of a JSON Lines stream
+/// (invalid UTF-8 replaced, with a warning); read errors and an empty stream are reported.
+pub fn for_each_line(
+    path: &Path,
+    reader: impl Read,
+    problems: &mut Vec<Problem>,
+    mut f: impl FnMut(usize, &str),
+) {
     let mut reader = BufReader::with_capacity(1 << 20, reader);
     let mut line = Vec::new();
     let mut n = 0;
+    let problem = |record, message: String, loaded| Problem {
+        path: path.to_path_buf(),
+        record,
+        message,
+        loaded,
+    };
     loop {
         line.clear();
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                out.problem(
-                    path,
-                    Some(n + 1),
-                    format!("cannot read: {}", io_message(&e)),
-                    false,
-                );
+                let message = format!("cannot read: {}", io_message(&e));
+                problems.push(problem(Some(n + 1), message, false));
                 break;
             }
         }
@@ -295,23 +314,28 @@ fn read_json_lines(path: &Path, reader: Box<dyn Read + '_>, out: &mut FileRead) 
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let text = match std::str::from_utf8(&line) {
-            Ok(s) => std::borrow::Cow::Borrowed(s),
+        match std::str::from_utf8(&line) {
+            Ok(text) => f(n, text),
             Err(_) => {
-                out.problem(
-                    path,
-                    Some(n),
-                    "not valid UTF-8; invalid bytes replaced".into(),
-                    true,
-                );
-                String::from_utf8_lossy(&line)
+                let message = "not valid UTF-8; invalid bytes replaced".to_string();
+                problems.push(problem(Some(n), message, true));
+                f(n, &String::from_utf8_lossy(&line));
             }
-        };
-        push_record(out, path, Some(n), json::parse_line(&text));
+        }
     }
     if n == 0 {
-        out.problem(path, None, decode::Refused::Empty.to_string(), false);
+        problems.push(problem(None, decode::Refused::Empty.to_string(), false));
     }
+}
+
+/// Opens a file for reading, decompressing `.gz` files.
+pub fn open(file: &SourceFile) -> std::io::Result<Box<dyn Read>> {
+    let f = File::open(&file.path)?;
+    Ok(if file.gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(f))
+    } else {
+        Box::new(f)
+    })
 }
 
 fn page_meta(page: &html::Page) -> Meta {
