@@ -28,7 +28,13 @@ pub struct Context<'a> {
     pub paras: &'a [Span],
     /// Quoted stretches of each paragraph.
     pub quoted: Vec<Vec<Quoted>>,
-    tokens: Vec<OnceCell<Vec<Token>>>,
+    tokens: Vec<OnceCell<Tokenized>>,
+}
+
+/// A paragraph's tokens and, for each of its quoted stretches, the index of its token.
+struct Tokenized {
+    toks: Vec<Token>,
+    quote_tokens: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -59,13 +65,10 @@ impl<'a> Context<'a> {
 
     /// The tokens of paragraph `para`.
     pub fn tokens(&self, para: usize) -> Tokens<'_> {
-        let toks = self.tokens[para].get_or_init(|| {
-            let spans: Vec<Span> = self.quoted[para].iter().map(|q| q.span).collect();
-            tokens::tokenize(self.text, self.paras[para], &spans)
-        });
+        let tokenized = self.tokenized(para);
         Tokens {
             text: self.text,
-            toks,
+            toks: &tokenized.toks,
             headline: self.is_headline(para),
         }
     }
@@ -75,13 +78,30 @@ impl<'a> Context<'a> {
         para == 0 && self.paras[0].len() <= HEADLINE_MAX
     }
 
+    fn tokenized(&self, para: usize) -> &Tokenized {
+        self.tokens[para].get_or_init(|| {
+            let spans: Vec<Span> = self.quoted[para].iter().map(|q| q.span).collect();
+            let toks = tokens::tokenize(self.text, self.paras[para], &spans);
+            let quote_tokens = toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| matches!(t.kind, Kind::Quote(_)))
+                .map(|(i, _)| i)
+                .collect();
+            Tokenized { toks, quote_tokens }
+        })
+    }
+
     /// The index of the token of quoted stretch `place` in its paragraph's tokens.
     pub fn token_of(&self, place: Place) -> usize {
-        let t = self.tokens(place.para);
-        t.toks
-            .iter()
-            .position(|k| k.kind == Kind::Quote(place.quoted))
-            .unwrap_or(0)
+        let t = self.tokenized(place.para);
+        t.quote_tokens.get(place.quoted).copied().unwrap_or(0)
+    }
+
+    /// The paragraph holding byte `offset`, if any.
+    pub fn para_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paras.partition_point(|p| p.start() <= offset);
+        i.checked_sub(1).filter(|&i| self.paras[i].end() >= offset)
     }
 
     /// The quoted stretches of the article joined into quotations: a stretch that continues

@@ -44,7 +44,16 @@ fn inherit(from: &Attribution) -> Attribution {
 /// Fills in the attributions of quotations that have none, in text order; `places` are the
 /// pieces of each quotation.
 pub fn fill(ctx: &Context, places: &[Vec<Place>], out: &mut [Attribution]) {
-    let direct: Vec<bool> = out.iter().map(|a| a.frame.is_some()).collect();
+    // For each quotation, the next one in its paragraph with an attribution of its own.
+    let mut next_direct = vec![None; out.len()];
+    for i in (0..out.len()).rev() {
+        if let Some(k) = i.checked_add(1).filter(|&k| k < out.len()) {
+            let same_para = places[k][0].para == places[i][0].para;
+            if same_para {
+                next_direct[i] = if out[k].frame.is_some() { Some(k) } else { next_direct[k] };
+            }
+        }
+    }
     for i in 0..out.len() {
         let first = places[i][0];
         let prev_same = i
@@ -78,10 +87,7 @@ pub fn fill(ctx: &Context, places: &[Vec<Place>], out: &mut [Attribution]) {
         if !stands_alone(&t, q) {
             continue;
         }
-        let next_same = (i + 1..out.len())
-            .take_while(|&k| places[k][0].para == first.para)
-            .find(|&k| direct[k]);
-        if let Some(k) = next_same {
+        if let Some(k) = next_direct[i] {
             out[i] = inherit(&out[k]);
             continue;
         }

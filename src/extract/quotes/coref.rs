@@ -52,7 +52,7 @@ fn profile_from_mentions(
     mentions: &[Mention],
     actors: &[LocalActor],
 ) -> Option<Profile> {
-    let m = mentions.iter().find(|m| m.span.overlaps(span))?;
+    let m = overlapping(span, mentions).next()?;
     let actor = actors.get(m.actor as usize);
     if actor.is_some_and(|a| a.kind == ActorKind::Unnamed) {
         // An unnamed source is a person or a group, whatever its words say.
@@ -142,19 +142,29 @@ impl Profile {
 /// The actor a mention refers to: the article mention that overlaps it most.
 pub fn actor_of(span: Option<Span>, mentions: &[Mention]) -> Option<u32> {
     let span = span?;
-    mentions
-        .iter()
-        .filter(|m| m.span.overlaps(span))
+    overlapping(span, mentions)
         .max_by_key(|m| m.span.end.min(span.end) - m.span.start.max(span.start))
         .map(|m| m.actor)
 }
 
+/// Longest mention, in bytes, looked back over when searching mentions by position.
+const LONGEST_MENTION: u32 = 512;
+
+/// The mentions (sorted by start, as extracted) that overlap `span`, found by binary search.
+fn overlapping(span: Span, mentions: &[Mention]) -> impl Iterator<Item = &Mention> {
+    let lo = mentions.partition_point(|m| m.span.start.saturating_add(LONGEST_MENTION) < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    mentions[lo..hi.max(lo)]
+        .iter()
+        .filter(move |m| m.span.overlaps(span))
+}
+
 /// Where a speaker is: its paragraph and token.
 fn locate(ctx: &Context, first: Place, span: Span) -> Option<(usize, usize)> {
-    let para = ctx.paras.iter().position(|p| p.covers(span)).unwrap_or(first.para);
+    let para = ctx.para_at(span.start()).unwrap_or(first.para);
     let t = ctx.tokens(para);
-    let k = t.toks.iter().position(|x| x.span.start == span.start)?;
-    Some((para, k))
+    let k = t.toks.partition_point(|x| x.span.start < span.start);
+    (t.toks.get(k)?.span.start == span.start).then_some((para, k))
 }
 
 /// Candidate antecedents before token `k` of paragraph `para`, in order of preference.
@@ -164,8 +174,9 @@ fn candidates(ctx: &Context, mentions: &[Mention], para: usize, k: usize) -> Vec
     for p in (first..=para).rev() {
         let t = ctx.tokens(p);
         let end = if p == para { k } else { t.len() };
-        let mut bounds: Vec<usize> = vec![0];
-        bounds.extend((0..end).filter(|&i| t.ends_sentence(i)).map(|i| i + 1));
+        let floor = end.saturating_sub(speaker::WINDOW);
+        let mut bounds: Vec<usize> = vec![floor];
+        bounds.extend((floor..end).filter(|&i| t.ends_sentence(i)).map(|i| i + 1));
         for w in bounds.iter().rev() {
             let s = *w;
             if s >= end {
@@ -175,7 +186,9 @@ fn candidates(ctx: &Context, mentions: &[Mention], para: usize, k: usize) -> Vec
             out.extend(speaker::speech_subjects(&t, s, e));
             out.extend(speaker::sentence_subjects(&t, s, e));
             let range = Span::new(t.toks[s].span.start(), t.toks[e - 1].span.end());
-            let mut named: Vec<Span> = mentions
+            let lo = mentions.partition_point(|m| m.span.start < range.start);
+            let hi = mentions.partition_point(|m| m.span.start < range.end);
+            let mut named: Vec<Span> = mentions[lo..hi.max(lo)]
                 .iter()
                 .filter(|m| range.covers(m.span))
                 .map(|m| m.span)

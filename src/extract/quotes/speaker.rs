@@ -31,6 +31,10 @@ const AUXILIARIES: &[&str] = &[
     "might", "should", "must", "did", "does", "do", "been", "be",
 ];
 
+/// How far, in tokens, a clause or a sentence is searched from a quotation: keeps the work
+/// linear on paragraphs without sentence ends.
+pub const WINDOW: usize = 120;
+
 /// Longest noun phrase taken as a speaker, in tokens.
 const MAX_NP: usize = 14;
 /// How far after a quotation its cue may be, in tokens.
@@ -368,18 +372,20 @@ fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> 
 
 /// The first token of the clause holding token `i`: after the last sentence end or quotation.
 pub fn clause_start(t: &Tokens, i: usize) -> usize {
-    (0..i)
+    let floor = i.saturating_sub(WINDOW);
+    (floor..i)
         .rev()
         .find(|&k| t.ends_sentence(k) || t.is_quote(k))
-        .map_or(0, |k| k + 1)
+        .map_or(floor, |k| k + 1)
 }
 
 /// One past the last token of the text after token `i` up to the next sentence end, colon or
 /// quotation.
 fn tail_end(t: &Tokens, i: usize) -> usize {
-    (i + 1..t.len())
+    let ceiling = t.len().min(i + WINDOW);
+    (i + 1..ceiling)
         .find(|&k| t.ends_sentence(k) || t.is_quote(k) || t.is_punct(k, ':'))
-        .unwrap_or(t.len())
+        .unwrap_or(ceiling)
 }
 
 fn frame(t: &Tokens, np: (usize, usize), cue: Option<usize>, method: Method) -> Frame {
@@ -479,9 +485,10 @@ pub fn at_sentence_end(t: &Tokens, q: usize) -> Option<Frame> {
     if quote_ends_sentence(t, q) && !(t.is_word(q + 1) && !t.is_capitalised(q + 1)) {
         return None;
     }
-    let end = (q + 1..t.len())
+    let ceiling = t.len().min(q + WINDOW);
+    let end = (q + 1..ceiling)
         .find(|&k| t.ends_sentence(k) || t.is_punct(k, ':') || t.is_quote(k))
-        .unwrap_or(t.len());
+        .unwrap_or(ceiling);
     if end < t.len() && !t.ends_sentence(end) {
         return None;
     }
@@ -585,11 +592,15 @@ pub fn before(t: &Tokens, q: usize) -> Option<Frame> {
 }
 
 /// The start of the sentence holding token `i`, looking back across quotations.
-fn sentence_start(t: &Tokens, i: usize) -> usize {
-    (0..i)
+pub fn sentence_start(t: &Tokens, i: usize) -> usize {
+    let floor = i.saturating_sub(WINDOW);
+    (floor..i)
         .rev()
-        .find(|&k| t.ends_sentence(k) || (t.is_quote(k) && quote_ends_sentence(t, k) && t.is_capitalised(k + 1)))
-        .map_or(0, |k| k + 1)
+        .find(|&k| {
+            t.ends_sentence(k)
+                || (t.is_quote(k) && quote_ends_sentence(t, k) && t.is_capitalised(k + 1))
+        })
+        .map_or(floor, |k| k + 1)
 }
 
 /// The speaker of a paragraph that ends in a colon and introduces the quotation of the next

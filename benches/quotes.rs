@@ -1,0 +1,104 @@
+//! Throughput of quotation extraction with attribution, on one core.
+//!
+//! Reads a corpus from `DOSSIER_BENCH_CORPUS` (any format dossier reads, e.g. a `.jsonl.gz`
+//! of news articles; at most `DOSSIER_BENCH_MB` megabytes of text, default 32) and falls back
+//! to a deterministic generated news-like text when the variable is not set:
+//!
+//! ```sh
+//! DOSSIER_BENCH_CORPUS=/path/to/news.jsonl.gz cargo bench --bench quotes
+//! ```
+//!
+//! Segmentation and layout are done before timing; only `extract::quotes::extract` is timed.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dossier::article::Article;
+use dossier::corpus::{self, Input, Progress};
+use dossier::extract::{Doc, quotes};
+use dossier::ingest::{self, Draft};
+use dossier::article::{Meta, Origin};
+
+/// A deterministic news-like text: reported speech, quotations in several styles, pronouns.
+fn generated() -> Vec<Draft> {
+    let names = ["Marco Rubio", "Rustem Umerov", "Hillary Clinton", "a senior official"];
+    let cues = ["said", "added", "told reporters", "wrote"];
+    (0..2_000)
+        .map(|i| {
+            let mut text = String::from("Officials meet as talks resume\n\n");
+            for p in 0..12 {
+                let name = names[(i + p) % names.len()];
+                let cue = cues[(i * 7 + p) % cues.len()];
+                text.push_str(&format!(
+                    "{name} met European partners on Friday in Paris, where the talks on the \
+                     plan had stalled for weeks. “We have made progress, but we have a ways to \
+                     go,” {name} {cue}. “The hardest issues are always the last issues.”\n\n\
+                     The proposal, which critics called \"a disaster\", was discussed again on \
+                     Saturday, according to people familiar with the matter. He said that it's \
+                     the '90s again.\n\n"
+                ));
+            }
+            Draft {
+                origin: Origin {
+                    path: PathBuf::from(format!("generated/{i}.txt")),
+                    record: None,
+                },
+                text,
+                meta: Meta::default(),
+            }
+        })
+        .collect()
+}
+
+fn articles() -> Vec<Article> {
+    let limit = std::env::var("DOSSIER_BENCH_MB")
+        .ok()
+        .and_then(|m| m.parse::<usize>().ok())
+        .unwrap_or(32)
+        << 20;
+    let drafts = match std::env::var_os("DOSSIER_BENCH_CORPUS") {
+        Some(path) => {
+            let (drafts, _) =
+                corpus::read(&Input::Paths(vec![PathBuf::from(path)]), &Progress::default());
+            drafts
+        }
+        None => generated(),
+    };
+    let mut total = 0;
+    drafts
+        .into_iter()
+        .take_while(|d| {
+            total += d.text.len();
+            total <= limit
+        })
+        .map(ingest::article)
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let articles = articles();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mut group = c.benchmark_group("quotes");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("extract", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for a in &articles {
+                let doc = Doc {
+                    text: &a.text,
+                    layout: &a.layout,
+                    published: None,
+                };
+                n += quotes::extract(&doc, &[], &[]).len();
+            }
+            n
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
