@@ -5,6 +5,7 @@
 //! compact and the UI can borrow it.
 
 pub mod actors;
+pub mod quotes;
 pub mod timeline;
 
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,7 @@ use crate::ingest::Problem;
 use crate::span::Span;
 
 pub use actors::Actor;
+pub use quotes::QuoteGroup;
 pub use timeline::Entry;
 
 /// A reference to an item of one article's extraction (a mention, quote, event or local actor):
@@ -53,6 +55,10 @@ pub struct Index {
     pub actor_of: Vec<Vec<u32>>,
     /// Timeline entries, sorted by date; undated entries last.
     pub timeline: Vec<Entry>,
+    /// Quotations across the corpus: the same or near-identical wording in several articles.
+    pub quote_groups: Vec<QuoteGroup>,
+    /// For each article, for each of its quotations, its group (`None` for quoted titles).
+    pub quote_group_of: Vec<Vec<Option<u32>>>,
     /// The source files read, with the ranges of their articles and problems (empty for the
     /// bundled sample corpus).
     pub sources: Vec<Source>,
@@ -89,6 +95,9 @@ impl Index {
         self.actors = actors;
         self.actor_of = actor_of;
         self.timeline = timeline::build(&self.articles, &self.actor_of);
+        let (groups, group_of) = quotes::group(&self.articles);
+        self.quote_groups = groups;
+        self.quote_group_of = group_of;
     }
 
     /// The corpus actor of local actor `local` of article `article`.

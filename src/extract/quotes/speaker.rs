@@ -68,7 +68,9 @@ fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
         return None;
     }
     let after_possessive = i > 0 && (t.str(i - 1).ends_with("’s") || t.str(i - 1).ends_with("'s"));
-    if after_possessive {
+    // "an official quoted by NBC": a passive participle, not a cue.
+    let passive = is_in(t, i + 1, &["by"]) && (t.str(i).ends_with("ed") || v.irregular_past);
+    if after_possessive || passive {
         return None;
     }
     let after_function_word = i > 0
@@ -423,8 +425,20 @@ pub fn after(t: &Tokens, q: usize) -> Option<Frame> {
     // After a closed sentence, a capitalised word starts a new sentence unless a short cue
     // clause ends it ("“Yes!” Trump said.").
     let new_sentence = quote_ends_sentence(t, q) && !(t.is_word(s) && !t.is_capitalised(s));
-    // …unless the cue opens reported speech: "“…” Trump said that the party …".
-    let short = |c: usize| !new_sentence || !is_in(t, c + 1, &["that"]) && end > c;
+    // …unless a short cue clause ends it: "“Yes!” Trump said." or "…," said Holan, adding …
+    let short = |c: usize| {
+        if !new_sentence {
+            return true;
+        }
+        let mut k = c + 1;
+        while k < end && (t.str(k).ends_with("ly") || is_in(t, k, TIME_WORDS)) {
+            k += 1;
+        }
+        let rest_plain = end - k <= 4
+            && (k..end).all(|j| t.is_word(j) && verb_at(t, j).is_none())
+            && !is_in(t, k, &["that"]);
+        t.is_punct(k, ',') || (rest_plain && (end == t.len() || t.ends_sentence(end)))
+    };
     if let Some(v) = verb_at(t, s) {
         if v.inverts && !v.weak && short(s + 1) {
             let np = np_starting_at(t, s + 1, end)?;
@@ -532,63 +546,96 @@ pub fn before(t: &Tokens, q: usize) -> Option<Frame> {
     if from >= q {
         return None;
     }
-    let colon = t.is_punct(q - 1, ':');
-    // The speech verb nearest the quotation; `according to` anywhere.
-    let cue = (from..q)
-        .rev()
-        .find(|&k| verb_at(t, k).is_some_and(|v| !v.weak || k + 3 >= q) || is_according(t, k));
-    if let Some(c) = cue {
-        if is_according(t, c) {
-            let np = np_starting_at(t, c + 2, q)?;
-            return Some(frame(t, np, Some(c), Method::According));
-        }
-        let v = verb_at(t, c)?;
-        let adjacent = (c + 1..q).all(|k| {
-            t.is_punct(k, ':') || t.is_punct(k, ',') || t.is_punct(k, '—') || is_in(t, k, &["that"])
-        });
-        let method = if adjacent {
-            Method::Cue
-        } else {
-            Method::Reported
-        };
-        // A passive participle right before the quotation names it: "a film called "X"".
-        let named = v.frames
-            && c + 1 == q
-            && t.str(c).ends_with("ed")
-            && c > from
-            && !t.is_capitalised(c - 1)
-            && lexicon::pronoun(t.str(c - 1)).is_none();
-        if named {
-            return None;
-        }
-        let coordinated = c > from && is_in(t, c - 1, &["and", "but"]);
-        let np = if v.participle || coordinated {
-            // "Fiorina said, adding that …": the subject of the finite verb before it.
-            let sentence = sentence_start(t, from);
-            let finite = (sentence..c)
-                .rev()
-                .find(|&k| verb_at(t, k).is_some_and(|v| !v.participle && !v.weak));
-            finite
-                .and_then(|f| subject_before(t, clause_start(t, f), f))
-                .filter(|np| !is_in(t, np.0, &["who", "which", "that"]))
-                .or_else(|| clause_subject(t, sentence, c))
-        } else {
-            subject_before(t, from, c).or_else(|| {
-                // "Said Rubio: "…"": an inverted cue with the speaker right before the quote.
-                let np = np_starting_at(t, c + 1, q).filter(|_| v.inverts)?;
-                let adjacent = (np.1 + 1..q).all(|k| t.is_punct(k, ',') || t.is_punct(k, ':'));
-                adjacent.then_some(np)
-            })
-        };
-        return np.map(|np| frame(t, np, Some(c), method));
+    // The outermost attribution of the sentence wins ("Clinton says she appreciated what
+    // she calls a “war of words”" is Clinton's): the first cue, from the sentence start,
+    // that has a speaker.
+    let sentence = sentence_start(t, from).max(outer_start(t, from));
+    let usable = |c: &usize| {
+        let weak = verb_at(t, *c).is_some_and(|v| v.weak);
+        !weak || c + 3 >= q
+    };
+    let outer = (sentence..q)
+        .filter(usable)
+        .find_map(|c| cue_frame(t, from.min(c), c, q));
+    if let Some(outer) = outer {
+        // The same speaker's nearer cue is the more precise one ("reaffirmed …, writing").
+        let nearest = (sentence..q)
+            .rev()
+            .filter(usable)
+            .find_map(|c| cue_frame(t, from.min(c), c, q));
+        return Some(nearest.filter(|n| n.speaker == outer.speaker).unwrap_or(outer));
     }
-    if colon {
+    if t.is_punct(q - 1, ':') {
         // "Wait, it gets better:" has no speaker; "Priorities USA, a super PAC, emailed:" has.
         let np = clause_subject(t, from, q - 1)
             .filter(|np| t.is_word(np.1 + 1) || (np.1 > np.0 && t.is_punct(np.1 + 1, ',')))?;
         return Some(frame(t, np, None, Method::Colon));
     }
     None
+}
+
+/// Where the search for an outer attribution may start: not before a quotation that opens a
+/// statement of its own earlier in the sentence (`Rubio said “…” and Lavrov said “…”`).
+fn outer_start(t: &Tokens, from: usize) -> usize {
+    let mut k = from;
+    while k > 0 && t.is_quote(k - 1) {
+        let prev = k - 1;
+        let opens_statement = (clause_start(t, prev)..prev).any(|c| verb_at(t, c).is_some());
+        if opens_statement {
+            return k;
+        }
+        k = clause_start(t, prev);
+    }
+    k
+}
+
+/// The attribution by the cue at token `c` of the quotation at `q` (`from` is the start of
+/// the cue's clause).
+fn cue_frame(t: &Tokens, from: usize, c: usize, q: usize) -> Option<Frame> {
+    if is_according(t, c) {
+        let np = np_starting_at(t, c + 2, q)?;
+        return Some(frame(t, np, Some(c), Method::According));
+    }
+    let v = verb_at(t, c)?;
+    let from = clause_start(t, c).max(from.min(c));
+    let adjacent = (c + 1..q).all(|k| {
+        t.is_punct(k, ':') || t.is_punct(k, ',') || t.is_punct(k, '—') || is_in(t, k, &["that"])
+    });
+    let method = if adjacent {
+        Method::Cue
+    } else {
+        Method::Reported
+    };
+    // A passive participle right before the quotation names it: "a film called "X"".
+    let named = v.frames
+        && c + 1 == q
+        && t.str(c).ends_with("ed")
+        && c > from
+        && !t.is_capitalised(c - 1)
+        && lexicon::pronoun(t.str(c - 1)).is_none();
+    if named {
+        return None;
+    }
+    let coordinated = c > from && is_in(t, c - 1, &["and", "but"]);
+    let np = if v.participle || coordinated {
+        // "Fiorina said, adding that …": the subject of the finite verb before it.
+        let sentence = sentence_start(t, from);
+        let finite = (sentence..c)
+            .rev()
+            .find(|&k| verb_at(t, k).is_some_and(|v| !v.participle && !v.weak));
+        finite
+            .and_then(|f| subject_before(t, clause_start(t, f), f))
+            .filter(|np| !is_in(t, np.0, &["who", "which", "that"]))
+            .or_else(|| clause_subject(t, sentence, c))
+    } else {
+        subject_before(t, from, c).or_else(|| {
+            // "Said Rubio: "…"": an inverted cue with the speaker right before the quote.
+            let np = np_starting_at(t, c + 1, q).filter(|_| v.inverts)?;
+            let adjacent = (np.1 + 1..q).all(|k| t.is_punct(k, ',') || t.is_punct(k, ':'));
+            adjacent.then_some(np)
+        })
+    };
+    np.map(|np| frame(t, np, Some(c), method))
 }
 
 /// The start of the sentence holding token `i`, looking back across quotations.
