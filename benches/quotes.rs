@@ -16,15 +16,20 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use flate2::read::GzDecoder;
 use dossier::article::Article;
+use dossier::article::{Meta, Origin};
 use dossier::extract::{Doc, quotes};
 use dossier::ingest::{self, Draft};
-use dossier::article::{Meta, Origin};
+use flate2::read::GzDecoder;
 
 /// A deterministic news-like text: reported speech, quotations in several styles, pronouns.
 fn generated() -> Vec<Draft> {
-    let names = ["Marco Rubio", "Rustem Umerov", "Hillary Clinton", "a senior official"];
+    let names = [
+        "Marco Rubio",
+        "Rustem Umerov",
+        "Hillary Clinton",
+        "a senior official",
+    ];
     let cues = ["said", "added", "told reporters", "wrote"];
     (0..2_000)
         .map(|i| {

@@ -38,46 +38,186 @@ use QuoteKind::{Full, Partial, Title};
 
 /// Newsmax: the U.N. resolution.
 const NEWSMAX: &[Expected] = &[
-    q("\"a swift end\"", "The U.S. resolution", None, "calls", Partial, false),
+    q(
+        "\"a swift end\"",
+        "The U.S. resolution",
+        None,
+        "calls",
+        Partial,
+        false,
+    ),
     // In the same sentence as the previous one, with the same attribution.
-    q("\"the tragic loss of life", "The U.S. resolution", None, "calls", Partial, false),
+    q(
+        "\"the tragic loss of life",
+        "The U.S. resolution",
+        None,
+        "calls",
+        Partial,
+        false,
+    ),
     // "U.S. diplomats wrote in a note …, according to the Journal": the diplomats wrote it.
-    q("\"We have called on Ukraine", "U.S. diplomats", None, "wrote", Full, false),
-    q("\"Through support of this resolution", "Rubio", None, "said", Full, false),
+    q(
+        "\"We have called on Ukraine",
+        "U.S. diplomats",
+        None,
+        "wrote",
+        Full,
+        false,
+    ),
+    q(
+        "\"Through support of this resolution",
+        "Rubio",
+        None,
+        "said",
+        Full,
+        false,
+    ),
     // "…," according to Reuters right after Rubio's quotation: Reuters relays Rubio's words.
-    q("\"This is our opportunity", "Rubio", None, "said", Full, true),
-    q("\"Russian responsibility", "Ukrainian Foreign Minister Andrii Sybiha", None, "writing", Full, false),
+    q(
+        "\"This is our opportunity",
+        "Rubio",
+        None,
+        "said",
+        Full,
+        true,
+    ),
+    q(
+        "\"Russian responsibility",
+        "Ukrainian Foreign Minister Andrii Sybiha",
+        None,
+        "writing",
+        Full,
+        false,
+    ),
     // Russia's amendment "calling for … the "root causes"", a phrase Moscow uses.
-    q("\"root causes\"", "It", Some("Russia"), "calling", Partial, false),
+    q(
+        "\"root causes\"",
+        "It",
+        Some("Russia"),
+        "calling",
+        Partial,
+        false,
+    ),
 ];
 
 /// European Conservative-style piece on the U.S. peace proposal.
 const PROPOSAL: &[Expected] = &[
-    q("“fragile and consequential”", "one European diplomat", None, "described", Partial, false),
+    q(
+        "“fragile and consequential”",
+        "one European diplomat",
+        None,
+        "described",
+        Partial,
+        false,
+    ),
     // "Rubio delivered a stark message: … “We’re not going to drag this out …,” he said."
-    q("“We’re not going to drag this out", "he", Some("Rubio"), "said", Full, false),
-    q("“Every sovereign nation", "he", Some("Rubio"), "said", Full, false),
+    q(
+        "“We’re not going to drag this out",
+        "he",
+        Some("Rubio"),
+        "said",
+        Full,
+        false,
+    ),
+    q(
+        "“Every sovereign nation",
+        "he",
+        Some("Rubio"),
+        "said",
+        Full,
+        false,
+    ),
     // No cue of its own, right after Rubio's quotation in the same paragraph.
-    q("“Ukraine will have a right", "he", Some("Rubio"), "said", Full, true),
+    q(
+        "“Ukraine will have a right",
+        "he",
+        Some("Rubio"),
+        "said",
+        Full,
+        true,
+    ),
 ];
 
 /// Al Jazeera: Rubio's year-end news conference and Umerov's statement.
 const AL_JAZEERA: &[Expected] = &[
     // The headline: "Rubio says ‘progress but ways to go’".
-    q("‘progress but ways to go’", "Rubio", None, "says", Partial, false),
-    q("“What we are trying to figure out", "he", Some("US Secretary of State Marco Rubio"), "said", Full, false),
+    q(
+        "‘progress but ways to go’",
+        "Rubio",
+        None,
+        "says",
+        Partial,
+        false,
+    ),
+    q(
+        "“What we are trying to figure out",
+        "he",
+        Some("US Secretary of State Marco Rubio"),
+        "said",
+        Full,
+        false,
+    ),
     // A paragraph that is only a quotation, right after Rubio's: it continues him.
-    q("“I think we’ve made progress", "he", Some("US Secretary of State Marco Rubio"), "said", Full, true),
-    q("“We are constructively minded", "Umerov", None, "said", Full, false),
-    q("“Ukraine’s security must be guaranteed", "he", Some("Umerov"), "added", Full, false),
-    q("“We don’t see surrender", "the US secretary of state", None, "said", Full, false),
+    q(
+        "“I think we’ve made progress",
+        "he",
+        Some("US Secretary of State Marco Rubio"),
+        "said",
+        Full,
+        true,
+    ),
+    q(
+        "“We are constructively minded",
+        "Umerov",
+        None,
+        "said",
+        Full,
+        false,
+    ),
+    q(
+        "“Ukraine’s security must be guaranteed",
+        "he",
+        Some("Umerov"),
+        "added",
+        Full,
+        false,
+    ),
+    q(
+        "“We don’t see surrender",
+        "the US secretary of state",
+        None,
+        "said",
+        Full,
+        false,
+    ),
 ];
 
 /// bne IntelliNews: the Rubio–Witkoff rift, from NBC's sources.
 const INTELLINEWS: &[Expected] = &[
-    q("“It is so clear that Rubio", "One senior Trump administration official quoted by\u{a0}NBC", None, "said", Full, false),
-    q("“Some in the Trump administration", "one source", None, "told", Full, false),
-    q("“But there are still concerns", "a US official with direct knowledge of the matter", None, "said", Full, false),
+    q(
+        "“It is so clear that Rubio",
+        "One senior Trump administration official quoted by\u{a0}NBC",
+        None,
+        "said",
+        Full,
+        false,
+    ),
+    q(
+        "“Some in the Trump administration",
+        "one source",
+        None,
+        "told",
+        Full,
+        false,
+    ),
+    q(
+        "“But there are still concerns",
+        "a US official with direct knowledge of the matter",
+        None,
+        "said",
+        Full,
+        false,
+    ),
     q("“two camps”", "Trump", None, "suggested", Partial, false),
     q("“fake news”", "Rubio", None, "dismissed", Partial, false),
 ];
@@ -94,11 +234,18 @@ fn check(article: &Article, expected: &[Expected]) {
         .iter()
         .filter(|q| q.kind != Title)
         .collect();
-    let got: Vec<String> = quotes.iter().map(|q| q.span.text(text).to_string()).collect();
+    let got: Vec<String> = quotes
+        .iter()
+        .map(|q| q.span.text(text).to_string())
+        .collect();
     assert_eq!(quotes.len(), expected.len(), "quotations found: {got:#?}");
     for (q, e) in quotes.iter().zip(expected) {
         let quote = q.span.text(text);
-        assert!(quote.starts_with(e.starts), "{quote:?} should start with {:?}", e.starts);
+        assert!(
+            quote.starts_with(e.starts),
+            "{quote:?} should start with {:?}",
+            e.starts
+        );
         let words = |s: Option<dossier::span::Span>| s.map(|s| s.text(text));
         assert_eq!(words(q.speaker), e.speaker, "speaker of {quote:?}");
         assert_eq!(words(q.antecedent), e.antecedent, "antecedent of {quote:?}");
@@ -142,7 +289,12 @@ fn quoted_title_is_not_a_quotation() {
         .collect();
     assert_eq!(titles, ["“Results of the year”"]);
     let record = Record::of(a);
-    assert!(record.quotes.iter().all(|q| q.text != "“Results of the year”"));
+    assert!(
+        record
+            .quotes
+            .iter()
+            .all(|q| q.text != "“Results of the year”")
+    );
 }
 
 #[test]

@@ -50,7 +50,11 @@ pub fn fill(ctx: &Context, places: &[Vec<Place>], out: &mut [Attribution]) {
         if let Some(k) = i.checked_add(1).filter(|&k| k < out.len()) {
             let same_para = places[k][0].para == places[i][0].para;
             if same_para {
-                next_direct[i] = if out[k].frame.is_some() { Some(k) } else { next_direct[k] };
+                next_direct[i] = if out[k].frame.is_some() {
+                    Some(k)
+                } else {
+                    next_direct[k]
+                };
             }
         }
     }

@@ -152,7 +152,8 @@ const LONGEST_MENTION: u32 = 512;
 
 /// The mentions (sorted by start, as extracted) that overlap `span`, found by binary search.
 fn overlapping(span: Span, mentions: &[Mention]) -> impl Iterator<Item = &Mention> {
-    let lo = mentions.partition_point(|m| m.span.start.saturating_add(LONGEST_MENTION) < span.start);
+    let lo =
+        mentions.partition_point(|m| m.span.start.saturating_add(LONGEST_MENTION) < span.start);
     let hi = mentions.partition_point(|m| m.span.start < span.end);
     mentions[lo..hi.max(lo)]
         .iter()
@@ -182,7 +183,12 @@ fn candidates(ctx: &Context, mentions: &[Mention], para: usize, k: usize) -> Vec
             if s >= end {
                 continue;
             }
-            let e = bounds.iter().find(|&&b| b > s).copied().unwrap_or(end).min(end);
+            let e = bounds
+                .iter()
+                .find(|&&b| b > s)
+                .copied()
+                .unwrap_or(end)
+                .min(end);
             out.extend(speaker::speech_subjects(&t, s, e));
             out.extend(speaker::sentence_subjects(&t, s, e));
             let range = Span::new(t.toks[s].span.start(), t.toks[e - 1].span.end());
@@ -207,7 +213,11 @@ fn candidates(ctx: &Context, mentions: &[Mention], para: usize, k: usize) -> Vec
 /// word is capitalised too ("Hillary Clinton spoke").
 fn names(t: &Tokens, from: usize, to: usize) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut i = if t.is_capitalised(from + 1) { from } else { from + 1 };
+    let mut i = if t.is_capitalised(from + 1) {
+        from
+    } else {
+        from + 1
+    };
     while i < to {
         if t.is_capitalised(i) && lexicon::pronoun(t.str(i)).is_none() {
             let s = i;

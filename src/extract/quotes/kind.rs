@@ -62,7 +62,10 @@ mod tests {
     #[test]
     fn full_partial_and_title() {
         let t = "“We are constructively minded,” Umerov said.";
-        assert_eq!(kind(t, "“We are constructively minded,”", true), QuoteKind::Full);
+        assert_eq!(
+            kind(t, "“We are constructively minded,”", true),
+            QuoteKind::Full
+        );
         let t = "Rubio dismissed the idea as “fake news” at the time.";
         assert_eq!(kind(t, "“fake news”", true), QuoteKind::Partial);
         let t = "Trump said the administration was split into “two camps” over it.";
@@ -73,7 +76,11 @@ mod tests {
         assert_eq!(kind(t, "\"root causes\"", false), QuoteKind::Title);
         let t = "Rubio said: “We urge all member states to join the United States”";
         assert_eq!(
-            kind(t, "“We urge all member states to join the United States”", true),
+            kind(
+                t,
+                "“We urge all member states to join the United States”",
+                true
+            ),
             QuoteKind::Full
         );
     }

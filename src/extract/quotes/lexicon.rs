@@ -48,7 +48,57 @@ pub enum PronounKind {
     Relative,
 }
 
+/// Word classes, as bits of [`Word::class`].
+pub mod class {
+    /// Conjunctions, subordinators and relatives that end a phrase ([`super::CLAUSE_WORDS`]).
+    pub const CLAUSE: u16 = 1;
+    /// Determiners, numerals, possessives ([`super::DETERMINERS`]).
+    pub const DETERMINER: u16 = 1 << 1;
+    /// Prepositions inside descriptions ([`super::NP_PREPOSITIONS`]).
+    pub const PREPOSITION: u16 = 1 << 2;
+    /// Auxiliaries and adverbs between a subject and its verb ([`super::VERB_MODIFIERS`]).
+    pub const MODIFIER: u16 = 1 << 3;
+    /// Words of time ([`super::TIME_WORDS`]).
+    pub const TIME: u16 = 1 << 4;
+    /// Words opening an introductory phrase ([`super::INTRO_WORDS`]).
+    pub const INTRO: u16 = 1 << 5;
+    /// Particles inside names ([`super::NAME_PARTICLES`]).
+    pub const PARTICLE: u16 = 1 << 6;
+    /// Auxiliary verbs ([`super::AUXILIARIES`]).
+    pub const AUXILIARY: u16 = 1 << 7;
+}
+
+/// What the lexicon knows about a word form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Word {
+    /// Bits of [`class`].
+    pub class: u16,
+    /// The speech verb it is a form of.
+    pub verb: Option<Verb>,
+    /// The pronoun it is.
+    pub pronoun: Option<PronounKind>,
+}
+
+/// A fast hash for short ASCII keys (the word lists are fixed data, so no hash flooding).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 struct Lexicon {
+    words: WordMap<Word>,
     verbs: HashMap<String, Verb>,
     pronouns: HashMap<&'static str, PronounKind>,
     first_names: HashMap<&'static str, Gender>,
@@ -107,18 +157,19 @@ fn lexicon() -> &'static Lexicon {
                 );
             }
         }
-        let pronouns = pairs(include_str!("../../../assets/lexicon/pronouns.txt"))
-            .filter_map(|(w, tag)| {
-                let kind = match tag.trim() {
-                    "n" => PronounKind::Neuter,
-                    "p" => PronounKind::Plural,
-                    "i" => PronounKind::Deictic,
-                    "r" => PronounKind::Relative,
-                    g => PronounKind::Personal(gender(g)?),
-                };
-                Some((w, kind))
-            })
-            .collect();
+        let pronouns: HashMap<&str, PronounKind> =
+            pairs(include_str!("../../../assets/lexicon/pronouns.txt"))
+                .filter_map(|(w, tag)| {
+                    let kind = match tag.trim() {
+                        "n" => PronounKind::Neuter,
+                        "p" => PronounKind::Plural,
+                        "i" => PronounKind::Deictic,
+                        "r" => PronounKind::Relative,
+                        g => PronounKind::Personal(gender(g)?),
+                    };
+                    Some((w, kind))
+                })
+                .collect();
         let first_names = pairs(include_str!("../../../assets/lexicon/first_names.txt"))
             .filter_map(|(w, g)| Some((w, gender(g.trim())?)))
             .collect();
@@ -130,9 +181,34 @@ fn lexicon() -> &'static Lexicon {
             person_nouns.insert(singular, false);
             person_nouns.insert(plural.trim(), true);
         }
-        let organisation_words =
-            data_lines(include_str!("../../../assets/lexicon/organisation_words.txt")).collect();
+        let organisation_words = data_lines(include_str!(
+            "../../../assets/lexicon/organisation_words.txt"
+        ))
+        .collect();
+        let mut words: WordMap<Word> = WordMap::default();
+        let lists: [(&[&str], u16); 8] = [
+            (CLAUSE_WORDS, class::CLAUSE),
+            (DETERMINERS, class::DETERMINER),
+            (NP_PREPOSITIONS, class::PREPOSITION),
+            (VERB_MODIFIERS, class::MODIFIER),
+            (TIME_WORDS, class::TIME),
+            (INTRO_WORDS, class::INTRO),
+            (NAME_PARTICLES, class::PARTICLE),
+            (AUXILIARIES, class::AUXILIARY),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                words.entry(w.to_lowercase()).or_default().class |= bit;
+            }
+        }
+        for (w, v) in &verbs {
+            words.entry(w.clone()).or_default().verb = Some(*v);
+        }
+        for (w, p) in &pronouns {
+            words.entry((*w).to_string()).or_default().pronoun = Some(*p);
+        }
         Lexicon {
+            words,
             verbs,
             pronouns,
             first_names,
@@ -153,6 +229,14 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
         *b = c.to_ascii_lowercase();
     }
     std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+/// What the lexicon knows about `word`, in any case.
+pub fn word(word: &str) -> Word {
+    let mut buf = [0; 24];
+    lower(word, &mut buf)
+        .and_then(|w| lexicon().words.get(w).copied())
+        .unwrap_or_default()
 }
 
 /// The speech verb `word` is a form of, in any case ("said", "Says").
@@ -208,34 +292,249 @@ pub const NP_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in", 
 /// Auxiliaries and adverbs that may stand between a subject and its speech verb
 /// ("he has also said", "she later wrote").
 pub const VERB_MODIFIERS: &[&str] = &[
-    "has", "have", "had", "would", "will", "did", "does", "do", "is", "was", "were", "are", "be",
-    "been", "could", "can", "may", "might", "should", "must", "shall", "also", "later", "then",
-    "previously", "again", "once", "recently", "repeatedly", "often", "already", "first",
-    "further", "simply", "just", "quickly", "flatly", "publicly", "privately", "reportedly",
-    "allegedly", "famously", "subsequently", "earlier", "separately", "still", "even", "never",
-    "not", "only", "too", "all", "both", "himself", "herself", "themselves", "itself", "once",
-    "initially", "originally", "finally", "ultimately", "eventually", "apparently", "cannot",
-    "can't", "won't", "didn't", "doesn't", "don't", "wouldn't", "couldn't", "shouldn't", "isn't",
-    "wasn't", "hasn't", "haven't", "can’t", "won’t", "didn’t", "doesn’t", "don’t", "wouldn’t",
-    "couldn’t", "shouldn’t", "isn’t", "wasn’t", "hasn’t", "haven’t", "reportedly",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "shall",
+    "also",
+    "later",
+    "then",
+    "previously",
+    "again",
+    "once",
+    "recently",
+    "repeatedly",
+    "often",
+    "already",
+    "first",
+    "further",
+    "simply",
+    "just",
+    "quickly",
+    "flatly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "allegedly",
+    "famously",
+    "subsequently",
+    "earlier",
+    "separately",
+    "still",
+    "even",
+    "never",
+    "not",
+    "only",
+    "too",
+    "all",
+    "both",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "once",
+    "initially",
+    "originally",
+    "finally",
+    "ultimately",
+    "eventually",
+    "apparently",
+    "cannot",
+    "can't",
+    "won't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "wouldn't",
+    "couldn't",
+    "shouldn't",
+    "isn't",
+    "wasn't",
+    "hasn't",
+    "haven't",
+    "can’t",
+    "won’t",
+    "didn’t",
+    "doesn’t",
+    "don’t",
+    "wouldn’t",
+    "couldn’t",
+    "shouldn’t",
+    "isn’t",
+    "wasn’t",
+    "hasn’t",
+    "haven’t",
+    "reportedly",
 ];
 
 /// Words that end a noun phrase scanned leftwards: conjunctions, subordinators, relatives.
 pub const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "or", "nor", "so", "yet", "that", "which", "who", "whom", "whose", "when",
-    "while", "where", "whether", "if", "because", "although", "though", "since", "as", "after",
-    "before", "until", "unless", "than", "once", "also", "then", "however", "meanwhile", "thus",
-    "here", "there", "what", "why", "how", "said", "says",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "while",
+    "where",
+    "whether",
+    "if",
+    "because",
+    "although",
+    "though",
+    "since",
+    "as",
+    "after",
+    "before",
+    "until",
+    "unless",
+    "than",
+    "once",
+    "also",
+    "then",
+    "however",
+    "meanwhile",
+    "thus",
+    "here",
+    "there",
+    "what",
+    "why",
+    "how",
+    "said",
+    "says",
 ];
 
 /// Words of time that may follow a speaker or a cue and are not part of the speaker
 /// ("Rubio said Friday", "he wrote on Twitter last week").
 pub const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-    "today", "tonight", "tomorrow", "last", "this", "earlier", "later", "recently", "now",
-    "morning", "afternoon", "evening", "night", "week", "month", "year", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "recently",
+    "now",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
+];
+
+/// Name particles that may stand inside a capitalised name ("Secretary of State", "bin Salman").
+pub const NAME_PARTICLES: &[&str] = &[
+    "of", "for", "de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "al", "bin",
+    "ibn", "du", "and", "&",
+];
+/// Words that open an introductory phrase before a sentence's subject ("On Friday, …").
+pub const INTRO_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "during",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "earlier",
+    "later",
+    "still",
+    "yet",
+    "so",
+    "also",
+    "then",
+    "since",
+    "when",
+    "while",
+    "despite",
+    "for",
+    "with",
+    "from",
+    "as",
+    "by",
+    "last",
+    "this",
+    "over",
+    "under",
+    "separately",
+    "instead",
+    "now",
+    "today",
+    "yesterday",
+    "addressing",
+    "writing",
+    "responding",
+    "according",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "moments",
+    "back",
+    "once",
+    "first",
+    "finally",
+    "again",
+    "here",
+    "there",
+];
+/// Auxiliaries: a phrase holding one is a clause, not a speaker.
+pub const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "been", "be",
 ];
 
 #[cfg(test)]

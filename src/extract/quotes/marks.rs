@@ -160,10 +160,7 @@ impl Scanner<'_> {
         match (self.open, mark.family) {
             (None, Family::Double) => {
                 let inch = mark.len == 1 && before.is_some_and(|c| c.is_ascii_digit());
-                if self.style != Style::Single
-                    && !inch
-                    && (mark.glyph == Glyph::Open || opens)
-                {
+                if self.style != Style::Single && !inch && (mark.glyph == Glyph::Open || opens) {
                     self.open = Some((mark.at, Family::Double));
                 }
             }
@@ -306,7 +303,10 @@ mod tests {
         let p = "Ukraine’s president said it’s the ’90s again.";
         assert!(quotes_in(p, Style::Headline).is_empty());
         let h = "Rubio says ‘progress but ways to go’ in Kyiv’s talks";
-        assert_eq!(quotes_in(h, Style::Headline), vec!["‘progress but ways to go’"]);
+        assert_eq!(
+            quotes_in(h, Style::Headline),
+            vec!["‘progress but ways to go’"]
+        );
         let h = "Pat Caddell: Voters Worried; It’s ‘in Their Heads.’";
         assert_eq!(quotes_in(h, Style::Headline), vec!["‘in Their Heads.’"]);
     }
@@ -316,7 +316,10 @@ mod tests {
         let p = "Rubio says ‘progress but ways to go’ in talks";
         assert!(quotes(p).is_empty());
         let p = "‘We will win,’ he said. He called it a ‘disaster’.";
-        assert_eq!(quotes_in(p, Style::Single), vec!["‘We will win,’", "‘disaster’"]);
+        assert_eq!(
+            quotes_in(p, Style::Single),
+            vec!["‘We will win,’", "‘disaster’"]
+        );
         assert!(single_style(p));
         assert!(!single_style("“We will win,” he said of the ‘plan’."));
     }
@@ -359,7 +362,9 @@ mod tests {
 
     #[test]
     fn arbitrary_bytes_never_panic() {
-        for p in ["\"", "“", "'", "''", "<", "<a", "‘’", "\"é", "é\"", "«»", "``"] {
+        for p in [
+            "\"", "“", "'", "''", "<", "<a", "‘’", "\"é", "é\"", "«»", "``",
+        ] {
             let _ = quotes_in(p, Style::Headline);
             let _ = quotes_in(p, Style::Single);
         }

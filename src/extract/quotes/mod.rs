@@ -21,10 +21,10 @@ pub mod wording;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Doc;
+use crate::extract::actors::{LocalActor, Mention};
 use crate::extract::quotes::context::{Context, Place};
 use crate::extract::quotes::continuation::Attribution;
 use crate::extract::quotes::speaker::Frame;
-use crate::extract::actors::{LocalActor, Mention};
 use crate::span::Span;
 
 /// What a quotation is.
@@ -205,7 +205,10 @@ mod tests {
             mention(text, "Rustem Umerov", EntityType::Person, 0),
             mention(text, "European", EntityType::Misc, 1),
             Mention {
-                span: Span::new(text.rfind("Umerov").unwrap(), text.rfind("Umerov").unwrap() + 6),
+                span: Span::new(
+                    text.rfind("Umerov").unwrap(),
+                    text.rfind("Umerov").unwrap() + 6,
+                ),
                 entity: EntityType::Person,
                 actor: 0,
             },
@@ -268,7 +271,10 @@ mod tests {
                     “It blames nobody,” they wrote.";
         let quotes = quotes_of(text, &[], &[]);
         assert_eq!(words(text, quotes[0].speaker), Some("they"));
-        assert_eq!(words(text, quotes[0].antecedent), Some("European diplomats"));
+        assert_eq!(
+            words(text, quotes[0].antecedent),
+            Some("European diplomats")
+        );
     }
 
     #[test]
@@ -308,7 +314,14 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for text in ["“", "\"\n\n\"", "said: “", "“a” “b” “c”", "he said, “", "“é”, é said."] {
+        for text in [
+            "“",
+            "\"\n\n\"",
+            "said: “",
+            "“a” “b” “c”",
+            "he said, “",
+            "“é”, é said.",
+        ] {
             let _ = quotes_of(text, &[], &[]);
         }
     }

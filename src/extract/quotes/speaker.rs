@@ -8,9 +8,7 @@
 //! (`a US official with direct knowledge of the matter`), pronouns.
 
 use crate::extract::quotes::Method;
-use crate::extract::quotes::lexicon::{
-    self, CLAUSE_WORDS, DETERMINERS, NP_PREPOSITIONS, TIME_WORDS, VERB_MODIFIERS, Verb,
-};
+use crate::extract::quotes::lexicon::{self, Verb, class};
 use crate::extract::quotes::tokens::Tokens;
 use crate::span::Span;
 
@@ -25,12 +23,6 @@ pub struct Frame {
     pub method: Method,
 }
 
-/// Auxiliaries: a phrase holding one is a clause, not a speaker.
-const AUXILIARIES: &[&str] = &[
-    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should", "must", "did", "does", "do", "been", "be",
-];
-
 /// How far, in tokens, a clause or a sentence is searched from a quotation: keeps the work
 /// linear on paragraphs without sentence ends.
 pub const WINDOW: usize = 120;
@@ -40,30 +32,11 @@ const MAX_NP: usize = 14;
 /// How far after a quotation its cue may be, in tokens.
 const MAX_TRAILING: usize = 24;
 
-/// Name particles that may stand inside a capitalised name ("Secretary of State", "bin Salman").
-const NAME_PARTICLES: &[&str] = &[
-    "of", "for", "de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "al", "bin",
-    "ibn", "du", "and", "&",
-];
-
-/// Words that open an introductory phrase before a sentence's subject ("On Friday, …").
-const INTRO_WORDS: &[&str] = &[
-    "on", "in", "at", "after", "before", "during", "speaking", "asked", "meanwhile", "however",
-    "but", "and", "earlier", "later", "still", "yet", "so", "also", "then", "since", "when",
-    "while", "despite", "for", "with", "from", "as", "by", "last", "this", "over", "under",
-"separately", "instead", "now", "today", "yesterday", "addressing", "writing",
-    "responding", "according", "hours", "days", "weeks", "months", "years", "minutes", "moments",
-    "back", "once", "first", "finally", "again", "here", "there",
-];
-
 /// A speech verb at token `i`, if there is one. A capitalised form is a verb only in a
 /// title-case headline ("Trump Says ‘…’"), not inside a name ("Secretary of State Rubio"), and
 /// no form is a verb right after a preposition or a determiner ("secretary of state").
 fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
-    if !t.is_word(i) {
-        return None;
-    }
-    let v = lexicon::verb(t.str(i))?;
+    let v = t.toks.get(i)?.word.verb?;
     if t.is_capitalised(i) && !t.headline {
         return None;
     }
@@ -90,7 +63,7 @@ fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
         && i >= 2
         && is_in(t, i - 2, &["a", "an", "the", "another", "this", "that"])
         && lexicon::person_noun(t.str(i - 1)).is_none()
-        && lexicon::pronoun(t.str(i - 1)).is_none();
+        && t.pronoun(i - 1).is_none();
     if noun_after_adjective {
         return None;
     }
@@ -119,10 +92,10 @@ fn cue_span(t: &Tokens, i: usize) -> Span {
 /// True when token `i` is a word that can end a noun phrase: not a function word or a verb.
 fn can_end_np(t: &Tokens, i: usize) -> bool {
     t.is_word(i)
-        && !is_in(t, i, CLAUSE_WORDS)
-        && !is_in(t, i, DETERMINERS)
-        && !is_in(t, i, NP_PREPOSITIONS)
-        && !is_in(t, i, VERB_MODIFIERS)
+        && !t.has(i, class::CLAUSE)
+        && !t.has(i, class::DETERMINER)
+        && !t.has(i, class::PREPOSITION)
+        && !t.has(i, class::MODIFIER)
         && verb_at(t, i).is_none()
 }
 
@@ -132,8 +105,12 @@ fn np_ending_at(t: &Tokens, from: usize, end: usize) -> Option<(usize, usize)> {
     if end < from || !t.is_word(end) {
         return None;
     }
-    if lexicon::pronoun(t.str(end)).is_some() {
-        let object = is_in(t, end, &["him", "them", "me", "us", "her", "its", "his", "their"]);
+    if t.pronoun(end).is_some() {
+        let object = is_in(
+            t,
+            end,
+            &["him", "them", "me", "us", "her", "its", "his", "their"],
+        );
         return (!object).then_some((end, end));
     }
     if !can_end_np(t, end) {
@@ -145,38 +122,41 @@ fn np_ending_at(t: &Tokens, from: usize, end: usize) -> Option<(usize, usize)> {
         while start > from && end - start < MAX_NP {
             let p = start - 1;
             if t.is_capitalised(p)
-                && !is_in(t, p, CLAUSE_WORDS)
-                && !is_in(t, p, INTRO_WORDS)
-                && !is_in(t, p, DETERMINERS)
+                && !t.has(p, class::CLAUSE)
+                && !t.has(p, class::INTRO)
+                && !t.has(p, class::DETERMINER)
                 && verb_at(t, p).is_none()
             {
                 start = p;
             } else if p > from
-                && is_in(t, p, NAME_PARTICLES)
+                && t.has(p, class::PARTICLE)
                 && t.is_capitalised(p - 1)
-                && !is_in(t, p - 1, CLAUSE_WORDS)
+                && !t.has(p - 1, class::CLAUSE)
             {
                 start = p - 1;
-            } else if is_in(t, p, &["the", "former", "then", "acting", "deputy", "senior"])
-                || (t.is_word(p) && t.str(p).ends_with("’s") || t.str(p).ends_with("'s"))
-                    && t.is_capitalised(p)
+            } else if is_in(
+                t,
+                p,
+                &["the", "former", "then", "acting", "deputy", "senior"],
+            ) || (t.is_word(p) && t.str(p).ends_with("’s") || t.str(p).ends_with("'s"))
+                && t.is_capitalised(p)
             {
                 start = p;
             } else {
                 break;
             }
-            if is_in(t, start, DETERMINERS) {
+            if t.has(start, class::DETERMINER) {
                 break;
             }
         }
         // "an official quoted by NBC", "a source speaking to Fox News": the name is the
         // object of a preposition inside a description.
         if start >= from + 2
-            && is_in(t, start - 1, NP_PREPOSITIONS)
+            && t.has(start - 1, class::PREPOSITION)
             && t.is_word(start - 2)
             && !t.is_capitalised(start - 2)
-            && !is_in(t, start - 2, CLAUSE_WORDS)
-            && !is_in(t, start - 2, VERB_MODIFIERS)
+            && !t.has(start - 2, class::CLAUSE)
+            && !t.has(start - 2, class::MODIFIER)
         {
             let head = if is_in(t, start - 1, &["by"]) && start >= from + 3 {
                 start - 3
@@ -192,21 +172,21 @@ fn np_ending_at(t: &Tokens, from: usize, end: usize) -> Option<(usize, usize)> {
     // A description: words back to its determiner, through prepositional phrases.
     while start > from && end - start < MAX_NP {
         let p = start - 1;
-        if is_in(t, p, DETERMINERS) {
+        if t.has(p, class::DETERMINER) {
             start = p;
             let prep_before = p > from + 1
-                && is_in(t, p - 1, NP_PREPOSITIONS)
+                && t.has(p - 1, class::PREPOSITION)
                 && t.is_word(p - 2)
-                && !is_in(t, p - 2, CLAUSE_WORDS);
+                && !t.has(p - 2, class::CLAUSE);
             if !prep_before {
                 break;
             }
-        } else if is_in(t, p, NP_PREPOSITIONS) {
+        } else if t.has(p, class::PREPOSITION) {
             // "quoted by NBC": a participle before "by" stays in the phrase.
             start = p;
         } else if t.is_word(p)
-            && !is_in(t, p, CLAUSE_WORDS)
-            && !is_in(t, p, VERB_MODIFIERS)
+            && !t.has(p, class::CLAUSE)
+            && !t.has(p, class::MODIFIER)
             && (verb_at(t, p).is_none() || is_in(t, p + 1, &["by"]))
         {
             start = p;
@@ -215,7 +195,7 @@ fn np_ending_at(t: &Tokens, from: usize, end: usize) -> Option<(usize, usize)> {
         }
     }
     // A phrase never starts with a preposition.
-    while start < end && is_in(t, start, NP_PREPOSITIONS) {
+    while start < end && t.has(start, class::PREPOSITION) {
         start += 1;
     }
     Some((start, end))
@@ -235,9 +215,9 @@ fn subject_before(t: &Tokens, from: usize, verb: usize) -> Option<(usize, usize)
         if j < from {
             return None;
         }
-        if is_in(t, j, VERB_MODIFIERS) && lexicon::pronoun(t.str(j)).is_none() {
+        if t.has(j, class::MODIFIER) && t.pronoun(j).is_none() {
             j = j.checked_sub(1)?;
-        } else if is_in(t, j, TIME_WORDS) && j > from && t.is_word(j - 1) {
+        } else if t.has(j, class::TIME) && j > from && t.is_word(j - 1) {
             j -= 1;
             if is_in(t, j, &["on", "last", "this", "late", "early", "earlier"]) {
                 j = j.checked_sub(1)?;
@@ -247,10 +227,14 @@ fn subject_before(t: &Tokens, from: usize, verb: usize) -> Option<(usize, usize)
             let open = (from..j).rev().find(|&k| t.is_punct(k, '('))?;
             let np = np_ending_at(t, from, open.checked_sub(1)?)?;
             return Some((np.0, j));
-        } else if !apposition_seen && (t.is_punct(j, ',') || t.is_punct(j, '—') || t.is_punct(j, '–')) {
+        } else if !apposition_seen
+            && (t.is_punct(j, ',') || t.is_punct(j, '—') || t.is_punct(j, '–'))
+        {
             // "Umerov, who is in the US for the talks, said": skip the apposition.
             let close = t.str(j);
-            let open = (from..j).rev().find(|&k| t.str(k) == close || t.is_punct(k, ','))?;
+            let open = (from..j)
+                .rev()
+                .find(|&k| t.str(k) == close || t.is_punct(k, ','))?;
             if open == from {
                 return None;
             }
@@ -269,13 +253,13 @@ fn np_starting_at(t: &Tokens, start: usize, end: usize) -> Option<(usize, usize)
     if start >= end || !t.is_word(start) {
         return None;
     }
-    if is_in(t, start, CLAUSE_WORDS) || is_in(t, start, TIME_WORDS) {
+    if t.has(start, class::CLAUSE) || t.has(start, class::TIME) {
         return None;
     }
-    if is_in(t, start, NP_PREPOSITIONS) || verb_at(t, start).is_some() {
+    if t.has(start, class::PREPOSITION) || verb_at(t, start).is_some() {
         return None;
     }
-    if lexicon::pronoun(t.str(start)).is_some() {
+    if t.pronoun(start).is_some() {
         let object = is_in(t, start, &["him", "them", "me", "us", "her"]);
         return (!object).then_some((start, start));
     }
@@ -283,16 +267,16 @@ fn np_starting_at(t: &Tokens, start: usize, end: usize) -> Option<(usize, usize)
     let mut k = start + 1;
     let described = !t.is_capitalised(start);
     while k < end && k - start < MAX_NP {
-        if !t.is_word(k) || is_in(t, k, CLAUSE_WORDS) || is_in(t, k, TIME_WORDS) {
+        if !t.is_word(k) || t.has(k, class::CLAUSE) || t.has(k, class::TIME) {
             break;
         }
         if verb_at(t, k).is_some() && !is_in(t, k + 1, &["by"]) {
             break;
         }
-        if is_in(t, k, NP_PREPOSITIONS) {
+        if t.has(k, class::PREPOSITION) {
             let keeps = is_in(t, k, &["of", "for", "with"])
                 || (described && is_in(t, k, &["at", "in", "from", "to"]));
-            if !keeps || is_in(t, k + 1, TIME_WORDS) {
+            if !keeps || t.has(k + 1, class::TIME) {
                 break;
             }
         } else {
@@ -315,8 +299,8 @@ fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> 
         s = dash + 1;
     }
     let intro = |k: usize| {
-        is_in(t, k, INTRO_WORDS)
-            || is_in(t, k, TIME_WORDS)
+        t.has(k, class::INTRO)
+            || t.has(k, class::TIME)
             || (t.is_word(k) && (t.str(k).ends_with("ing") || t.str(k).ends_with("ly")))
     };
     if intro(s) {
@@ -340,15 +324,15 @@ fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> 
         return None;
     }
     let possessive = is_in(t, s, &["his", "her", "their", "its", "our", "my", "your"]);
-    if lexicon::pronoun(t.str(s)).is_some() && !possessive {
+    if t.pronoun(s).is_some() && !possessive {
         return np_starting_at(t, s, to);
     }
     // A name is its capitalised words; another phrase runs to the first verb-like word.
-    if t.is_capitalised(s) && !is_in(t, s, DETERMINERS) {
+    if t.is_capitalised(s) && !t.has(s, class::DETERMINER) {
         let mut e = s;
         while e + 1 < to
             && (t.is_capitalised(e + 1)
-                || (is_in(t, e + 1, NAME_PARTICLES) && t.is_capitalised(e + 2) && e + 2 < to))
+                || (t.has(e + 1, class::PARTICLE) && t.is_capitalised(e + 2) && e + 2 < to))
         {
             e += 1;
         }
@@ -361,9 +345,9 @@ fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> 
         }
         let w = t.str(k);
         let verbish = verb_at(t, k).is_some()
-            || is_in(t, k, VERB_MODIFIERS)
+            || t.has(k, class::MODIFIER)
             || (!t.is_capitalised(k) && (w.ends_with("ed") || w.ends_with("es")) && k > s);
-        if verbish || (k > s && is_in(t, k, CLAUSE_WORDS)) {
+        if verbish || (k > s && t.has(k, class::CLAUSE)) {
             break;
         }
         k += 1;
@@ -415,7 +399,8 @@ pub fn after(t: &Tokens, q: usize) -> Option<Frame> {
     // A phrase quoted inside a sentence ("“rigged” against him") has no attribution after it;
     // a quotation does when it ends in punctuation or is followed by a comma or a dash.
     let marks = t.str(q).trim_end_matches(['"', '”', '\'', '’', '»', ' ']);
-    if s >= end || (s == q + 1 && !marks.ends_with([',', '.', '?', '!', '…', ';', ':', '-', '—'])) {
+    if s >= end || (s == q + 1 && !marks.ends_with([',', '.', '?', '!', '…', ';', ':', '-', '—']))
+    {
         return None;
     }
     if is_according(t, s) {
@@ -424,14 +409,14 @@ pub fn after(t: &Tokens, q: usize) -> Option<Frame> {
     }
     // After a closed sentence, a capitalised word starts a new sentence unless a short cue
     // clause ends it ("“Yes!” Trump said.").
-    let new_sentence = quote_ends_sentence(t, q) && !(t.is_word(s) && !t.is_capitalised(s));
+    let new_sentence = quote_ends_sentence(t, q) && !t.is_lowercase_word(s);
     // …unless a short cue clause ends it: "“Yes!” Trump said." or "…," said Holan, adding …
     let short = |c: usize| {
         if !new_sentence {
             return true;
         }
         let mut k = c + 1;
-        while k < end && (t.str(k).ends_with("ly") || is_in(t, k, TIME_WORDS)) {
+        while k < end && (t.str(k).ends_with("ly") || t.has(k, class::TIME)) {
             k += 1;
         }
         let rest_plain = end - k <= 4
@@ -462,9 +447,9 @@ pub fn after(t: &Tokens, q: usize) -> Option<Frame> {
 fn leading_np(t: &Tokens, s: usize, c: usize) -> Option<(usize, usize)> {
     let mut e = c.checked_sub(1)?;
     while e > s {
-        if is_in(t, e, VERB_MODIFIERS) && lexicon::pronoun(t.str(e)).is_none() {
+        if t.has(e, class::MODIFIER) && t.pronoun(e).is_none() {
             e -= 1;
-        } else if is_in(t, e, TIME_WORDS) && t.is_word(e - 1) {
+        } else if t.has(e, class::TIME) && t.is_word(e - 1) {
             e -= 1;
             if is_in(t, e, &["on", "last", "this", "late", "early", "earlier"]) && e > s {
                 e -= 1;
@@ -481,14 +466,14 @@ fn leading_np(t: &Tokens, s: usize, c: usize) -> Option<(usize, usize)> {
     if e < s || e - s >= MAX_NP {
         return None;
     }
-    let single_pronoun = e == s && lexicon::pronoun(t.str(s)).is_some();
+    let single_pronoun = e == s && t.pronoun(s).is_some();
     let words_only = (s..=e).all(|k| {
         t.is_word(k)
-            && !is_in(t, k, AUXILIARIES)
-            && (!is_in(t, k, CLAUSE_WORDS)
+            && !t.has(k, class::AUXILIARY)
+            && (!t.has(k, class::CLAUSE)
                 || (is_in(t, k, &["and"]) && k > s && k < e && t.is_capitalised(k - 1)))
     });
-    let opens = !is_in(t, s, NP_PREPOSITIONS) && !is_in(t, s, TIME_WORDS);
+    let opens = !t.has(s, class::PREPOSITION) && !t.has(s, class::TIME);
     let object = is_in(t, s, &["him", "them", "me", "us"]);
     (single_pronoun && !object || (words_only && opens && can_end_np(t, e))).then_some((s, e))
 }
@@ -496,7 +481,7 @@ fn leading_np(t: &Tokens, s: usize, c: usize) -> Option<(usize, usize)> {
 /// The attribution closing the sentence of the quotation at token `q`, after a comma: `"…" by
 /// the shooting, Nefzi said.`, `"…" if she didn't win by more, said David Wasserman.`
 pub fn at_sentence_end(t: &Tokens, q: usize) -> Option<Frame> {
-    if quote_ends_sentence(t, q) && !(t.is_word(q + 1) && !t.is_capitalised(q + 1)) {
+    if quote_ends_sentence(t, q) && !t.is_lowercase_word(q + 1) {
         return None;
     }
     let ceiling = t.len().min(q + WINDOW);
@@ -563,7 +548,11 @@ pub fn before(t: &Tokens, q: usize) -> Option<Frame> {
             .rev()
             .filter(usable)
             .find_map(|c| cue_frame(t, from.min(c), c, q));
-        return Some(nearest.filter(|n| n.speaker == outer.speaker).unwrap_or(outer));
+        return Some(
+            nearest
+                .filter(|n| n.speaker == outer.speaker)
+                .unwrap_or(outer),
+        );
     }
     if t.is_punct(q - 1, ':') {
         // "Wait, it gets better:" has no speaker; "Priorities USA, a super PAC, emailed:" has.
@@ -612,7 +601,7 @@ fn cue_frame(t: &Tokens, from: usize, c: usize, q: usize) -> Option<Frame> {
         && t.str(c).ends_with("ed")
         && c > from
         && !t.is_capitalised(c - 1)
-        && lexicon::pronoun(t.str(c - 1)).is_none();
+        && t.pronoun(c - 1).is_none();
     if named {
         return None;
     }
@@ -675,8 +664,9 @@ pub fn lead_in(t: &Tokens) -> Option<Frame> {
 /// The speaker named at the start of a headline: `Pat Caddell: … ‘in Their Heads.’`.
 pub fn headline_speaker(t: &Tokens, q: usize) -> Option<Frame> {
     let colon = (0..q.min(6)).find(|&k| t.is_punct(k, ':'))?;
-    let all_names = (0..colon).all(|k| t.is_capitalised(k) || is_in(t, k, NAME_PARTICLES));
-    (colon > 0 && all_names && !is_in(t, 0, DETERMINERS)).then(|| frame(t, (0, colon - 1), Some(colon), Method::Headline))
+    let all_names = (0..colon).all(|k| t.is_capitalised(k) || t.has(k, class::PARTICLE));
+    (colon > 0 && all_names && !t.has(0, class::DETERMINER))
+        .then(|| frame(t, (0, colon - 1), Some(colon), Method::Headline))
 }
 
 /// The speaker mentioned in `t` right before a speech verb anywhere in tokens `from..to`, the
@@ -745,11 +735,7 @@ mod tests {
             .filter(|&i| matches!(toks[i].kind, Kind::Quote(_)))
             .map(|q| {
                 let f = after(&t, q).or_else(|| before(&t, q))?;
-                Some((
-                    f.speaker.text(p),
-                    f.cue.map_or("", |c| c.text(p)),
-                    f.method,
-                ))
+                Some((f.speaker.text(p), f.cue.map_or("", |c| c.text(p)), f.method))
             })
             .collect()
     }
@@ -769,15 +755,25 @@ mod tests {
             Some(("he", "added", Method::Cue))
         );
         assert_eq!(
-            one("“Only a negotiated settlement can end this war,” said the US secretary of state, adding that it is up to Ukraine."),
+            one(
+                "“Only a negotiated settlement can end this war,” said the US secretary of state, adding that it is up to Ukraine."
+            ),
             Some(("the US secretary of state", "said", Method::Cue))
         );
         assert_eq!(
-            one("“But there are still concerns,” said a US official with direct knowledge of the matter."),
-            Some(("a US official with direct knowledge of the matter", "said", Method::Cue))
+            one(
+                "“But there are still concerns,” said a US official with direct knowledge of the matter."
+            ),
+            Some((
+                "a US official with direct knowledge of the matter",
+                "said",
+                Method::Cue
+            ))
         );
         assert_eq!(
-            one("\"We have called on Ukraine to withdraw its draft,\" U.S. diplomats wrote in a note to European capitals, according to the Journal."),
+            one(
+                "\"We have called on Ukraine to withdraw its draft,\" U.S. diplomats wrote in a note to European capitals, according to the Journal."
+            ),
             Some(("U.S. diplomats", "wrote", Method::Cue))
         );
         assert_eq!(
@@ -809,12 +805,24 @@ mod tests {
             Some(("Rubio", "said", Method::Cue))
         );
         assert_eq!(
-            one("One senior Trump administration official quoted by NBC said: “It is so clear that Rubio has been cut out of this.”"),
-            Some(("One senior Trump administration official quoted by NBC", "said", Method::Cue))
+            one(
+                "One senior Trump administration official quoted by NBC said: “It is so clear that Rubio has been cut out of this.”"
+            ),
+            Some((
+                "One senior Trump administration official quoted by NBC",
+                "said",
+                Method::Cue
+            ))
         );
         assert_eq!(
-            one("Ukrainian Foreign Minister Andrii Sybiha reaffirmed Kyiv's position Saturday, writing on X that \"Russian responsibility for the war cannot be put into question.\""),
-            Some(("Ukrainian Foreign Minister Andrii Sybiha", "writing", Method::Reported))
+            one(
+                "Ukrainian Foreign Minister Andrii Sybiha reaffirmed Kyiv's position Saturday, writing on X that \"Russian responsibility for the war cannot be put into question.\""
+            ),
+            Some((
+                "Ukrainian Foreign Minister Andrii Sybiha",
+                "writing",
+                Method::Reported
+            ))
         );
         assert_eq!(
             one("According to the agency, “the talks failed.”"),
@@ -825,7 +833,9 @@ mod tests {
     #[test]
     fn colon_lead_in_without_a_speech_verb() {
         assert_eq!(
-            one("Earlier in the day, Rubio delivered a stark message: “We need to decide quickly.”"),
+            one(
+                "Earlier in the day, Rubio delivered a stark message: “We need to decide quickly.”"
+            ),
             Some(("Rubio", "", Method::Colon))
         );
     }
@@ -833,7 +843,9 @@ mod tests {
     #[test]
     fn partial_quotations_in_reported_speech() {
         assert_eq!(
-            one("The allies will continue what one European diplomat described as “fragile and consequential” talks."),
+            one(
+                "The allies will continue what one European diplomat described as “fragile and consequential” talks."
+            ),
             Some(("one European diplomat", "described", Method::Reported))
         );
         assert_eq!(
@@ -868,7 +880,10 @@ mod tests {
             one("On Friday, in his “Results of the year” speech in Moscow, Putin blamed Kyiv."),
             None
         );
-        assert_eq!(one("“We will win.” The crowd cheered loudly and then left the hall."), None);
+        assert_eq!(
+            one("“We will win.” The crowd cheered loudly and then left the hall."),
+            None
+        );
     }
 
     #[test]
@@ -899,7 +914,10 @@ mod tests {
             toks: &toks,
             headline: true,
         };
-        let q = toks.iter().position(|x| matches!(x.kind, Kind::Quote(_))).unwrap();
+        let q = toks
+            .iter()
+            .position(|x| matches!(x.kind, Kind::Quote(_)))
+            .unwrap();
         assert_eq!(
             headline_speaker(&t, q).map(|f| f.speaker.text(p)),
             Some("Pat Caddell")

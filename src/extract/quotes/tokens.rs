@@ -1,6 +1,7 @@
 //! A light tokenizer for attribution: the words and punctuation of a paragraph, with each
 //! quotation standing as one token.
 
+use crate::extract::quotes::lexicon::{self, PronounKind, Word};
 use crate::span::Span;
 
 /// What a token is.
@@ -29,17 +30,19 @@ pub struct Token {
     pub span: Span,
     /// What it is.
     pub kind: Kind,
+    /// What the lexicon knows about it (a word's classes, verb and pronoun).
+    pub word: Word,
 }
 
 /// Short forms whose final full stop belongs to the word ("Mr.", "Sen.", "Jan.").
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
-    "Maj", "Adm", "Rev", "St", "Jr", "Sr", "Mt", "Ft", "Sec", "Amb", "Pres", "Atty", "Supt",
-    "Cmdr", "Gens", "Sens", "Reps", "Msgr", "Fr", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ph", "a.m", "p.m", "Ala",
-    "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
-    "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
+    "Adm", "Rev", "St", "Jr", "Sr", "Mt", "Ft", "Sec", "Amb", "Pres", "Atty", "Supt", "Cmdr",
+    "Gens", "Sens", "Reps", "Msgr", "Fr", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ph", "a.m", "p.m", "Ala", "Ariz", "Ark",
+    "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
+    "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va",
+    "Vt", "Wash", "Wis", "Wyo",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -60,6 +63,7 @@ pub fn tokenize(text: &str, para: Span, quotes: &[Span]) -> Vec<Token> {
         out.push(Token {
             span: *q,
             kind: Kind::Quote(qi),
+            word: Word::default(),
         });
         pos = q.end();
     }
@@ -81,6 +85,7 @@ fn words(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             out.push(Token {
                 span: Span::new(from + i, from + i + c.len_utf8()),
                 kind: Kind::Punct(c),
+                word: Word::default(),
             });
             continue;
         }
@@ -96,8 +101,9 @@ fn words(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             let next = s[j + d.len_utf8()..].chars().next();
             let joins = is_joiner(d)
                 && next.is_some_and(is_word_char)
-                && (d != ',' || (s[..j].ends_with(|x: char| x.is_ascii_digit())
-                    && next.is_some_and(|x| x.is_ascii_digit())));
+                && (d != ','
+                    || (s[..j].ends_with(|x: char| x.is_ascii_digit())
+                        && next.is_some_and(|x| x.is_ascii_digit())));
             if !joins {
                 break;
             }
@@ -116,6 +122,7 @@ fn words(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         out.push(Token {
             span: Span::new(from + i, from + end),
             kind: Kind::Word,
+            word: lexicon::word(&s[i..end]),
         });
     }
 }
@@ -147,6 +154,17 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
     }
 
+    /// True when token `i` is a word of lexicon class `class` (bits of
+    /// [`lexicon::class`]).
+    pub fn has(&self, i: usize, class: u16) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word.class & class != 0)
+    }
+
+    /// The pronoun token `i` is, if it is one.
+    pub fn pronoun(&self, i: usize) -> Option<PronounKind> {
+        self.toks.get(i)?.word.pronoun
+    }
+
     /// True when token `i` is a quotation.
     pub fn is_quote(&self, i: usize) -> bool {
         self.toks
@@ -157,6 +175,11 @@ impl<'a> Tokens<'a> {
     /// True when token `i` is a word starting with a capital letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.is_word(i) && self.str(i).starts_with(char::is_uppercase)
+    }
+
+    /// True when token `i` is a word that does not start with a capital letter.
+    pub fn is_lowercase_word(&self, i: usize) -> bool {
+        self.is_word(i) && !self.is_capitalised(i)
     }
 
     /// True when token `i` ends a sentence: `.`, `!`, `?` or `;`.
@@ -174,6 +197,11 @@ impl<'a> Tokens<'a> {
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
     }
 }
 
@@ -198,7 +226,9 @@ mod tests {
         let q2 = Span::new(text.rfind('“').unwrap(), text.len());
         assert_eq!(
             strs(text, &[q1, q2]),
-            vec!["Q0", "Mr.", "Rubio", ",", "the", "U.S.", "envoy", ",", "said", ":", "Q1"]
+            vec![
+                "Q0", "Mr.", "Rubio", ",", "the", "U.S.", "envoy", ",", "said", ":", "Q1"
+            ]
         );
     }
 
@@ -232,7 +262,10 @@ mod tests {
             headline: false,
         };
         let ends: Vec<usize> = (0..t.len()).filter(|&i| t.ends_sentence(i)).collect();
-        assert_eq!(ends.iter().map(|&i| t.str(i)).collect::<Vec<_>>(), [".", "!"]);
+        assert_eq!(
+            ends.iter().map(|&i| t.str(i)).collect::<Vec<_>>(),
+            [".", "!"]
+        );
         assert_eq!(t.str(1), "J.");
     }
 }
