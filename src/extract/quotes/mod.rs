@@ -55,6 +55,8 @@ pub enum Method {
     Reported,
     /// A speaker named at the start of a headline ("Caddell: … ‘in Their Heads’").
     Headline,
+    /// A speaker label opening a quoted transcript line ("PENCE: Well, look, …").
+    Label,
     /// No cue of its own: the speaker of the quotation it follows or continues.
     Continuation,
 }
@@ -120,6 +122,10 @@ pub fn extract(doc: &Doc, mentions: &[Mention], actors: &[LocalActor]) -> Vec<Qu
 /// the shooting, Nefzi said`), else in the reported speech around it (`called it "a
 /// disaster"`), else at the start of a headline.
 fn direct_frame(ctx: &Context, places: &[Place]) -> Option<Frame> {
+    let first = ctx.stretch(places[0]).span;
+    if let Some(label) = speaker::transcript_label(ctx.text, first) {
+        return Some(label);
+    }
     places.iter().find_map(|&place| {
         let t = ctx.tokens(place.para);
         let q = ctx.token_of(place);

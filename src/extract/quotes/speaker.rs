@@ -287,6 +287,24 @@ fn np_starting_at(t: &Tokens, start: usize, end: usize) -> Option<(usize, usize)
     Some((start, last))
 }
 
+/// True when a subject starts at token `k` and a lower-case word follows it: a pronoun, a
+/// capitalised name, or a phrase with a determiner.
+fn opens_clause(t: &Tokens, k: usize) -> bool {
+    if t.has(k, class::DETERMINER) && t.pronoun(k).is_none() {
+        return true;
+    }
+    let mut e = k;
+    if t.pronoun(k).is_none() {
+        if !t.is_capitalised(k) || t.has(k, class::INTRO) {
+            return false;
+        }
+        while t.is_capitalised(e + 1) || (t.has(e + 1, class::PARTICLE) && t.is_capitalised(e + 2)) {
+            e += 1;
+        }
+    }
+    t.is_lowercase_word(e + 1) && !t.has(e + 1, class::PARTICLE)
+}
+
 /// The subject of the clause starting at `from`: after an introductory phrase ("On Friday,"),
 /// a pronoun, a name or a description.
 fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> {
@@ -308,16 +326,12 @@ fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usize, usize)> 
             s += 1;
         }
         if intro(s) {
-            // Skip to the last comma before the first verb.
-            let mut comma = None;
-            for k in s..to.min(s + 25) {
-                if t.is_punct(k, ',') {
-                    comma = Some(k);
-                } else if verb_at(t, k).is_some() && comma.is_some() {
-                    break;
-                }
-            }
-            s = comma? + 1;
+            // Skip to the comma after which a subject comes: a pronoun, a name or a phrase
+            // followed by a lower-case word ("Speaking in Salem, New Hampshire, Trump went").
+            s = (s..to.min(s + 30))
+                .filter(|&k| t.is_punct(k, ','))
+                .map(|k| k + 1)
+                .find(|&k| opens_clause(t, k))?;
         }
     }
     if s >= to || !t.is_word(s) {
@@ -659,6 +673,25 @@ pub fn lead_in(t: &Tokens) -> Option<Frame> {
             Some(frame(t, np, None, Method::Colon))
         }
     }
+}
+
+/// The speaker label that opens a quoted transcript line: `"PENCE: Well, look, …"`.
+pub fn transcript_label(text: &str, quote: Span) -> Option<Frame> {
+    let q = quote.text(text);
+    let body = q.trim_start_matches(['"', '“', '\'', '‘', '«', '`']);
+    let offset = quote.start() + q.len() - body.len();
+    let colon = body.get(..40).unwrap_or(body).find(':')?;
+    let label = &body[..colon];
+    let words: Vec<&str> = label.split(' ').collect();
+    let capitals = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || ".'’-".contains(c))
+    };
+    (words.len() <= 3 && words.iter().all(capitals)).then(|| Frame {
+        speaker: Span::new(offset, offset + colon),
+        cue: None,
+        method: Method::Label,
+    })
 }
 
 /// The speaker named at the start of a headline: `Pat Caddell: … ‘in Their Heads.’`.
