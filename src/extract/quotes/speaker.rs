@@ -37,7 +37,9 @@ const MAX_TRAILING: usize = 24;
 /// no form is a verb right after a preposition or a determiner ("secretary of state").
 fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
     let v = t.toks.get(i)?.word.verb?;
-    if t.is_capitalised(i) && !t.headline {
+    // "Said Ellis: …" opens a sentence with an inverted cue.
+    let opens_sentence = i == 0 || t.ends_sentence(i - 1) || t.is_quote(i - 1);
+    if t.is_capitalised(i) && !t.headline && !(opens_sentence && v.inverts && t.is_capitalised(i + 1)) {
         return None;
     }
     let after_possessive = i > 0 && (t.str(i - 1).ends_with("’s") || t.str(i - 1).ends_with("'s"));
@@ -59,11 +61,17 @@ fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
     // a word that is not a noun for people is a noun.
     let w = t.str(i);
     let present = !w.ends_with("ed") && !w.ends_with("ing") && !v.inverts_irregular();
+    let adjective = |w: &str| {
+        w.contains('-')
+            || ["ic", "al", "ous", "ive", "ful", "less", "able", "ible", "ish", "est"]
+                .iter()
+                .any(|suffix| w.ends_with(suffix))
+    };
     let noun_after_adjective = present
         && i >= 2
         && is_in(t, i - 2, &["a", "an", "the", "another", "this", "that"])
-        && lexicon::person_noun(t.str(i - 1)).is_none()
-        && t.pronoun(i - 1).is_none();
+        && adjective(t.str(i - 1))
+        && lexicon::person_noun(t.str(i - 1)).is_none();
     if noun_after_adjective {
         return None;
     }
@@ -421,6 +429,9 @@ pub fn after(t: &Tokens, q: usize) -> Option<Frame> {
         let np = np_starting_at(t, s + 2, end)?;
         return Some(frame(t, np, Some(s), Method::According));
     }
+    if let Some(f) = dash_signature(t, q) {
+        return Some(f);
+    }
     // After a closed sentence, a capitalised word starts a new sentence unless a short cue
     // clause ends it ("“Yes!” Trump said.").
     let new_sentence = quote_ends_sentence(t, q) && !t.is_lowercase_word(s);
@@ -453,6 +464,24 @@ pub fn after(t: &Tokens, q: usize) -> Option<Frame> {
     }
     let np = leading_np(t, s, c)?;
     Some(frame(t, np, Some(c), Method::Cue))
+}
+
+/// A name signing a quotation after a dash, ending the paragraph: `"…" ― Esther Tapia`.
+fn dash_signature(t: &Tokens, q: usize) -> Option<Frame> {
+    let mut d = q + 1;
+    if t.is_punct(d, ',') {
+        d += 1;
+    }
+    if !t.toks.get(d)?.kind.is_punct_in("―—–-") {
+        return None;
+    }
+    let s = d + 1;
+    let mut e = s;
+    while e + 1 < t.len() && (t.is_capitalised(e + 1) || t.has(e + 1, class::PARTICLE)) {
+        e += 1;
+    }
+    let ends = e + 1 == t.len() || (e + 2 == t.len() && t.ends_sentence(e + 1));
+    (t.is_capitalised(s) && t.is_capitalised(e) && ends).then(|| frame(t, (s, e), Some(d), Method::Cue))
 }
 
 /// The noun phrase filling tokens `s..c` before the verb at `c`, after a quotation: all of it,
@@ -696,7 +725,7 @@ pub fn transcript_label(text: &str, quote: Span) -> Option<Frame> {
 
 /// The speaker named at the start of a headline: `Pat Caddell: … ‘in Their Heads.’`.
 pub fn headline_speaker(t: &Tokens, q: usize) -> Option<Frame> {
-    let colon = (0..q.min(6)).find(|&k| t.is_punct(k, ':'))?;
+    let colon = (0..q.min(10)).find(|&k| t.is_punct(k, ':'))?;
     let all_names = (0..colon).all(|k| t.is_capitalised(k) || t.has(k, class::PARTICLE));
     (colon > 0 && all_names && !t.has(0, class::DETERMINER))
         .then(|| frame(t, (0, colon - 1), Some(colon), Method::Headline))

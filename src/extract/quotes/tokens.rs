@@ -114,7 +114,9 @@ fn words(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
         if s[end..].starts_with('.') {
             let word = &s[i..end];
             let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-            if initial || word.contains('.') || ABBREVIATIONS.contains(&word) {
+            // "(R-Ky.)": a party and state after a name.
+            let last_part = word.rsplit('-').next().unwrap_or(word);
+            if initial || word.contains('.') || ABBREVIATIONS.contains(&last_part) {
                 end += 1;
                 chars.next();
             }
