@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 
 use crate::extract::quotes::marks::{self, Quoted, Style};
+use crate::extract::quotes::speaker;
 use crate::extract::quotes::tokens::{self, Kind, Token, Tokens};
 use crate::span::Span;
 
@@ -111,8 +112,10 @@ impl<'a> Context<'a> {
         for (para, found) in self.quoted.iter().enumerate() {
             for (quoted, q) in found.iter().enumerate() {
                 let place = Place { para, quoted };
+                // A transcript line with its own speaker label starts a new quotation.
+                let labelled = speaker::transcript_label(self.text, q.span).is_some();
                 match out.last_mut() {
-                    Some(last) if q.continues => last.push(place),
+                    Some(last) if q.continues && !labelled => last.push(place),
                     _ => out.push(vec![place]),
                 }
             }

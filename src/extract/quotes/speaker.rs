@@ -37,9 +37,14 @@ const MAX_TRAILING: usize = 24;
 /// no form is a verb right after a preposition or a determiner ("secretary of state").
 fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
     let v = t.toks.get(i)?.word.verb?;
-    // "Said Ellis: …" opens a sentence with an inverted cue.
+    // "Said Ellis: …" opens a sentence with an inverted cue in the past tense.
     let opens_sentence = i == 0 || t.ends_sentence(i - 1) || t.is_quote(i - 1);
-    if t.is_capitalised(i) && !t.headline && !(opens_sentence && v.inverts && t.is_capitalised(i + 1)) {
+    let past = v.irregular_past || t.str(i).ends_with("ed");
+    let inverted_opening = opens_sentence && v.inverts && past && t.is_capitalised(i + 1);
+    if inverted_opening {
+        return Some(v);
+    }
+    if t.is_capitalised(i) && !t.headline {
         return None;
     }
     let after_possessive = i > 0 && (t.str(i - 1).ends_with("’s") || t.str(i - 1).ends_with("'s"));
@@ -578,6 +583,20 @@ pub fn before(t: &Tokens, q: usize) -> Option<Frame> {
     // she calls a “war of words”" is Clinton's): the first cue, from the sentence start,
     // that has a speaker.
     let sentence = sentence_start(t, from).max(outer_start(t, from));
+    // Not in an introductory or subordinate phrase that opens the sentence ("In a Facebook
+    // message posted Friday, Cruz said", "So when Patriot signaled …, Mr. Barrett said").
+    let mut opening = sentence;
+    while is_in(t, opening, &["so", "but", "and", "yet", "then"]) {
+        opening += 1;
+    }
+    let subordinate = t.has(opening, class::INTRO) || t.has(opening, class::CLAUSE);
+    let sentence = if subordinate {
+        (opening..q)
+            .find(|&k| t.is_punct(k, ','))
+            .map_or(sentence, |k| k + 1)
+    } else {
+        sentence
+    };
     let usable = |c: &usize| {
         let weak = verb_at(t, *c).is_some_and(|v| v.weak);
         !weak || c + 3 >= q
@@ -649,7 +668,11 @@ fn cue_frame(t: &Tokens, from: usize, c: usize, q: usize) -> Option<Frame> {
         return None;
     }
     let coordinated = c > from && is_in(t, c - 1, &["and", "but"]);
-    let np = if v.participle || coordinated {
+    // "footage of Trump saying": a participle right after a name is that name's.
+    let owned = v.participle && c > from && t.is_capitalised(c - 1) && !t.has(c - 1, class::INTRO);
+    let np = if owned {
+        np_ending_at(t, from, c - 1)
+    } else if v.participle || coordinated {
         // "Fiorina said, adding that …": the subject of the finite verb before it.
         let sentence = sentence_start(t, from);
         let finite = (sentence..c)
@@ -667,6 +690,8 @@ fn cue_frame(t: &Tokens, from: usize, c: usize, q: usize) -> Option<Frame> {
             adjacent.then_some(np)
         })
     };
+    let inverted = np.is_some_and(|np| np.0 > c);
+    let method = if inverted { Method::Cue } else { method };
     np.map(|np| frame(t, np, Some(c), method))
 }
 
@@ -889,6 +914,14 @@ mod tests {
         assert_eq!(
             one("According to the agency, “the talks failed.”"),
             Some(("the agency", "According to", Method::According))
+        );
+    }
+
+    #[test]
+    fn sentence_initial_inverted_cue() {
+        assert_eq!(
+            one("It is complicated. Said Ellis: “I don’t get the sense she is interested.”"),
+            Some(("Ellis", "Said", Method::Cue))
         );
     }
 
