@@ -24,6 +24,8 @@ pub struct Verb {
     pub participle: bool,
     /// The form is an irregular past ("said", "told", "wrote"): never a noun.
     pub irregular_past: bool,
+    /// The form is also a noun ("call", "reports").
+    pub noun: bool,
 }
 
 impl Verb {
@@ -140,17 +142,21 @@ fn lexicon() -> &'static Lexicon {
                 target: flags.contains(&"target"),
                 participle: false,
                 irregular_past: false,
+                noun: false,
             };
             let mut forms = forms.split_whitespace();
             let base = forms.next().unwrap_or("");
+            let noun = flags.contains(&"noun");
             for (k, form) in std::iter::once(base).chain(forms).enumerate() {
                 let participle = form.ends_with("ing") && form.len() > 5;
                 let irregular_past = k >= 2 && !form.ends_with("ed") && !participle;
+                let noun = noun && k < 2;
                 verbs.insert(
                     form.to_string(),
                     Verb {
                         participle,
                         irregular_past,
+                        noun,
                         inverts: verb.inverts && !participle,
                         ..verb
                     },

@@ -80,6 +80,19 @@ fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
     if noun_after_adjective {
         return None;
     }
+    // "made an unprompted call", "a fundraising call": a form that is also a noun is a verb
+    // only after its subject or an auxiliary ("Trump calls", "officials say", "he will call").
+    let subject_before = i > 0
+        && (t.pronoun(i - 1).is_some()
+            || t.has(i - 1, class::MODIFIER | class::AUXILIARY)
+            || is_in(t, i - 1, &["to"])
+            || t.is_capitalised(i - 1)
+            || t.is_punct(i - 1, ',')
+            || t.is_punct(i - 1, ')')
+            || lexicon::person_noun(t.str(i - 1)).is_some());
+    if v.noun && !subject_before && !t.headline {
+        return None;
+    }
     let in_name = t.is_capitalised(i) && (t.is_capitalised(i + 1) || after_function_word);
     (!in_name && !after_function_word).then_some(v)
 }
@@ -589,7 +602,8 @@ pub fn before(t: &Tokens, q: usize) -> Option<Frame> {
     while is_in(t, opening, &["so", "but", "and", "yet", "then"]) {
         opening += 1;
     }
-    let subordinate = t.has(opening, class::INTRO) || t.has(opening, class::CLAUSE);
+    let subordinate = (t.has(opening, class::INTRO) || t.has(opening, class::CLAUSE))
+        && !is_according(t, opening);
     let sentence = if subordinate {
         (opening..q)
             .find(|&k| t.is_punct(k, ','))
@@ -679,7 +693,11 @@ fn cue_frame(t: &Tokens, from: usize, c: usize, q: usize) -> Option<Frame> {
             .rev()
             .find(|&k| verb_at(t, k).is_some_and(|v| !v.participle && !v.weak));
         finite
-            .and_then(|f| subject_before(t, clause_start(t, f), f))
+            .and_then(|f| {
+                // "…," said Mr. Burr, adding that …
+                subject_before(t, clause_start(t, f), f)
+                    .or_else(|| np_starting_at(t, f + 1, c).filter(|_| f < c))
+            })
             .filter(|np| !is_in(t, np.0, &["who", "which", "that"]))
             .or_else(|| clause_subject(t, sentence, c))
     } else {
