@@ -68,9 +68,11 @@ fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
     let present = !w.ends_with("ed") && !w.ends_with("ing") && !v.inverts_irregular();
     let adjective = |w: &str| {
         w.contains('-')
-            || ["ic", "al", "ous", "ive", "ful", "less", "able", "ible", "ish", "est"]
-                .iter()
-                .any(|suffix| w.ends_with(suffix))
+            || [
+                "ic", "al", "ous", "ive", "ful", "less", "able", "ible", "ish", "est",
+            ]
+            .iter()
+            .any(|suffix| w.ends_with(suffix))
     };
     let noun_after_adjective = present
         && i >= 2
@@ -89,7 +91,14 @@ fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
             || t.is_capitalised(i - 1)
             || t.is_punct(i - 1, ',')
             || t.is_punct(i - 1, ')')
-            || lexicon::person_noun(t.str(i - 1)).is_some());
+            || lexicon::person_noun(t.str(i - 1)).is_some()
+            // "the resolution calls", not "an unprompted call".
+            || (t.is_lowercase_word(i - 1)
+                && !adjective(t.str(i - 1))
+                && !t.str(i - 1).ends_with("ed")
+                && !t.str(i - 1).ends_with("ing")
+                && i >= 2
+                && (t.has(i - 2, class::DETERMINER) || t.is_capitalised(i - 2))));
     if v.noun && !subject_before && !t.headline {
         return None;
     }
@@ -324,7 +333,8 @@ fn opens_clause(t: &Tokens, k: usize) -> bool {
         if !t.is_capitalised(k) || t.has(k, class::INTRO) {
             return false;
         }
-        while t.is_capitalised(e + 1) || (t.has(e + 1, class::PARTICLE) && t.is_capitalised(e + 2)) {
+        while t.is_capitalised(e + 1) || (t.has(e + 1, class::PARTICLE) && t.is_capitalised(e + 2))
+        {
             e += 1;
         }
     }
@@ -499,7 +509,8 @@ fn dash_signature(t: &Tokens, q: usize) -> Option<Frame> {
         e += 1;
     }
     let ends = e + 1 == t.len() || (e + 2 == t.len() && t.ends_sentence(e + 1));
-    (t.is_capitalised(s) && t.is_capitalised(e) && ends).then(|| frame(t, (s, e), Some(d), Method::Cue))
+    (t.is_capitalised(s) && t.is_capitalised(e) && ends)
+        .then(|| frame(t, (s, e), Some(d), Method::Cue))
 }
 
 /// The noun phrase filling tokens `s..c` before the verb at `c`, after a quotation: all of it,
@@ -834,7 +845,7 @@ mod tests {
         let t = Tokens {
             text: p,
             toks: &toks,
-            headline: true,
+            headline: false,
         };
         (0..t.len())
             .filter(|&i| matches!(toks[i].kind, Kind::Quote(_)))
@@ -936,6 +947,77 @@ mod tests {
     }
 
     #[test]
+    fn signature_after_a_dash_and_party_state_after_a_name() {
+        assert_eq!(
+            one("“The most unqualified child to ever run for president.” ― Francisco Herrero"),
+            Some(("Francisco Herrero", "―", Method::Cue))
+        );
+        assert_eq!(
+            one("“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."),
+            Some(("Rep. Gwen Moore", "said", Method::Cue))
+        );
+        assert_eq!(
+            one(
+                "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."
+            ),
+            Some((
+                "Senate Majority Leader Mitch McConnell",
+                "said",
+                Method::Cue
+            ))
+        );
+    }
+
+    #[test]
+    fn transcript_speaker_label() {
+        let p = "\"PENCE: Well, look, you know, it is serious business.";
+        let f = transcript_label(p, Span::new(0, p.len())).unwrap();
+        assert_eq!(f.speaker.text(p), "PENCE");
+        assert_eq!(f.method, Method::Label);
+        let p = "\"Note: this is not a label, nor is Washington: a city.\"";
+        assert_eq!(transcript_label(p, Span::new(0, p.len())), None);
+    }
+
+    #[test]
+    fn the_outermost_attribution_of_the_sentence() {
+        assert_eq!(
+            one(
+                "Clinton says she appreciated what she calls a “war of some pretty unpleasant words.”"
+            ),
+            Some(("Clinton", "says", Method::Reported))
+        );
+        assert_eq!(
+            one(
+                "In a Facebook message posted Friday, Cruz said he has had “areas of significant disagreement” with Trump."
+            ),
+            Some(("Cruz", "said", Method::Reported))
+        );
+        assert_eq!(
+            one(
+                "So when Patriot signaled last summer that it would make a deal, Mr. Barrett said, “we were floored.”"
+            ),
+            Some(("Mr. Barrett", "said", Method::Cue))
+        );
+    }
+
+    #[test]
+    fn verb_forms_that_are_nouns() {
+        // "call" is a noun here; the participle "calling" is Cruz's.
+        assert_eq!(
+            one(
+                "During the debate, Cruz made an unprompted call for an end to subsidies, calling them “corporate welfare.”"
+            ),
+            Some(("Cruz", "calling", Method::Reported))
+        );
+        assert_eq!(
+            one(
+                "“From Seattle to Houston, we see charter schools offering hope,” the letter reads."
+            ),
+            Some(("the letter", "reads", Method::Cue))
+        );
+    }
+
+    #[test]
     fn sentence_initial_inverted_cue() {
         assert_eq!(
             one("It is complicated. Said Ellis: “I don’t get the sense she is interested.”"),
@@ -1006,7 +1088,7 @@ mod tests {
         let t = Tokens {
             text: p,
             toks: &toks,
-            headline: true,
+            headline: false,
         };
         assert_eq!(lead_in(&t).map(|f| f.speaker.text(p)), Some("Caddell"));
         let p = "The New York Times reports:";
@@ -1014,7 +1096,7 @@ mod tests {
         let t = Tokens {
             text: p,
             toks: &toks,
-            headline: true,
+            headline: false,
         };
         assert_eq!(
             lead_in(&t).map(|f| f.speaker.text(p)),
@@ -1025,7 +1107,7 @@ mod tests {
         let t = Tokens {
             text: p,
             toks: &toks,
-            headline: true,
+            headline: false,
         };
         let q = toks
             .iter()
