@@ -108,7 +108,8 @@ impl Profile {
             .iter()
             .skip(1)
             .position(|w| {
-                lexicon::is_one_of(w, lexicon::NP_PREPOSITIONS) || lexicon::verb(w).is_some()
+                lexicon::word(w).class & lexicon::class::PREPOSITION != 0
+                    || lexicon::verb(w).is_some()
             })
             .map_or(words.len(), |k| k + 1);
         let Some(&head_word) = words[..head_end].last() else {

@@ -52,22 +52,37 @@ pub enum PronounKind {
 
 /// Word classes, as bits of [`Word::class`].
 pub mod class {
-    /// Conjunctions, subordinators and relatives that end a phrase ([`super::CLAUSE_WORDS`]).
+    /// Conjunctions, subordinators and relatives that end a phrase ("and", "who", "after").
     pub const CLAUSE: u16 = 1;
-    /// Determiners, numerals, possessives ([`super::DETERMINERS`]).
+    /// Determiners, numerals, possessives ("the", "one", "his").
     pub const DETERMINER: u16 = 1 << 1;
-    /// Prepositions inside descriptions ([`super::NP_PREPOSITIONS`]).
+    /// Prepositions inside descriptions ("of", "with").
     pub const PREPOSITION: u16 = 1 << 2;
-    /// Auxiliaries and adverbs between a subject and its verb ([`super::VERB_MODIFIERS`]).
+    /// Auxiliaries and adverbs between a subject and its verb ("has", "also").
     pub const MODIFIER: u16 = 1 << 3;
-    /// Words of time ([`super::TIME_WORDS`]).
+    /// Words of time ("Friday", "yesterday").
     pub const TIME: u16 = 1 << 4;
-    /// Words opening an introductory phrase ([`super::INTRO_WORDS`]).
+    /// Words opening an introductory phrase ("On", "Meanwhile").
     pub const INTRO: u16 = 1 << 5;
-    /// Particles inside names ([`super::NAME_PARTICLES`]).
+    /// Particles inside names ("of", "bin").
     pub const PARTICLE: u16 = 1 << 6;
-    /// Auxiliary verbs ([`super::AUXILIARIES`]).
+    /// Auxiliary verbs ("was", "will").
     pub const AUXILIARY: u16 = 1 << 7;
+
+    /// The bit of the class named in `assets/lexicon/word_classes.txt` (0 for an unknown name).
+    pub fn named(name: &str) -> u16 {
+        match name {
+            "clause" => CLAUSE,
+            "determiner" => DETERMINER,
+            "preposition" => PREPOSITION,
+            "modifier" => MODIFIER,
+            "time" => TIME,
+            "intro" => INTRO,
+            "particle" => PARTICLE,
+            "auxiliary" => AUXILIARY,
+            _ => 0,
+        }
+    }
 }
 
 /// What the lexicon knows about a word form.
@@ -192,19 +207,13 @@ fn lexicon() -> &'static Lexicon {
         ))
         .collect();
         let mut words: WordMap<Word> = WordMap::default();
-        let lists: [(&[&str], u16); 8] = [
-            (CLAUSE_WORDS, class::CLAUSE),
-            (DETERMINERS, class::DETERMINER),
-            (NP_PREPOSITIONS, class::PREPOSITION),
-            (VERB_MODIFIERS, class::MODIFIER),
-            (TIME_WORDS, class::TIME),
-            (INTRO_WORDS, class::INTRO),
-            (NAME_PARTICLES, class::PARTICLE),
-            (AUXILIARIES, class::AUXILIARY),
-        ];
-        for (list, bit) in lists {
-            for w in list {
-                words.entry(w.to_lowercase()).or_default().class |= bit;
+        for line in data_lines(include_str!("../../../assets/lexicon/word_classes.txt")) {
+            let Some((name, list)) = line.split_once(':') else {
+                continue;
+            };
+            let bit = class::named(name.trim());
+            for w in list.split_whitespace() {
+                words.entry(w.to_string()).or_default().class |= bit;
             }
         }
         for (w, v) in &verbs {
@@ -284,264 +293,6 @@ pub fn is_organisation_word(word: &str) -> bool {
 pub fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
-
-/// Determiners, numerals and possessives that open a noun phrase ("the", "a", "one", "his").
-pub const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "many", "most",
-    "few", "other", "another", "this", "that", "these", "those", "his", "her", "their", "its",
-    "our", "my", "your", "both", "all", "each", "every", "any", "no", "more", "dozens",
-];
-
-/// Prepositions that may sit inside a descriptive noun phrase ("a spokesman for the agency").
-pub const NP_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in", "on", "to", "by"];
-
-/// Auxiliaries and adverbs that may stand between a subject and its speech verb
-/// ("he has also said", "she later wrote").
-pub const VERB_MODIFIERS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "did",
-    "does",
-    "do",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "must",
-    "shall",
-    "also",
-    "later",
-    "then",
-    "previously",
-    "again",
-    "once",
-    "recently",
-    "repeatedly",
-    "often",
-    "already",
-    "first",
-    "further",
-    "simply",
-    "just",
-    "quickly",
-    "flatly",
-    "publicly",
-    "privately",
-    "reportedly",
-    "allegedly",
-    "famously",
-    "subsequently",
-    "earlier",
-    "separately",
-    "still",
-    "even",
-    "never",
-    "not",
-    "only",
-    "too",
-    "all",
-    "both",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "once",
-    "initially",
-    "originally",
-    "finally",
-    "ultimately",
-    "eventually",
-    "apparently",
-    "cannot",
-    "can't",
-    "won't",
-    "didn't",
-    "doesn't",
-    "don't",
-    "wouldn't",
-    "couldn't",
-    "shouldn't",
-    "isn't",
-    "wasn't",
-    "hasn't",
-    "haven't",
-    "can’t",
-    "won’t",
-    "didn’t",
-    "doesn’t",
-    "don’t",
-    "wouldn’t",
-    "couldn’t",
-    "shouldn’t",
-    "isn’t",
-    "wasn’t",
-    "hasn’t",
-    "haven’t",
-    "reportedly",
-];
-
-/// Words that end a noun phrase scanned leftwards: conjunctions, subordinators, relatives.
-pub const CLAUSE_WORDS: &[&str] = &[
-    "and",
-    "but",
-    "or",
-    "nor",
-    "so",
-    "yet",
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "while",
-    "where",
-    "whether",
-    "if",
-    "because",
-    "although",
-    "though",
-    "since",
-    "as",
-    "after",
-    "before",
-    "until",
-    "unless",
-    "than",
-    "once",
-    "also",
-    "then",
-    "however",
-    "meanwhile",
-    "thus",
-    "here",
-    "there",
-    "what",
-    "why",
-    "how",
-    "said",
-    "says",
-];
-
-/// Words of time that may follow a speaker or a cue and are not part of the speaker
-/// ("Rubio said Friday", "he wrote on Twitter last week").
-pub const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
-    "tonight",
-    "tomorrow",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "recently",
-    "now",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "month",
-    "year",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Name particles that may stand inside a capitalised name ("Secretary of State", "bin Salman").
-pub const NAME_PARTICLES: &[&str] = &[
-    "of", "for", "de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "al", "bin",
-    "ibn", "du", "and", "&",
-];
-/// Words that open an introductory phrase before a sentence's subject ("On Friday, …").
-pub const INTRO_WORDS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "during",
-    "speaking",
-    "asked",
-    "meanwhile",
-    "however",
-    "but",
-    "and",
-    "earlier",
-    "later",
-    "still",
-    "yet",
-    "so",
-    "also",
-    "then",
-    "since",
-    "when",
-    "while",
-    "despite",
-    "for",
-    "with",
-    "from",
-    "as",
-    "by",
-    "last",
-    "this",
-    "over",
-    "under",
-    "separately",
-    "instead",
-    "now",
-    "today",
-    "yesterday",
-    "addressing",
-    "writing",
-    "responding",
-    "according",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "minutes",
-    "moments",
-    "back",
-    "once",
-    "first",
-    "finally",
-    "again",
-    "here",
-    "there",
-];
-/// Auxiliaries: a phrase holding one is a clause, not a speaker.
-pub const AUXILIARIES: &[&str] = &[
-    "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should", "must", "did", "does", "do", "been", "be",
-];
 
 #[cfg(test)]
 mod tests {

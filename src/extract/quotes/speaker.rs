@@ -860,6 +860,13 @@ mod tests {
         attribute(p)[0]
     }
 
+    /// Each paragraph's first quotation gets the expected (speaker, cue, method).
+    fn check(cases: &[(&str, Option<(&str, &str, Method)>)]) {
+        for (p, expected) in cases {
+            assert_eq!(one(p), *expected, "{p}");
+        }
+    }
+
     #[test]
     fn speaker_after_the_quotation() {
         assert_eq!(
@@ -900,18 +907,20 @@ mod tests {
 
     #[test]
     fn apposition_time_and_auxiliaries_between_speaker_and_cue() {
-        assert_eq!(
-            one("“We are ready,” Umerov, who is in the US for the talks, said on Telegram."),
-            Some(("Umerov", "said", Method::Cue))
-        );
-        assert_eq!(
-            one("“We are ready,” Secretary of State Marco Rubio said Friday."),
-            Some(("Secretary of State Marco Rubio", "said", Method::Cue))
-        );
-        assert_eq!(
-            one("“It is over,” Sen. Ted Cruz (R-Texas) has repeatedly said."),
-            Some(("Sen. Ted Cruz", "said", Method::Cue))
-        );
+        check(&[
+            (
+                "“We are ready,” Umerov, who is in the US for the talks, said on Telegram.",
+                Some(("Umerov", "said", Method::Cue)),
+            ),
+            (
+                "“We are ready,” Secretary of State Marco Rubio said Friday.",
+                Some(("Secretary of State Marco Rubio", "said", Method::Cue)),
+            ),
+            (
+                "“It is over,” Sen. Ted Cruz (R-Texas) has repeatedly said.",
+                Some(("Sen. Ted Cruz", "said", Method::Cue)),
+            ),
+        ]);
     }
 
     #[test]
@@ -948,14 +957,16 @@ mod tests {
 
     #[test]
     fn signature_after_a_dash_and_party_state_after_a_name() {
-        assert_eq!(
-            one("“The most unqualified child to ever run for president.” ― Francisco Herrero"),
-            Some(("Francisco Herrero", "―", Method::Cue))
-        );
-        assert_eq!(
-            one("“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday."),
-            Some(("Rep. Gwen Moore", "said", Method::Cue))
-        );
+        check(&[
+            (
+                "“The most unqualified child to ever run for president.” ― Francisco Herrero",
+                Some(("Francisco Herrero", "―", Method::Cue)),
+            ),
+            (
+                "“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.",
+                Some(("Rep. Gwen Moore", "said", Method::Cue)),
+            ),
+        ]);
         assert_eq!(
             one(
                 "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."
@@ -1019,10 +1030,10 @@ mod tests {
 
     #[test]
     fn sentence_initial_inverted_cue() {
-        assert_eq!(
-            one("It is complicated. Said Ellis: “I don’t get the sense she is interested.”"),
-            Some(("Ellis", "Said", Method::Cue))
-        );
+        check(&[(
+            "It is complicated. Said Ellis: “I don’t get the sense she is interested.”",
+            Some(("Ellis", "Said", Method::Cue)),
+        )]);
     }
 
     #[test]
@@ -1043,18 +1054,20 @@ mod tests {
             ),
             Some(("one European diplomat", "described", Method::Reported))
         );
-        assert_eq!(
-            one("Rubio dismissed the idea as “fake news” at the time."),
-            Some(("Rubio", "dismissed", Method::Reported))
-        );
-        assert_eq!(
-            one("At a fundraiser, Clinton called half of Donald Trump’s supporters “deplorables.”"),
-            Some(("Clinton", "called", Method::Reported))
-        );
-        assert_eq!(
-            one("The U.S. resolution calls for \"a swift end\" to the conflict."),
-            Some(("The U.S. resolution", "calls", Method::Reported))
-        );
+        check(&[
+            (
+                "Rubio dismissed the idea as “fake news” at the time.",
+                Some(("Rubio", "dismissed", Method::Reported)),
+            ),
+            (
+                "At a fundraiser, Clinton called half of Donald Trump’s supporters “deplorables.”",
+                Some(("Clinton", "called", Method::Reported)),
+            ),
+            (
+                "The U.S. resolution calls for \"a swift end\" to the conflict.",
+                Some(("The U.S. resolution", "calls", Method::Reported)),
+            ),
+        ]);
     }
 
     #[test]
@@ -1071,14 +1084,16 @@ mod tests {
 
     #[test]
     fn no_speaker_for_titles_and_new_sentences() {
-        assert_eq!(
-            one("On Friday, in his “Results of the year” speech in Moscow, Putin blamed Kyiv."),
-            None
-        );
-        assert_eq!(
-            one("“We will win.” The crowd cheered loudly and then left the hall."),
-            None
-        );
+        check(&[
+            (
+                "On Friday, in his “Results of the year” speech in Moscow, Putin blamed Kyiv.",
+                None,
+            ),
+            (
+                "“We will win.” The crowd cheered loudly and then left the hall.",
+                None,
+            ),
+        ]);
     }
 
     #[test]
