@@ -860,8 +860,11 @@ mod tests {
         attribute(p)[0]
     }
 
-    /// Each paragraph's first quotation gets the expected (speaker, cue, method).
-    fn check(cases: &[(&str, Option<(&str, &str, Method)>)]) {
+    /// The expected speaker, cue and method of a paragraph's first quotation.
+    type Attribution<'a> = Option<(&'a str, &'a str, Method)>;
+
+    /// Each paragraph's first quotation gets the expected attribution.
+    fn check(cases: &[(&str, Attribution)]) {
         for (p, expected) in cases {
             assert_eq!(one(p), *expected, "{p}");
         }
