@@ -250,7 +250,8 @@ fn subject_before(t: &Tokens, from: usize, verb: usize) -> Option<(usize, usize)
         if j < from {
             return None;
         }
-        if t.has(j, class::MODIFIER) && t.pronoun(j).is_none() {
+        let adverb = t.is_lowercase_word(j) && t.str(j).ends_with("ly");
+        if (t.has(j, class::MODIFIER) && t.pronoun(j).is_none()) || adverb {
             j = j.checked_sub(1)?;
         } else if t.has(j, class::TIME) && j > from && t.is_word(j - 1) {
             j -= 1;
@@ -519,7 +520,8 @@ fn dash_signature(t: &Tokens, q: usize) -> Option<Frame> {
 fn leading_np(t: &Tokens, s: usize, c: usize) -> Option<(usize, usize)> {
     let mut e = c.checked_sub(1)?;
     while e > s {
-        if t.has(e, class::MODIFIER) && t.pronoun(e).is_none() {
+        let adverb = t.is_lowercase_word(e) && t.str(e).ends_with("ly");
+        if (t.has(e, class::MODIFIER) && t.pronoun(e).is_none()) || adverb {
             e -= 1;
         } else if t.has(e, class::TIME) && t.is_word(e - 1) {
             e -= 1;
@@ -714,7 +716,9 @@ fn cue_frame(t: &Tokens, from: usize, c: usize, q: usize) -> Option<Frame> {
     } else {
         subject_before(t, from, c).or_else(|| {
             // "Said Rubio: "…"": an inverted cue with the speaker right before the quote.
-            let np = np_starting_at(t, c + 1, q).filter(|_| v.inverts)?;
+            let w = t.str(c);
+            let finite = v.irregular_past || w.ends_with("ed") || w.ends_with('s');
+            let np = np_starting_at(t, c + 1, q).filter(|_| v.inverts && finite)?;
             let adjacent = (np.1 + 1..q).all(|k| t.is_punct(k, ',') || t.is_punct(k, ':'));
             adjacent.then_some(np)
         })
