@@ -11,14 +11,38 @@ pub const MARKS: &[char] = &[
 /// Fewest words of a statement that lacks final punctuation.
 const FULL_WORDS: usize = 5;
 
+/// Small words that stay in lower case inside a title ("Face the Nation").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is",
+    "as",
+];
+
+/// Most words a name in title case may have ("Fox News Sunday", "Make Your Kid a Millionaire").
+const TITLE_WORDS: usize = 6;
+
+/// True for a short name in title case: two to six words, each capitalised but the small ones.
+fn is_title_case(body: &str) -> bool {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    (2..=TITLE_WORDS).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || (i > 0 && TITLE_SMALL_WORDS.contains(&w))
+        })
+}
+
 /// Classifies a quotation from its words and whether it has a speaker.
 ///
-/// A quotation over several paragraphs, or one that opens with a capital (or an ellipsis or
-/// a digit) and either ends with sentence punctuation or a comma or has at least five
-/// words, is *full*; any other quotation with a speaker is *partial*; what is left (a short
-/// phrase nobody is said to have said: "Results of the year", "root causes") is a *title*.
-pub fn classify(text: &str, q: &Quote) -> QuoteKind {
+/// A short name in title case outside a headline ("Face the Nation", "Results of the Year")
+/// is a *title*. A quotation over several paragraphs, or one that opens with a capital (or an
+/// ellipsis or a digit) and either ends with sentence punctuation or a comma or has at least
+/// five words, is *full*; any other quotation with a speaker is *partial*; what is left (a
+/// short phrase nobody is said to have said: "root causes") is a *title*.
+pub fn classify(text: &str, q: &Quote, in_headline: bool) -> QuoteKind {
     let body = q.span.text(text).trim_matches(MARKS);
+    if !in_headline && q.parts.len() == 1 && is_title_case(body) {
+        return QuoteKind::Title;
+    }
     let opens_capital = body
         .chars()
         .find(|c| c.is_alphanumeric() || *c == '…')
@@ -56,7 +80,7 @@ mod tests {
             inferred: false,
             group: 0,
         };
-        classify(text, &q)
+        classify(text, &q, false)
     }
 
     #[test]
@@ -72,6 +96,8 @@ mod tests {
         assert_eq!(kind(t, "“two camps”", true), QuoteKind::Partial);
         let t = "In his “Results of the year” speech, Putin blamed Kyiv.";
         assert_eq!(kind(t, "“Results of the year”", false), QuoteKind::Title);
+        let t = "On “Face the Nation,” Senator Sanders said young voters were tired.";
+        assert_eq!(kind(t, "“Face the Nation,”", true), QuoteKind::Title);
         let t = "He called for an examination of the \"root causes\" of the war.";
         assert_eq!(kind(t, "\"root causes\"", false), QuoteKind::Title);
         let t = "Rubio said: “We urge all member states to join the United States”";

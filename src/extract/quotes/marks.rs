@@ -160,7 +160,9 @@ impl Scanner<'_> {
         match (self.open, mark.family) {
             (None, Family::Double) => {
                 let inch = mark.len == 1 && before.is_some_and(|c| c.is_ascii_digit());
-                if self.style != Style::Single && !inch && (mark.glyph == Glyph::Open || opens) {
+                // A closing glyph never opens, even in an opening position.
+                let can_open = mark.glyph == Glyph::Open || (mark.glyph == Glyph::Either && opens);
+                if self.style != Style::Single && !inch && can_open {
                     self.open = Some((mark.at, Family::Double));
                 }
             }

@@ -111,7 +111,8 @@ pub fn extract(doc: &Doc, mentions: &[Mention], actors: &[LocalActor]) -> Vec<Qu
     coref::resolve(&ctx, &places, mentions, actors, &mut quotes);
     for q in &mut quotes {
         q.actor = coref::actor_of(q.antecedent.or(q.speaker), mentions);
-        q.kind = kind::classify(text, q);
+        let in_headline = ctx.is_headline(0) && paras[0].covers(q.span);
+        q.kind = kind::classify(text, q, in_headline);
         q.group = wording::group(q.span.text(text));
     }
     quotes
