@@ -253,6 +253,13 @@ fn subject_before(t: &Tokens, from: usize, verb: usize) -> Option<(usize, usize)
         let adverb = t.is_lowercase_word(j) && t.str(j).ends_with("ly");
         if (t.has(j, class::MODIFIER) && t.pronoun(j).is_none()) || adverb {
             j = j.checked_sub(1)?;
+        } else if j > from
+            && t.str(j).len() == 4
+            && t.str(j).bytes().all(|b| b.is_ascii_digit())
+            && is_in(t, j - 1, &["in"])
+        {
+            // "McConnell, who in 2010 said"
+            j -= 2;
         } else if t.has(j, class::TIME) && j > from && t.is_word(j - 1) {
             j -= 1;
             if is_in(t, j, &["on", "last", "this", "late", "early", "earlier"]) {
@@ -547,7 +554,10 @@ fn leading_np(t: &Tokens, s: usize, c: usize) -> Option<(usize, usize)> {
             && (!t.has(k, class::CLAUSE)
                 || (is_in(t, k, &["and"]) && k > s && k < e && t.is_capitalised(k - 1)))
     });
-    let opens = !t.has(s, class::PREPOSITION) && !t.has(s, class::TIME);
+    // Not a participle phrase: "gasping facedown on a sidewalk", "compared to 11%".
+    let participle =
+        t.is_lowercase_word(s) && (t.str(s).ends_with("ing") || t.str(s).ends_with("ed"));
+    let opens = !t.has(s, class::PREPOSITION) && !t.has(s, class::TIME) && !participle;
     let object = is_in(t, s, &["him", "them", "me", "us"]);
     (single_pronoun && !object || (words_only && opens && can_end_np(t, e))).then_some((s, e))
 }
@@ -696,7 +706,10 @@ fn cue_frame(t: &Tokens, from: usize, c: usize, q: usize) -> Option<Frame> {
     }
     let coordinated = c > from && is_in(t, c - 1, &["and", "but"]);
     // "footage of Trump saying": a participle right after a name is that name's.
-    let owned = v.participle && c > from && t.is_capitalised(c - 1) && !t.has(c - 1, class::INTRO);
+    let owned = v.participle
+        && c > from
+        && t.is_capitalised(c - 1)
+        && !t.has(c - 1, class::INTRO | class::TIME);
     let np = if owned {
         np_ending_at(t, from, c - 1)
     } else if v.participle || coordinated {
