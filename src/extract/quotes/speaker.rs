@@ -572,7 +572,7 @@ pub fn at_sentence_end(t: &Tokens, q: usize) -> Option<Frame> {
     let end = (q + 1..ceiling)
         .find(|&k| t.ends_sentence(k) || t.is_punct(k, ':') || t.is_quote(k))
         .unwrap_or(ceiling);
-    if end < t.len() && !t.ends_sentence(end) {
+    if end < t.len() && t.is_punct(end, ':') {
         return None;
     }
     (q + 1..end)
@@ -596,6 +596,8 @@ fn closing_clause(t: &Tokens, s: usize, end: usize) -> Option<Frame> {
     }
     let c = (s..end.min(s + MAX_TRAILING)).find(|&k| verb_at(t, k).is_some())?;
     let v = verb_at(t, c)?;
+    // "…, she said, referencing …": the clause ends at the next comma.
+    let end = (c + 1..end).find(|&k| t.is_punct(k, ',')).unwrap_or(end);
     let rest_plain = end - c <= 7
         && (c + 1..end).all(|k| t.is_word(k) && verb_at(t, k).is_none())
         && !is_in(t, c + 1, &["that"]);
