@@ -19,7 +19,8 @@ pub struct Record {
     pub date: Option<String>,
     /// Outlet, if known.
     pub source: Option<String>,
-    /// Direct quotations.
+    /// Direct quotations attributed to a speaker (titles, scare quotes and quotations whose
+    /// speaker was not found stay in the index but are not listed).
     pub quotes: Vec<QuoteRecord>,
     /// Time expressions.
     pub timexes: Vec<TimexRecord>,
@@ -148,7 +149,7 @@ impl Record {
             quotes: x
                 .quotes
                 .iter()
-                .filter(|q| q.kind != QuoteKind::Title)
+                .filter(|q| q.kind != QuoteKind::Title && q.speaker.is_some())
                 .flat_map(|q| QuoteRecord::parts(q, text, q.actor.and_then(actor_name)))
                 .collect(),
             timexes: x
