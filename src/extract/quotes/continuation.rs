@@ -5,6 +5,7 @@
 
 use crate::extract::quotes::Method;
 use crate::extract::quotes::context::{Context, Place};
+use crate::extract::quotes::phrase;
 use crate::extract::quotes::speaker::{self, Frame, quote_ends_sentence};
 use crate::extract::quotes::tokens::Tokens;
 use crate::ingest::metadata::is_outlet;
@@ -99,7 +100,7 @@ pub fn fill(ctx: &Context, places: &[Vec<Place>], out: &mut [Attribution]) {
             // "Ghazala Khan says she received a call. “She called me …”": the speaker of the
             // sentence before, in the same paragraph.
             let from = speaker::clause_start(&t, q.saturating_sub(1));
-            if let Some(&speaker) = speaker::speech_subjects(&t, from, q).first() {
+            if let Some(&speaker) = phrase::speech_subjects(&t, from, q).first() {
                 out[i] = Attribution {
                     frame: Some(Frame {
                         speaker,

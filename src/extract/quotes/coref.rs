@@ -13,6 +13,7 @@ use crate::extract::actors::{ActorKind, EntityType, Gender, LocalActor, Mention}
 use crate::extract::quotes::Quote;
 use crate::extract::quotes::context::{Context, Place};
 use crate::extract::quotes::lexicon::{self, PronounKind};
+use crate::extract::quotes::phrase;
 use crate::extract::quotes::speaker;
 use crate::extract::quotes::tokens::Tokens;
 use crate::span::Span;
@@ -190,8 +191,8 @@ fn candidates(ctx: &Context, mentions: &[Mention], para: usize, k: usize) -> Vec
                 .copied()
                 .unwrap_or(end)
                 .min(end);
-            out.extend(speaker::speech_subjects(&t, s, e));
-            out.extend(speaker::sentence_subjects(&t, s, e));
+            out.extend(phrase::speech_subjects(&t, s, e));
+            out.extend(phrase::sentence_subjects(&t, s, e));
             let range = Span::new(t.toks[s].span.start(), t.toks[e - 1].span.end());
             let lo = mentions.partition_point(|m| m.span.start < range.start);
             let hi = mentions.partition_point(|m| m.span.start < range.end);
@@ -262,7 +263,7 @@ pub fn resolve(
             PronounKind::Deictic => None,
             PronounKind::Relative => {
                 let comma = k.checked_sub(1).filter(|&c| t.is_punct(c, ','));
-                comma.and_then(|c| speaker::np_before(&t, c))
+                comma.and_then(|c| phrase::np_before(&t, c))
             }
             _ => candidates(ctx, mentions, para, k)
                 .into_iter()

@@ -11,9 +11,11 @@
 pub mod context;
 pub mod continuation;
 pub mod coref;
+mod cue;
 pub mod kind;
 pub mod lexicon;
 pub mod marks;
+mod phrase;
 pub mod speaker;
 pub mod tokens;
 pub mod wording;
