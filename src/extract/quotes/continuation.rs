@@ -1,6 +1,6 @@
 //! Speakers for quotations with no cue of their own: a quotation standing alone after one by
 //! X in the same paragraph (`"…," Rubio said. "…"`), before one by X (`"…" "…," he said`), or
-//! in the paragraph after one by X or after a lead-in ending in a colon (`Caddell
+//! in the paragraph after one by X or after a lead-in ending in a colon (`Whitfield
 //! continued:`) continues X.
 
 use crate::extract::quotes::Method;

@@ -212,7 +212,7 @@ fn candidates(ctx: &Context, mentions: &[Mention], para: usize, k: usize) -> Vec
 }
 
 /// Capitalised names in tokens `from..to`; the first word of a sentence only when the next
-/// word is capitalised too ("Hillary Clinton spoke").
+/// word is capitalised too ("Maria Delgado spoke").
 fn names(t: &Tokens, from: usize, to: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = if t.is_capitalised(from + 1) {

@@ -10,7 +10,7 @@ use crate::span::Span;
 /// no form is a verb right after a preposition or a determiner ("secretary of state").
 pub(super) fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
     let v = t.toks.get(i)?.word.verb?;
-    // "Said Ellis: …" opens a sentence with an inverted cue in the past tense.
+    // "Said Okafor: …" opens a sentence with an inverted cue in the past tense.
     let opens_sentence = i == 0 || t.ends_sentence(i - 1) || t.is_quote(i - 1);
     let past = v.irregular_past || t.str(i).ends_with("ed");
     let inverted_opening = opens_sentence && v.inverts && past && t.is_capitalised(i + 1);
@@ -55,7 +55,7 @@ pub(super) fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
     if noun_after_adjective {
         return None;
     }
-    // "made an unprompted call", "a fundraising call": a form that is also a noun is a verb
+    // "made an emotional call", "a historic call": a form that is also a noun is a verb
     // only after its subject or an auxiliary ("Trump calls", "officials say", "he will call").
     let subject_before = i > 0
         && (t.pronoun(i - 1).is_some()
@@ -65,7 +65,7 @@ pub(super) fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
             || t.is_punct(i - 1, ',')
             || t.is_punct(i - 1, ')')
             || lexicon::person_noun(t.str(i - 1)).is_some()
-            // "the resolution calls", not "an unprompted call".
+            // "the resolution calls", not "an emotional call".
             || (t.is_lowercase_word(i - 1)
                 && !adjective(t.str(i - 1))
                 && !t.str(i - 1).ends_with("ed")

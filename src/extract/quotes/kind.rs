@@ -11,7 +11,7 @@ pub const MARKS: &[char] = &[
 /// Fewest words of a statement that lacks final punctuation.
 const FULL_WORDS: usize = 5;
 
-/// Small words that stay in lower case inside a title ("Face the Nation").
+/// Small words that stay in lower case inside a title ("Meet the Farmers").
 const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "is",
     "as",
@@ -33,7 +33,7 @@ fn is_title_case(body: &str) -> bool {
 
 /// Classifies a quotation from its words and whether it has a speaker.
 ///
-/// A short name in title case outside a headline ("Face the Nation", "Results of the Year")
+/// A short name in title case outside a headline ("Meet the Farmers", "Results of the Year")
 /// is a *title*. A quotation over several paragraphs, or one that opens with a capital (or an
 /// ellipsis or a digit) and either ends with sentence punctuation or a comma or has at least
 /// five words, is *full*; any other quotation with a speaker is *partial*; what is left (a
@@ -96,8 +96,8 @@ mod tests {
         assert_eq!(kind(t, "“two camps”", true), QuoteKind::Partial);
         let t = "In his “Results of the year” speech, Putin blamed Kyiv.";
         assert_eq!(kind(t, "“Results of the year”", false), QuoteKind::Title);
-        let t = "On “Face the Nation,” Senator Sanders said young voters were tired.";
-        assert_eq!(kind(t, "“Face the Nation,”", true), QuoteKind::Title);
+        let t = "On “Meet the Farmers,” Senator Okafor said growers were tired.";
+        assert_eq!(kind(t, "“Meet the Farmers,”", true), QuoteKind::Title);
         let t = "He called for an examination of the \"root causes\" of the war.";
         assert_eq!(kind(t, "\"root causes\"", false), QuoteKind::Title);
         let t = "Rubio said: “We urge all member states to join the United States”";

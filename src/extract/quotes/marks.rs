@@ -277,16 +277,16 @@ mod tests {
             vec!["“We are constructively minded,”", "\"Yes,\""]
         );
         assert_eq!(
-            quotes("He called it “highly significant.\" Then he left."),
-            vec!["“highly significant.\""]
+            quotes("He called it “deeply troubling.\" Then he left."),
+            vec!["“deeply troubling.\""]
         );
     }
 
     #[test]
     fn wire_style_and_guillemets() {
         assert_eq!(
-            quotes("''Fixing it is easier,'' Mr. Manafort said. ``We will win,'' he added."),
-            vec!["''Fixing it is easier,''", "``We will win,''"]
+            quotes("''Rebuilding it is harder,'' Mr. Halvorsen said. ``We will win,'' he added."),
+            vec!["''Rebuilding it is harder,''", "``We will win,''"]
         );
         assert_eq!(
             quotes("Il a dit «nous gagnerons» hier."),
@@ -309,8 +309,8 @@ mod tests {
             quotes_in(h, Style::Headline),
             vec!["‘progress but ways to go’"]
         );
-        let h = "Pat Caddell: Voters Worried; It’s ‘in Their Heads.’";
-        assert_eq!(quotes_in(h, Style::Headline), vec!["‘in Their Heads.’"]);
+        let h = "Lena Ortiz: Voters Uneasy; It’s ‘on Their Minds.’";
+        assert_eq!(quotes_in(h, Style::Headline), vec!["‘on Their Minds.’"]);
     }
 
     #[test]
@@ -348,10 +348,10 @@ mod tests {
 
     #[test]
     fn a_new_opening_mark_splits_an_unclosed_quotation() {
-        let p = "\"The question is: “Do you trust her?” Most said no.\"";
+        let p = "\"The survey asked: “Do you feel safe?” Most said yes.\"";
         assert_eq!(
             quotes(p),
-            vec!["\"The question is: ", "“Do you trust her?”"]
+            vec!["\"The survey asked: ", "“Do you feel safe?”"]
         );
     }
 

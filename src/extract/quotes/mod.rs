@@ -55,9 +55,9 @@ pub enum Method {
     Colon,
     /// Reported speech around a partial quotation (Rubio dismissed the idea as "fake news").
     Reported,
-    /// A speaker named at the start of a headline ("Caddell: … ‘in Their Heads’").
+    /// A speaker named at the start of a headline ("Ortiz: … ‘on Their Minds’").
     Headline,
-    /// A speaker label opening a quoted transcript line ("PENCE: Well, look, …").
+    /// A speaker label opening a quoted transcript line ("HOST: Good evening, …").
     Label,
     /// No cue of its own: the speaker of the quotation it follows or continues.
     Continuation,
@@ -122,7 +122,7 @@ pub fn extract(doc: &Doc, mentions: &[Mention], actors: &[LocalActor]) -> Vec<Qu
 
 /// The attribution stated next to one of the quotation's pieces: right after it (`"…," he
 /// said`), else right before it (`He said: "…"`), else at the end of its sentence (`"…" by
-/// the shooting, Nefzi said`), else in the reported speech around it (`called it "a
+/// the flooding, Moreau said`), else in the reported speech around it (`called it "a
 /// disaster"`), else at the start of a headline.
 fn direct_frame(ctx: &Context, places: &[Place]) -> Option<Frame> {
     let first = ctx.stretch(places[0]).span;
@@ -256,14 +256,14 @@ mod tests {
 
     #[test]
     fn gender_from_first_names_without_mentions() {
-        let text = "Hillary Clinton spoke after Bernie Sanders left the stage.\n\n\
+        let text = "Maria Delgado spoke after Tom Okafor left the stage.\n\n\
                     “We will win this,” she said.";
         let quotes = quotes_of(text, &[], &[]);
-        assert_eq!(words(text, quotes[0].antecedent), Some("Hillary Clinton"));
-        let text = "Hillary Clinton spoke after Bernie Sanders left the stage.\n\n\
+        assert_eq!(words(text, quotes[0].antecedent), Some("Maria Delgado"));
+        let text = "Maria Delgado spoke after Tom Okafor left the stage.\n\n\
                     “We will win this,” he said.";
         let quotes = quotes_of(text, &[], &[]);
-        assert_eq!(words(text, quotes[0].antecedent), Some("Bernie Sanders"));
+        assert_eq!(words(text, quotes[0].antecedent), Some("Tom Okafor"));
     }
 
     #[test]
@@ -288,26 +288,29 @@ mod tests {
 
     #[test]
     fn relative_pronoun_speaker() {
-        let text = "The bill was backed by Sen. Ted Cruz, who said “it is long overdue.”";
+        let text = "The bill was backed by Sen. Maria Delgado, who said “it is long overdue.”";
         let quotes = quotes_of(text, &[], &[]);
         assert_eq!(words(text, quotes[0].speaker), Some("who"));
-        assert_eq!(words(text, quotes[0].antecedent), Some("Sen. Ted Cruz"));
+        assert_eq!(
+            words(text, quotes[0].antecedent),
+            Some("Sen. Maria Delgado")
+        );
         assert_eq!(quotes[0].kind, QuoteKind::Partial);
     }
 
     #[test]
     fn continuation_over_paragraphs_and_lead_in() {
-        let text = "Caddell continued:\n\n\
-                    \"The health issue is very much a partisan issue.\n\n\
-                    \"Forty-three, yes; forty-four, no.\"\n\n\
-                    \"This is in their heads.\"";
+        let text = "Whitfield continued:\n\n\
+                    \"The harbour project is behind schedule.\n\n\
+                    \"Two cranes are idle; three crews are waiting.\"\n\n\
+                    \"We will finish it anyway.\"";
         let quotes = quotes_of(text, &[], &[]);
         assert_eq!(quotes.len(), 2);
         assert_eq!(quotes[0].parts.len(), 2);
         assert!(!quotes[0].inferred);
-        assert_eq!(words(text, quotes[0].speaker), Some("Caddell"));
+        assert_eq!(words(text, quotes[0].speaker), Some("Whitfield"));
         assert_eq!(quotes[0].kind, QuoteKind::Full);
-        assert_eq!(words(text, quotes[1].speaker), Some("Caddell"));
+        assert_eq!(words(text, quotes[1].speaker), Some("Whitfield"));
         assert!(quotes[1].inferred);
         assert_eq!(quotes[1].method, Method::Continuation);
     }

@@ -146,7 +146,7 @@ pub(super) fn subject_before(t: &Tokens, from: usize, verb: usize) -> Option<(us
             && t.str(j).bytes().all(|b| b.is_ascii_digit())
             && is_in(t, j - 1, &["in"])
         {
-            // "McConnell, who in 2010 said"
+            // "Okafor, who in 2019 said"
             j -= 2;
         } else if t.has(j, class::TIME) && j > from && t.is_word(j - 1) {
             j -= 1;
@@ -154,7 +154,7 @@ pub(super) fn subject_before(t: &Tokens, from: usize, verb: usize) -> Option<(us
                 j = j.checked_sub(1)?;
             }
         } else if t.is_punct(j, ')') {
-            // "Sen. Ted Cruz (R-Texas) said": the parenthesis stays with the name.
+            // "Sen. Maria Delgado (D-Ore.) said": the parenthesis stays with the name.
             let open = (from..j).rev().find(|&k| t.is_punct(k, '('))?;
             let np = np_ending_at(t, from, open.checked_sub(1)?)?;
             return Some((np.0, j));
@@ -259,7 +259,7 @@ pub(super) fn clause_subject(t: &Tokens, from: usize, to: usize) -> Option<(usiz
         }
         if intro(s) {
             // Skip to the comma after which a subject comes: a pronoun, a name or a phrase
-            // followed by a lower-case word ("Speaking in Salem, New Hampshire, Trump went").
+            // followed by a lower-case word ("Speaking in Lyon, France, Reyes went").
             s = (s..to.min(s + 30))
                 .filter(|&k| t.is_punct(k, ','))
                 .map(|k| k + 1)

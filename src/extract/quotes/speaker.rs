@@ -91,7 +91,7 @@ pub fn after(t: &Tokens, q: usize) -> Option<Frame> {
     // After a closed sentence, a capitalised word starts a new sentence unless a short cue
     // clause ends it ("“Yes!” Trump said.").
     let new_sentence = quote_ends_sentence(t, q) && !t.is_lowercase_word(s);
-    // …unless a short cue clause ends it: "“Yes!” Trump said." or "…," said Holan, adding …
+    // …unless a short cue clause ends it: "“Yes!” Trump said." or "…," said Varga, adding …
     let short = |c: usize| {
         if !new_sentence {
             return true;
@@ -142,7 +142,7 @@ fn dash_signature(t: &Tokens, q: usize) -> Option<Frame> {
 }
 
 /// The attribution closing the sentence of the quotation at token `q`, after a comma: `"…" by
-/// the shooting, Nefzi said.`, `"…" if she didn't win by more, said David Wasserman.`
+/// the flooding, Moreau said.`, `"…" if the dam fails, said Ana Lindqvist.`
 pub fn at_sentence_end(t: &Tokens, q: usize) -> Option<Frame> {
     if quote_ends_sentence(t, q) && !t.is_lowercase_word(q + 1) {
         return None;
@@ -196,12 +196,12 @@ pub fn before(t: &Tokens, q: usize) -> Option<Frame> {
     if from >= q {
         return None;
     }
-    // The outermost attribution of the sentence wins ("Clinton says she appreciated what
-    // she calls a “war of words”" is Clinton's): the first cue, from the sentence start,
+    // The outermost attribution of the sentence wins ("Reyes says she welcomed what she
+    // calls a “truce”" is Reyes's): the first cue, from the sentence start,
     // that has a speaker.
     let sentence = sentence_start(t, from).max(outer_start(t, from));
     // Not in an introductory or subordinate phrase that opens the sentence ("In a Facebook
-    // message posted Friday, Cruz said", "So when Patriot signaled …, Mr. Barrett said").
+    // message posted Friday, Okafor said", "So when the firm signaled …, Ms. Reyes said").
     let mut opening = sentence;
     while is_in(t, opening, &["so", "but", "and", "yet", "then"]) {
         opening += 1;
@@ -286,7 +286,7 @@ fn cue_frame(t: &Tokens, from: usize, c: usize, q: usize) -> Option<Frame> {
         return None;
     }
     let coordinated = c > from && is_in(t, c - 1, &["and", "but"]);
-    // "footage of Trump saying": a participle right after a name is that name's.
+    // "a clip of Okafor saying": a participle right after a name is that name's.
     let owned = v.participle
         && c > from
         && t.is_capitalised(c - 1)
@@ -335,7 +335,7 @@ pub fn sentence_start(t: &Tokens, i: usize) -> usize {
 }
 
 /// The speaker of a paragraph that ends in a colon and introduces the quotation of the next
-/// paragraph: `Caddell continued:`, `The New York Times reports:`.
+/// paragraph: `Whitfield continued:`, `The Daily Ledger reports:`.
 pub fn lead_in(t: &Tokens) -> Option<Frame> {
     let last = t.len().checked_sub(1)?;
     if !t.is_punct(last, ':') {
@@ -356,7 +356,7 @@ pub fn lead_in(t: &Tokens) -> Option<Frame> {
     }
 }
 
-/// The speaker label that opens a quoted transcript line: `"PENCE: Well, look, …"`.
+/// The speaker label that opens a quoted transcript line: `"HOST: Good evening, …"`.
 pub fn transcript_label(text: &str, quote: Span) -> Option<Frame> {
     let q = quote.text(text);
     let body = q.trim_start_matches(['"', '“', '\'', '‘', '«', '`']);
@@ -375,7 +375,7 @@ pub fn transcript_label(text: &str, quote: Span) -> Option<Frame> {
     })
 }
 
-/// The speaker named at the start of a headline: `Pat Caddell: … ‘in Their Heads.’`.
+/// The speaker named at the start of a headline: `Lena Ortiz: … ‘on Their Minds.’`.
 pub fn headline_speaker(t: &Tokens, q: usize) -> Option<Frame> {
     let colon = (0..q.min(10)).find(|&k| t.is_punct(k, ':'))?;
     let all_names = (0..colon).all(|k| t.is_capitalised(k) || t.has(k, class::PARTICLE));
@@ -479,8 +479,8 @@ mod tests {
                 Some(("Secretary of State Marco Rubio", "said", Method::Cue)),
             ),
             (
-                "“It is over,” Sen. Ted Cruz (R-Texas) has repeatedly said.",
-                Some(("Sen. Ted Cruz", "said", Method::Cue)),
+                "“It is over,” Sen. Maria Delgado (D-Ore.) has repeatedly said.",
+                Some(("Sen. Maria Delgado", "said", Method::Cue)),
             ),
         ]);
     }
@@ -521,31 +521,27 @@ mod tests {
     fn signature_after_a_dash_and_party_state_after_a_name() {
         check(&[
             (
-                "“The most unqualified child to ever run for president.” ― Francisco Herrero",
-                Some(("Francisco Herrero", "―", Method::Cue)),
+                "“The river has never been this low in my lifetime.” ― Tomas Varga",
+                Some(("Tomas Varga", "―", Method::Cue)),
             ),
             (
-                "“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.",
-                Some(("Rep. Gwen Moore", "said", Method::Cue)),
+                "“It’s a fair deal,” Rep. Ana Lindqvist (D-Wis.) said Friday.",
+                Some(("Rep. Ana Lindqvist", "said", Method::Cue)),
             ),
         ]);
         assert_eq!(
             one(
-                "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday."
+                "“We expect the bill to pass,” Senate Majority Leader Tom Okafor, R-Ky., said Tuesday."
             ),
-            Some((
-                "Senate Majority Leader Mitch McConnell",
-                "said",
-                Method::Cue
-            ))
+            Some(("Senate Majority Leader Tom Okafor", "said", Method::Cue))
         );
     }
 
     #[test]
     fn transcript_speaker_label() {
-        let p = "\"PENCE: Well, look, you know, it is serious business.";
+        let p = "\"HOST: Good evening, and welcome to the program.";
         let f = transcript_label(p, Span::new(0, p.len())).unwrap();
-        assert_eq!(f.speaker.text(p), "PENCE");
+        assert_eq!(f.speaker.text(p), "HOST");
         assert_eq!(f.method, Method::Label);
         let p = "\"Note: this is not a label, nor is Washington: a city.\"";
         assert_eq!(transcript_label(p, Span::new(0, p.len())), None);
@@ -554,38 +550,34 @@ mod tests {
     #[test]
     fn the_outermost_attribution_of_the_sentence() {
         assert_eq!(
-            one(
-                "Clinton says she appreciated what she calls a “war of some pretty unpleasant words.”"
-            ),
-            Some(("Clinton", "says", Method::Reported))
+            one("Reyes says she welcomed what she calls a “truce of sorts between neighbours.”"),
+            Some(("Reyes", "says", Method::Reported))
         );
         assert_eq!(
             one(
-                "In a Facebook message posted Friday, Cruz said he has had “areas of significant disagreement” with Trump."
+                "In a Facebook message posted Friday, Okafor said he has had “real doubts” about the plan."
             ),
-            Some(("Cruz", "said", Method::Reported))
+            Some(("Okafor", "said", Method::Reported))
         );
         assert_eq!(
             one(
-                "So when Patriot signaled last summer that it would make a deal, Mr. Barrett said, “we were floored.”"
+                "So when the firm signaled in May that it would sell the mill, Ms. Reyes said, “we were stunned.”"
             ),
-            Some(("Mr. Barrett", "said", Method::Cue))
+            Some(("Ms. Reyes", "said", Method::Cue))
         );
     }
 
     #[test]
     fn verb_forms_that_are_nouns() {
-        // "call" is a noun here; the participle "calling" is Cruz's.
+        // "call" is a noun here; the participle "calling" is Okafor's.
         assert_eq!(
             one(
-                "During the debate, Cruz made an unprompted call for an end to subsidies, calling them “corporate welfare.”"
+                "During the hearing, Okafor made an emotional call for new dams, calling them “a lifeline.”"
             ),
-            Some(("Cruz", "calling", Method::Reported))
+            Some(("Okafor", "calling", Method::Reported))
         );
         assert_eq!(
-            one(
-                "“From Seattle to Houston, we see charter schools offering hope,” the letter reads."
-            ),
+            one("“From Lyon to Lille, we see rail lines closing,” the letter reads."),
             Some(("the letter", "reads", Method::Cue))
         );
     }
@@ -593,8 +585,8 @@ mod tests {
     #[test]
     fn sentence_initial_inverted_cue() {
         check(&[(
-            "It is complicated. Said Ellis: “I don’t get the sense she is interested.”",
-            Some(("Ellis", "Said", Method::Cue)),
+            "It is complicated. Said Okafor: “I doubt the council will agree.”",
+            Some(("Okafor", "Said", Method::Cue)),
         )]);
     }
 
@@ -622,8 +614,8 @@ mod tests {
                 Some(("Rubio", "dismissed", Method::Reported)),
             ),
             (
-                "At a fundraiser, Clinton called half of Donald Trump’s supporters “deplorables.”",
-                Some(("Clinton", "called", Method::Reported)),
+                "At a fundraiser, Hale called half of his rival’s donors “freeloaders.”",
+                Some(("Hale", "called", Method::Reported)),
             ),
             (
                 "The U.S. resolution calls for \"a swift end\" to the conflict.",
@@ -660,14 +652,14 @@ mod tests {
 
     #[test]
     fn paragraph_lead_in_and_headline() {
-        let p = "Caddell continued:";
+        let p = "Whitfield continued:";
         let toks = toks(p);
         let t = Tokens {
             text: p,
             toks: &toks,
             headline: false,
         };
-        assert_eq!(lead_in(&t).map(|f| f.speaker.text(p)), Some("Caddell"));
+        assert_eq!(lead_in(&t).map(|f| f.speaker.text(p)), Some("Whitfield"));
         let p = "The New York Times reports:";
         let toks = self::toks(p);
         let t = Tokens {
@@ -679,7 +671,7 @@ mod tests {
             lead_in(&t).map(|f| f.speaker.text(p)),
             Some("The New York Times")
         );
-        let p = "Pat Caddell: Voters Worried; It’s ‘in Their Heads.’";
+        let p = "Lena Ortiz: Voters Uneasy; It’s ‘on Their Minds.’";
         let toks = self::toks(p);
         let t = Tokens {
             text: p,
@@ -692,7 +684,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             headline_speaker(&t, q).map(|f| f.speaker.text(p)),
-            Some("Pat Caddell")
+            Some("Lena Ortiz")
         );
     }
 }
