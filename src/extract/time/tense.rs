@@ -1,0 +1,315 @@
+//! The tense around a time expression, which decides whether a bare weekday or month points
+//! back from the publication date ("met on Friday", "in November") or forward from it ("will
+//! meet on Monday", "is expected in January").
+
+use crate::extract::time::token::{Kind, Token};
+use crate::extract::time::vocab::lowercase;
+
+/// The tense of a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Past or present perfect: "said", "met", "has launched".
+    Past,
+    /// Present: "is", "says".
+    Present,
+    /// Future or planned: "will", "is expected to", "plans to", "next".
+    Future,
+}
+
+/// A tense, and whether the word showing it is reliable: an auxiliary or an irregular verb is
+/// ("will", "said", "met"); a word in "-ed" may be an adjective ("untouched markets") and is
+/// not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The tense.
+    pub tense: Tense,
+    /// True when the marker is reliable.
+    pub firm: bool,
+}
+
+/// How far from the expression (in tokens) a tense marker is looked for.
+const REACH: usize = 16;
+
+/// The tense around tokens `first..end` within `lo..hi` (the sentence): the nearest marker
+/// before the expression (where the subject and its verb usually are), else the nearest
+/// after it; `None` when there is no marker.
+pub fn around(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<Reading> {
+    // "Wednesday's ruling", "Thursday's meeting": an occasion already known, so past.
+    if possessive(text, tokens, end) {
+        return Some(Reading {
+            tense: Tense::Past,
+            firm: true,
+        });
+    }
+    (lo.max(first.saturating_sub(REACH))..first.min(hi))
+        .rev()
+        .find_map(|j| marker(text, tokens, j))
+        .or_else(|| (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j)))
+}
+
+/// True when the expression ending before token `end` is followed by a possessive "'s".
+fn possessive(text: &str, tokens: &[Token], end: usize) -> bool {
+    match (
+        tokens.get(end.wrapping_sub(1)),
+        tokens.get(end),
+        tokens.get(end + 1),
+    ) {
+        (Some(last), Some(mark), Some(s)) => {
+            mark.is_punct(b'\'')
+                && mark.start == last.end
+                && s.start == mark.end
+                && text[s.start as usize..s.end as usize].eq_ignore_ascii_case("s")
+        }
+        _ => false,
+    }
+}
+
+/// Past-tense forms that do not end in "-ed", and words that place a clause in the past.
+const IRREGULAR_PAST: &[&str] = &[
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "told",
+    "met",
+    "held",
+    "began",
+    "took",
+    "came",
+    "went",
+    "made",
+    "left",
+    "gave",
+    "saw",
+    "found",
+    "sent",
+    "spoke",
+    "wrote",
+    "brought",
+    "struck",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "led",
+    "paid",
+    "sold",
+    "bought",
+    "kept",
+    "thought",
+    "knew",
+    "became",
+    "got",
+    "ran",
+    "broke",
+    "chose",
+    "drew",
+    "flew",
+    "fought",
+    "meant",
+    "shot",
+    "stood",
+    "swore",
+    "threw",
+    "woke",
+    "hit",
+    "ago",
+    "last",
+    "yesterday",
+    "earlier",
+    "spent",
+    "felt",
+    "heard",
+    "built",
+    "sought",
+    "taught",
+    "caught",
+    "forgot",
+    "slept",
+    "arose",
+    "hid",
+    "beat",
+];
+
+/// Words ending in "-ed" that are not past tenses.
+const NOT_PAST: &[&str] = &["hundred", "red", "bed", "shed", "united", "embed", "wed"];
+
+/// Words that announce the future on their own.
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "would",
+    "might",
+    "should",
+    "upcoming",
+    "next",
+    "tomorrow",
+    "plans",
+    "plan",
+    "planning",
+    "scheduled",
+    "slated",
+    "poised",
+    "until",
+    "till",
+    "soon",
+];
+
+/// Words that announce the future when "to" or "for" follows ("expected to", "due for",
+/// "decided to").
+const FUTURE_WITH_TO: &[&str] = &[
+    "expected",
+    "expects",
+    "expect",
+    "due",
+    "set",
+    "aims",
+    "aim",
+    "intends",
+    "intend",
+    "going",
+    "prepared",
+    "ready",
+    "decided",
+    "agreed",
+    "promised",
+    "vowed",
+    "pledged",
+    "threatened",
+    "hopes",
+    "hope",
+    "wants",
+    "want",
+    "seeks",
+    "seek",
+    "tries",
+    "try",
+    "is",
+    "are",
+    "am",
+];
+
+/// Auxiliaries that put a following "due to", "expected to" back in the past.
+const PAST_AUXILIARY: &[&str] = &["was", "were", "had", "been"];
+
+/// Present-tense forms.
+const PRESENT: &[&str] = &[
+    "is", "are", "am", "says", "say", "does", "do", "has", "have",
+];
+
+/// Auxiliaries after which a participle does not mark the tense ("will be held").
+const AUXILIARY: &[&str] = &[
+    "be", "been", "being", "is", "are", "am", "to", "get", "gets",
+];
+
+/// The lower-case word at token `j`, in `buf`.
+fn word_at<'b>(text: &str, tokens: &[Token], j: usize, buf: &'b mut [u8; 12]) -> Option<&'b str> {
+    let t = tokens.get(j)?;
+    if !matches!(t.kind, Kind::Word(..)) {
+        return None;
+    }
+    lowercase(&text[t.start as usize..t.end as usize], buf)
+}
+
+/// The tense token `j` marks, if any.
+fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
+    let t = &tokens[j];
+    let mut buf = [0u8; 12];
+    let w = word_at(text, tokens, j, &mut buf)?;
+    let mut nbuf = [0u8; 12];
+    let next = word_at(text, tokens, j + 1, &mut nbuf).unwrap_or("");
+    let next_is_mark = tokens.get(j + 1).is_some_and(|n| n.is_punct(b'\''));
+    let after_apostrophe = j > 0 && tokens[j - 1].is_punct(b'\'') && tokens[j - 1].end == t.start;
+    let mut pbuf = [0u8; 12];
+    let prev = j
+        .checked_sub(1)
+        .and_then(|p| word_at(text, tokens, p, &mut pbuf))
+        .unwrap_or("");
+    if FUTURE_WITH_TO.contains(&w) && matches!(next, "to" | "for") && PAST_AUXILIARY.contains(&prev)
+    {
+        return Some(firm(Tense::Past));
+    }
+    if FUTURE.contains(&w)
+        || (w == "ll" && after_apostrophe)
+        || (matches!(w, "wo" | "won") && (next_is_mark || next == "n"))
+        || (w == "may" && t.case() == crate::extract::time::token::Case::Lower)
+        || (w == "early" && prev == "as")
+        || (FUTURE_WITH_TO.contains(&w) && matches!(next, "to" | "for"))
+    {
+        return Some(firm(Tense::Future));
+    }
+    let irregular = IRREGULAR_PAST.contains(&w);
+    let participle = irregular
+        || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST.contains(&w));
+    if participle {
+        // "will be held", "is expected", "to be completed": the auxiliary tells the tense.
+        if AUXILIARY.contains(&prev) {
+            return None;
+        }
+        return Some(Reading {
+            tense: Tense::Past,
+            firm: irregular,
+        });
+    }
+    if PRESENT.contains(&w) {
+        return Some(firm(Tense::Present));
+    }
+    None
+}
+
+/// A reliable reading of `tense`.
+fn firm(tense: Tense) -> Reading {
+    Reading { tense, firm: true }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::time::token::tokenize;
+
+    /// The tense around the first occurrence of `word` in `sentence`.
+    fn tense_of(sentence: &str, word: &str) -> Option<Tense> {
+        let mut tokens = Vec::new();
+        tokenize(sentence, 0, sentence.len(), &mut tokens);
+        let at = sentence.find(word).unwrap() as u32;
+        let first = tokens.iter().position(|t| t.start == at).unwrap();
+        around(sentence, &tokens, first, first + 1, 0, tokens.len()).map(|r| r.tense)
+    }
+
+    #[test]
+    fn past_present_and_future_markers() {
+        assert_eq!(
+            tense_of("The two leaders met on Friday in Geneva.", "Friday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The two leaders will meet on Monday in Geneva.", "Monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("Talks are expected to resume on Monday.", "Monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("Rubio said Monday that the talks will resume.", "Monday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The rivalry intensified in November.", "November"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("We’ll know more on Thursday.", "Thursday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(tense_of("Snow in January.", "January"), None);
+    }
+}
