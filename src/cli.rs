@@ -158,8 +158,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Some(path) => extract_records(path, &mut out)?,
         None => {
             let index = load(&args.corpus)?;
-            for article in &index.articles {
-                write_record(&mut out, &Record::of(article))?;
+            for a in 0..index.articles.len() {
+                write_record(&mut out, &Record::in_index(&index, a))?;
             }
             index.articles.len()
         }

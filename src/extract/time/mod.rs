@@ -104,6 +104,9 @@ pub struct Timex {
     pub granularity: Option<Granularity>,
     /// The TIMEX3 modifier ("early" = START, "about" = APPROX), if any.
     pub modifier: Option<Mod>,
+    /// True when this expression closes a range opened by the one before it ("21" in
+    /// "December 20-21", "July" in "from May to July").
+    pub closes_range: bool,
 }
 
 /// Finds and resolves the time expressions of one article, in text order.
@@ -127,6 +130,29 @@ pub fn extract(doc: &Doc) -> Vec<Timex> {
         join_ranges(&found, &mut out[first..]);
     }
     out
+}
+
+/// The full calendar dates written in `span` ("Wednesday, December 24, 2025", "19 Dec 2025",
+/// "2025-12-23"), with their spans: the date evidence a byline or dateline holds.
+pub fn written_days(text: &str, span: Span) -> Vec<(Span, NaiveDate)> {
+    let mut tokens = Vec::new();
+    let mut found = Vec::new();
+    token::tokenize(text, span.start(), span.end(), &mut tokens);
+    grammar::scan(text, &tokens, &mut found);
+    found
+        .iter()
+        .filter_map(|f| match f.expr {
+            expr::Expr::Calendar(expr::YearSpec::Given(y), expr::Part::Day(m, d)) => {
+                let day = NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+                let span = Span::new(
+                    tokens[f.first].start as usize,
+                    tokens[f.end - 1].end as usize,
+                );
+                Some((span, day))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Resolves one recognised expression and remembers its date for the ones after it.
@@ -170,6 +196,7 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
         interval,
         granularity: r.period.map(Period::granularity),
         modifier: f.modifier,
+        closes_range: f.closes_range,
     }
 }
 

@@ -41,8 +41,9 @@ pub fn around(
     lo: usize,
     hi: usize,
 ) -> Option<Reading> {
-    // "Wednesday's ruling", "Thursday's meeting": an occasion already known, so past.
-    if possessive(text, tokens, end) {
+    // "Wednesday's ruling", "Thursday's meeting": an occasion already known; "since
+    // January": a time already gone.
+    if possessive(text, tokens, end) || after_since(text, tokens, first) {
         return Some(Reading {
             tense: Tense::Past,
             firm: true,
@@ -52,6 +53,15 @@ pub fn around(
         .rev()
         .find_map(|j| marker(text, tokens, j))
         .or_else(|| (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j)))
+}
+
+/// True when "since" comes right before token `first`.
+fn after_since(text: &str, tokens: &[Token], first: usize) -> bool {
+    let mut buf = [0u8; 12];
+    first
+        .checked_sub(1)
+        .and_then(|j| word_at(text, tokens, j, &mut buf))
+        .is_some_and(|w| w == "since")
 }
 
 /// True when the expression ending before token `end` is followed by a possessive "'s".
@@ -247,9 +257,7 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
         return Some(firm(Tense::Future));
     }
     let irregular = IRREGULAR_PAST.contains(&w);
-    let participle = irregular
-        || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST.contains(&w));
-    if participle {
+    if participle(w) {
         // "will be held", "is expected", "to be completed": the auxiliary tells the tense.
         if AUXILIARY.contains(&prev) {
             return None;
@@ -259,10 +267,20 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
             firm: irregular,
         });
     }
+    // "has launched", "have been": the present perfect looks back.
+    if matches!(w, "has" | "have") && (participle(next) || next == "been") {
+        return Some(firm(Tense::Past));
+    }
     if PRESENT.contains(&w) {
         return Some(firm(Tense::Present));
     }
     None
+}
+
+/// True for a past tense or participle: an irregular form or a word in "-ed".
+fn participle(w: &str) -> bool {
+    IRREGULAR_PAST.contains(&w)
+        || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST.contains(&w))
 }
 
 /// A reliable reading of `tense`.

@@ -187,7 +187,16 @@ fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         value = value.map(|v| v + 0.5);
         c = h;
     }
-    // Ages ("52 years old", "a four-year-old") are not durations of anything dated.
+    // Ages ("52 years old", "a four-year-old") are not durations of anything dated, and
+    // "a year-end meeting" is not a year long.
+    let mut o = c;
+    if o.tight_punct(b'-')
+        && o.touching()
+        && !o.word(W::Long)
+        && o.peek().is_some_and(Token::is_word)
+    {
+        return None;
+    }
     let mut o = c;
     o.dash();
     if o.word(W::Old) {
