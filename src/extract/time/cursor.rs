@@ -148,10 +148,4 @@ impl<'a> Cursor<'a> {
             )
         })
     }
-
-    /// True when the previous token is a plain word that is not a date word.
-    pub fn after_plain_word(&self) -> bool {
-        self.prev()
-            .is_some_and(|t| matches!(t.kind, Kind::Word(Lex::Other, _)))
-    }
 }

@@ -204,11 +204,12 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
 /// date ("the next day") and comparisons ("a year ago", "the year-earlier quarter") do not.
 fn becomes_reference(e: &expr::Expr) -> bool {
     use expr::{Base, Expr};
-    match *e {
-        Expr::Shift(_, _, Base::Reference) => false,
-        Expr::Shift(Unit::Year, -1, _) | Expr::Shift(Unit::Quarter, -4, _) => false,
-        _ => true,
-    }
+    !matches!(
+        *e,
+        Expr::Shift(_, _, Base::Reference)
+            | Expr::Shift(Unit::Year, -1, _)
+            | Expr::Shift(Unit::Quarter, -4, _)
+    )
 }
 
 /// True when the expression at token `first` follows "since" (possibly "since at least").

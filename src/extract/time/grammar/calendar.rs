@@ -284,7 +284,7 @@ fn month_alone(tokens: &[Token], at: usize, m: u8, after: &Cursor) -> bool {
         return false;
     }
     let before = Cursor::at(tokens, at);
-    !after.capitalised_other() && !(before.after_plain_word() && before.prev_capitalised())
+    !after.capitalised_other() && !before.prev_capitalised()
 }
 
 /// "23 December 2025", "19 Dec 2025", "the 23rd of December", "20-21 December".
@@ -490,18 +490,9 @@ fn plausible_year(text: &str, tokens: &[Token], at: usize, y: i32) -> bool {
     }
     let lead = temporal_lead(tokens, at)
         || prev.is_some_and(|p| {
-            [
-                W::The,
-                W::Its,
-                W::Their,
-                W::His,
-                W::Her,
-                W::Our,
-                W::Around,
-                W::About,
-            ]
-            .iter()
-            .any(|&w| p.is(w))
+            [W::The, W::Its, W::Their, W::His, W::Her, W::Our]
+                .iter()
+                .any(|&w| p.is(w))
         });
     if lead {
         return true;
