@@ -203,7 +203,7 @@ fn word(text: &str, start: usize, to: usize, out: &mut Vec<Token>) -> usize {
     let w = &text[start..i];
     let mut buf = [0u8; MAX_WORD];
     let lex = if ascii {
-        vocab::lowercase(w, &mut buf).map_or(Lex::Other, vocab::lex)
+        vocab::lowercase_bytes(w.as_bytes(), &mut buf).map_or(Lex::Other, vocab::lex_bytes)
     } else {
         Lex::Other
     };

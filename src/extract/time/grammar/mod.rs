@@ -83,7 +83,7 @@ fn longer(a: Option<Core>, b: Option<Core>) -> Option<Core> {
 pub fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>) {
     let mut i = 0;
     while i < tokens.len() {
-        if !can_start(&tokens[i]) {
+        if !can_start(tokens, i) {
             i += 1;
             continue;
         }
@@ -115,14 +115,137 @@ pub fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>) {
     mark_ranges(tokens, out);
 }
 
-/// True for tokens an expression can start with: numbers, date words and apostrophes ('90s).
-fn can_start(t: &Token) -> bool {
+/// Words that are an expression on their own ("today", "now", "daily").
+const SELF_STARTERS: &[W] = &[
+    W::Today,
+    W::Tonight,
+    W::Yesterday,
+    W::Tomorrow,
+    W::Now,
+    W::Currently,
+    W::Recently,
+    W::Lately,
+    W::Nowadays,
+    W::Daily,
+    W::Weekly,
+    W::Monthly,
+    W::Yearly,
+    W::Annually,
+    W::Hourly,
+    W::Current,
+    W::Christmas,
+    W::Halloween,
+    W::Thanksgiving,
+];
+
+/// Words that start an expression only with a date word close behind ("the third quarter",
+/// "early next year", "about two weeks").
+const LEADS: &[W] = &[
+    W::The,
+    W::A,
+    W::An,
+    W::Its,
+    W::Their,
+    W::His,
+    W::Her,
+    W::Our,
+    W::This,
+    W::That,
+    W::These,
+    W::Last,
+    W::Next,
+    W::Past,
+    W::Coming,
+    W::Upcoming,
+    W::Previous,
+    W::Prior,
+    W::Following,
+    W::Latest,
+    W::Recent,
+    W::Same,
+    W::Early,
+    W::Late,
+    W::Mid,
+    W::Middle,
+    W::End,
+    W::Beginning,
+    W::Start,
+    W::Earlier,
+    W::Later,
+    W::About,
+    W::Around,
+    W::Roughly,
+    W::Nearly,
+    W::Almost,
+    W::More,
+    W::Less,
+    W::At,
+    W::Up,
+    W::Over,
+    W::Few,
+    W::Several,
+    W::Many,
+    W::Half,
+    W::Fiscal,
+    W::Each,
+    W::Every,
+    W::New,
+    W::Once,
+    W::Twice,
+];
+
+/// Function words that count as the date word a lead needs ("the past", "a later date").
+const CORE_WORDS: &[W] = &[
+    W::Today,
+    W::Tonight,
+    W::Yesterday,
+    W::Tomorrow,
+    W::Past,
+    W::Future,
+    W::Present,
+    W::Moment,
+    W::Term,
+    W::Eighties,
+    W::Period,
+    W::Later,
+    W::Christmas,
+    W::Halloween,
+    W::Thanksgiving,
+];
+
+/// Whether an expression can start at token `i`: a number, a date word, a word that is an
+/// expression by itself, a lead with a date word in the next four tokens, "Q" glued to a
+/// number ("Q3"), or an apostrophe before a number ("'90s"). This keeps the grammar off the
+/// great majority of tokens.
+fn can_start(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let number_next = || {
+        tokens
+            .get(i + 1)
+            .is_some_and(|n| n.number().is_some() && n.start == t.end)
+    };
     match t.kind {
-        Kind::Number(..) => true,
-        Kind::Word(lex, _) => lex != Lex::Other,
-        Kind::Punct(p) => p == b'\'',
-        Kind::Quantity => true,
+        Kind::Number(..) | Kind::Quantity => true,
+        Kind::Punct(b'\'') => number_next(),
+        Kind::Punct(_) => false,
+        Kind::Word(Lex::Other, _) => t.end - t.start == 1 && number_next(),
+        Kind::Word(Lex::Word(w), _) => {
+            SELF_STARTERS.contains(&w) || (LEADS.contains(&w) && core_ahead(tokens, i))
+        }
+        Kind::Word(..) => true,
     }
+}
+
+/// True when one of the four tokens after `i` is a number or a date word.
+fn core_ahead(tokens: &[Token], i: usize) -> bool {
+    tokens[i + 1..tokens.len().min(i + 5)]
+        .iter()
+        .any(|t| match t.kind {
+            Kind::Number(..) | Kind::Quantity => true,
+            Kind::Word(Lex::Word(w), _) => CORE_WORDS.contains(&w),
+            Kind::Word(Lex::Other, _) | Kind::Punct(_) => false,
+            Kind::Word(..) => true,
+        })
 }
 
 /// The longest expression starting at token `i`, with its first token.
