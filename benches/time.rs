@@ -82,7 +82,7 @@ fn generated() -> Vec<Draft> {
                 state ^= state >> 7;
                 state ^= state << 17;
                 text.push_str(SENTENCES[(state % 12) as usize]);
-                text.push_str(if state % 4 == 0 { "\n\n" } else { " " });
+                text.push_str(if state.is_multiple_of(4) { "\n\n" } else { " " });
             }
             let line = serde_json::json!({"id": n, "date": "2025-12-19", "text": text}).to_string();
             let record = json::parse_line(&line).expect("generated record");
