@@ -24,7 +24,7 @@ use crate::layout::Boilerplate;
 use crate::span::Span;
 
 /// What an event is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     /// The article's publication.
@@ -92,7 +92,8 @@ impl Dating {
     }
 }
 
-/// Builds the events of one article, in text order (the publication first).
+/// Builds the events of one article, in text order of their spans (a publication with an
+/// empty span comes first).
 pub fn extract(doc: &Doc, timexes: &[Timex], mentions: &[Mention], quotes: &[Quote]) -> Vec<Event> {
     let mut events = Vec::new();
     if let Some(date) = doc.published {
@@ -117,6 +118,7 @@ pub fn extract(doc: &Doc, timexes: &[Timex], mentions: &[Mention], quotes: &[Quo
         statements.push(statement(doc, q, timexes, mentions, &mut used));
     }
     let mut dated = Vec::new();
+
     for (_, para) in doc.layout.content_paragraphs() {
         for &sentence in &doc.layout.sentences[para.sentence_range()] {
             if let Some(e) = sentence_event(doc, sentence, timexes, mentions, &used) {
@@ -124,9 +126,9 @@ pub fn extract(doc: &Doc, timexes: &[Timex], mentions: &[Mention], quotes: &[Quo
             }
         }
     }
-    dated.extend(statements);
-    dated.sort_by_key(|e| (e.span.start, e.kind != EventKind::Event));
     events.extend(dated);
+    events.extend(statements);
+    events.sort_by_key(|e| (e.span.start, e.kind));
     events
 }
 
