@@ -220,10 +220,16 @@ fn calendar(
         })
     };
     let (back, ahead) = (gap(past), gap(future));
-    // A quarter without a year is the one nearest the publication date whatever the tense
-    // ("expects third-quarter profit to fall" in October is this year's third quarter).
+    // A quarter without a year is the latest that has begun, as reports look back; in the
+    // future tense the first one not over three months ago ("expects third-quarter profit to
+    // fall" in October is the quarter just ended, "growth in the first quarter" next year's).
     if matches!(part, Part::Quarter(_) | Part::Half(_)) {
-        return Some(if ahead < back { future } else { past });
+        let future_tense = tense().is_some_and(|r| r.tense == Tense::Future);
+        return Some(if future_tense && back > 92 {
+            future
+        } else {
+            past
+        });
     }
     // Otherwise the tense decides, except that a date written without its year is rarely
     // far away: a deadline two weeks ahead beats a past tense pointing ten months back.

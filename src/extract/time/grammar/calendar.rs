@@ -515,8 +515,8 @@ fn plausible_year(text: &str, tokens: &[Token], at: usize, y: i32) -> bool {
 }
 
 /// Quarters: "the third quarter", "third-quarter", "the fourth quarter of 1990",
-/// "this year's third quarter", "the fiscal first quarter", "Q3 2025", and quarters relative
-/// to the date mentioned last ("the year-earlier quarter", "the quarter a year ago").
+/// "this year's third quarter", "the fiscal first quarter", "the year-ago third quarter",
+/// "Q3 2025".
 fn quarter(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     if let Some(core) = q_form(text, tokens, i) {
@@ -524,22 +524,17 @@ fn quarter(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
     let determiner = c.any(&[W::The, W::Its, W::Their, W::A]).is_some();
     let mut year = year_before(&mut c, text);
-    // "the year-earlier quarter", "the year-ago period"
+    // "the year-ago third quarter" (without an ordinal, "the year-ago quarter" is a
+    // fiscal period)
     let mut r = c;
     if determiner
         && year.is_none()
         && r.unit() == Some((Unit::Year, false))
-        && r.dash()
+        && r.tight_punct(b'-')
         && r.any(&[W::Earlier, W::Ago]).is_some()
     {
-        r.word(W::Fiscal);
-        if r.unit() == Some((Unit::Quarter, false)) {
-            return Some(Core::new(
-                r.i,
-                Expr::Shift(Unit::Quarter, -4, Base::Reference),
-            ));
-        }
-        return None;
+        year = Some(YearSpec::Shift(-1));
+        c = r;
     }
     c.word(W::Fiscal);
     c.dash();

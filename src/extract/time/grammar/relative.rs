@@ -21,7 +21,41 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, earlier_later(text, tokens, i));
     best = longer(best, counted_shift(text, tokens, i));
     best = longer(best, month_shift(tokens, i));
+    best = longer(best, the_year(tokens, i));
     longer(best, reference(text, tokens, i))
+}
+
+/// Words before "the year" that make it the current year ("for the year", "later in the
+/// year").
+const YEAR_LEAD: &[W] = &[
+    W::For,
+    W::Of,
+    W::In,
+    W::During,
+    W::Through,
+    W::Over,
+    W::Until,
+];
+
+/// "the year" after "for", "of", "in", …: the current year; "the year ended March 31": a
+/// year's length.
+fn the_year(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
+    if !(c.word(W::The) && c.unit() == Some((Unit::Year, false))) {
+        return None;
+    }
+    let next = c.peek();
+    if next.is_some_and(|t| matches!(t.lex(), Lex::Word(W::Ended))) {
+        return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Year)));
+    }
+    if !lead || next.is_some_and(|t| t.is(W::Of) || t.is_punct(b'-')) {
+        return None;
+    }
+    Some(Core::new(
+        c.i,
+        Expr::Calendar(YearSpec::Shift(0), Part::Year),
+    ))
 }
 
 /// A part of the day right after a day ("Friday morning", "yesterday afternoon").
