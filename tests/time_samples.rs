@@ -41,20 +41,31 @@ fn interval(start: NaiveDate, end: NaiveDate) -> Option<Interval> {
 fn al_jazeera_friday_and_january() {
     let a = &samples()[2];
     assert_eq!(a.date(), Some(ymd(2025, 12, 19)));
-    let friday = after(a, "on ", "Friday");
-    assert_eq!(friday.value, "2025-12-19");
-    assert_eq!(
-        friday.interval,
-        interval(ymd(2025, 12, 19), ymd(2025, 12, 19))
-    );
-    assert_eq!(friday.granularity, Some(Granularity::Day));
-    let january = after(a, "in ", "January");
-    assert_eq!(january.value, "2025-01");
-    assert_eq!(
-        january.interval,
-        interval(ymd(2025, 1, 1), ymd(2025, 1, 31))
-    );
-    assert_eq!(january.granularity, Some(Granularity::Month));
+    for (before, text, value, first, last, granularity) in [
+        (
+            "on ",
+            "Friday",
+            "2025-12-19",
+            ymd(2025, 12, 19),
+            ymd(2025, 12, 19),
+            Granularity::Day,
+        ),
+        (
+            "in ",
+            "January",
+            "2025-01",
+            ymd(2025, 1, 1),
+            ymd(2025, 1, 31),
+            Granularity::Month,
+        ),
+    ] {
+        let t = after(a, before, text);
+        assert_eq!(
+            (t.value.as_str(), t.interval, t.granularity),
+            (value, interval(first, last), Some(granularity)),
+            "{text}"
+        );
+    }
 }
 
 #[test]

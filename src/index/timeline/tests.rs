@@ -41,6 +41,17 @@ fn with_actor(a: &mut Article, actor: u32, actor_of: &mut Vec<Vec<u32>>) {
     actor_of.push(vec![actor]);
 }
 
+/// The timeline of two articles published on 2025-12-23 whose dated sentences all mention
+/// the same corpus actor.
+fn two_with_one_actor(a: &str, b: &str) -> Vec<Entry> {
+    let mut a = article("a", a, Some(ymd(2025, 12, 23)));
+    let mut b = article("b", b, Some(ymd(2025, 12, 23)));
+    let mut actor_of = Vec::new();
+    with_actor(&mut a, 1, &mut actor_of);
+    with_actor(&mut b, 1, &mut actor_of);
+    build(&[a, b], &actor_of).0
+}
+
 /// The timeline rows as (kind, first day, number of sources).
 fn rows(entries: &[Entry]) -> Vec<(EventKind, Option<NaiveDate>, usize)> {
     entries
@@ -84,20 +95,10 @@ fn the_same_summit_in_two_articles_is_one_entry() {
 
 #[test]
 fn a_month_joins_the_day_it_contains() {
-    let mut a = article(
-        "a",
+    let entries = two_with_one_actor(
         "Rubio called a Geneva summit on November 23 with the EU and Ukraine.",
-        Some(ymd(2025, 12, 23)),
-    );
-    let mut b = article(
-        "b",
         "In November, Rubio called a Geneva summit with the EU and Ukraine.",
-        Some(ymd(2025, 12, 23)),
     );
-    let mut actor_of = Vec::new();
-    with_actor(&mut a, 1, &mut actor_of);
-    with_actor(&mut b, 1, &mut actor_of);
-    let (entries, _) = build(&[a, b], &actor_of);
     let summit = entries.iter().find(|e| e.kind == EventKind::Event).unwrap();
     assert_eq!(summit.sources.len(), 2);
     assert_eq!(summit.granularity, Some(Granularity::Day));
@@ -106,20 +107,10 @@ fn a_month_joins_the_day_it_contains() {
 
 #[test]
 fn different_days_never_merge() {
-    let mut a = article(
-        "a",
+    let entries = two_with_one_actor(
         "Rubio called a Geneva summit on November 23 with the EU and Ukraine.",
-        Some(ymd(2025, 12, 23)),
-    );
-    let mut b = article(
-        "b",
         "Rubio called a Geneva summit on November 24 with the EU and Ukraine.",
-        Some(ymd(2025, 12, 23)),
     );
-    let mut actor_of = Vec::new();
-    with_actor(&mut a, 1, &mut actor_of);
-    with_actor(&mut b, 1, &mut actor_of);
-    let (entries, _) = build(&[a, b], &actor_of);
     let events: Vec<_> = entries
         .iter()
         .filter(|e| e.kind == EventKind::Event)

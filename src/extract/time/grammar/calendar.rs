@@ -16,8 +16,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, month_first(text, tokens, i));
     best = longer(best, day_first(text, tokens, i));
     best = longer(best, year_forms(text, tokens, i));
-    best = longer(best, quarter(text, tokens, i));
-    best = longer(best, half(text, tokens, i));
+    best = longer(best, quarter_or_half(text, tokens, i));
     best = longer(best, season(tokens, i));
     best = longer(best, century(text, tokens, i));
     best = longer(best, fiscal_period(tokens, i));
@@ -514,18 +513,18 @@ fn plausible_year(text: &str, tokens: &[Token], at: usize, y: i32) -> bool {
     !plural_noun_follows && !Cursor::at(tokens, at).prev_capitalised()
 }
 
-/// Quarters: "the third quarter", "third-quarter", "the fourth quarter of 1990",
+/// Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1990",
 /// "this year's third quarter", "the fiscal first quarter", "the year-ago third quarter",
-/// "Q3 2025".
-fn quarter(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
-    let mut c = Cursor::at(tokens, i);
+/// "Q3 2025", "the first half of 2025", "second-half".
+fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(core) = q_form(text, tokens, i) {
         return Some(core);
     }
+    let mut c = Cursor::at(tokens, i);
     let determiner = c.any(&[W::The, W::Its, W::Their, W::A]).is_some();
     let mut year = year_before(&mut c, text);
-    // "the year-ago third quarter" (without an ordinal, "the year-ago quarter" is a
-    // fiscal period)
+    // "the year-ago third quarter" (without an ordinal, "the year-ago quarter" is a fiscal
+    // period)
     let mut r = c;
     if determiner
         && year.is_none()
@@ -538,18 +537,21 @@ fn quarter(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
     c.word(W::Fiscal);
     c.dash();
-    let n = ordinal(&mut c, text).filter(|n| (1..=4).contains(n))?;
+    let n = ordinal(&mut c, text)?;
     c.dash();
     c.word(W::Fiscal);
-    if c.unit() != Some((Unit::Quarter, false)) {
-        return None;
-    }
+    let part = match c.lex() {
+        Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) => Part::Quarter(n),
+        Lex::Word(W::Half) if (1..=2).contains(&n) => Part::Half(n),
+        _ => return None,
+    };
+    c.bump();
     if year.is_none() {
         year = year_after(&mut c);
     }
     Some(Core::new(
         c.i,
-        Expr::Calendar(year.unwrap_or(YearSpec::Implied), Part::Quarter(n)),
+        Expr::Calendar(year.unwrap_or(YearSpec::Implied), part),
     ))
 }
 
@@ -592,26 +594,6 @@ fn ordinal(c: &mut Cursor, text: &str) -> Option<u8> {
     };
     *c = d;
     Some(n)
-}
-
-/// Halves: "the first half of 2025", "the second half of the year", "first-half".
-fn half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
-    let mut c = Cursor::at(tokens, i);
-    c.any(&[W::The, W::Its, W::Their]);
-    let mut year = year_before(&mut c, text);
-    c.word(W::Fiscal);
-    let n = ordinal(&mut c, text).filter(|n| (1..=2).contains(n))?;
-    c.dash();
-    if !c.word(W::Half) {
-        return None;
-    }
-    if year.is_none() {
-        year = year_after(&mut c);
-    }
-    Some(Core::new(
-        c.i,
-        Expr::Calendar(year.unwrap_or(YearSpec::Implied), Part::Half(n)),
-    ))
 }
 
 /// Seasons: "last fall", "this summer", "the summer of 2025", "winter 2024", "in spring".

@@ -115,7 +115,8 @@ pub fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>) {
     mark_ranges(tokens, out);
 }
 
-/// Words that are an expression on their own ("today", "now", "daily").
+/// Words that are an expression on their own ("today", "now"; the adverbs of frequency are in
+/// [`recurrence::ADVERBS`]).
 const SELF_STARTERS: &[W] = &[
     W::Today,
     W::Tonight,
@@ -126,12 +127,6 @@ const SELF_STARTERS: &[W] = &[
     W::Recently,
     W::Lately,
     W::Nowadays,
-    W::Daily,
-    W::Weekly,
-    W::Monthly,
-    W::Yearly,
-    W::Annually,
-    W::Hourly,
     W::Current,
     W::Christmas,
     W::Halloween,
@@ -172,16 +167,6 @@ const LEADS: &[W] = &[
     W::Start,
     W::Earlier,
     W::Later,
-    W::About,
-    W::Around,
-    W::Roughly,
-    W::Nearly,
-    W::Almost,
-    W::More,
-    W::Less,
-    W::At,
-    W::Up,
-    W::Over,
     W::Few,
     W::Several,
     W::Many,
@@ -230,7 +215,9 @@ fn can_start(tokens: &[Token], i: usize) -> bool {
         Kind::Punct(_) => false,
         Kind::Word(Lex::Other, _) => t.end - t.start == 1 && number_next(),
         Kind::Word(Lex::Word(w), _) => {
-            SELF_STARTERS.contains(&w) || (LEADS.contains(&w) && core_ahead(tokens, i))
+            SELF_STARTERS.contains(&w)
+                || recurrence::ADVERBS.iter().any(|&(a, _)| a == w)
+                || ((LEADS.contains(&w) || APPROXIMATORS.contains(&w)) && core_ahead(tokens, i))
         }
         Kind::Word(..) => true,
     }
@@ -340,22 +327,26 @@ fn the_unit(tokens: &[Token], j: usize) -> Option<Core> {
     Some(Core::new(c.i, Expr::Shift(unit, 0, base)))
 }
 
+/// The first words of "about", "around", "nearly", "almost", "more than", "less than",
+/// "at least", "up to", "over".
+const APPROXIMATORS: &[W] = &[
+    W::About,
+    W::Around,
+    W::Roughly,
+    W::Nearly,
+    W::Almost,
+    W::More,
+    W::Less,
+    W::At,
+    W::Up,
+    W::Over,
+];
+
 /// "about", "around", "nearly", "almost", "more than", "less than", "at least", "up to":
 /// the index after it and the modifier.
 fn approx_prefix(tokens: &[Token], i: usize) -> Option<(usize, Mod)> {
     let mut c = Cursor::at(tokens, i);
-    let m = match c.any(&[
-        W::About,
-        W::Around,
-        W::Roughly,
-        W::Nearly,
-        W::Almost,
-        W::More,
-        W::Less,
-        W::At,
-        W::Up,
-        W::Over,
-    ])? {
+    let m = match c.any(APPROXIMATORS)? {
         W::About | W::Around | W::Roughly => Mod::Approx,
         W::Nearly | W::Almost => Mod::LessThan,
         W::More if c.word(W::Than) => Mod::MoreThan,

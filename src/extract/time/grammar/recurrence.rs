@@ -55,24 +55,21 @@ fn every(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     Some(Core::new(c.i, Expr::Set(rec)))
 }
 
+/// Adverbs of frequency and the unit they repeat.
+pub(super) const ADVERBS: &[(W, Unit)] = &[
+    (W::Daily, Unit::Day),
+    (W::Weekly, Unit::Week),
+    (W::Monthly, Unit::Month),
+    (W::Yearly, Unit::Year),
+    (W::Annually, Unit::Year),
+    (W::Hourly, Unit::Hour),
+];
+
 /// "daily", "weekly", "monthly", "yearly", "annually", "hourly".
 fn adverb(tokens: &[Token], i: usize) -> Option<Core> {
-    let mut c = Cursor::at(tokens, i);
-    let unit = match c.any(&[
-        W::Daily,
-        W::Weekly,
-        W::Monthly,
-        W::Yearly,
-        W::Annually,
-        W::Hourly,
-    ])? {
-        W::Daily => Unit::Day,
-        W::Weekly => Unit::Week,
-        W::Monthly => Unit::Month,
-        W::Hourly => Unit::Hour,
-        _ => Unit::Year,
-    };
-    Some(Core::new(c.i, Expr::Set(Recurrence::Every(1, unit))))
+    let t = tokens.get(i)?;
+    let &(_, unit) = ADVERBS.iter().find(|(w, _)| t.is(*w))?;
+    Some(Core::new(i + 1, Expr::Set(Recurrence::Every(1, unit))))
 }
 
 /// "once a week", "twice a year", "three times a day", "once per month".
