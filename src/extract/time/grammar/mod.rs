@@ -134,7 +134,8 @@ const SELF_STARTERS: &[W] = &[
 ];
 
 /// Words that start an expression only with a date word close behind ("the third quarter",
-/// "early next year", "about two weeks").
+/// "last year"), besides [`POSITIONS`] ("early next year") and [`APPROXIMATORS`] ("about two
+/// weeks").
 const LEADS: &[W] = &[
     W::The,
     W::A,
@@ -158,13 +159,6 @@ const LEADS: &[W] = &[
     W::Latest,
     W::Recent,
     W::Same,
-    W::Early,
-    W::Late,
-    W::Mid,
-    W::Middle,
-    W::End,
-    W::Beginning,
-    W::Start,
     W::Earlier,
     W::Later,
     W::Few,
@@ -217,7 +211,10 @@ fn can_start(tokens: &[Token], i: usize) -> bool {
         Kind::Word(Lex::Word(w), _) => {
             SELF_STARTERS.contains(&w)
                 || recurrence::ADVERBS.iter().any(|&(a, _)| a == w)
-                || ((LEADS.contains(&w) || APPROXIMATORS.contains(&w)) && core_ahead(tokens, i))
+                || ([LEADS, POSITIONS, APPROXIMATORS]
+                    .iter()
+                    .any(|l| l.contains(&w))
+                    && core_ahead(tokens, i))
         }
         Kind::Word(..) => true,
     }
@@ -278,15 +275,7 @@ fn takes_approx(e: &Expr) -> bool {
 fn position_prefix(tokens: &[Token], i: usize) -> Option<(usize, Mod)> {
     let mut c = Cursor::at(tokens, i);
     c.word(W::The);
-    let m = match c.any(&[
-        W::Early,
-        W::Late,
-        W::Mid,
-        W::Middle,
-        W::End,
-        W::Beginning,
-        W::Start,
-    ])? {
+    let m = match c.any(POSITIONS)? {
         W::Early => Mod::Start,
         W::Late => Mod::End,
         W::Mid => {
@@ -326,6 +315,18 @@ fn the_unit(tokens: &[Token], j: usize) -> Option<Core> {
     };
     Some(Core::new(c.i, Expr::Shift(unit, 0, base)))
 }
+
+/// The words of "early", "late", "mid-", "the middle of", "the end of", "the beginning of",
+/// "the start of".
+const POSITIONS: &[W] = &[
+    W::Early,
+    W::Late,
+    W::Mid,
+    W::Middle,
+    W::End,
+    W::Beginning,
+    W::Start,
+];
 
 /// The first words of "about", "around", "nearly", "almost", "more than", "less than",
 /// "at least", "up to", "over".
