@@ -55,13 +55,16 @@ pub fn around(
         .or_else(|| (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j)))
 }
 
-/// True when "since" comes right before token `first`.
+/// True when "since" comes shortly before token `first`, in the same stretch of words.
 fn after_since(text: &str, tokens: &[Token], first: usize) -> bool {
-    let mut buf = [0u8; 12];
-    first
-        .checked_sub(1)
-        .and_then(|j| word_at(text, tokens, j, &mut buf))
-        .is_some_and(|w| w == "since")
+    // "since April", "since a peak in April", but not across a comma.
+    (first.saturating_sub(4)..first)
+        .rev()
+        .take_while(|&j| tokens[j].is_word())
+        .any(|j| {
+            let mut buf = [0u8; 12];
+            word_at(text, tokens, j, &mut buf) == Some("since")
+        })
 }
 
 /// True when the expression ending before token `end` is followed by a possessive "'s".
@@ -116,37 +119,11 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Words that announce the future when "to" or "for" follows ("expected to", "due for",
-/// "decided to").
+/// "hopes to").
 const FUTURE_WITH_TO: &[&str] = &[
-    "expected",
-    "expects",
-    "expect",
-    "due",
-    "set",
-    "aims",
-    "aim",
-    "intends",
-    "intend",
-    "going",
-    "prepared",
-    "ready",
-    "decided",
-    "agreed",
-    "promised",
-    "vowed",
-    "pledged",
-    "threatened",
-    "hopes",
-    "hope",
-    "wants",
-    "want",
-    "seeks",
-    "seek",
-    "tries",
-    "try",
-    "is",
-    "are",
-    "am",
+    "expected", "expects", "expect", "due", "set", "aims", "aim", "intends", "intend", "going",
+    "prepared", "ready", "hopes", "hope", "wants", "want", "seeks", "seek", "tries", "try", "is",
+    "are", "am",
 ];
 
 /// Auxiliaries that put a following "due to", "expected to" back in the past.
@@ -187,6 +164,10 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
         .unwrap_or("");
     if FUTURE_WITH_TO.contains(&w) && matches!(next, "to" | "for") && PAST_AUXILIARY.contains(&prev)
     {
+        return Some(firm(Tense::Past));
+    }
+    // "may have been", "would have": a modal looking back.
+    if matches!(w, "may" | "might" | "would" | "should" | "could") && next == "have" {
         return Some(firm(Tense::Past));
     }
     if FUTURE.contains(&w)
