@@ -41,7 +41,7 @@ impl Period {
     /// The TIMEX3 value ("2025-12-19", "2025-W51", "2025-Q3", "2025-SU", "199").
     pub fn value(self) -> String {
         match self {
-            Period::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Period::Day(d) => format!("{}-{:02}-{:02}", year4(d.year()), d.month(), d.day()),
             Period::Week(y, w) => format!("{}-W{w:02}", year4(y)),
             Period::Weekend(y, w) => format!("{}-W{w:02}-WE", year4(y)),
             Period::Month(y, m) => format!("{}-{m:02}", year4(y)),

@@ -2,6 +2,9 @@
 //! back from the publication date ("met on Friday", "in November") or forward from it ("will
 //! meet on Monday", "is expected in January").
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::extract::time::token::{Kind, Token};
 use crate::extract::time::vocab::lowercase;
 
@@ -139,6 +142,40 @@ const AUXILIARY: &[&str] = &[
     "be", "been", "being", "is", "are", "am", "to", "get", "gets",
 ];
 
+/// What the marker lists say of a word, as bits.
+mod bits {
+    pub const IRREGULAR: u8 = 1;
+    pub const NOT_PAST: u8 = 2;
+    pub const FUTURE: u8 = 4;
+    pub const FUTURE_WITH_TO: u8 = 8;
+    pub const PAST_AUXILIARY: u8 = 16;
+    pub const PRESENT: u8 = 32;
+    pub const AUXILIARY: u8 = 64;
+}
+
+/// The bits of `w` (0 for a word in no list), from a table built once from the lists.
+fn flags(w: &str) -> u8 {
+    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for (list, bit) in [
+            (IRREGULAR_PAST, bits::IRREGULAR),
+            (NOT_PAST, bits::NOT_PAST),
+            (FUTURE, bits::FUTURE),
+            (FUTURE_WITH_TO, bits::FUTURE_WITH_TO),
+            (PAST_AUXILIARY, bits::PAST_AUXILIARY),
+            (PRESENT, bits::PRESENT),
+            (AUXILIARY, bits::AUXILIARY),
+        ] {
+            for &word in list {
+                *t.entry(word).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    table.get(w).copied().unwrap_or(0)
+}
+
 /// The lower-case word at token `j`, in `buf`.
 fn word_at<'b>(text: &str, tokens: &[Token], j: usize, buf: &'b mut [u8; 12]) -> Option<&'b str> {
     let t = tokens.get(j)?;
@@ -153,48 +190,60 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
     let t = &tokens[j];
     let mut buf = [0u8; 12];
     let w = word_at(text, tokens, j, &mut buf)?;
+    let f = flags(w);
+    let after_apostrophe = j > 0 && tokens[j - 1].is_punct(b'\'') && tokens[j - 1].end == t.start;
+    let modal = matches!(
+        w,
+        "may" | "might" | "would" | "should" | "could" | "wo" | "won"
+    );
+    let maybe = f != 0
+        || modal
+        || (w == "ll" && after_apostrophe)
+        || w == "early"
+        || (w.len() >= 5 && w.ends_with("ed"));
+    if !maybe {
+        return None;
+    }
     let mut nbuf = [0u8; 12];
     let next = word_at(text, tokens, j + 1, &mut nbuf).unwrap_or("");
     let next_is_mark = tokens.get(j + 1).is_some_and(|n| n.is_punct(b'\''));
-    let after_apostrophe = j > 0 && tokens[j - 1].is_punct(b'\'') && tokens[j - 1].end == t.start;
     let mut pbuf = [0u8; 12];
     let prev = j
         .checked_sub(1)
         .and_then(|p| word_at(text, tokens, p, &mut pbuf))
         .unwrap_or("");
-    if FUTURE_WITH_TO.contains(&w) && matches!(next, "to" | "for") && PAST_AUXILIARY.contains(&prev)
-    {
+    let with_to = f & bits::FUTURE_WITH_TO != 0 && matches!(next, "to" | "for");
+    if with_to && flags(prev) & bits::PAST_AUXILIARY != 0 {
         return Some(firm(Tense::Past));
     }
     // "may have been", "would have": a modal looking back.
-    if matches!(w, "may" | "might" | "would" | "should" | "could") && next == "have" {
+    if modal && next == "have" {
         return Some(firm(Tense::Past));
     }
-    if FUTURE.contains(&w)
+    if f & bits::FUTURE != 0
         || (w == "ll" && after_apostrophe)
         || (matches!(w, "wo" | "won") && (next_is_mark || next == "n"))
         || (w == "may" && t.case() == crate::extract::time::token::Case::Lower)
         || (w == "early" && prev == "as")
-        || (FUTURE_WITH_TO.contains(&w) && matches!(next, "to" | "for"))
+        || with_to
     {
         return Some(firm(Tense::Future));
     }
-    let irregular = IRREGULAR_PAST.contains(&w);
     if participle(w) {
         // "will be held", "is expected", "to be completed": the auxiliary tells the tense.
-        if AUXILIARY.contains(&prev) {
+        if flags(prev) & bits::AUXILIARY != 0 {
             return None;
         }
         return Some(Reading {
             tense: Tense::Past,
-            firm: irregular,
+            firm: f & bits::IRREGULAR != 0,
         });
     }
     // "has launched", "have been": the present perfect looks back.
     if matches!(w, "has" | "have") && (participle(next) || next == "been") {
         return Some(firm(Tense::Past));
     }
-    if PRESENT.contains(&w) {
+    if f & bits::PRESENT != 0 {
         return Some(firm(Tense::Present));
     }
     None
@@ -202,8 +251,9 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
 
 /// True for a past tense or participle: an irregular form or a word in "-ed".
 fn participle(w: &str) -> bool {
-    IRREGULAR_PAST.contains(&w)
-        || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !NOT_PAST.contains(&w))
+    let f = flags(w);
+    f & bits::IRREGULAR != 0
+        || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && f & bits::NOT_PAST == 0)
 }
 
 /// A reliable reading of `tense`.
