@@ -23,7 +23,6 @@ use crate::extract::Doc;
 use crate::span::Span;
 
 pub use expr::Mod;
-pub use resolve::duration_value;
 
 use grammar::Found;
 use period::Period;

@@ -431,7 +431,7 @@ fn unit_code(unit: Unit) -> (&'static str, bool) {
 }
 
 /// A TIMEX3 duration: "P3Y", "PT5H", "P2Y6M", "PXW".
-pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
+fn duration_value(n: Option<f64>, unit: Unit) -> String {
     let (mut n, mut unit) = (n, unit);
     // Decades and centuries in years when counted ("two decades" = P20Y), fortnights in weeks,
     // weekends in days.
