@@ -55,6 +55,8 @@ pub struct Index {
     pub actor_of: Vec<Vec<u32>>,
     /// Timeline entries, sorted by date; undated entries last.
     pub timeline: Vec<Entry>,
+    /// For each article, for each of its events, the timeline entry it belongs to.
+    pub entry_of: Vec<Vec<u32>>,
     /// Quotations across the corpus: the same or near-identical wording in several articles.
     pub quote_groups: Vec<QuoteGroup>,
     /// For each article, for each of its quotations, its group (`None` for quoted titles).
@@ -94,7 +96,7 @@ impl Index {
         let (actors, actor_of) = actors::merge(&self.articles);
         self.actors = actors;
         self.actor_of = actor_of;
-        self.timeline = timeline::build(&self.articles, &self.actor_of);
+        (self.timeline, self.entry_of) = timeline::build(&self.articles, &self.actor_of);
         let (groups, group_of) = quotes::group(&self.articles);
         self.quote_groups = groups;
         self.quote_group_of = group_of;
@@ -103,6 +105,12 @@ impl Index {
     /// The corpus actor of local actor `local` of article `article`.
     pub fn actor_of(&self, article: usize, local: u32) -> Option<u32> {
         self.actor_of.get(article)?.get(local as usize).copied()
+    }
+
+    /// The timeline entry event `event` of article `article` belongs to.
+    pub fn entry_of(&self, article: usize, event: usize) -> Option<&Entry> {
+        let id = *self.entry_of.get(article)?.get(event)?;
+        self.timeline.get(id as usize)
     }
 
     /// The sentence of article `article` containing byte `offset`, as a span.
