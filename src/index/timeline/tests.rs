@@ -151,20 +151,8 @@ fn sorted_by_date_with_undated_last() {
         "The vote was held on February 24, 2025 in New York.",
         Some(ymd(2025, 3, 1)),
     );
-    let mut undated = article("b", "“We will never accept it,” he said.", None);
-    undated
-        .extraction
-        .events
-        .push(crate::extract::events::Event {
-            span: crate::span::Span::new(0, 26),
-            kind: EventKind::Statement,
-            date: None,
-            value: None,
-            granularity: None,
-            approximate: false,
-            label: crate::span::Span::new(0, 26),
-            actors: Vec::new(),
-        });
+    // The quotation is extracted as an undated statement (the article has no date).
+    let undated = article("b", "“We will never accept it,” he said.", None);
     let (entries, _) = build(&[undated, dated], &[vec![], vec![]]);
     assert_eq!(
         rows(&entries),
