@@ -111,7 +111,13 @@ fn undated_articles_keep_weekdays_unresolved() {
 #[test]
 fn weekdays_resolve_once_the_article_gets_a_date() {
     let mut a = samples().remove(0);
-    assert!(a.extraction.events.is_empty());
+    // Undated: only statements from the quotations, all of them undated.
+    assert!(
+        a.extraction
+            .events
+            .iter()
+            .all(|e| e.kind == EventKind::Statement && e.date.is_none())
+    );
     // Set in review: Saturday, February 22, 2025.
     a.meta.add_date(DateEvidence {
         date: ymd(2025, 2, 22),
