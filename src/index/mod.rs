@@ -42,6 +42,23 @@ impl ItemRef {
     }
 }
 
+/// The number of values two sorted lists share.
+pub(crate) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// The whole corpus, indexed.
 #[derive(Debug, Default)]
 pub struct Index {

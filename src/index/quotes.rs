@@ -15,7 +15,7 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::article::Article;
 use crate::extract::quotes::{QuoteKind, wording};
-use crate::index::ItemRef;
+use crate::index::{ItemRef, count_shared};
 
 /// Fewest words for a quotation to be grouped by near-identical wording.
 const MIN_WORDS: usize = 6;
@@ -90,28 +90,12 @@ struct Shingles {
     trigrams: Vec<u64>,
 }
 
-fn overlap(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// True when two wordings are near-identical (most words shared) or one is an excerpt of the
 /// other (most of its trigrams found in the other).
 fn near(a: &Shingles, b: &Shingles) -> bool {
-    let words = overlap(&a.words, &b.words) as f64;
+    let words = count_shared(&a.words, &b.words) as f64;
     let union = (a.words.len() + b.words.len()) as f64 - words;
-    let trigrams = overlap(&a.trigrams, &b.trigrams) as f64;
+    let trigrams = count_shared(&a.trigrams, &b.trigrams) as f64;
     let shorter = a.trigrams.len().min(b.trigrams.len()) as f64;
     (union > 0.0 && words / union >= SIMILAR) || (shorter > 0.0 && trigrams / shorter >= CONTAINED)
 }

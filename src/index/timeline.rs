@@ -16,7 +16,7 @@ use crate::article::Article;
 use crate::extract::events::EventKind;
 use crate::extract::time::vocab::{self, Lex};
 use crate::extract::time::{Granularity, Interval};
-use crate::index::ItemRef;
+use crate::index::{ItemRef, count_shared};
 
 /// One row of the timeline: an event and the sources that report it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,23 +268,6 @@ fn absorb(d: &mut Draft, item: &Item) {
         d.entry.date = Some(date);
         d.entry.granularity = Some(g);
     }
-}
-
-/// The number of values two sorted lists share.
-fn count_shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Sorts the entries by date (undated last; ties in corpus order) and renumbers `entry_of`.
