@@ -13,5 +13,6 @@ pub mod index;
 pub mod ingest;
 pub mod layout;
 pub mod record;
+pub mod search;
 pub mod segment;
 pub mod span;
