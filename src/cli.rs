@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
+use crate::app::text::ellipsize;
 use crate::article::Origin;
 use crate::corpus::{self, Input, Progress};
 use crate::index::Index;
@@ -91,9 +92,21 @@ fn load(args: &CorpusArgs) -> Result<Index> {
     Ok(index)
 }
 
+/// Opens the explorer; without a terminal (output piped), prints the corpus totals instead.
 fn open(args: CorpusArgs) -> Result<ExitCode> {
-    let index = load(&args)?;
-    print_totals(&index, &mut io::stdout().lock())?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        let index = load(&args)?;
+        print_totals(&index, &mut io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let outcome = crate::app::terminal::run(Input::from_paths(args.paths))
+        .context("cannot run the terminal interface")?;
+    report(&outcome.problems);
+    if outcome.cancelled {
+        eprintln!("dossier: loading cancelled");
+    } else if outcome.empty {
+        anyhow::bail!("no articles could be loaded");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -132,16 +145,6 @@ fn print_totals(index: &Index, out: &mut impl Write) -> Result<()> {
         t.articles, t.dated, t.bytes, t.quotes, t.timexes, t.mentions, t.actors, t.events
     )?;
     Ok(())
-}
-
-/// Shortens `s` to at most `max` characters, ending with "…" when cut.
-pub fn ellipsize(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }
 
 /// Number of articles analysed together when streaming.

@@ -5,6 +5,7 @@
 //! and events as spans, [`index`] builds corpus-level views, and the app renders them.
 //! [`corpus`] runs the whole load; [`record`] is the `dossier extract` output schema.
 
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod corpus;
