@@ -116,7 +116,7 @@ impl Meta {
 }
 
 /// One article of the corpus: text kept byte for byte, with everything derived from it as spans.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Where it came from.
     pub origin: Origin,

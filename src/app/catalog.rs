@@ -27,6 +27,8 @@ pub struct Catalog {
     main_role: Vec<Option<(u32, u32, u32)>>,
     /// Corpus totals.
     pub totals: Totals,
+    /// Messages about the load that concern no file (e.g. an unusable cache).
+    pub warnings: Vec<String>,
 }
 
 impl Catalog {
@@ -84,6 +86,7 @@ impl Catalog {
             event_entry,
             main_role,
             totals,
+            warnings: Vec::new(),
         }
     }
 

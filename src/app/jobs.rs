@@ -1,6 +1,7 @@
 //! Background jobs: loading the corpus, and the finder worker. Both report back by sending
 //! [`Action`]s; neither touches the app's state.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -16,17 +17,19 @@ use crate::search::{Control, Found, Query, QuoteIndex, Searcher};
 /// Where a job sends its actions.
 pub type Outbox = Box<dyn Fn(Action) + Send + 'static>;
 
-/// Loads `input` on a new thread; sends [`Action::Loaded`] when done (nothing when
-/// cancelled through the returned progress).
-pub fn spawn_loader(input: Input, out: Outbox) -> Arc<Progress> {
+/// Loads `input` on a new thread (through the cache file `cache`, if given); sends
+/// [`Action::Loaded`] when done (nothing when cancelled through the returned progress).
+pub fn spawn_loader(input: Input, cache: Option<PathBuf>, out: Outbox) -> Arc<Progress> {
     let progress = Arc::new(Progress::default());
     let shared = Arc::clone(&progress);
     thread::spawn(move || {
-        let index = corpus::load(&input, &shared);
-        if shared.cancel.load(Ordering::Relaxed) {
+        let (index, report) = corpus::load_with(&input, &shared, cache.as_deref());
+        if shared.cancelled() {
             return;
         }
-        out(Action::Loaded(Arc::new(Catalog::build(index))));
+        let mut catalog = Catalog::build(index);
+        catalog.warnings.extend(report.and_then(|r| r.problem));
+        out(Action::Loaded(Arc::new(catalog)));
     });
     progress
 }

@@ -3,6 +3,7 @@
 //! terminal events and background results to [`App::update`].
 
 use std::io::{self, Stdout};
+use std::path::PathBuf;
 use std::sync::Once;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -33,6 +34,8 @@ use crate::ingest::Problem;
 pub struct Outcome {
     /// Problems met while loading, to report once the terminal is restored.
     pub problems: Vec<Problem>,
+    /// Other messages about the load (e.g. an unusable cache).
+    pub warnings: Vec<String>,
     /// True when the user quit before loading finished.
     pub cancelled: bool,
     /// True when loading finished with no article.
@@ -98,7 +101,7 @@ enum Msg {
 
 /// Opens the explorer on `input`: the window appears at once and shows loading progress
 /// while the corpus loads in the background.
-pub fn run(input: Input) -> io::Result<Outcome> {
+pub fn run(input: Input, cache: Option<PathBuf>) -> io::Result<Outcome> {
     let mut screen = Screen::enter()?;
     let (tx, rx) = mpsc::channel::<Msg>();
     let keys = tx.clone();
@@ -116,7 +119,7 @@ pub fn run(input: Input) -> io::Result<Outcome> {
         })
     };
     let started = Instant::now();
-    let progress = jobs::spawn_loader(input, outbox(&tx));
+    let progress = jobs::spawn_loader(input, cache, outbox(&tx));
     let size = screen.terminal.size()?;
     let mut app = App::new(
         Rect::new(0, 0, size.width, size.height),
@@ -150,6 +153,7 @@ pub fn run(input: Input) -> io::Result<Outcome> {
             let Some(action) = action else { continue };
             if let Action::Loaded(catalog) = &action {
                 outcome.problems = catalog.index.problems.clone();
+                outcome.warnings = catalog.warnings.clone();
                 if catalog.index.articles.is_empty() {
                     outcome.empty = true;
                     return Ok(outcome);
