@@ -101,21 +101,3 @@ pub enum Action {
     /// Finder results for the query of a generation.
     Found(u64, Found),
 }
-
-impl Action {
-    /// True for actions that edit a text input (typed keys go to the input, not to panes).
-    pub fn edits_text(&self) -> bool {
-        matches!(
-            self,
-            Action::Insert(_)
-                | Action::DeleteBack
-                | Action::DeleteForward
-                | Action::DeleteWord
-                | Action::DeleteToStart
-                | Action::CursorLeft
-                | Action::CursorRight
-                | Action::CursorHome
-                | Action::CursorEnd
-        )
-    }
-}

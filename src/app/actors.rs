@@ -53,6 +53,19 @@ pub fn kind_label(kind: ActorKind) -> &'static str {
     }
 }
 
+/// Widths of the name, kind and role columns in `room` columns: the name comes first, the
+/// kind and role only when there is room for them.
+fn columns(room: usize) -> (usize, usize, usize) {
+    if room >= 44 {
+        let name = room * 45 / 100;
+        (name, 8, room - name - 8)
+    } else if room >= 26 {
+        (room - 8, 8, 0)
+    } else {
+        (room, 0, 0)
+    }
+}
+
 /// True when every word of `filter` (folded) occurs in `name` with its letters in order.
 fn passes(filter: &[String], name: &str) -> bool {
     let name = words::fold(name);
@@ -159,13 +172,7 @@ impl Actors {
                 };
                 let counts = format!(" {}/{}/{}", actor.mentions, actor.quotes, actor.articles);
                 let role = view.catalog.main_role(a as usize).unwrap_or("");
-                let room = w.saturating_sub(2 + 8 + width(&counts));
-                let role_w = if role.is_empty() {
-                    0
-                } else {
-                    (room / 3).min(width(role) + 1)
-                };
-                let name_w = room.saturating_sub(role_w);
+                let (name_w, kind_w, role_w) = columns(w.saturating_sub(2 + width(&counts)));
                 let name_style = if self.marked.binary_search(&a).is_ok() || chosen == Some(a) {
                     theme.marked()
                 } else {
@@ -174,7 +181,7 @@ impl Actors {
                 let line = Line::from(vec![
                     Span::styled(marker, theme.marked()),
                     Span::styled(pad(&actor.name, name_w), name_style),
-                    Span::styled(pad(kind_label(actor.kind), 8), theme.muted()),
+                    Span::styled(pad(kind_label(actor.kind), kind_w), theme.muted()),
                     Span::raw(pad(&ellipsize(role, role_w.saturating_sub(1)), role_w)),
                     Span::styled(counts, theme.muted()),
                 ]);

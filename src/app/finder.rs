@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::app::View;
 use crate::app::input::TextInput;
 use crate::app::list::Scroll;
+use crate::app::status::thousands;
 use crate::app::text::{pad, width};
 use crate::search::highlight::highlights;
 use crate::search::{Found, Query};
@@ -119,10 +120,16 @@ impl Finder {
             "indexing quotations…".to_string()
         } else {
             let n = self.found.hits.len();
-            let mut s = if n < self.found.total {
-                format!("best {} of {} quotations", n, self.found.total)
+            let total = self.found.total;
+            let noun = if total == 1 {
+                "quotation"
             } else {
-                format!("{} quotations", self.found.total)
+                "quotations"
+            };
+            let mut s = if n < total {
+                format!("best {} of {} {noun}", thousands(n), thousands(total))
+            } else {
+                format!("{} {noun}", thousands(total))
             };
             if self.searching() {
                 s.push_str(" · searching…");

@@ -87,9 +87,9 @@ pub fn areas(size: Rect) -> Option<Areas> {
     let (w, h) = (main.width, main.height);
     let (timeline, actors, source) = if w >= 120 {
         let [t, a, s] = Layout::horizontal([
-            Constraint::Percentage(36),
-            Constraint::Percentage(24),
-            Constraint::Percentage(40),
+            Constraint::Percentage(37),
+            Constraint::Percentage(26),
+            Constraint::Percentage(37),
         ])
         .areas(main);
         (Some(t), Some(a), Some(s))

@@ -292,7 +292,12 @@ impl Source {
                         Style::new().add_modifier(ratatui::style::Modifier::BOLD),
                     ),
                     LineKind::Byline => {
-                        let mut parts = vec![catalog.source_name(a).to_string()];
+                        let mut parts: Vec<String> = article
+                            .meta
+                            .source
+                            .iter()
+                            .map(|s| s.value.clone())
+                            .collect();
                         parts.push(article.date().map_or("undated".into(), |d| d.to_string()));
                         let authors: Vec<&str> = article
                             .meta

@@ -182,7 +182,11 @@ impl Timeline {
                 };
                 let fixed = 12 + 6 + width(&count);
                 let room = w.saturating_sub(fixed);
-                let actors = ellipsize(&names.join(", "), (room / 3).min(32));
+                let actors = if room >= 30 {
+                    ellipsize(&names.join(", "), (room / 3).min(24))
+                } else {
+                    String::new()
+                };
                 let label_room =
                     room.saturating_sub(width(&actors) + usize::from(!actors.is_empty()));
                 let selected = row == self.list.cursor;
