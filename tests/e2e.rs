@@ -135,9 +135,18 @@ fn find_a_quotation_jump_to_it_and_quit() {
     keys.write_all(b"q").unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?}");
-    let raw = raw.lock().unwrap();
-    let tail = String::from_utf8_lossy(&raw);
-    assert!(tail.contains("\x1b[?1049l"), "alternate screen left");
-    assert!(tail.contains("\x1b[?1000l"), "mouse capture released");
+    // The output written before exit may still be on its way through the pty.
+    let restored = |raw: &[u8]| {
+        let text = String::from_utf8_lossy(raw);
+        text.contains("\x1b[?1049l") && text.contains("\x1b[?1000l")
+    };
+    let start = Instant::now();
+    while !restored(&raw.lock().unwrap()) && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        restored(&raw.lock().unwrap()),
+        "alternate screen left and mouse capture released"
+    );
     assert!(!screen.parser.lock().unwrap().screen().alternate_screen());
 }
