@@ -46,7 +46,7 @@ impl Screen {
                 if let Some(cell) = screen.cell(r, c)
                     && cell.inverse()
                 {
-                    out.push_str(&cell.contents());
+                    out.push_str(cell.contents());
                 }
             }
             out.push(' ');

@@ -293,7 +293,7 @@ mod tests {
     #[test]
     fn fits_and_marks() {
         assert_eq!(
-            shown("drag this out", &[0..4], 15),
+            shown("drag this out", &[0..4, 20..20], 15),
             ("drag this out  ".into(), vec!["drag".into()])
         );
         assert_eq!(shown("drag this out", &[], 8).0, "drag th…");
@@ -304,7 +304,8 @@ mod tests {
     fn scrolls_to_a_late_match() {
         let text = "We need to decide quickly, within days, whether a deal is achievable";
         let at = text.find("achievable").unwrap();
-        let (all, bold) = shown(text, &[at..at + 10], 30);
+        let marks = vec![at..at + 10, text.len()..text.len()];
+        let (all, bold) = shown(text, &marks, 30);
         assert!(all.starts_with('…'), "{all}");
         assert_eq!(bold, vec!["achievable"]);
         assert_eq!(width(&all), 30);

@@ -99,7 +99,7 @@ pub fn areas(size: Rect) -> Option<Areas> {
         let [t, a] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(top);
         (Some(t), Some(a), Some(s))
-    } else if w >= 40 && h >= 14 {
+    } else if w >= 40 && h >= 12 {
         let [t, s] =
             Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(main);
         (Some(t), None, Some(s))

@@ -74,52 +74,46 @@ pub trait Control {
 /// A search that is never interrupted and ignores early results.
 impl Control for () {}
 
-/// The quotations matching one term: a dense score per quotation (0 = no match) and the
-/// list of quotations with a non-zero score.
-#[derive(Debug)]
-struct TermHits {
-    scores: Vec<u16>,
-    items: Vec<u32>,
+/// Postings volume above which a term's quotations are gathered on two threads.
+const PARALLEL_VOLUME: usize = 256 * 1024;
+
+/// A word score halved to fit a byte; 0 means no match.
+fn byte_score(score: u16) -> u8 {
+    score.div_ceil(2).clamp(1, 255) as u8
 }
 
-impl TermHits {
-    fn new(len: usize) -> Self {
-        TermHits {
-            scores: vec![0; len],
-            items: Vec::new(),
-        }
-    }
-
-    fn add(&mut self, id: u32, score: u16) {
-        let slot = &mut self.scores[id as usize];
-        if *slot == 0 {
-            self.items.push(id);
-        }
-        *slot = (*slot).max(score);
-    }
-
-    fn all(len: usize, score: u16) -> Self {
-        TermHits {
-            scores: vec![score; len],
-            items: (0..len as u32).collect(),
-        }
-    }
+/// The quotations matching one term: a dense score per quotation (0 = no match), the list
+/// of quotations with a non-zero score, and whether they still need checking against the
+/// text (exact terms spanning several words).
+#[derive(Debug)]
+struct TermHits {
+    scores: Vec<u8>,
+    items: Vec<u32>,
+    checked: bool,
 }
 
 /// What was computed for one term.
 #[derive(Debug)]
 struct Cached {
     term: Term,
-    /// For fuzzy terms: the matching vocabulary words and their scores.
-    words: Vec<(u32, u16)>,
+    /// The matching vocabulary words and their scores (word-level terms only).
+    words: Option<Vec<(u32, u8)>>,
     hits: Arc<TermHits>,
+}
+
+/// The last query answered: its matches (for narrowing) and its results (for repeats).
+#[derive(Debug)]
+struct Last {
+    query: Query,
+    matches: Vec<u32>,
+    found: Found,
 }
 
 /// Answers queries over one [`QuoteIndex`], reusing work between consecutive queries.
 #[derive(Debug, Default)]
 pub struct Searcher {
     cache: Vec<Cached>,
-    last: Option<(Query, Vec<u32>)>,
+    last: Option<Last>,
 }
 
 /// Ranks matches encoded by [`key`], keeping the best [`LIMIT`].
@@ -140,6 +134,48 @@ fn rank(mut keys: Vec<u64>) -> Vec<Hit> {
 /// Sort key: best score first, then lowest id.
 fn key(score: u32, id: u32) -> u64 {
     (u64::from(u32::MAX - score) << 32) | u64::from(id)
+}
+
+/// How an exact term's words constrain the vocabulary: the word must equal, start with, end
+/// with or contain the token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    Equal,
+    Prefix,
+    Suffix,
+    Inside,
+}
+
+impl Fit {
+    fn accepts(self, token: &str, word: &str) -> bool {
+        match self {
+            Fit::Equal => word == token,
+            Fit::Prefix => word.starts_with(token),
+            Fit::Suffix => word.ends_with(token),
+            Fit::Inside => word.contains(token),
+        }
+    }
+}
+
+/// The most selective word constraint of an exact term, and whether it is the whole term
+/// (a term of letters and digits only: then the index answers it without the text).
+fn exact_plan(text: &str) -> Option<(Fit, &str, bool)> {
+    let tokens: Vec<_> = words::split(text).collect();
+    let whole = tokens.len() == 1 && tokens[0] == (0..text.len());
+    tokens
+        .into_iter()
+        .map(|r| {
+            let fit = match (r.start > 0, r.end < text.len()) {
+                (true, true) => Fit::Equal,
+                (true, false) => Fit::Prefix,
+                (false, true) => Fit::Suffix,
+                (false, false) => Fit::Inside,
+            };
+            (fit, &text[r])
+        })
+        // Short tokens ("s" of "Ukraine’s") select little whatever their fit.
+        .min_by_key(|&(fit, token)| (token.len() < 3, fit, std::cmp::Reverse(token.len())))
+        .map(|(fit, token)| (fit, token, whole))
 }
 
 impl Searcher {
@@ -168,6 +204,9 @@ impl Searcher {
                 done: true,
             });
         }
+        if let Some(last) = self.last.as_ref().filter(|l| l.query == *query) {
+            return Some(last.found.clone());
+        }
         let mut terms = Vec::with_capacity(query.terms.len());
         for term in &query.terms {
             if control.interrupted() {
@@ -175,16 +214,13 @@ impl Searcher {
             }
             terms.push((term, self.hits(index, term)));
         }
+        let previous = self.last.as_ref().map(|l| &l.query);
         self.cache.retain(|c| {
-            query.terms.contains(&c.term)
-                || self
-                    .last
-                    .as_ref()
-                    .is_some_and(|(q, _)| q.terms.contains(&c.term))
+            query.terms.contains(&c.term) || previous.is_some_and(|q| q.terms.contains(&c.term))
         });
 
-        // Exact terms are checked last: they need the text.
-        terms.sort_by_key(|(t, _)| t.kind == TermKind::Exact);
+        // Terms that need the text are checked last.
+        terms.sort_by_key(|(_, h)| !h.checked);
         // Candidates: the smallest term's quotations, or the last matches when this query
         // only narrows the last one.
         let smallest = terms
@@ -192,10 +228,9 @@ impl Searcher {
             .map(|(_, h)| h.items.as_slice())
             .min_by_key(|items| items.len())
             .unwrap_or(&[]);
-        let last = self.last.take();
-        let candidates = match &last {
-            Some((q, matches)) if query.refines(q) && matches.len() < smallest.len() => {
-                matches.as_slice()
+        let candidates = match &self.last {
+            Some(l) if query.refines(&l.query) && l.matches.len() < smallest.len() => {
+                l.matches.as_slice()
             }
             _ => smallest,
         };
@@ -205,16 +240,13 @@ impl Searcher {
         let chunk_count = chunks.len();
         for (n, chunk) in chunks.enumerate() {
             if control.interrupted() {
-                self.last = last;
                 return None;
             }
             'items: for &id in chunk {
                 let mut total = 0u32;
                 for (term, hits) in &terms {
                     let s = hits.scores[id as usize];
-                    if s == 0
-                        || (term.kind == TermKind::Exact && !contains(index, texts, id, &term.text))
-                    {
+                    if s == 0 || (!hits.checked && !contains(index, texts, id, &term.text)) {
                         continue 'items;
                     }
                     total += u32::from(s);
@@ -236,7 +268,11 @@ impl Searcher {
             hits: rank(keys),
             done: true,
         };
-        self.last = Some((query.clone(), matches));
+        self.last = Some(Last {
+            query: query.clone(),
+            matches,
+            found: found.clone(),
+        });
         Some(found)
     }
 
@@ -245,20 +281,66 @@ impl Searcher {
         if let Some(c) = self.cache.iter().find(|c| &c.term == term) {
             return Arc::clone(&c.hits);
         }
-        let len = index.len();
+        let text = term.text.as_str();
         let (words, hits) = match term.kind {
             TermKind::Fuzzy => {
-                let words = self.matching_words(index, term);
-                let mut hits = TermHits::new(len);
-                for &(w, s) in &words {
-                    for &id in index.postings(w as usize) {
-                        hits.add(id, s);
-                    }
-                }
-                (words, hits)
+                let scan = if text.chars().count() >= MIN_INFIX {
+                    0..index.word_count()
+                } else {
+                    text.chars()
+                        .next()
+                        .map_or(0..0, |c| index.words_starting_with(c))
+                };
+                let words = self.words(
+                    |w| index.word(w),
+                    term,
+                    scan,
+                    |w| words::score(text, w).map(byte_score),
+                );
+                let hits = gather(index, &words, true);
+                (Some(words), hits)
             }
-            TermKind::Exact => (Vec::new(), exact_candidates(index, &term.text)),
-            TermKind::Speaker => (Vec::new(), speaker_hits(index, &term.text)),
+            TermKind::Exact => match exact_plan(text) {
+                None => (None, TermHits::all(index.len())),
+                Some((fit, token, whole)) => {
+                    let scan = match fit {
+                        Fit::Equal | Fit::Prefix => token
+                            .chars()
+                            .next()
+                            .map_or(0..0, |c| index.words_starting_with(c)),
+                        Fit::Suffix | Fit::Inside => 0..index.word_count(),
+                    };
+                    let exact = byte_score(EXACT_SCORE);
+                    let words = if whole {
+                        self.words(
+                            |w| index.word(w),
+                            term,
+                            scan,
+                            |w| w.contains(token).then_some(exact),
+                        )
+                    } else {
+                        scan.filter(|&w| fit.accepts(token, index.word(w)))
+                            .map(|w| (w as u32, exact))
+                            .collect()
+                    };
+                    let hits = gather(index, &words, whole);
+                    (whole.then_some(words), hits)
+                }
+            },
+            TermKind::Speaker => {
+                let matcher = SkimMatcherV2::default();
+                let speakers = self.words(
+                    |s| &index.speakers()[s],
+                    term,
+                    0..index.speakers().len(),
+                    |name| {
+                        let score = matcher.fuzzy_match(name, text)?;
+                        Some(byte_score(score.clamp(1, i64::from(EXACT_SCORE)) as u16))
+                    },
+                );
+                let hits = speaker_hits(index, &speakers);
+                (Some(speakers), hits)
+            }
         };
         let hits = Arc::new(hits);
         self.cache.push(Cached {
@@ -269,58 +351,100 @@ impl Searcher {
         hits
     }
 
-    /// The vocabulary words a fuzzy term matches, with their scores. A cached shorter form
-    /// of the term narrows the scan to the words it matched.
-    fn matching_words(&self, index: &QuoteIndex, term: &Term) -> Vec<(u32, u16)> {
-        let text = term.text.as_str();
-        let shorter = self
+    /// The vocabulary words in `scan` that `score` accepts. When a shorter form of the term
+    /// is cached, only the words it matched are checked.
+    fn words<'a>(
+        &self,
+        name: impl Fn(usize) -> &'a str,
+        term: &Term,
+        scan: std::ops::Range<usize>,
+        score: impl Fn(&str) -> Option<u8>,
+    ) -> Vec<(u32, u8)> {
+        let narrower = self
             .cache
             .iter()
-            .filter(|c| c.term.kind == TermKind::Fuzzy && term_narrows(text, &c.term.text))
-            .max_by_key(|c| c.term.text.len());
-        if let Some(c) = shorter {
-            return c
-                .words
+            .filter(|c| c.term.kind == term.kind && narrows(term, &c.term))
+            .filter_map(|c| c.words.as_ref())
+            .min_by_key(|w| w.len());
+        match narrower {
+            Some(words) => words
                 .iter()
-                .filter_map(|&(w, _)| Some((w, words::score(text, index.word(w as usize))?)))
-                .collect();
+                .filter_map(|&(w, _)| Some((w, score(name(w as usize))?)))
+                .collect(),
+            None => scan
+                .filter_map(|w| Some((w as u32, score(name(w))?)))
+                .collect(),
         }
-        let Some(first) = text.chars().next() else {
-            return Vec::new();
-        };
-        let same_start = index.words_starting_with(first);
-        let range = if text.chars().count() >= MIN_INFIX {
-            0..index.word_count()
-        } else {
-            same_start
-        };
-        range
-            .filter_map(|w| Some((w as u32, words::score(text, index.word(w))?)))
-            .collect()
     }
 }
 
-/// True when fuzzy term `new` only matches words that `old` matches.
-fn term_narrows(new: &str, old: &str) -> bool {
-    let old_len = old.chars().count();
-    new.starts_with(old) && (old_len >= MIN_INFIX || new.chars().count() < MIN_INFIX)
+/// True when every word `new` matches is matched by `old` (same kind, typed on).
+fn narrows(new: &Term, old: &Term) -> bool {
+    let old_len = old.text.chars().count();
+    new.text.starts_with(&old.text)
+        && (new.kind != TermKind::Fuzzy
+            || old_len >= MIN_INFIX
+            || new.text.chars().count() < MIN_INFIX)
 }
 
-/// Quotations that may contain `text` (folded): those holding a word that contains the
-/// term's longest word. Every one is checked against the text by [`contains`].
-fn exact_candidates(index: &QuoteIndex, text: &str) -> TermHits {
-    let Some(longest) = words::split(text).map(|r| &text[r]).max_by_key(|w| w.len()) else {
-        return TermHits::all(index.len(), EXACT_SCORE);
+impl TermHits {
+    fn all(len: usize) -> Self {
+        TermHits {
+            scores: vec![byte_score(EXACT_SCORE); len],
+            items: (0..len as u32).collect(),
+            checked: false,
+        }
+    }
+}
+
+/// The quotations holding any of `words`, each with its best word score; on two threads
+/// (each taking half of the quotation ids) when the postings are many.
+fn gather(index: &QuoteIndex, words: &[(u32, u8)], checked: bool) -> TermHits {
+    let len = index.len() as u32;
+    let volume: usize = words
+        .iter()
+        .map(|&(w, _)| index.postings(w as usize).len())
+        .sum();
+    let (scores, items) = if volume < PARALLEL_VOLUME {
+        gather_range(index, words, 0..len)
+    } else {
+        let mid = len / 2;
+        let ((mut scores, mut items), (high_scores, high_items)) = rayon::join(
+            || gather_range(index, words, 0..mid),
+            || gather_range(index, words, mid..len),
+        );
+        scores.extend_from_slice(&high_scores);
+        items.extend_from_slice(&high_items);
+        (scores, items)
     };
-    let mut hits = TermHits::new(index.len());
-    for w in 0..index.word_count() {
-        if index.word(w).contains(longest) {
-            for &id in index.postings(w) {
-                hits.add(id, EXACT_SCORE);
+    TermHits {
+        scores,
+        items,
+        checked,
+    }
+}
+
+/// [`gather`] over the quotation ids in `ids`: scores indexed from `ids.start`.
+fn gather_range(
+    index: &QuoteIndex,
+    words: &[(u32, u8)],
+    ids: std::ops::Range<u32>,
+) -> (Vec<u8>, Vec<u32>) {
+    let mut scores = vec![0u8; (ids.end - ids.start) as usize];
+    let mut items = Vec::new();
+    for &(w, score) in words {
+        let postings = index.postings(w as usize);
+        let a = postings.partition_point(|&id| id < ids.start);
+        let b = postings.partition_point(|&id| id < ids.end);
+        for &id in &postings[a..b] {
+            let slot = &mut scores[(id - ids.start) as usize];
+            if *slot == 0 {
+                items.push(id);
             }
+            *slot = (*slot).max(score);
         }
     }
-    hits
+    (scores, items)
 }
 
 /// True when quotation `id`'s text, speaker or source contains `text` (folded).
@@ -334,19 +458,21 @@ fn contains(index: &QuoteIndex, texts: &dyn Texts, id: u32, text: &str) -> bool 
     .any(|field| words::find_folded(field, text, 0).is_some())
 }
 
-/// Quotations whose speaker's name matches `name` fuzzily.
-fn speaker_hits(index: &QuoteIndex, name: &str) -> TermHits {
-    let matcher = SkimMatcherV2::default();
-    let mut hits = TermHits::new(index.len());
-    for (s, speaker) in index.speakers().iter().enumerate() {
-        if let Some(score) = matcher.fuzzy_match(speaker, name) {
-            let score = score.clamp(1, i64::from(EXACT_SCORE)) as u16;
-            for &id in index.quotes_of_speaker(s) {
-                hits.add(id, score);
-            }
+/// The quotations of the matching speakers, each with its speaker's score.
+fn speaker_hits(index: &QuoteIndex, speakers: &[(u32, u8)]) -> TermHits {
+    let mut scores = vec![0u8; index.len()];
+    let mut items = Vec::new();
+    for &(s, score) in speakers {
+        for &id in index.quotes_of_speaker(s as usize) {
+            scores[id as usize] = score;
+            items.push(id);
         }
     }
-    hits
+    TermHits {
+        scores,
+        items,
+        checked: true,
+    }
 }
 
 #[cfg(test)]
