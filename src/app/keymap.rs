@@ -360,11 +360,16 @@ impl Keymap {
     }
 
     /// The hint bar's entries for the active contexts: keys (joined by `/`) and description.
+    /// Help comes first, as the way to everything else.
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
-        contexts
+        let mut hints: Vec<&Binding> = contexts
             .iter()
             .flat_map(|&c| self.of(c))
             .filter(|b| b.hint)
+            .collect();
+        hints.sort_by_key(|b| !matches!(b.action, Action::OpenHelp));
+        hints
+            .into_iter()
             .map(|b| (keys_label(&b.keys, "/"), b.desc))
             .collect()
     }

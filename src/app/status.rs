@@ -81,14 +81,17 @@ pub fn draw_loading(frame: &mut Frame, screen: Rect, p: &LoadProgress, theme: Th
 
 /// Draws the one-line "terminal too small" message.
 pub fn draw_too_small(frame: &mut Frame, screen: Rect, theme: Theme) {
-    let msg = format!(
-        "Terminal too small ({}×{}): need {}×{}",
-        screen.width,
-        screen.height,
-        crate::app::layout::MIN_WIDTH,
-        crate::app::layout::MIN_HEIGHT
+    let (w, h) = (crate::app::layout::MIN_WIDTH, crate::app::layout::MIN_HEIGHT);
+    let full = format!(
+        "Terminal too small ({}×{}): need {w}×{h}",
+        screen.width, screen.height
     );
-    let line = Line::styled(ellipsize(&msg, screen.width as usize), theme.warning());
+    let short = format!("Too small: need {w}×{h}");
+    let msg = [full.as_str(), short.as_str(), "Too small"]
+        .into_iter()
+        .find(|m| width(m) <= screen.width as usize)
+        .unwrap_or("Too small");
+    let line = Line::styled(ellipsize(msg, screen.width as usize), theme.warning());
     frame.render_widget(
         Paragraph::new(line),
         Rect {
