@@ -81,7 +81,10 @@ pub fn draw_loading(frame: &mut Frame, screen: Rect, p: &LoadProgress, theme: Th
 
 /// Draws the one-line "terminal too small" message.
 pub fn draw_too_small(frame: &mut Frame, screen: Rect, theme: Theme) {
-    let (w, h) = (crate::app::layout::MIN_WIDTH, crate::app::layout::MIN_HEIGHT);
+    let (w, h) = (
+        crate::app::layout::MIN_WIDTH,
+        crate::app::layout::MIN_HEIGHT,
+    );
     let full = format!(
         "Terminal too small ({}×{}): need {w}×{h}",
         screen.width, screen.height
