@@ -22,11 +22,14 @@ struct Corpus {
 fn corpus(n: usize, vocabulary: &Vocabulary) -> Corpus {
     let quotes = synthetic::quotations(n, vocabulary);
     let start = Instant::now();
-    let index = QuoteIndex::build(quotes.iter().map(|(text, speaker, source)| Fields {
-        text,
-        speaker: speaker.map(|s| vocabulary.names[s].as_str()),
-        source: &vocabulary.outlets[*source],
-    }));
+    let index = QuoteIndex::build(quotes.len(), |id| {
+        let (text, speaker, source) = &quotes[id as usize];
+        Fields {
+            text,
+            speaker: speaker.map(|s| vocabulary.names[s].as_str()),
+            source: &vocabulary.outlets[*source],
+        }
+    });
     eprintln!(
         "{n} quotations: index built in {:.2} s ({} words)",
         start.elapsed().as_secs_f64(),

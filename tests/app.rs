@@ -209,7 +209,7 @@ fn back_and_forward_through_the_selection_history() {
 #[test]
 fn finder_results_answer_the_latest_query() {
     let catalog = fixture();
-    let index = QuoteIndex::build((0..catalog.quotes.len() as u32).map(|id| catalog.fields(id)));
+    let index = QuoteIndex::build(catalog.quotes.len(), |id| catalog.fields(id));
     let expected = Searcher::new()
         .search(&index, &catalog, &Query::parse("@rubio right"), &mut ())
         .unwrap();

@@ -82,8 +82,7 @@ impl FinderJob {
         let latest = Arc::new(AtomicU64::new(0));
         let shared = Arc::clone(&latest);
         thread::spawn(move || {
-            let index =
-                QuoteIndex::build((0..catalog.quotes.len() as u32).map(|id| catalog.fields(id)));
+            let index = QuoteIndex::build(catalog.quotes.len(), |id| catalog.fields(id));
             out(Action::FinderReady);
             serve(&index, &catalog, &inbox, &shared, &out);
         });

@@ -786,15 +786,7 @@ impl App {
             Pane::Source => 3,
         };
         let detail = match pane {
-            Pane::Timeline => {
-                let entries = self
-                    .timeline
-                    .rows
-                    .iter()
-                    .filter(|r| matches!(r, timeline::Row::Entry(_)))
-                    .count();
-                format!("{} events", thousands(entries))
-            }
+            Pane::Timeline => format!("{} events", thousands(self.timeline.entries)),
             Pane::Actors => format!(
                 "{} · by {}",
                 thousands(self.actors.rows.len()),

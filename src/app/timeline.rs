@@ -29,6 +29,8 @@ pub struct Timeline {
     pub rows: Vec<Row>,
     /// Cursor and scroll over `rows`.
     pub list: Scroll,
+    /// Number of entries among `rows`.
+    pub entries: usize,
 }
 
 /// Which header an entry falls under: equal keys share a header.
@@ -70,6 +72,12 @@ impl Timeline {
             }
             self.rows.push(Row::Entry(i as u32));
         }
+        self.entries = self.rows.len()
+            - self
+                .rows
+                .iter()
+                .filter(|r| matches!(r, Row::Header(_)))
+                .count();
         self.list.set_len(self.rows.len());
         self.list.select(0);
         self.step(0);

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use crate::search::words;
@@ -22,6 +23,9 @@ pub struct Fields<'a> {
     /// Where it was published (outlet or file).
     pub source: &'a str,
 }
+
+/// Quotations read per parallel task when building.
+const BUILD_CHUNK: usize = 32 * 1024;
 
 /// Marks an item with no speaker.
 const NO_SPEAKER: u32 = u32::MAX;
@@ -95,30 +99,62 @@ fn transpose(rows: &[u32], row_ends: &[u32], columns: usize, rank: &[u32]) -> (V
 }
 
 impl QuoteIndex {
-    /// Indexes quotations; their ids are their positions in `items`.
-    pub fn build<'a>(items: impl IntoIterator<Item = Fields<'a>>) -> QuoteIndex {
+    /// Indexes quotations `0..len`, reading each one's fields through `fields`. Chunks of
+    /// quotations are read in parallel, each with its own vocabulary, merged in order.
+    pub fn build<'a>(len: usize, fields: impl Fn(u32) -> Fields<'a> + Sync) -> QuoteIndex {
+        /// What one chunk of quotations produced, with chunk-local word ids.
+        struct Chunk {
+            vocab: Interner,
+            item_words: Vec<u32>,
+            item_lens: Vec<u32>,
+        }
+        let chunks: Vec<Chunk> = (0..len.div_ceil(BUILD_CHUNK))
+            .into_par_iter()
+            .map(|c| {
+                let mut chunk = Chunk {
+                    vocab: Interner::default(),
+                    item_words: Vec::new(),
+                    item_lens: Vec::new(),
+                };
+                let mut folded = String::new();
+                let mut local = Vec::new();
+                for id in c * BUILD_CHUNK..((c + 1) * BUILD_CHUNK).min(len) {
+                    let f = fields(id as u32);
+                    local.clear();
+                    for field in [f.text, f.speaker.unwrap_or(""), f.source] {
+                        for r in words::split(field) {
+                            folded.clear();
+                            words::fold_into(&field[r], &mut folded);
+                            local.push(chunk.vocab.id(&folded));
+                        }
+                    }
+                    local.sort_unstable();
+                    local.dedup();
+                    chunk.item_words.extend_from_slice(&local);
+                    chunk.item_lens.push(local.len() as u32);
+                }
+                chunk
+            })
+            .collect();
         let mut vocab = Interner::default();
+        let mut item_words = Vec::new();
+        let mut item_ends = Vec::with_capacity(len);
+        for chunk in chunks {
+            let global: Vec<u32> = chunk.vocab.names.iter().map(|w| vocab.id(w)).collect();
+            let mut at = 0;
+            for n in chunk.item_lens {
+                let words = &chunk.item_words[at..at + n as usize];
+                item_words.extend(words.iter().map(|&w| global[w as usize]));
+                item_ends.push(item_words.len() as u32);
+                at += n as usize;
+            }
+        }
         let mut speakers = Interner::default();
         let mut sources = Interner::default();
-        let mut item_words = Vec::new();
-        let mut item_ends = Vec::new();
-        let mut speaker_of = Vec::new();
-        let mut source_of = Vec::new();
-        let mut folded = String::new();
-        let mut local = Vec::new();
-        for f in items {
-            local.clear();
-            for field in [f.text, f.speaker.unwrap_or(""), f.source] {
-                for r in words::split(field) {
-                    folded.clear();
-                    words::fold_into(&field[r], &mut folded);
-                    local.push(vocab.id(&folded));
-                }
-            }
-            local.sort_unstable();
-            local.dedup();
-            item_words.extend_from_slice(&local);
-            item_ends.push(item_words.len() as u32);
+        let mut speaker_of = Vec::with_capacity(len);
+        let mut source_of = Vec::with_capacity(len);
+        for id in 0..len as u32 {
+            let f = fields(id);
             speaker_of.push(f.speaker.map_or(NO_SPEAKER, |s| speakers.id(s)));
             source_of.push(sources.id(f.source));
         }
@@ -256,7 +292,7 @@ mod tests {
     use super::*;
 
     fn index() -> QuoteIndex {
-        QuoteIndex::build([
+        let items = [
             Fields {
                 text: "“We’re not going to drag this out for weeks or months.”",
                 speaker: Some("Marco Rubio"),
@@ -277,7 +313,8 @@ mod tests {
                 speaker: None,
                 source: "Newsmax",
             },
-        ])
+        ];
+        QuoteIndex::build(items.len(), |id| items[id as usize])
     }
 
     fn lookup(ix: &QuoteIndex, word: &str) -> Option<usize> {
@@ -325,7 +362,7 @@ mod tests {
 
     #[test]
     fn empty_index() {
-        let ix = QuoteIndex::build([]);
+        let ix = QuoteIndex::build(0, |_| Fields::default());
         assert!(ix.is_empty());
         assert_eq!(ix.words_starting_with('a'), 0..0);
     }

@@ -505,11 +505,14 @@ mod tests {
     ];
 
     fn setup() -> (QuoteIndex, Vec<&'static str>) {
-        let index = QuoteIndex::build(QUOTES.iter().map(|&(text, speaker, source)| Fields {
-            text,
-            speaker,
-            source,
-        }));
+        let index = QuoteIndex::build(QUOTES.len(), |id| {
+            let (text, speaker, source) = QUOTES[id as usize];
+            Fields {
+                text,
+                speaker,
+                source,
+            }
+        });
         (index, QUOTES.iter().map(|q| q.0).collect())
     }
 
@@ -615,11 +618,11 @@ mod tests {
                 }
             })
             .collect();
-        let index = QuoteIndex::build(texts.iter().map(|t| Fields {
-            text: t,
+        let index = QuoteIndex::build(texts.len(), |id| Fields {
+            text: &texts[id as usize],
             speaker: None,
             source: "",
-        }));
+        });
         let found = Searcher::new()
             .search(&index, &texts, &Query::parse("peace"), &mut ())
             .unwrap();
