@@ -117,12 +117,15 @@ fn is_writable(dir: &Path) -> bool {
 /// Reads a cache file. `Ok(None)` when there is none or it was made by another extractor
 /// version (silently rebuilt); `Err` with a message when it is corrupt (ignored, rebuilt).
 pub fn read(path: &Path) -> Result<Option<HashMap<PathBuf, Entry>>, String> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.to_string()),
-    };
-    let mut reader = BufReader::with_capacity(1 << 20, file);
+    match File::open(path) {
+        Ok(f) => read_from(BufReader::with_capacity(1 << 20, f)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Reads a cache from a stream (see [`read`]); every article is validated.
+pub fn read_from(mut reader: impl Read) -> Result<Option<HashMap<PathBuf, Entry>>, String> {
     let mut magic = [0u8; MAGIC.len()];
     if reader.read_exact(&mut magic).is_err() || &magic != MAGIC {
         return Err("not a dossier cache file".into());
@@ -134,6 +137,11 @@ pub fn read(path: &Path) -> Result<Option<HashMap<PathBuf, Entry>>, String> {
     }
     let mut entries = HashMap::new();
     while let Some(entry) = read_item::<Entry>(&mut reader, &mut buf)? {
+        for article in &entry.articles {
+            article
+                .validate()
+                .map_err(|e| format!("corrupt entry: {e}"))?;
+        }
         entries.insert(entry.path.clone(), entry);
     }
     Ok(Some(entries))

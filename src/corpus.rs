@@ -285,18 +285,21 @@ fn open_extracted(paths: &[PathBuf], progress: &Progress) -> Index {
 
 /// One line of extracted output as an article.
 fn open_line(path: &Path, n: usize, line: &str) -> Result<Article, Problem> {
-    if let Ok(Opened {
-        article: Some(article),
-    }) = serde_json::from_str(line)
-    {
-        return Ok(article);
-    }
     let problem = |message: String| Problem {
         path: path.to_path_buf(),
         record: Some(n),
         message,
         loaded: false,
     };
+    if let Ok(Opened {
+        article: Some(article),
+    }) = serde_json::from_str(line)
+    {
+        article
+            .validate()
+            .map_err(|e| problem(format!("embedded article does not fit its text: {e}")))?;
+        return Ok(article);
+    }
     let record = json::parse_line(line).map_err(problem)?;
     let origin = Origin {
         path: path.to_path_buf(),

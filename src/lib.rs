@@ -11,6 +11,7 @@ pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod fuzzing;
 pub mod index;
 pub mod ingest;
 pub mod layout;

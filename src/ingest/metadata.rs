@@ -318,7 +318,7 @@ fn read_author_note(text: &str, para: Span, meta: &mut Meta) -> bool {
     let bio = (rest.starts_with("is a ") || rest.starts_with("is an "))
         && BIO_NOUNS
             .iter()
-            .any(|n| rest[..rest.len().min(120)].contains(n));
+            .any(|n| rest[..rest.floor_char_boundary(120)].contains(n));
     if !(contact && (p.len() < 80) || bio || known && rest.starts_with("is ")) {
         return false;
     }
