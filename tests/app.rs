@@ -17,18 +17,6 @@ use dossier::search::{Query, QuoteIndex, Searcher};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
-fn timeline_entries(h: &Harness) -> Vec<u32> {
-    h.app
-        .timeline
-        .rows
-        .iter()
-        .filter_map(|r| match r {
-            Row::Entry(e) => Some(*e),
-            Row::Header(_) => None,
-        })
-        .collect()
-}
-
 fn catalog(h: &Harness) -> &Catalog {
     h.app.catalog.as_deref().unwrap()
 }
@@ -63,7 +51,7 @@ fn choosing_an_actor_filters_the_timeline_to_its_events() {
     assert_eq!(h.app.actors.rows, vec![rubio]);
     h.key(KeyCode::Enter); // choose
     assert_eq!(h.app.filter, Some(rubio));
-    assert_eq!(timeline_entries(&h), involving);
+    assert_eq!(h.timeline_entries(), involving);
     assert!(h.screen().contains("filter: Marco Rubio"));
     // The source shows the actor's first mention.
     assert!(["Rubio", "Marco Rubio"].contains(&mark_text(&h).as_str()));
@@ -75,7 +63,7 @@ fn choosing_an_actor_filters_the_timeline_to_its_events() {
     // Choosing again clears; so does Esc.
     h.key(KeyCode::Enter);
     assert_eq!(h.app.filter, None);
-    assert_eq!(timeline_entries(&h).len(), all);
+    assert_eq!(h.timeline_entries().len(), all);
     h.key(KeyCode::Enter);
     assert_eq!(h.app.filter, Some(rubio));
     h.key(KeyCode::Esc);
@@ -135,7 +123,7 @@ fn moving_in_the_timeline_shows_the_event_and_marks_its_actors() {
     h.key(KeyCode::Char('G'));
     assert_eq!(
         h.app.timeline.selected(),
-        timeline_entries(&h).last().copied()
+        h.timeline_entries().last().copied()
     );
     h.key(KeyCode::Char('g'));
     assert_eq!(h.app.timeline.selected(), Some(first));

@@ -11,7 +11,6 @@ mod common;
 use common::{Harness, actor, extracted_samples, styled_text};
 use crossterm::event::KeyCode;
 use dossier::app::source::Item;
-use dossier::app::timeline::Row;
 use ratatui::style::Modifier;
 
 #[test]
@@ -27,16 +26,7 @@ fn choosing_marco_rubio_keeps_only_his_events() {
     h.key(KeyCode::Enter);
     assert_eq!(h.app.actors.selected(), Some(rubio));
     h.key(KeyCode::Enter);
-    let shown: Vec<u32> = h
-        .app
-        .timeline
-        .rows
-        .iter()
-        .filter_map(|r| match r {
-            Row::Entry(e) => Some(*e),
-            Row::Header(_) => None,
-        })
-        .collect();
+    let shown = h.timeline_entries();
     assert!(!shown.is_empty(), "Rubio has events");
     assert!(shown.len() < all, "and not every event is his");
     for e in shown {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::Datelike;
 
 use crate::article::Article;
+use crate::extract::Extraction;
 use crate::extract::events::{Event, EventKind};
 use crate::extract::quotes::Quote;
 use crate::extract::time::{Granularity, Interval};
@@ -97,13 +98,13 @@ impl Catalog {
 
     /// Quotation `id` (a finder id) and the article it is in.
     pub fn quote(&self, id: u32) -> Option<(usize, &Quote)> {
-        let r = self.quotes.get(id as usize)?;
-        let q = self
-            .article(r.article as usize)?
-            .extraction
-            .quotes
-            .get(r.item as usize)?;
-        Some((r.article as usize, q))
+        self.item(*self.quotes.get(id as usize)?, |x| &x.quotes)
+    }
+
+    /// The extracted item `r` points to (in the list `list` picks), and its article.
+    fn item<T>(&self, r: ItemRef, list: impl Fn(&Extraction) -> &[T]) -> Option<(usize, &T)> {
+        let a = r.article as usize;
+        Some((a, list(&self.article(a)?.extraction).get(r.item as usize)?))
     }
 
     /// The corpus actor who said quotation `quote` of article `a`, if resolved.
@@ -171,13 +172,7 @@ impl Catalog {
 
     /// The event shown for a timeline entry (its first source), with its article.
     pub fn entry_event(&self, entry: &Entry) -> Option<(usize, &Event)> {
-        let s = entry.sources.first()?;
-        let e = self
-            .article(s.article as usize)?
-            .extraction
-            .events
-            .get(s.item as usize)?;
-        Some((s.article as usize, e))
+        self.item(*entry.sources.first()?, |x| &x.events)
     }
 
     /// An actor's most frequent role title.

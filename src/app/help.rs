@@ -52,17 +52,7 @@ pub fn lines(keymap: &Keymap) -> Vec<HelpLine> {
 
 /// The overlay's rectangle within the screen.
 pub fn area(screen: Rect) -> Rect {
-    let w = screen
-        .width
-        .saturating_sub(4)
-        .clamp(screen.width.min(20), 90);
-    let h = screen.height.saturating_sub(2).max(3.min(screen.height));
-    Rect {
-        x: screen.x + (screen.width - w) / 2,
-        y: screen.y + (screen.height - h) / 2,
-        width: w,
-        height: h,
-    }
+    crate::app::layout::overlay(screen, 90)
 }
 
 /// Draws the help overlay scrolled to `scroll`.

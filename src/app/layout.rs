@@ -64,6 +64,21 @@ impl Areas {
     }
 }
 
+/// A centred overlay (finder, help) at most `max_width` wide, leaving a margin around it.
+pub fn overlay(screen: Rect, max_width: u16) -> Rect {
+    let w = screen
+        .width
+        .saturating_sub(4)
+        .clamp(screen.width.min(20), max_width);
+    let h = screen.height.saturating_sub(2).max(3.min(screen.height));
+    Rect {
+        x: screen.x + (screen.width - w) / 2,
+        y: screen.y + (screen.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
 /// The inside of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
     area.inner(ratatui::layout::Margin::new(1, 1))

@@ -484,15 +484,18 @@ impl App {
     /// Moves the cursor (or scrolls the source) of `pane` by `delta`.
     fn move_in(&mut self, pane: Pane, delta: isize) {
         match pane {
-            Pane::Timeline => {
-                let before = self.timeline.selected();
-                self.timeline.step(delta);
-                if self.timeline.selected() != before {
-                    self.timeline_moved();
-                }
-            }
+            Pane::Timeline => self.move_timeline(|t| t.step(delta)),
             Pane::Actors => self.actors.list.step(delta),
             Pane::Source => self.source.list.scroll_view(delta),
+        }
+    }
+
+    /// Moves the timeline cursor with `how`; the other panes follow when it moved.
+    fn move_timeline(&mut self, how: impl FnOnce(&mut Timeline)) {
+        let before = self.timeline.selected();
+        how(&mut self.timeline);
+        if self.timeline.selected() != before {
+            self.timeline_moved();
         }
     }
 
@@ -517,13 +520,7 @@ impl App {
         }
         let row = (y - area.y) as usize;
         match pane {
-            Pane::Timeline => {
-                let before = self.timeline.selected();
-                self.timeline.click(row);
-                if self.timeline.selected() != before {
-                    self.timeline_moved();
-                }
-            }
+            Pane::Timeline => self.move_timeline(|t| t.click(row)),
             Pane::Actors => {
                 if let Some(row) = row.checked_sub(self.actors.header_rows()) {
                     let target = self.actors.list.offset + row;

@@ -327,6 +327,19 @@ impl Harness {
         }
     }
 
+    /// The timeline entries shown, in order.
+    pub fn timeline_entries(&self) -> Vec<u32> {
+        self.app
+            .timeline
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                dossier::app::timeline::Row::Entry(e) => Some(*e),
+                dossier::app::timeline::Row::Header(_) => None,
+            })
+            .collect()
+    }
+
     /// Renders the app and returns the buffer.
     pub fn buffer(&self) -> Buffer {
         let size = self.app.size;
