@@ -98,7 +98,26 @@ struct Cached {
     term: Term,
     /// The matching vocabulary words and their scores (word-level terms only).
     words: Option<Vec<(u32, u8)>>,
-    hits: Arc<TermHits>,
+    /// The term's quotations; `None` when they were only gathered among the last matches.
+    hits: Option<Arc<TermHits>>,
+}
+
+/// A set of quotation ids, one bit each.
+#[derive(Debug)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn of(ids: &[u32], len: usize) -> Bits {
+        let mut bits = vec![0u64; len.div_ceil(64)];
+        for &id in ids {
+            bits[id as usize / 64] |= 1 << (id % 64);
+        }
+        Bits(bits)
+    }
+
+    fn contains(&self, id: u32) -> bool {
+        self.0[id as usize / 64] & (1 << (id % 64)) != 0
+    }
 }
 
 /// The last query answered: its matches (for narrowing) and its results (for repeats).
@@ -207,12 +226,19 @@ impl Searcher {
         if let Some(last) = self.last.as_ref().filter(|l| l.query == *query) {
             return Some(last.found.clone());
         }
+        // When this query narrows the last one to few matches, new terms are gathered only
+        // among those matches.
+        let within = self
+            .last
+            .as_ref()
+            .filter(|l| query.refines(&l.query) && l.matches.len() * 8 < len)
+            .map(|l| Bits::of(&l.matches, len));
         let mut terms = Vec::with_capacity(query.terms.len());
         for term in &query.terms {
             if control.interrupted() {
                 return None;
             }
-            terms.push((term, self.hits(index, term)));
+            terms.push((term, self.hits(index, term, within.as_ref())));
         }
         let previous = self.last.as_ref().map(|l| &l.query);
         self.cache.retain(|c| {
@@ -276,10 +302,16 @@ impl Searcher {
         Some(found)
     }
 
-    /// The quotations matching one term, from the cache or computed.
-    fn hits(&mut self, index: &QuoteIndex, term: &Term) -> Arc<TermHits> {
-        if let Some(c) = self.cache.iter().find(|c| &c.term == term) {
-            return Arc::clone(&c.hits);
+    /// The quotations matching one term (only those in `within`, when given), from the
+    /// cache or computed.
+    fn hits(&mut self, index: &QuoteIndex, term: &Term, within: Option<&Bits>) -> Arc<TermHits> {
+        if let Some(hits) = self
+            .cache
+            .iter()
+            .find(|c| &c.term == term)
+            .and_then(|c| c.hits.as_ref())
+        {
+            return Arc::clone(hits);
         }
         let text = term.text.as_str();
         let (words, hits) = match term.kind {
@@ -297,7 +329,7 @@ impl Searcher {
                     scan,
                     |w| words::score(text, w).map(byte_score),
                 );
-                let hits = gather(index, &words, true);
+                let hits = gather(index, &words, true, within);
                 (Some(words), hits)
             }
             TermKind::Exact => match exact_plan(text) {
@@ -323,7 +355,7 @@ impl Searcher {
                             .map(|w| (w as u32, exact))
                             .collect()
                     };
-                    let hits = gather(index, &words, whole);
+                    let hits = gather(index, &words, whole, within);
                     (whole.then_some(words), hits)
                 }
             },
@@ -338,15 +370,16 @@ impl Searcher {
                         Some(byte_score(score.clamp(1, i64::from(EXACT_SCORE)) as u16))
                     },
                 );
-                let hits = speaker_hits(index, &speakers);
+                let hits = speaker_hits(index, &speakers, within);
                 (Some(speakers), hits)
             }
         };
         let hits = Arc::new(hits);
+        self.cache.retain(|c| &c.term != term);
         self.cache.push(Cached {
             term: term.clone(),
             words,
-            hits: Arc::clone(&hits),
+            hits: within.is_none().then(|| Arc::clone(&hits)),
         });
         hits
     }
@@ -397,21 +430,27 @@ impl TermHits {
     }
 }
 
-/// The quotations holding any of `words`, each with its best word score; on two threads
+/// The quotations holding any of `words` (in `within`, when given), each with its best word
+/// score; on two threads
 /// (each taking half of the quotation ids) when the postings are many.
-fn gather(index: &QuoteIndex, words: &[(u32, u8)], checked: bool) -> TermHits {
+fn gather(
+    index: &QuoteIndex,
+    words: &[(u32, u8)],
+    checked: bool,
+    within: Option<&Bits>,
+) -> TermHits {
     let len = index.len() as u32;
     let volume: usize = words
         .iter()
         .map(|&(w, _)| index.postings(w as usize).len())
         .sum();
     let (scores, items) = if volume < PARALLEL_VOLUME {
-        gather_range(index, words, 0..len)
+        gather_range(index, words, 0..len, within)
     } else {
         let mid = len / 2;
         let ((mut scores, mut items), (high_scores, high_items)) = rayon::join(
-            || gather_range(index, words, 0..mid),
-            || gather_range(index, words, mid..len),
+            || gather_range(index, words, 0..mid, within),
+            || gather_range(index, words, mid..len, within),
         );
         scores.extend_from_slice(&high_scores);
         items.extend_from_slice(&high_items);
@@ -424,11 +463,13 @@ fn gather(index: &QuoteIndex, words: &[(u32, u8)], checked: bool) -> TermHits {
     }
 }
 
-/// [`gather`] over the quotation ids in `ids`: scores indexed from `ids.start`.
+/// [`gather`] over the quotation ids in `ids` (and in `within`, when given): scores indexed
+/// from `ids.start`.
 fn gather_range(
     index: &QuoteIndex,
     words: &[(u32, u8)],
     ids: std::ops::Range<u32>,
+    within: Option<&Bits>,
 ) -> (Vec<u8>, Vec<u32>) {
     let mut scores = vec![0u8; (ids.end - ids.start) as usize];
     let mut items = Vec::new();
@@ -436,12 +477,19 @@ fn gather_range(
         let postings = index.postings(w as usize);
         let a = postings.partition_point(|&id| id < ids.start);
         let b = postings.partition_point(|&id| id < ids.end);
-        for &id in &postings[a..b] {
+        let mut add = |id: u32| {
             let slot = &mut scores[(id - ids.start) as usize];
             if *slot == 0 {
                 items.push(id);
             }
             *slot = (*slot).max(score);
+        };
+        match within {
+            None => postings[a..b].iter().for_each(|&id| add(id)),
+            Some(bits) => postings[a..b]
+                .iter()
+                .filter(|&&id| bits.contains(id))
+                .for_each(|&id| add(id)),
         }
     }
     (scores, items)
@@ -458,12 +506,14 @@ fn contains(index: &QuoteIndex, texts: &dyn Texts, id: u32, text: &str) -> bool 
     .any(|field| words::find_folded(field, text, 0).is_some())
 }
 
-/// The quotations of the matching speakers, each with its speaker's score.
-fn speaker_hits(index: &QuoteIndex, speakers: &[(u32, u8)]) -> TermHits {
+/// The quotations of the matching speakers (in `within`, when given), each with its
+/// speaker's score.
+fn speaker_hits(index: &QuoteIndex, speakers: &[(u32, u8)], within: Option<&Bits>) -> TermHits {
     let mut scores = vec![0u8; index.len()];
     let mut items = Vec::new();
     for &(s, score) in speakers {
-        for &id in index.quotes_of_speaker(s as usize) {
+        let quotes = index.quotes_of_speaker(s as usize).iter();
+        for &id in quotes.filter(|&&id| within.is_none_or(|b| b.contains(id))) {
             scores[id as usize] = score;
             items.push(id);
         }
@@ -586,6 +636,27 @@ mod tests {
         for end in (0..query.len()).rev() {
             let q = &query[..end];
             assert_eq!(ids(&mut typing, q), find(q), "deleting back to {q:?}");
+        }
+    }
+
+    #[test]
+    fn narrowing_within_few_matches_gives_the_same_results() {
+        let texts: Vec<String> = (0..4000)
+            .map(|i| format!("peace{} talks{} w{} said{}", i % 50, i % 13, i % 97, i % 7))
+            .collect();
+        let index = QuoteIndex::build(texts.len(), |id| Fields {
+            text: &texts[id as usize],
+            speaker: Some(if id % 3 == 0 { "Marco Rubio" } else { "Rustem Umerov" }),
+            source: "",
+        });
+        let mut typing = Searcher::new();
+        for query in ["peace12 ta", "peace7 w1 sa", "peace3 @rub 'w4", "'peace49 t"] {
+            for end in 1..=query.len() {
+                let q = Query::parse(&query[..end]);
+                let incremental = typing.search(&index, &texts, &q, &mut ()).unwrap();
+                let fresh = Searcher::new().search(&index, &texts, &q, &mut ()).unwrap();
+                assert_eq!(incremental, fresh, "query {:?}", &query[..end]);
+            }
         }
     }
 
