@@ -70,6 +70,8 @@ pub enum Action {
     Close,
     /// Type a character into the input being edited.
     Insert(char),
+    /// Paste text into the input being edited.
+    Paste(String),
     /// Delete the character before the input cursor.
     DeleteBack,
     /// Delete the character under the input cursor.

@@ -34,6 +34,16 @@ impl TextInput {
                 self.cursor += 1;
                 true
             }
+            Action::Paste(ref text) => {
+                let clean: String = text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                let at = self.byte(self.cursor);
+                self.text.insert_str(at, &clean);
+                self.cursor += clean.chars().count();
+                !clean.is_empty()
+            }
             Action::DeleteBack if self.cursor > 0 => {
                 let at = self.byte(self.cursor - 1);
                 self.text.remove(at);
@@ -124,5 +134,7 @@ mod tests {
         assert!(i.edit(&Action::DeleteToStart));
         assert_eq!((i.text.as_str(), i.cursor), ("", 0));
         assert!(!i.edit(&Action::DeleteBack));
+        assert!(i.edit(&Action::Paste("drag\nthis".into())));
+        assert_eq!((i.text.as_str(), i.cursor), ("drag this", 9));
     }
 }

@@ -172,7 +172,7 @@ impl App {
             },
             Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
             Event::Paste(text) if self.finder.open || self.actors.typing => {
-                text.chars().find(|c| !c.is_control()).map(Action::Insert)
+                Some(Action::Paste(text.clone()))
             }
             _ => None,
         }

@@ -646,11 +646,20 @@ mod tests {
             .collect();
         let index = QuoteIndex::build(texts.len(), |id| Fields {
             text: &texts[id as usize],
-            speaker: Some(if id % 3 == 0 { "Marco Rubio" } else { "Rustem Umerov" }),
+            speaker: Some(if id % 3 == 0 {
+                "Marco Rubio"
+            } else {
+                "Rustem Umerov"
+            }),
             source: "",
         });
         let mut typing = Searcher::new();
-        for query in ["peace12 ta", "peace7 w1 sa", "peace3 @rub 'w4", "'peace49 t"] {
+        for query in [
+            "peace12 ta",
+            "peace7 w1 sa",
+            "peace3 @rub 'w4",
+            "'peace49 t",
+        ] {
             for end in 1..=query.len() {
                 let q = Query::parse(&query[..end]);
                 let incremental = typing.search(&index, &texts, &q, &mut ()).unwrap();
