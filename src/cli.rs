@@ -232,8 +232,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Some(path) => extract_records(path, args.embed, &mut out)?,
         None => {
             let index = load(&args.corpus.input(), args.corpus.no_cache)?;
-            for article in &index.articles {
-                write_article(&mut out, article, args.embed)?;
+            for (a, article) in index.articles.iter().enumerate() {
+                write_article(&mut out, article, Record::in_index(&index, a), args.embed)?;
             }
             index.articles.len()
         }
@@ -249,8 +249,12 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
 }
 
 /// Writes one article's extract line, with the whole article embedded when asked.
-fn write_article(out: &mut impl Write, article: &Article, embed: bool) -> Result<()> {
-    let record = Record::of(article);
+fn write_article(
+    out: &mut impl Write,
+    article: &Article,
+    record: Record,
+    embed: bool,
+) -> Result<()> {
     if embed {
         serde_json::to_writer(&mut *out, &Embedded { record, article })?;
     } else {
@@ -319,7 +323,7 @@ fn flush_batch(
     problems.clear();
     let articles = corpus::analyse(std::mem::take(batch), &Progress::default());
     for article in &articles {
-        write_article(out, article, embed)?;
+        write_article(out, article, Record::of(article), embed)?;
     }
     Ok(articles.len())
 }

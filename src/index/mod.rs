@@ -53,6 +53,8 @@ pub struct Index {
     pub actor_of: Vec<Vec<u32>>,
     /// Timeline entries, sorted by date; undated entries last.
     pub timeline: Vec<Entry>,
+    /// For each article, for each of its events, the timeline entry it belongs to.
+    pub entry_of: Vec<Vec<u32>>,
     /// The source files read, with the ranges of their articles and problems (empty for the
     /// bundled sample corpus).
     pub sources: Vec<Source>,
@@ -88,12 +90,18 @@ impl Index {
         let (actors, actor_of) = actors::merge(&self.articles);
         self.actors = actors;
         self.actor_of = actor_of;
-        self.timeline = timeline::build(&self.articles, &self.actor_of);
+        (self.timeline, self.entry_of) = timeline::build(&self.articles, &self.actor_of);
     }
 
     /// The corpus actor of local actor `local` of article `article`.
     pub fn actor_of(&self, article: usize, local: u32) -> Option<u32> {
         self.actor_of.get(article)?.get(local as usize).copied()
+    }
+
+    /// The timeline entry event `event` of article `article` belongs to.
+    pub fn entry_of(&self, article: usize, event: usize) -> Option<&Entry> {
+        let id = *self.entry_of.get(article)?.get(event)?;
+        self.timeline.get(id as usize)
     }
 
     /// The sentence of article `article` containing byte `offset`, as a span.
