@@ -239,6 +239,7 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
                     start: day,
                     end: day,
                 }),
+                value: dated.then(|| day.to_string()),
                 granularity: dated.then_some(Granularity::Day),
                 approximate: false,
                 label: sentence,
