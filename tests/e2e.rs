@@ -19,12 +19,13 @@ impl Screen {
         self.parser.lock().unwrap().screen().contents()
     }
 
-    /// Waits until the screen satisfies `ready`, failing with the screen after 20 s.
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+    /// Waits until the screen's text and reverse-video text satisfy `ready` (a frame may
+    /// arrive in several reads, so every check waits), failing with the screen after 20 s.
+    fn wait_for(&self, what: &str, ready: impl Fn(&str, &str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let text = self.text();
-            if ready(&text) {
+            if ready(&text, &self.reversed()) {
                 return text;
             }
             assert!(
@@ -105,31 +106,29 @@ fn find_a_quotation_jump_to_it_and_quit() {
     });
     let screen = Screen { parser };
 
-    screen.wait_for("the main screen", |s| {
+    screen.wait_for("the main screen", |s, _| {
         s.contains("1 Timeline") && s.contains("4 articles")
     });
     assert!(screen.parser.lock().unwrap().screen().alternate_screen());
 
     keys.write_all(b"/").unwrap();
-    screen.wait_for("the finder", |s| s.contains("Find quotations"));
+    screen.wait_for("the finder", |s, _| s.contains("Find quotations"));
     keys.write_all(b"drag this out").unwrap();
-    let found = screen.wait_for("the result", |s| {
-        s.contains("1 quotation ") && s.contains("not going to drag this out")
+    screen.wait_for("the result", |s, _| {
+        s.contains("1 quotation ")
+            && s.contains("not going to drag this out")
+            && s.contains("Marco Rubio")
     });
-    assert!(found.contains("Marco Rubio"), "{found}");
 
     keys.write_all(b"\r").unwrap();
-    let jumped = screen.wait_for("the source pane on the quotation", |s| {
-        !s.contains("Find quotations") && s.contains("3 Source · 2/4")
-    });
-    assert!(
-        jumped.contains("Earlier in the day, Rubio delivered a"),
-        "{jumped}"
-    );
-    let reversed = screen.reversed();
-    assert!(
-        reversed.contains("drag this out for weeks or months"),
-        "highlight: {reversed}"
+    screen.wait_for(
+        "the source pane on the highlighted quotation",
+        |s, reversed| {
+            !s.contains("Find quotations")
+                && s.contains("3 Source · 2/4")
+                && s.contains("Earlier in the day, Rubio delivered a")
+                && reversed.contains("drag this out for weeks or months")
+        },
     );
 
     keys.write_all(b"q").unwrap();
