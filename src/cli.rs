@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::app::text::ellipsize;
 use crate::article::{Article, Origin};
 use crate::cache;
 use crate::corpus::{self, Input, Progress};
@@ -111,10 +112,7 @@ impl CorpusArgs {
 /// Loads the corpus (through the cache unless disabled) with a progress line on a terminal,
 /// reporting problems; fails when nothing could be loaded.
 fn load(input: &Input, no_cache: bool) -> Result<Index> {
-    let cache_file = match input {
-        Input::Paths(paths) if !no_cache => cache::location(paths),
-        _ => None,
-    };
+    let cache_file = cache_file(input, no_cache);
     let progress = Progress::default();
     let done = AtomicBool::new(false);
     let (index, cache_report) = std::thread::scope(|scope| {
@@ -154,9 +152,32 @@ fn progress_line(progress: &Progress, done: &AtomicBool) {
     eprint!("\r\x1b[2K");
 }
 
+/// The cache file for `input`, unless caching is off or does not apply.
+fn cache_file(input: &Input, no_cache: bool) -> Option<PathBuf> {
+    match input {
+        Input::Paths(paths) if !no_cache => cache::location(paths),
+        _ => None,
+    }
+}
+
+/// Opens the explorer; without a terminal (output piped), prints the corpus totals instead.
 fn explore(input: &Input, no_cache: bool) -> Result<ExitCode> {
-    let index = load(input, no_cache)?;
-    print_totals(&index, &mut io::stdout().lock())?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        let index = load(input, no_cache)?;
+        print_totals(&index, &mut io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let outcome = crate::app::terminal::run(input.clone(), cache_file(input, no_cache))
+        .context("cannot run the terminal interface")?;
+    report(&outcome.problems);
+    for warning in &outcome.warnings {
+        eprintln!("dossier: {warning}");
+    }
+    if outcome.cancelled {
+        eprintln!("dossier: loading cancelled");
+    } else if outcome.empty {
+        anyhow::bail!("no articles could be loaded");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -195,16 +216,6 @@ fn print_totals(index: &Index, out: &mut impl Write) -> Result<()> {
         t.articles, t.dated, t.bytes, t.quotes, t.timexes, t.mentions, t.actors, t.events
     )?;
     Ok(())
-}
-
-/// Shortens `s` to at most `max` characters, ending with "…" when cut.
-pub fn ellipsize(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
 }
 
 /// Number of articles analysed together when streaming.
