@@ -141,6 +141,8 @@ fn place(article: &mut Article) {
         })
         .collect();
 
+    // The quotations are placed by hand too: the extracted ones refer to extracted actors.
+    x.quotes.clear();
     let mut events = Vec::new();
     for para in &content {
         let p = para.text(&text);
