@@ -1,0 +1,233 @@
+//! Name detection: runs of capitalised words that may name someone or something, with name
+//! particles ("van", "al") and connectors inside organisation and place names ("Bank of
+//! England"), capitalised sentence openers that are ordinary words dropped, and all-caps or
+//! title-case headlines read word by word.
+
+use std::collections::HashSet;
+
+use crate::extract::actors::gazetteer::{Gazetteer, lower_into};
+use crate::extract::actors::tokens::{Shape, Token};
+
+/// A sentence's tokens and how its capitalisation is to be read.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    /// First token (index into the document's tokens).
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Capitalisation carries no information: an all-caps or title-case headline.
+    pub headline: bool,
+}
+
+/// A candidate name: a run of tokens in one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunk {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index of the sentence.
+    pub sentence: usize,
+}
+
+/// Lower-case forms of the words written capitalised where capitals carry meaning (not at a
+/// sentence start, not in a headline): the document's own evidence that a word is a name.
+pub fn capitalised_words(text: &str, tokens: &[Token], sentences: &[Sentence]) -> HashSet<String> {
+    let mut known = HashSet::new();
+    let mut buf = String::new();
+    for s in sentences.iter().filter(|s| !s.headline) {
+        for t in &tokens[s.first..s.end] {
+            if t.shape == Shape::Cap && !t.cap_expected {
+                lower_into(t.text(text), &mut buf);
+                if !known.contains(buf.as_str()) {
+                    known.insert(buf.clone());
+                }
+            }
+        }
+    }
+    known
+}
+
+/// Lower-case words that join capitalised words into one name when a capitalised word follows.
+const PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "di", "du", "la",
+    "le", "bin", "ibn", "al", "el", "y", "ter", "ten", "zu", "st",
+];
+
+/// Words that join names only inside organisation and place names.
+const CONNECTORS: &[&str] = &["of", "for", "and", "on", "&"];
+
+/// Finds candidate names in every sentence.
+pub struct Finder<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// All tokens of the document.
+    pub tokens: &'a [Token],
+    /// The gazetteer.
+    pub gaz: &'a Gazetteer,
+    /// Words seen capitalised in running text.
+    pub known: &'a HashSet<String>,
+}
+
+impl Finder<'_> {
+    /// Candidate chunks of sentence `si`, appended to `out`.
+    pub fn chunks(&self, si: usize, s: &Sentence, out: &mut Vec<Chunk>, buf: &mut String) {
+        let mut i = s.first;
+        while i < s.end {
+            if !self.starts_name(i, s, buf) {
+                i += 1;
+                continue;
+            }
+            let end = if s.headline {
+                self.headline_run(i, s.end, buf)
+            } else {
+                self.run(i, s.end, buf)
+            };
+            out.push(Chunk {
+                first: i,
+                end,
+                sentence: si,
+            });
+            i = end.max(i + 1);
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// True when token `i` can be (part of) a name.
+    fn is_name_word(&self, i: usize, headline: bool, buf: &mut String) -> bool {
+        let t = self.tokens[i];
+        if !t.is_upper() {
+            return false;
+        }
+        let w = t.text(self.text);
+        if w == "I" || w == "A" && (t.cap_expected || headline) {
+            return false;
+        }
+        let e = self.gaz.lookup(w, buf).copied().unwrap_or_default();
+        if e.calendar && !t.possessive {
+            return false;
+        }
+        if !(headline || t.cap_expected) {
+            return true;
+        }
+        // Capitals carry no information here: keep the word only if it is not an ordinary
+        // English word, or is known as a name.
+        let known = e.is_named_thing()
+            || e.first_name.is_some()
+            || e.title.is_some()
+            || e.metonym.is_some()
+            || self.known.contains(buf.as_str());
+        known || !e.word
+    }
+
+    fn starts_name(&self, i: usize, s: &Sentence, buf: &mut String) -> bool {
+        if !self.is_name_word(i, s.headline, buf) {
+            return false;
+        }
+        // A lone capitalised "The" opens a name only when the gazetteer says so.
+        let w = self.word(i);
+        if matches!(w, "The" | "THE") {
+            return self.gazetteer_phrase(i, s.end, buf).is_some();
+        }
+        true
+    }
+
+    /// The end of the longest gazetteer name starting at token `i` that spans two or more
+    /// tokens separated by single spaces.
+    pub fn gazetteer_phrase(&self, i: usize, end: usize, buf: &mut String) -> Option<usize> {
+        let max = self.gaz.max_words.min(end - i);
+        let mut best = None;
+        let mut phrase = String::new();
+        let mut words = 1;
+        let mut j = i + 1;
+        phrase.push_str(self.word(i));
+        while words < max && j < end {
+            let gap = &self.text[self.tokens[j - 1].end as usize..self.tokens[j].start as usize];
+            if gap != " " && !(gap.is_empty() && self.tokens[j].shape == Shape::Punct) {
+                break;
+            }
+            phrase.push_str(gap);
+            phrase.push_str(self.word(j));
+            words += 1;
+            j += 1;
+            if self.tokens[j - 1].is_upper()
+                && let Some(e) = self.gaz.lookup(&phrase, buf)
+                && e.is_named_thing()
+            {
+                best = Some(j);
+            }
+        }
+        best
+    }
+
+    /// The end of a name run in running text.
+    fn run(&self, i: usize, end: usize, buf: &mut String) -> usize {
+        let mut j = self.gazetteer_phrase(i, end, buf).unwrap_or(i + 1);
+        while j < end {
+            let t = self.tokens[j];
+            if self.tokens[j - 1].possessive {
+                break;
+            }
+            let gap = &self.text[self.tokens[j - 1].end as usize..t.start as usize];
+            if gap != " " {
+                break;
+            }
+            if t.is_upper() && self.is_name_word(j, false, buf) {
+                j += 1;
+                continue;
+            }
+            if t.shape == Shape::Lower && j + 1 < end && self.tokens[j + 1].is_upper() {
+                let w = t.text(self.text);
+                let particle = PARTICLES.contains(&w) || w.starts_with("al-");
+                let connector = CONNECTORS.contains(&w) && self.joins_across(j - 1);
+                if particle || connector {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    /// True when the word before a connector heads an organisation, place or title that
+    /// continues after it ("Bank of", "Gulf of", "Secretary of").
+    fn joins_across(&self, i: usize) -> bool {
+        let mut buf = String::new();
+        self.gaz
+            .lookup(self.word(i), &mut buf)
+            .is_some_and(|e| e.org_word || e.place_word || e.title.is_some())
+    }
+
+    /// The end of a name run in a headline: consecutive name words only.
+    fn headline_run(&self, i: usize, end: usize, buf: &mut String) -> usize {
+        let mut j = self.gazetteer_phrase(i, end, buf).unwrap_or(i + 1);
+        while j < end
+            && !self.tokens[j - 1].possessive
+            && self.text[self.tokens[j - 1].end as usize..self.tokens[j].start as usize] == *" "
+            && self.is_name_word(j, true, buf)
+        {
+            j += 1;
+        }
+        j
+    }
+}
+
+/// True when the sentence is written in title case: most words of four or more capitalised,
+/// including ordinary words.
+pub fn is_title_case(text: &str, tokens: &[Token], gaz: &Gazetteer) -> bool {
+    let mut buf = String::new();
+    let (mut words, mut cap_words) = (0, 0);
+    for t in tokens.iter().filter(|t| matches!(t.shape, Shape::Cap | Shape::Lower)) {
+        lower_into(t.text(text), &mut buf);
+        if buf.len() < 4 || !gaz.is_word(&buf) {
+            continue;
+        }
+        words += 1;
+        cap_words += usize::from(t.shape == Shape::Cap);
+    }
+    words >= 3 && cap_words * 10 >= words * 8
+}

@@ -1,0 +1,263 @@
+//! Words of a sentence with their shape, for name detection.
+
+/// The shape of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Capitalised word with lower-case letters ("Rubio", "McCague", "Saint-Germain").
+    Cap,
+    /// Letters all in capitals, or a dotted acronym ("NATO", "U.S.", "LONDON").
+    Caps,
+    /// A word starting in lower case ("said", "al-").
+    Lower,
+    /// Starts with a digit ("1996-08-30", "28-point").
+    Number,
+    /// Anything else, one character ("," "(" "“").
+    Punct,
+}
+
+/// One token: a byte range into the text and its shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+    /// Its shape.
+    pub shape: Shape,
+    /// A possessive "'s" or "’s" follows directly (and is not part of the token).
+    pub possessive: bool,
+    /// Capitalisation here says nothing (sentence start, after an opening quote or a colon).
+    pub cap_expected: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    /// True for a capitalised word or a word in capitals.
+    pub fn is_upper(self) -> bool {
+        matches!(self.shape, Shape::Cap | Shape::Caps)
+    }
+}
+
+/// Abbreviations that keep their final full stop.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj",
+    "Capt", "Sgt", "Adm", "Prof", "Rev", "Mme", "Inc", "Corp", "Co", "Ltd", "Bros", "Mt", "Ft",
+    "No", "Gens", "Reps", "Sens", "Messrs", "Cpl", "Pvt", "Supt", "Insp", "Det",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text[start..end]` (a sentence) into tokens. Apostrophes and hyphens inside words,
+/// dotted acronyms ("U.S.", "J."), abbreviations ("Mr.") and "&" between capitals ("AT&T")
+/// stay in the word; a possessive "'s" is split off and marked on the word before it.
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut expect_cap = true;
+    while i < end {
+        let c = match text[i..end].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if !is_word_char(c) {
+            let len = c.len_utf8();
+            // A possessive after a word: mark it and skip it.
+            if matches!(c, '\'' | '’') && possessive_at(text, i + len, end) {
+                if let Some(last) = out.last_mut()
+                    && last.end as usize == i
+                {
+                    last.possessive = true;
+                }
+                i += len + 1;
+                continue;
+            }
+            out.push(Token {
+                start: i as u32,
+                end: (i + len) as u32,
+                shape: Shape::Punct,
+                possessive: false,
+                cap_expected: false,
+            });
+            expect_cap = matches!(c, '"' | '“' | '‘' | ':' | '(' | '[' | '—' | '–' | '•')
+                || (c == '-' && out.len() >= 2 && is_headline_dash(text, i))
+                || (expect_cap && !matches!(c, ',' | ';'));
+            i += len;
+            continue;
+        }
+        let word_end = word_end(text, i, end);
+        let (shape, word_end) = shape_of(text, i, word_end);
+        out.push(Token {
+            start: i as u32,
+            end: word_end as u32,
+            shape,
+            possessive: false,
+            cap_expected: expect_cap,
+        });
+        expect_cap = false;
+        i = word_end;
+        debug_assert!(i <= bytes.len());
+    }
+}
+
+/// A dash surrounded by spaces, as in "CRICKET - LEICESTERSHIRE TAKE OVER".
+fn is_headline_dash(text: &str, i: usize) -> bool {
+    text[..i].ends_with(' ') && text[i + 1..].starts_with(' ')
+}
+
+/// True when "s" follows at `i` and then a non-letter: the end of "Trump's".
+fn possessive_at(text: &str, i: usize, end: usize) -> bool {
+    let rest = &text[i.min(end)..end];
+    let mut chars = rest.chars();
+    chars.next() == Some('s') && chars.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// End of the word starting at `i`: letters and digits, with inner apostrophes, hyphens,
+/// dots and ampersands kept when a letter or digit follows them.
+fn word_end(text: &str, i: usize, end: usize) -> usize {
+    let mut j = i;
+    let mut chars = text[i..end].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if is_word_char(c) {
+            j = i + k + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = match c {
+            '-' | '&' | '\u{2011}' => next.is_some_and(is_word_char),
+            '\'' | '’' => {
+                next.is_some_and(char::is_alphabetic) && !possessive_at(text, i + k + c.len_utf8(), end)
+            }
+            '.' => next.is_some_and(char::is_alphabetic) && is_dotted(&text[i..i + k]),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+    }
+    j
+}
+
+/// "U", "U.S", "J": a letter, or letters separated by dots, each one character.
+fn is_dotted(s: &str) -> bool {
+    s.split('.').all(|p| p.chars().count() == 1)
+}
+
+/// The shape of `text[i..j]`, with the end moved past a full stop that belongs to the word
+/// (an initial "J.", an acronym "U.S.", an abbreviation "Mr.").
+fn shape_of(text: &str, i: usize, j: usize) -> (Shape, usize) {
+    let word = &text[i..j];
+    let first = word.chars().next().unwrap_or(' ');
+    let mut j = j;
+    if text[j..].starts_with('.') {
+        let single = word.chars().all(char::is_alphabetic) && word.chars().count() == 1;
+        let dotted = word.contains('.') && is_dotted(word);
+        if (single && first.is_uppercase()) || dotted || ABBREVIATIONS.contains(&word) {
+            j += 1;
+        }
+    }
+    let word = &text[i..j];
+    let shape = if first.is_ascii_digit() || first.is_numeric() {
+        Shape::Number
+    } else if first.is_uppercase() {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = word.chars().all(|c| !c.is_lowercase());
+        if caps && (letters >= 2 || word.contains('.')) {
+            Shape::Caps
+        } else {
+            Shape::Cap
+        }
+    } else if first.is_alphabetic() {
+        Shape::Lower
+    } else {
+        Shape::Punct
+    };
+    (shape, j)
+}
+
+/// True when most letters of the sentence's words are capitals (an all-caps headline).
+pub fn is_caps_sentence(text: &str, tokens: &[Token]) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for t in tokens {
+        for c in t.text(text).chars() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+    }
+    upper >= 8 && upper > 4 * lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(&str, Shape, bool, bool)> {
+        let mut out = Vec::new();
+        tokenize(s, 0, s.len(), &mut out);
+        out.iter()
+            .map(|t| (t.text(s), t.shape, t.possessive, t.cap_expected))
+            .collect()
+    }
+
+    #[test]
+    fn acronyms_possessives_and_abbreviations() {
+        let s = "Mr. Trump's U.S. envoy, J. Smith of AT&T, met Zelenskiy’s aide.";
+        let w: Vec<&str> = words(s).iter().map(|w| w.0).collect();
+        assert_eq!(
+            w,
+            [
+                "Mr.", "Trump", "U.S.", "envoy", ",", "J.", "Smith", "of", "AT&T", ",", "met",
+                "Zelenskiy", "aide", "."
+            ]
+        );
+        let t = words(s);
+        assert!(t[1].2, "Trump is possessive");
+        assert!(t[11].2, "Zelenskiy is possessive");
+        assert_eq!(t[2].1, Shape::Caps);
+        assert_eq!(t[1].1, Shape::Cap);
+        assert!(t[0].3 && !t[1].3);
+    }
+
+    #[test]
+    fn hyphens_and_apostrophes_inside_words() {
+        let w: Vec<&str> = words("O'Gorman's son-in-law, Saint-Germain; 1996-08-30")
+            .iter()
+            .map(|w| w.0)
+            .collect();
+        assert_eq!(w, ["O'Gorman", "son-in-law", ",", "Saint-Germain", ";", "1996-08-30"]);
+    }
+
+    #[test]
+    fn capitals_expected_after_quotes_and_headline_dashes() {
+        let t = words("CRICKET - LEICESTERSHIRE TAKE \"We");
+        assert!(t[0].3);
+        assert!(t[2].3, "after a headline dash");
+        assert!(!t[3].3);
+        assert!(t[5].3, "after an opening quote");
+    }
+
+    #[test]
+    fn caps_sentences() {
+        let s = "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP";
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        assert!(is_caps_sentence(s, &t));
+        let s = "The U.S. and NATO met in Brussels.";
+        tokenize(s, 0, s.len(), &mut t);
+        assert!(!is_caps_sentence(s, &t));
+    }
+}

@@ -1,0 +1,540 @@
+//! Entity typing: whether a candidate name is a person, an organisation, a place or something
+//! else, from the gazetteer, the words that head or end it, titles before it, given names,
+//! the words around it, and (for weak cases) what the rest of the article says about it.
+
+use std::collections::HashMap;
+
+use crate::extract::actors::gazetteer::{Entry, Gazetteer, TitleKind, lower_into};
+use crate::extract::actors::names::{Chunk, Sentence};
+use crate::extract::actors::tokens::{Shape, Token};
+use crate::extract::actors::{EntityType, Gender, MentionForm};
+use crate::span::Span;
+
+/// How sure the typing is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// Only a default or the surrounding words; the article's other mentions may overrule it.
+    Weak,
+    /// Gazetteer, title, given name, organisation or place head word.
+    Strong,
+}
+
+/// A title standing before a person's name, and the affiliation stated with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleSpan {
+    /// The title as written ("Foreign Minister", "Secretary of State").
+    pub span: Span,
+    /// The affiliation written before it ("Ukrainian", "U.S."), if any.
+    pub affiliation: Option<Span>,
+    /// Gender the title implies.
+    pub gender: Option<Gender>,
+    /// True for an office (kept as a role), false for an honorific ("Mr").
+    pub office: bool,
+}
+
+/// A typed name found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The name as written, without title or possessive.
+    pub span: Span,
+    /// Tokens covered (for context).
+    pub first: usize,
+    /// One past the last token covered.
+    pub end: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Entity type.
+    pub entity: EntityType,
+    /// How the name is written.
+    pub form: MentionForm,
+    /// How sure the type is.
+    pub evidence: Evidence,
+    /// A possessive follows.
+    pub possessive: bool,
+    /// The gazetteer's canonical name, for a known country, place or organisation.
+    pub canonical: Option<u32>,
+    /// What a metonym stands for (gazetteer id).
+    pub stands_for: Option<u32>,
+    /// A title before the name.
+    pub title: Option<TitleSpan>,
+    /// Gender from a title or given name.
+    pub gender: Option<Gender>,
+    /// Found in a headline, where capitals say nothing.
+    pub headline: bool,
+}
+
+/// Words after a name that mark it as a person's.
+const PERSON_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "wrote", "asked", "stated", "insisted", "argued", "noted",
+    "replied", "explained", "warned", "claimed", "tweeted", "posted", "recalled", "admitted",
+    "acknowledged", "denied", "believes", "thinks", "thought", "urged", "smiled", "laughed",
+];
+
+/// Prepositions after which a capital or city is a place rather than a government.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "from", "near", "into", "outside", "across", "via", "around", "throughout",
+    "toward", "towards", "inside", "of", "visit", "visited", "visiting", "arrived", "flew",
+];
+
+/// Modifiers that may stand between an affiliation and a title ("Ukrainian Deputy Foreign
+/// Minister", "former President").
+const TITLE_MODIFIERS: &[&str] = &[
+    "former", "deputy", "acting", "vice", "senior", "special", "top", "chief", "interim",
+    "first", "veteran", "new", "then", "late", "outgoing", "incoming", "assistant", "associate",
+    "executive", "general", "ex", "ex-", "current", "presidential",
+];
+
+/// Endings typical of surnames in many languages.
+const SURNAME_ENDINGS: &[&str] = &[
+    "ov", "ova", "ev", "eva", "enko", "chuk", "czuk", "ski", "sky", "skyy", "skiy", "ska",
+    "vich", "vić", "vic", "ić", "escu", "opoulos", "poulos", "yan", "dze", "shvili", "sson",
+    "ovic", "evic", "ovych", "evych", "ak", "uk", "yk",
+];
+
+/// Endings typical of place names.
+const PLACE_ENDINGS: &[&str] = &["stan", "land", "shire", "ville", "grad", "burg", "polis"];
+
+/// The typing context for one document.
+pub struct Typer<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// All tokens.
+    pub tokens: &'a [Token],
+    /// All sentences.
+    pub sentences: &'a [Sentence],
+    /// The gazetteer.
+    pub gaz: &'a Gazetteer,
+}
+
+impl Typer<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn entry(&self, s: &str, buf: &mut String) -> Entry {
+        self.gaz.lookup(s, buf).copied().unwrap_or_default()
+    }
+
+    fn span(&self, first: usize, end: usize) -> Span {
+        Span {
+            start: self.tokens[first].start,
+            end: self.tokens[end - 1].end,
+        }
+    }
+
+    fn lower(&self, i: usize) -> String {
+        let mut s = String::new();
+        lower_into(self.word(i), &mut s);
+        s
+    }
+
+    /// The entry for tokens `first..end` read as one phrase.
+    fn phrase_entry(&self, first: usize, end: usize, buf: &mut String) -> Entry {
+        let span = self.span(first, end);
+        let mut e = self.entry(span.text(self.text), buf);
+        if e == Entry::default() && self.tokens[end - 1].shape == Shape::Cap {
+            // "Wall Street Journal" in the text, "Wall Street Journal" in the table; also try
+            // the phrase with its words re-joined by single spaces.
+            let joined: Vec<&str> = (first..end).map(|i| self.word(i)).collect();
+            e = self.entry(&joined.join(" "), buf);
+        }
+        e
+    }
+
+    /// The longest title starting at token `i` and ending before `end`: (end token, title).
+    fn title_at(&self, i: usize, end: usize, buf: &mut String) -> Option<(usize, TitleKind, Option<Gender>)> {
+        let mut best = None;
+        let mut phrase = String::new();
+        for j in i..end.min(i + self.gaz.max_words) {
+            if j > i {
+                phrase.push(' ');
+            }
+            phrase.push_str(self.word(j));
+            if let Some(t) = self.gaz.lookup(&phrase, buf).and_then(|e| e.title) {
+                best = Some((j + 1, t.kind, t.gender));
+            }
+        }
+        best
+    }
+
+    /// Types one candidate chunk; may yield several names (an affiliation before a title,
+    /// then the person; the parts of "Russia-Ukraine").
+    pub fn type_chunk(&self, c: Chunk, out: &mut Vec<Found>, buf: &mut String) {
+        let headline = self.sentences[c.sentence].headline;
+        let mut first = c.first;
+        let end = c.end;
+        // Organisation names ending in a head word are never split by a title inside them
+        // ("General Motors", "Chief Executive Office").
+        let last = self.entry(self.word(end - 1), buf);
+        if !(last.org_word && end - first > 1 && last.title.is_none()) {
+            if let Some(t) = self.titles(&mut first, end, out, buf) {
+                if first < end {
+                    let mut f = self.found(c, first, end, EntityType::Person, Evidence::Strong);
+                    f.gender = t.gender.or_else(|| self.given_name_gender(first, end, buf));
+                    f.form = self.person_form(first, end);
+                    f.title = Some(t);
+                    out.push(f);
+                }
+                return;
+            }
+        }
+        if first >= end {
+            return;
+        }
+        // Strip a leading "The" unless the gazetteer knows the whole name with it.
+        if matches!(self.word(first), "The" | "THE")
+            && !self.phrase_entry(first, end, buf).is_named_thing()
+        {
+            first += 1;
+            if first >= end {
+                return;
+            }
+        }
+        if end - first == 1 && self.split_compound(c, first, out, buf) {
+            return;
+        }
+        out.push(self.type_name(c, first, end, headline, buf));
+    }
+
+    /// Reads affiliations and titles at the start of `first..end`, advancing `first` past
+    /// them. Returns the last title found; affiliations become mentions of their own.
+    fn titles(&self, first: &mut usize, end: usize, out: &mut Vec<Found>, buf: &mut String) -> Option<TitleSpan> {
+        let mut i = *first;
+        let mut affiliation: Option<Span> = None;
+        let mut title: Option<TitleSpan> = None;
+        let mut pending_aff: Option<Found> = None;
+        while i < end {
+            // An affiliation: a country, demonym or organisation followed by a title.
+            if title.is_none() && affiliation.is_none() {
+                let aff_end = self.known_name_end(i, end, buf);
+                if let Some(ae) = aff_end
+                    && ae < end
+                    && self.modified_title_at(ae, end, buf).is_some()
+                {
+                    let chunk = Chunk {
+                        first: i,
+                        end: ae,
+                        sentence: self.sentence_of(i),
+                    };
+                    let hl = self.sentences[chunk.sentence].headline;
+                    pending_aff = Some(self.type_name(chunk, i, ae, hl, buf));
+                    affiliation = Some(self.span(i, ae));
+                    i = ae;
+                    continue;
+                }
+            }
+            if let Some((te, kind, gender)) = self.modified_title_at(i, end, buf) {
+                title = Some(TitleSpan {
+                    span: self.span(i, te),
+                    affiliation,
+                    gender: gender.or(title.and_then(|t| t.gender)),
+                    office: kind == TitleKind::Office || title.is_some_and(|t| t.office),
+                });
+                i = te;
+                // "President of France Emmanuel Macron": skip "of" and take the place as the
+                // affiliation.
+                if i + 1 < end && self.word(i) == "of" {
+                    if let Some(ae) = self.known_name_end(i + 1, end, buf) {
+                        let chunk = Chunk {
+                            first: i + 1,
+                            end: ae,
+                            sentence: self.sentence_of(i),
+                        };
+                        let hl = self.sentences[chunk.sentence].headline;
+                        out.push(self.type_name(chunk, i + 1, ae, hl, buf));
+                        if let Some(t) = title.as_mut() {
+                            t.affiliation = Some(self.span(i + 1, ae));
+                        }
+                        i = ae;
+                    }
+                }
+                continue;
+            }
+            break;
+        }
+        let t = title?;
+        if let Some(a) = pending_aff {
+            out.push(a);
+        }
+        *first = i;
+        Some(t)
+    }
+
+    fn sentence_of(&self, token: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= token)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// A title, possibly after modifiers ("Deputy Foreign Minister", "former President").
+    fn modified_title_at(&self, i: usize, end: usize, buf: &mut String) -> Option<(usize, TitleKind, Option<Gender>)> {
+        let mut j = i;
+        while j < end && TITLE_MODIFIERS.contains(&self.lower(j).as_str()) {
+            j += 1;
+        }
+        if let Some(t) = self.title_at(j, end, buf) {
+            return Some(t);
+        }
+        None
+    }
+
+    /// The end of a gazetteer country, demonym, place or organisation starting at `i`.
+    fn known_name_end(&self, i: usize, end: usize, buf: &mut String) -> Option<usize> {
+        for j in (i + 1..=end.min(i + self.gaz.max_words)).rev() {
+            let e = self.phrase_entry(i, j, buf);
+            if e.country.is_some() || e.demonym.is_some() || e.org.is_some() || e.place.is_some() {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    fn found(&self, c: Chunk, first: usize, end: usize, entity: EntityType, evidence: Evidence) -> Found {
+        Found {
+            span: self.span(first, end),
+            first,
+            end,
+            sentence: c.sentence,
+            entity,
+            form: MentionForm::Name,
+            evidence,
+            possessive: self.tokens[end - 1].possessive,
+            canonical: None,
+            stands_for: None,
+            title: None,
+            gender: None,
+            headline: self.sentences[c.sentence].headline,
+        }
+    }
+
+    fn person_form(&self, first: usize, end: usize) -> MentionForm {
+        if end - first >= 2 {
+            MentionForm::Full
+        } else {
+            MentionForm::Partial
+        }
+    }
+
+    fn given_name_gender(&self, first: usize, end: usize, buf: &mut String) -> Option<Gender> {
+        if end - first < 2 {
+            return None;
+        }
+        self.entry(self.word(first), buf).first_name.flatten()
+    }
+
+    /// "Russia-Ukraine", "Witkoff-Dmitriev": a hyphenated word whose parts are names known to
+    /// the gazetteer becomes one mention per part. Returns false when it is not such a word.
+    fn split_compound(&self, c: Chunk, i: usize, out: &mut Vec<Found>, buf: &mut String) -> bool {
+        let t = self.tokens[i];
+        let word = t.text(self.text);
+        if !word.contains('-') || self.entry(word, buf).is_named_thing() {
+            return false;
+        }
+        let mut parts = Vec::new();
+        let mut at = t.start as usize;
+        for p in word.split('-') {
+            parts.push(Span::new(at, at + p.len()));
+            at += p.len() + 1;
+        }
+        let upper = |s: &Span| s.text(self.text).chars().next().is_some_and(char::is_uppercase);
+        let known = |s: &Span, buf: &mut String| self.entry(s.text(self.text), buf).is_named_thing();
+        let known_count = parts.iter().filter(|s| known(s, buf)).count();
+        if known_count == 0 {
+            return false;
+        }
+        for p in parts.iter().filter(|s| upper(s)) {
+            let e = self.entry(p.text(self.text), buf);
+            let mut f = self.found(c, i, i + 1, EntityType::Person, Evidence::Weak);
+            f.span = *p;
+            f.possessive = false;
+            self.apply_entry(&mut f, &e, p.text(self.text), false);
+            out.push(f);
+        }
+        true
+    }
+
+    /// Sets type, canonical name and metonymy from a gazetteer entry; returns false when the
+    /// entry names nothing.
+    fn apply_entry(&self, f: &mut Found, e: &Entry, written: &str, locative: bool) -> bool {
+        let acronym = written.chars().filter(|c| c.is_alphabetic()).count() <= 6
+            && crate::extract::actors::gazetteer::is_caps(written)
+            && !f.headline;
+        if let Some(id) = e.country {
+            f.entity = EntityType::Location;
+            f.canonical = Some(id);
+            f.form = if acronym { MentionForm::Acronym } else { MentionForm::Name };
+        } else if let Some(id) = e.place {
+            f.entity = EntityType::Location;
+            f.canonical = Some(id);
+            if let Some(of) = e.metonym
+                && !locative
+            {
+                f.form = MentionForm::Metonym;
+                f.stands_for = Some(of);
+            }
+        } else if let Some(id) = e.org {
+            f.entity = EntityType::Organisation;
+            f.canonical = Some(id);
+            f.form = if acronym { MentionForm::Acronym } else { MentionForm::Name };
+            if let Some(of) = e.metonym
+                && !locative
+            {
+                f.form = MentionForm::Metonym;
+                f.stands_for = Some(of);
+            }
+        } else if e.demonym.is_some() || e.misc {
+            f.entity = EntityType::Misc;
+            f.canonical = e.demonym;
+        } else {
+            return false;
+        }
+        f.evidence = Evidence::Strong;
+        true
+    }
+
+    fn is_locative(&self, first: usize) -> bool {
+        first > 0 && {
+            let prev = self.tokens[first - 1];
+            prev.shape == Shape::Lower && LOCATIVES.contains(&self.lower(first - 1).as_str())
+        }
+    }
+
+    /// Types a name without title.
+    fn type_name(&self, c: Chunk, first: usize, end: usize, headline: bool, buf: &mut String) -> Found {
+        let mut f = self.found(c, first, end, EntityType::Person, Evidence::Weak);
+        let written = f.span.text(self.text);
+        let whole = self.phrase_entry(first, end, buf);
+        let locative = self.is_locative(first);
+        if self.apply_entry(&mut f, &whole, written, locative) {
+            return f;
+        }
+        let n = end - first;
+        let head = self.entry(self.word(first), buf);
+        let tail = self.entry(self.word(end - 1), buf);
+        let of_follows = n > 2 && self.word(first + 1) == "of";
+        if (tail.org_word && n > 1) || (head.org_word && of_follows) {
+            f.entity = EntityType::Organisation;
+            f.evidence = Evidence::Strong;
+            return f;
+        }
+        if (tail.place_word && n > 1 && !tail.word) || (head.place_word && of_follows) {
+            f.entity = EntityType::Location;
+            f.evidence = Evidence::Strong;
+            return f;
+        }
+        if tail.place_word && n > 1 {
+            f.entity = EntityType::Location;
+            return f;
+        }
+        // Compass point + known place: "North Korea" is in the table, "Northern Bosnia" is not.
+        if n > 1 && matches!(self.lower(first).as_str(), "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central") {
+            let rest = self.phrase_entry(first + 1, end, buf);
+            if rest.country.is_some() || rest.place.is_some() {
+                f.entity = EntityType::Location;
+                f.evidence = Evidence::Strong;
+                return f;
+            }
+        }
+        let initials = (first..end).any(|i| {
+            let w = self.word(i);
+            w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase)
+        });
+        if n > 1 && (head.first_name.is_some() || initials) && !head.is_named_thing() {
+            f.entity = EntityType::Person;
+            f.evidence = Evidence::Strong;
+            f.form = MentionForm::Full;
+            f.gender = head.first_name.flatten();
+            return f;
+        }
+        // Weak guesses, which the rest of the article may overrule.
+        f.form = if n == 1 && self.tokens[first].shape == Shape::Caps && !headline {
+            MentionForm::Acronym
+        } else {
+            self.person_form(first, end)
+        };
+        f.entity = self.guess(first, end, headline, buf);
+        if f.entity != EntityType::Person && f.form != MentionForm::Acronym {
+            f.form = MentionForm::Name;
+        }
+        f
+    }
+
+    /// The type of a name nothing certain is known about.
+    fn guess(&self, first: usize, end: usize, headline: bool, buf: &mut String) -> EntityType {
+        let n = end - first;
+        let next = (end < self.tokens.len()).then(|| self.lower(end));
+        let next_is_person_verb = next.as_deref().is_some_and(|w| PERSON_VERBS.contains(&w));
+        let who_follows = end + 1 < self.tokens.len()
+            && self.word(end) == ","
+            && matches!(self.word(end + 1), "who" | "whose");
+        if next_is_person_verb || who_follows {
+            return EntityType::Person;
+        }
+        if n == 1 && self.tokens[first].shape == Shape::Caps && !headline {
+            return EntityType::Organisation;
+        }
+        let lower_last = self.lower(end - 1);
+        if self.is_locative(first) && n <= 2 {
+            return EntityType::Location;
+        }
+        if PLACE_ENDINGS.iter().any(|e| lower_last.ends_with(e)) && n == 1 {
+            return EntityType::Location;
+        }
+        let e = self.entry(self.word(end - 1), buf);
+        if SURNAME_ENDINGS.iter().any(|s| lower_last.ends_with(s)) || (e.surname && !e.word) {
+            return EntityType::Person;
+        }
+        if n >= 2 && n <= 3 && (first..end).all(|i| !self.entry(self.word(i), buf).word) {
+            return EntityType::Person;
+        }
+        EntityType::Organisation
+    }
+}
+
+/// What the article's strongly typed names say about weaker ones.
+#[derive(Debug, Default)]
+pub struct DocTypes {
+    /// Lower-case name → type, from strong findings.
+    names: HashMap<String, EntityType>,
+    /// Lower-case words of person names (given names and surnames).
+    person_words: HashMap<String, u32>,
+}
+
+impl DocTypes {
+    /// Collects the strong findings.
+    pub fn new(text: &str, found: &[Found]) -> DocTypes {
+        let mut d = DocTypes::default();
+        let mut buf = String::new();
+        for f in found.iter().filter(|f| f.evidence == Evidence::Strong && !f.headline) {
+            lower_into(f.span.text(text), &mut buf);
+            d.names.entry(buf.clone()).or_insert(f.entity);
+            if f.entity == EntityType::Person {
+                for w in buf.split(' ').filter(|w| w.len() > 2 || !w.ends_with('.')) {
+                    *d.person_words.entry(w.to_string()).or_default() += 1;
+                }
+            }
+        }
+        d
+    }
+
+    /// Re-types a weak finding from the article's strong ones: the same name typed elsewhere,
+    /// or a word of a person's name.
+    pub fn resolve(&self, text: &str, f: &mut Found, buf: &mut String) {
+        if f.evidence == Evidence::Strong {
+            return;
+        }
+        lower_into(f.span.text(text), buf);
+        if let Some(&t) = self.names.get(buf.as_str()) {
+            f.entity = t;
+            return;
+        }
+        if buf.split(' ').all(|w| self.person_words.contains_key(w)) {
+            f.entity = EntityType::Person;
+            f.form = if buf.contains(' ') {
+                MentionForm::Full
+            } else {
+                MentionForm::Partial
+            };
+        }
+    }
+}
