@@ -208,6 +208,17 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
                         || (long_initials.is_some() && d.acronym == long_initials))
             })
         });
+        // "Journal" after "Wall Street Journal": the last word of one earlier name.
+        let id = id.or_else(|| {
+            if written.contains(' ') || abbrev.is_some() {
+                return None;
+            }
+            let mut matching = drafts.iter().enumerate().filter(|(_, d)| {
+                !d.person && !d.unnamed && d.words > 1 && d.name.rsplit(' ').next() == Some(written)
+            });
+            let first = matching.next().map(|(id, _)| id);
+            first.filter(|_| matching.next().is_none())
+        });
         let id = id.unwrap_or_else(|| {
             drafts.push(Draft::default());
             drafts.len() - 1

@@ -14,6 +14,9 @@ pub enum TitleKind {
     Honorific,
     /// An office, job or relation ("Foreign Minister", "son-in-law").
     Office,
+    /// A style that is part of the name when one given name follows ("King Charles",
+    /// "Pope Francis", "Mother Teresa").
+    Style,
 }
 
 /// A title and the gender it implies, if any.
@@ -83,6 +86,7 @@ pub struct Gazetteer {
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../../assets/gazetteer/places.txt");
 const ORGANISATIONS: &str = include_str!("../../../assets/gazetteer/organisations.txt");
+const OUTLETS: &str = include_str!("../../../assets/gazetteer/outlets.txt");
 const MISC: &str = include_str!("../../../assets/gazetteer/misc.txt");
 const METONYMS: &str = include_str!("../../../assets/gazetteer/metonyms.tsv");
 const TITLES: &str = include_str!("../../../assets/gazetteer/titles.tsv");
@@ -125,6 +129,15 @@ const CALENDAR: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
 ];
 
 /// The gazetteer, parsed on first use.
@@ -230,6 +243,18 @@ impl Gazetteer {
                 }
             }
         }
+        for line in lines(OUTLETS) {
+            let name = line.trim();
+            // "Time", "Slate": an outlet named by one ordinary word is left to the context.
+            if !name.contains(' ') && g.is_word(&name.to_lowercase()) {
+                continue;
+            }
+            let id = g.id(name);
+            let e = g.alias(name);
+            if e.org.is_none() && e.country.is_none() && e.place.is_none() {
+                e.org = Some(id);
+            }
+        }
         for line in lines(MISC) {
             for n in line.split('|') {
                 let e = g.alias(n);
@@ -251,10 +276,10 @@ impl Gazetteer {
             if cols.len() < 3 {
                 continue;
             }
-            let kind = if cols[2].trim() == "honorific" {
-                TitleKind::Honorific
-            } else {
-                TitleKind::Office
+            let kind = match cols[2].trim() {
+                "honorific" => TitleKind::Honorific,
+                "style" => TitleKind::Style,
+                _ => TitleKind::Office,
             };
             let gender = gender_of(cols[1]);
             let key = cols[0].trim().to_lowercase();

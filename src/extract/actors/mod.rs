@@ -224,9 +224,14 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
         typer.type_chunk(c, &mut found, &mut buf);
     }
     let doc_types = typing::DocTypes::new(text, &found);
-    for f in &mut found {
-        doc_types.resolve(text, f, &mut buf);
+    let mut resolved = Vec::with_capacity(found.len());
+    for mut f in found {
+        doc_types.resolve(text, &mut f, &mut buf);
+        if !doc_types.split_persons(text, &f, &mut resolved) {
+            resolved.push(f);
+        }
     }
+    let mut found = resolved;
     found.sort_by_key(|f| (f.span.start, f.span.end));
     let role_finder = roles::RoleFinder {
         text,

@@ -3,7 +3,7 @@
 //! England"), capitalised sentence openers that are ordinary words dropped, and all-caps or
 //! title-case headlines read word by word.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::extract::actors::gazetteer::{Gazetteer, lower_into};
 use crate::extract::actors::tokens::{Shape, Token};
@@ -31,21 +31,38 @@ pub struct Chunk {
 }
 
 /// Lower-case forms of the words written capitalised where capitals carry meaning (not at a
-/// sentence start, not in a headline): the document's own evidence that a word is a name.
+/// sentence start, not in a headline) more often than in lower case: the document's own
+/// evidence that a word is a name.
 pub fn capitalised_words(text: &str, tokens: &[Token], sentences: &[Sentence]) -> HashSet<String> {
-    let mut known = HashSet::new();
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     let mut buf = String::new();
     for s in sentences.iter().filter(|s| !s.headline) {
         for t in &tokens[s.first..s.end] {
             if t.shape == Shape::Cap && !t.cap_expected {
                 lower_into(t.text(text), &mut buf);
-                if !known.contains(buf.as_str()) {
-                    known.insert(buf.clone());
+                match counts.get_mut(buf.as_str()) {
+                    Some(c) => c.0 += 1,
+                    None => {
+                        counts.insert(buf.clone(), (1, 0));
+                    }
                 }
             }
         }
     }
-    known
+    if counts.is_empty() {
+        return HashSet::new();
+    }
+    for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
+        lower_into(t.text(text), &mut buf);
+        if let Some(c) = counts.get_mut(buf.as_str()) {
+            c.1 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (upper, lower))| upper > lower)
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// Lower-case words that join capitalised words into one name when a capitalised word follows.
@@ -103,11 +120,11 @@ impl Finder<'_> {
             return false;
         }
         let w = t.text(self.text);
-        if w == "I" || w == "A" && (t.cap_expected || headline) {
+        if w == "I" || is_contraction(w) {
             return false;
         }
         let e = self.gaz.lookup(w, buf).copied().unwrap_or_default();
-        if e.calendar && !t.possessive {
+        if e.calendar {
             return false;
         }
         if !(headline || t.cap_expected) {
@@ -115,20 +132,55 @@ impl Finder<'_> {
         }
         // Capitals carry no information here: keep the word only if it is not an ordinary
         // English word, or is known as a name.
+        // A given name or title that is also a word ("In", "Will", "President") needs a
+        // capitalised word after it.
+        let next_upper = self.next_name_word(i).is_some();
         let known = e.is_named_thing()
-            || e.first_name.is_some()
-            || e.title.is_some()
+            || ((e.first_name.is_some() || e.title.is_some()) && next_upper)
             || e.metonym.is_some()
             || self.known.contains(buf.as_str());
         known || !e.word
     }
 
+    /// The next capitalised word after token `i` in the same name: directly after a space, or
+    /// after name particles ("Max van Heeswijk", "Joost van der Westhuizen").
+    fn next_name_word(&self, i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        while j < self.tokens.len() {
+            let gap = &self.text[self.tokens[j - 1].end as usize..self.tokens[j].start as usize];
+            if gap != " " {
+                return None;
+            }
+            let t = self.tokens[j];
+            if t.is_upper() || is_prefixed_name(t.text(self.text)) {
+                return Some(j);
+            }
+            if t.shape != Shape::Lower || !PARTICLES.contains(&t.text(self.text)) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
     fn starts_name(&self, i: usize, s: &Sentence, buf: &mut String) -> bool {
+        if is_prefixed_name(self.word(i)) && !s.headline {
+            return true;
+        }
+        if self.tokens[i].is_upper() && self.gazetteer_phrase(i, s.end, buf).is_some() {
+            return true;
+        }
         if !self.is_name_word(i, s.headline, buf) {
             return false;
         }
-        // A lone capitalised "The" opens a name only when the gazetteer says so.
+        // A single capital letter ("Group C", "A") is a name only as an initial before one.
         let w = self.word(i);
+        if w.chars().count() == 1
+            && !(i + 1 < s.end && self.tokens[i + 1].is_upper() && !s.headline)
+        {
+            return false;
+        }
+        // A lone capitalised "The" opens a name only when the gazetteer says so.
         if matches!(w, "The" | "THE") {
             return self.gazetteer_phrase(i, s.end, buf).is_some();
         }
@@ -172,6 +224,10 @@ impl Finder<'_> {
                 break;
             }
             let gap = &self.text[self.tokens[j - 1].end as usize..t.start as usize];
+            if gap.is_empty() && self.joins_hyphenated(j, end, buf) {
+                j += 2;
+                continue;
+            }
             if gap != " " {
                 break;
             }
@@ -179,18 +235,48 @@ impl Finder<'_> {
                 j += 1;
                 continue;
             }
-            if t.shape == Shape::Lower && j + 1 < end && self.tokens[j + 1].is_upper() {
+            if t.shape == Shape::Lower && is_prefixed_name(t.text(self.text)) {
+                j += 1;
+                continue;
+            }
+            if t.shape == Shape::Lower {
                 let w = t.text(self.text);
-                let particle = PARTICLES.contains(&w) || w.starts_with("al-");
-                let connector = CONNECTORS.contains(&w) && self.joins_across(j - 1);
-                if particle || connector {
-                    j += 2;
+                let connector = CONNECTORS.contains(&w)
+                    && self.joins_across(j - 1)
+                    && self.tokens.get(j + 1).is_some_and(|n| n.is_upper());
+                let particle = PARTICLES.contains(&w);
+                let next = if connector {
+                    Some(j + 1)
+                } else if particle {
+                    self.next_name_word(j - 1)
+                } else {
+                    None
+                };
+                if let Some(n) = next.filter(|&n| n < end) {
+                    j = n + 1;
                     continue;
                 }
             }
             break;
         }
         j
+    }
+
+    /// True when token `j` is a hyphen between two capitalised words that form one name
+    /// ("Witkoff-Dmitriev" stays one run; "Russia-Ukraine" splits, each side being known).
+    fn joins_hyphenated(&self, j: usize, end: usize, buf: &mut String) -> bool {
+        if j + 1 >= end || self.word(j) != "-" || !self.tokens[j + 1].is_upper() {
+            return false;
+        }
+        if self.tokens[j].end != self.tokens[j + 1].start {
+            return false;
+        }
+        let known = |i: usize, buf: &mut String| {
+            self.gaz
+                .lookup(self.word(i), buf)
+                .is_some_and(|e| e.is_named_thing() || e.metonym.is_some())
+        };
+        !known(j - 1, buf) && !known(j + 1, buf)
     }
 
     /// True when the word before a connector heads an organisation, place or title that
@@ -214,6 +300,24 @@ impl Finder<'_> {
         }
         j
     }
+}
+
+/// "al-Assad", "el-Sisi", "bin-Salman": a lower-case Arabic article or particle joined to a
+/// capitalised name.
+fn is_prefixed_name(w: &str) -> bool {
+    ["al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "az-"]
+        .iter()
+        .any(|p| w.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase))
+}
+
+/// "I'm", "We've", "Don't": a word with a contracted ending.
+fn is_contraction(w: &str) -> bool {
+    let Some(at) = w.rfind(['\'', '’']) else {
+        return false;
+    };
+    let tail = &w[at..];
+    let tail = &tail[tail.chars().next().map_or(1, char::len_utf8)..];
+    matches!(tail, "m" | "ve" | "re" | "ll" | "d" | "t" | "M" | "VE" | "RE" | "LL" | "D" | "T")
 }
 
 /// True when the sentence is written in title case: most words of four or more capitalised,

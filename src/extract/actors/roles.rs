@@ -49,15 +49,8 @@ impl RoleFinder<'_> {
     }
 
     fn is_title(&self, first: usize, end: usize, buf: &mut String) -> Option<Option<Gender>> {
-        let mut phrase = String::new();
-        for i in first..end {
-            if i > first {
-                phrase.push(' ');
-            }
-            phrase.push_str(self.word(i));
-        }
-        lower_into(&phrase, buf);
-        self.gaz.get(buf).and_then(|e| e.title).map(|t| t.gender)
+        let phrase = &self.text[self.tokens[first].start as usize..self.tokens[end - 1].end as usize];
+        self.gaz.lookup(phrase, buf).and_then(|e| e.title).map(|t| t.gender)
     }
 
     /// Every role stated for the person mention `f` (which lies in sentence tokens

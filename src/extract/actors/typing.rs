@@ -144,13 +144,9 @@ impl Typer<'_> {
     /// The longest title starting at token `i` and ending before `end`: (end token, title).
     fn title_at(&self, i: usize, end: usize, buf: &mut String) -> Option<(usize, TitleKind, Option<Gender>)> {
         let mut best = None;
-        let mut phrase = String::new();
-        for j in i..end.min(i + self.gaz.max_words) {
-            if j > i {
-                phrase.push(' ');
-            }
-            phrase.push_str(self.word(j));
-            if let Some(t) = self.gaz.lookup(&phrase, buf).and_then(|e| e.title) {
+        for j in i..end.min(i + self.gaz.max_words + 2) {
+            let phrase = self.span(i, j + 1).text(self.text);
+            if let Some(t) = self.gaz.lookup(phrase, buf).and_then(|e| e.title) {
                 best = Some((j + 1, t.kind, t.gender));
             }
         }
@@ -167,15 +163,33 @@ impl Typer<'_> {
         // ("General Motors", "Chief Executive Office").
         let last = self.entry(self.word(end - 1), buf);
         if !(last.org_word && end - first > 1 && last.title.is_none()) {
-            if let Some(t) = self.titles(&mut first, end, out, buf) {
+            if let Some((t, style)) = self.titles(&mut first, end, out, buf) {
                 if first < end {
-                    let mut f = self.found(c, first, end, EntityType::Person, Evidence::Strong);
+                    // "King Charles", "Pope Francis": a style with one name is part of it.
+                    let name_first = if style && end - first == 1 {
+                        self.span_first(t.span)
+                    } else {
+                        first
+                    };
+                    let mut f = self.found(c, name_first, end, EntityType::Person, Evidence::Strong);
                     f.gender = t.gender.or_else(|| self.given_name_gender(first, end, buf));
                     f.form = self.person_form(first, end);
                     f.title = Some(t);
                     out.push(f);
                 }
                 return;
+            }
+            // "Austrian Judith Wiesner": a nationality before a given name.
+            if let Some(e) = self.known_name_end(first, end, buf)
+                && e < end
+                && self.tokens[e].shape == Shape::Cap
+                && self.entry(self.word(e), buf).first_name.is_some()
+                && (self.phrase_entry(first, e, buf).demonym.is_some()
+                    || self.phrase_entry(first, e, buf).country.is_some())
+            {
+                let hl = self.sentences[c.sentence].headline;
+                out.push(self.type_name(c, first, e, hl, buf));
+                first = e;
             }
         }
         if first >= end {
@@ -196,10 +210,61 @@ impl Typer<'_> {
         out.push(self.type_name(c, first, end, headline, buf));
     }
 
+    /// The token where span `s` starts.
+    fn span_first(&self, s: Span) -> usize {
+        self.tokens.partition_point(|t| t.start < s.start)
+    }
+
     /// Reads affiliations and titles at the start of `first..end`, advancing `first` past
-    /// them. Returns the last title found; affiliations become mentions of their own.
-    fn titles(&self, first: &mut usize, end: usize, out: &mut Vec<Found>, buf: &mut String) -> Option<TitleSpan> {
+    /// them. Returns the last title found and whether it is a style ("King"); affiliations
+    /// become mentions of their own.
+    fn titles(&self, first: &mut usize, end: usize, out: &mut Vec<Found>, buf: &mut String) -> Option<(TitleSpan, bool)> {
+        if let Some(found) = self.leading_titles(first, end, out, buf) {
+            return Some(found);
+        }
+        self.inner_title(first, end, out, buf)
+    }
+
+    /// "Hong Kong Financial Secretary Donald Tsang", "Spanish Farm Minister Loyola de
+    /// Palacio": the last office title inside a chunk with a capitalised name after it. A known
+    /// name at the start is the affiliation; other words before the title belong to it.
+    fn inner_title(&self, first: &mut usize, end: usize, out: &mut Vec<Found>, buf: &mut String) -> Option<(TitleSpan, bool)> {
+        let (t, te, kind, gender) = (*first + 1..end.saturating_sub(1))
+            .rev()
+            .filter(|&i| self.tokens[i].shape == Shape::Cap)
+            .find_map(|i| {
+                let (te, kind, gender) = self.title_at(i, end, buf)?;
+                (te < end && kind != TitleKind::Honorific && self.tokens[te].shape == Shape::Cap)
+                    .then_some((i, te, kind, gender))
+            })?;
+        let affiliation_end = self.known_name_end(*first, t, buf);
+        let title_start = affiliation_end.unwrap_or(*first);
+        let affiliation = affiliation_end.map(|ae| {
+            let chunk = Chunk {
+                first: *first,
+                end: ae,
+                sentence: self.sentence_of(*first),
+            };
+            let hl = self.sentences[chunk.sentence].headline;
+            out.push(self.type_name(chunk, *first, ae, hl, buf));
+            self.span(*first, ae)
+        });
+        *first = te;
+        Some((
+            TitleSpan {
+                span: self.span(title_start, te),
+                affiliation,
+                gender,
+                office: true,
+            },
+            kind == TitleKind::Style,
+        ))
+    }
+
+    /// Affiliations and titles at the very start of the chunk.
+    fn leading_titles(&self, first: &mut usize, end: usize, out: &mut Vec<Found>, buf: &mut String) -> Option<(TitleSpan, bool)> {
         let mut i = *first;
+        let mut style = false;
         let mut affiliation: Option<Span> = None;
         let mut title: Option<TitleSpan> = None;
         let mut pending_aff: Option<Found> = None;
@@ -224,11 +289,12 @@ impl Typer<'_> {
                 }
             }
             if let Some((te, kind, gender)) = self.modified_title_at(i, end, buf) {
+                style = kind == TitleKind::Style;
                 title = Some(TitleSpan {
                     span: self.span(i, te),
                     affiliation,
                     gender: gender.or(title.and_then(|t| t.gender)),
-                    office: kind == TitleKind::Office || title.is_some_and(|t| t.office),
+                    office: kind != TitleKind::Honorific || title.is_some_and(|t| t.office),
                 });
                 i = te;
                 // "President of France Emmanuel Macron": skip "of" and take the place as the
@@ -257,7 +323,7 @@ impl Typer<'_> {
             out.push(a);
         }
         *first = i;
-        Some(t)
+        Some((t, style))
     }
 
     fn sentence_of(&self, token: usize) -> usize {
@@ -408,7 +474,18 @@ impl Typer<'_> {
         if self.apply_entry(&mut f, &whole, written, locative) {
             return f;
         }
-        let n = end - first;
+        let n = (first..end).filter(|&i| self.tokens[i].shape != Shape::Punct).count();
+        // "Bosnian Serb", "Rwandan Hutu": nationalities and peoples only.
+        if n > 1
+            && (first..end).all(|i| {
+                let e = self.entry(self.word(i), buf);
+                self.tokens[i].shape == Shape::Punct || e.demonym.is_some() || e.misc
+            })
+        {
+            f.entity = EntityType::Misc;
+            f.evidence = Evidence::Strong;
+            return f;
+        }
         let head = self.entry(self.word(first), buf);
         let tail = self.entry(self.word(end - 1), buf);
         let of_follows = n > 2 && self.word(first + 1) == "of";
@@ -461,17 +538,17 @@ impl Typer<'_> {
 
     /// The type of a name nothing certain is known about.
     fn guess(&self, first: usize, end: usize, headline: bool, buf: &mut String) -> EntityType {
-        let n = end - first;
+        let n = (first..end).filter(|&i| self.tokens[i].shape != Shape::Punct).count();
         let next = (end < self.tokens.len()).then(|| self.lower(end));
         let next_is_person_verb = next.as_deref().is_some_and(|w| PERSON_VERBS.contains(&w));
         let who_follows = end + 1 < self.tokens.len()
             && self.word(end) == ","
             && matches!(self.word(end + 1), "who" | "whose");
-        if next_is_person_verb || who_follows {
-            return EntityType::Person;
-        }
         if n == 1 && self.tokens[first].shape == Shape::Caps && !headline {
             return EntityType::Organisation;
+        }
+        if next_is_person_verb || who_follows {
+            return EntityType::Person;
         }
         let lower_last = self.lower(end - 1);
         if self.is_locative(first) && n <= 2 {
@@ -484,7 +561,11 @@ impl Typer<'_> {
         if SURNAME_ENDINGS.iter().any(|s| lower_last.ends_with(s)) || (e.surname && !e.word) {
             return EntityType::Person;
         }
-        if n >= 2 && n <= 3 && (first..end).all(|i| !self.entry(self.word(i), buf).word) {
+        // "Bayern Munich", "Ajax Amsterdam": a name ending in a city names a club or firm.
+        if n >= 2 && e.place.is_some() && !self.entry(self.word(first), buf).is_named_thing() {
+            return EntityType::Organisation;
+        }
+        if (2..=3).contains(&n) && (first..end).all(|i| !self.entry(self.word(i), buf).word) {
             return EntityType::Person;
         }
         EntityType::Organisation
@@ -528,7 +609,7 @@ impl DocTypes {
             f.entity = t;
             return;
         }
-        if buf.split(' ').all(|w| self.person_words.contains_key(w)) {
+        if buf.split([' ', '-']).all(|w| self.person_words.contains_key(w)) {
             f.entity = EntityType::Person;
             f.form = if buf.contains(' ') {
                 MentionForm::Full
@@ -536,5 +617,34 @@ impl DocTypes {
                 MentionForm::Partial
             };
         }
+    }
+
+    /// "Witkoff-Dmitriev plan": a hyphenated person name whose parts are each a word of a
+    /// person's name in this article becomes one mention per part.
+    pub fn split_persons(&self, text: &str, f: &Found, out: &mut Vec<Found>) -> bool {
+        let written = f.span.text(text);
+        if f.entity != EntityType::Person || written.contains(' ') || !written.contains('-') {
+            return false;
+        }
+        let mut buf = String::new();
+        let mut parts = Vec::new();
+        let mut at = f.span.start();
+        for p in written.split('-') {
+            lower_into(p, &mut buf);
+            if !self.person_words.contains_key(buf.as_str()) {
+                return false;
+            }
+            parts.push(Span::new(at, at + p.len()));
+            at += p.len() + 1;
+        }
+        for span in parts {
+            out.push(Found {
+                span,
+                form: MentionForm::Partial,
+                possessive: false,
+                ..f.clone()
+            });
+        }
+        true
     }
 }
