@@ -54,6 +54,8 @@ pub struct Entry {
     pub org_word: bool,
     /// A word that heads or ends place names ("River", "Province").
     pub place_word: bool,
+    /// A word that ends names of events, competitions, wars and laws ("Cup", "War", "Act").
+    pub misc_word: bool,
     /// A common lower-case English word.
     pub word: bool,
     /// A month or weekday name.
@@ -94,6 +96,7 @@ const FIRST_NAMES_CENSUS: &str = include_str!("../../../assets/gazetteer/first_n
 const FIRST_NAMES_WORLD: &str = include_str!("../../../assets/gazetteer/first_names_world.tsv");
 const SURNAMES: &str = include_str!("../../../assets/gazetteer/surnames_census.txt");
 const ORG_WORDS: &str = include_str!("../../../assets/gazetteer/org_words.txt");
+const MISC_WORDS: &str = include_str!("../../../assets/gazetteer/misc_words.txt");
 const PLACE_WORDS: &str = include_str!("../../../assets/gazetteer/place_words.txt");
 const ENGLISH_WORDS: &str = include_str!("../../../assets/gazetteer/english_words.txt");
 
@@ -301,6 +304,9 @@ impl Gazetteer {
         }
         for w in lines(ORG_WORDS) {
             g.entry(&w.trim().to_lowercase()).org_word = true;
+        }
+        for w in lines(MISC_WORDS) {
+            g.entry(&w.trim().to_lowercase()).misc_word = true;
         }
         for w in lines(PLACE_WORDS) {
             g.entry(&w.trim().to_lowercase()).place_word = true;

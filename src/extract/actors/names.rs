@@ -135,9 +135,14 @@ impl Finder<'_> {
         // A given name or title that is also a word ("In", "Will", "President") needs a
         // capitalised word after it.
         let next_upper = self.next_name_word(i).is_some();
-        let known = e.is_named_thing()
+        // Places that are also words ("Reading", "Split", "Nice") need more than the table.
+        let named = e.country.is_some()
+            || e.org.is_some()
+            || e.demonym.is_some()
+            || e.misc
+            || ((e.place.is_some() || e.metonym.is_some()) && !e.word);
+        let known = named
             || ((e.first_name.is_some() || e.title.is_some()) && next_upper)
-            || e.metonym.is_some()
             || self.known.contains(buf.as_str());
         known || !e.word
     }

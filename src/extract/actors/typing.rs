@@ -458,6 +458,16 @@ impl Typer<'_> {
         true
     }
 
+    /// True when token `i` lies in a data row: a line with two or more numbers and at most
+    /// one lower-case word ("Bradford 2 Oldham 1", "Essex 372 and 119-5").
+    fn in_table_row(&self, i: usize) -> bool {
+        let s = self.sentences[self.sentence_of(i)];
+        let toks = &self.tokens[s.first..s.end];
+        let numbers = toks.iter().filter(|t| t.shape == Shape::Number).count();
+        let lower = toks.iter().filter(|t| t.shape == Shape::Lower).count();
+        numbers >= 2 && lower <= 1
+    }
+
     fn is_locative(&self, first: usize) -> bool {
         first > 0 && {
             let prev = self.tokens[first - 1];
@@ -501,6 +511,18 @@ impl Typer<'_> {
         }
         if tail.place_word && n > 1 {
             f.entity = EntityType::Location;
+            return f;
+        }
+        if tail.misc_word && n > 1 {
+            f.entity = EntityType::Misc;
+            f.evidence = Evidence::Strong;
+            return f;
+        }
+        // "PSV Eindhoven", "NBC News": an acronym inside a longer name makes it an
+        // organisation's.
+        if n > 1 && !headline && (first..end).any(|i| self.tokens[i].shape == Shape::Caps && !self.word(i).ends_with('.')) {
+            f.entity = EntityType::Organisation;
+            f.evidence = Evidence::Strong;
             return f;
         }
         // Compass point + known place: "North Korea" is in the table, "Northern Bosnia" is not.
@@ -547,6 +569,9 @@ impl Typer<'_> {
         if n == 1 && self.tokens[first].shape == Shape::Caps && !headline {
             return EntityType::Organisation;
         }
+        if n == 1 && self.in_table_row(first) {
+            return EntityType::Organisation;
+        }
         if next_is_person_verb || who_follows {
             return EntityType::Person;
         }
@@ -565,7 +590,10 @@ impl Typer<'_> {
         if n >= 2 && e.place.is_some() && !self.entry(self.word(first), buf).is_named_thing() {
             return EntityType::Organisation;
         }
-        if (2..=3).contains(&n) && (first..end).all(|i| !self.entry(self.word(i), buf).word) {
+        let surname = e.surname || SURNAME_ENDINGS.iter().any(|s| lower_last.ends_with(s));
+        if (2..=3).contains(&n)
+            && (surname || (first..end).all(|i| !self.entry(self.word(i), buf).word))
+        {
             return EntityType::Person;
         }
         EntityType::Organisation
