@@ -124,7 +124,8 @@ impl Finder<'_> {
             return false;
         }
         let e = self.gaz.lookup(w, buf).copied().unwrap_or_default();
-        if e.calendar {
+        // "Jan Siemerink", "Theresa May": a month is a name only next to other names.
+        if e.calendar && !self.calendar_name(i) {
             return false;
         }
         if !(headline || t.cap_expected) {
@@ -145,6 +146,25 @@ impl Finder<'_> {
             || ((e.first_name.is_some() || e.title.is_some()) && next_upper)
             || self.known.contains(buf.as_str());
         known || !e.word
+    }
+
+    /// True when the month or weekday at token `i` is part of a name: a capitalised word
+    /// before it or after it, and no number after it.
+    fn calendar_name(&self, i: usize) -> bool {
+        let next = self.tokens.get(i + 1);
+        if next.is_some_and(|n| n.shape == Shape::Number) {
+            return false;
+        }
+        let adjacent = |a: Token, b: Token| self.text[a.end as usize..b.start as usize] == *" ";
+        let before = i > 0 && self.tokens[i - 1].shape == Shape::Cap && adjacent(self.tokens[i - 1], self.tokens[i]);
+        let after = next.is_some_and(|&n| n.shape == Shape::Cap && adjacent(self.tokens[i], n));
+        let mut buf = String::new();
+        let before_is_name = before && {
+            let e = self.gaz.lookup(self.word(i - 1), &mut buf).copied().unwrap_or_default();
+            e.first_name.is_some() || !e.word
+        };
+        let given = self.gaz.lookup(self.word(i), &mut buf).is_some_and(|e| e.first_name.is_some());
+        before_is_name || (after && given)
     }
 
     /// The next capitalised word after token `i` in the same name: directly after a space, or
@@ -325,18 +345,33 @@ fn is_contraction(w: &str) -> bool {
     matches!(tail, "m" | "ve" | "re" | "ll" | "d" | "t" | "M" | "VE" | "RE" | "LL" | "D" | "T")
 }
 
-/// True when the sentence is written in title case: most words of four or more capitalised,
-/// including ordinary words.
-pub fn is_title_case(text: &str, tokens: &[Token], gaz: &Gazetteer) -> bool {
+/// Short words that title-case headlines capitalise and running text does not.
+const TITLE_CASE_WORDS: &[&str] = &[
+    "the", "of", "and", "in", "on", "at", "to", "for", "with", "over", "from", "by", "as",
+    "after", "before", "into", "is", "are", "was", "a", "an", "its", "his", "her", "their",
+    "not", "but", "or", "says", "say", "amid", "against", "between", "about", "up", "out",
+    "off", "will", "be", "has", "have", "new",
+];
+
+/// True when the line is written in title case: two or more short function words
+/// capitalised ("Rubio And Witkoff Clash Over Ukraine"), none in lower case.
+pub fn is_title_case(text: &str, tokens: &[Token], _gaz: &Gazetteer) -> bool {
     let mut buf = String::new();
-    let (mut words, mut cap_words) = (0, 0);
-    for t in tokens.iter().filter(|t| matches!(t.shape, Shape::Cap | Shape::Lower)) {
-        lower_into(t.text(text), &mut buf);
-        if buf.len() < 4 || !gaz.is_word(&buf) {
+    let (mut upper, mut lower) = (0, 0);
+    for t in tokens.iter().filter(|t| !t.cap_expected) {
+        let w = t.text(text);
+        if w.len() > 7 {
             continue;
         }
-        words += 1;
-        cap_words += usize::from(t.shape == Shape::Cap);
+        lower_into(w, &mut buf);
+        if !TITLE_CASE_WORDS.contains(&buf.as_str()) {
+            continue;
+        }
+        match t.shape {
+            Shape::Cap => upper += 1,
+            Shape::Lower => lower += 1,
+            _ => {}
+        }
     }
-    words >= 3 && cap_words * 10 >= words * 8
+    upper >= 2 && lower == 0
 }

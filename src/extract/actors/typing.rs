@@ -179,11 +179,11 @@ impl Typer<'_> {
                 }
                 return;
             }
-            // "Austrian Judith Wiesner": a nationality before a given name.
+            // "Austrian Judith Wiesner": a nationality before a given name or a full name.
             if let Some(e) = self.known_name_end(first, end, buf)
                 && e < end
                 && self.tokens[e].shape == Shape::Cap
-                && self.entry(self.word(e), buf).first_name.is_some()
+                && (self.entry(self.word(e), buf).first_name.is_some() || end - e >= 2)
                 && (self.phrase_entry(first, e, buf).demonym.is_some()
                     || self.phrase_entry(first, e, buf).country.is_some())
             {
@@ -297,6 +297,20 @@ impl Typer<'_> {
                     office: kind != TitleKind::Honorific || title.is_some_and(|t| t.office),
                 });
                 i = te;
+                // "Assistant Secretary for Near Eastern Affairs Robert Pelletreau": the
+                // title runs on to the given name.
+                if i + 1 < end && self.word(i) == "for" {
+                    let given = (i + 1..end).find(|&k| {
+                        self.tokens[k].shape == Shape::Cap
+                            && self.entry(self.word(k), buf).first_name.is_some()
+                    });
+                    let name_at = given.unwrap_or(end.saturating_sub(2).max(i + 1));
+                    if let Some(t) = title.as_mut() {
+                        t.span = Span::new(t.span.start(), self.tokens[name_at - 1].end as usize);
+                    }
+                    i = name_at;
+                    continue;
+                }
                 // "President of France Emmanuel Macron": skip "of" and take the place as the
                 // affiliation.
                 if i + 1 < end && self.word(i) == "of" {
