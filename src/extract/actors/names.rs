@@ -72,7 +72,13 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Words that join names only inside organisation and place names.
-const CONNECTORS: &[&str] = &["of", "for", "and", "on", "&"];
+const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
+
+/// Roman numerals that follow a monarch's or pope's name ("Elizabeth II", "Henry VIII").
+const REGNAL: &[&str] = &[
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+    "XV", "XVI",
+];
 
 /// Finds candidate names in every sentence.
 pub struct Finder<'a> {
@@ -260,6 +266,10 @@ impl Finder<'_> {
                 j += 1;
                 continue;
             }
+            if REGNAL.contains(&t.text(self.text)) && self.tokens[j - 1].shape == Shape::Cap {
+                j += 1;
+                continue;
+            }
             if t.shape == Shape::Lower && is_prefixed_name(t.text(self.text)) {
                 j += 1;
                 continue;
@@ -268,7 +278,9 @@ impl Finder<'_> {
                 let w = t.text(self.text);
                 let connector = CONNECTORS.contains(&w)
                     && self.joins_across(j - 1)
-                    && self.tokens.get(j + 1).is_some_and(|n| n.is_upper());
+                    && j + 1 < end
+                    && self.tokens[j + 1].is_upper()
+                    && self.is_name_word(j + 1, false, buf);
                 let particle = PARTICLES.contains(&w);
                 let next = if connector {
                     Some(j + 1)

@@ -75,8 +75,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             let len = c.len_utf8();
             // A possessive after a word: mark it and skip it.
             if matches!(c, '\'' | '’') && possessive_at(text, i + len, end) {
+                // "Trump's", and "Trump 's" as in tokenised corpora.
+                let detached = text[..i].ends_with(' ');
                 if let Some(last) = out.last_mut()
-                    && last.end as usize == i
+                    && (last.end as usize == i
+                        || (detached && text[last.end as usize..i].trim().is_empty()))
                 {
                     last.possessive = true;
                 }
@@ -140,6 +143,7 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
             '-' | '\u{2011}' => {
                 next.is_some_and(is_word_char)
                     && !(next.is_some_and(char::is_uppercase) && splits_before_capital(&text[i..i + k]))
+                    && !(next.is_some_and(char::is_lowercase) && splits_before_lower(&text[i..i + k]))
             }
             '&' => next.is_some_and(is_word_char),
             '\'' | '’' => {
@@ -162,6 +166,16 @@ fn splits_before_capital(part: &str) -> bool {
     part.chars().count() >= 3
         && part.chars().next().is_some_and(char::is_uppercase)
         && !matches!(part, "Saint" | "Sainte" | "Abu" | "Abd" | "Ben" | "Bin" | "Ibn")
+}
+
+/// True when a hyphen after `part` and before a lower-case word ends a name: "Kyiv-based",
+/// "Hong Kong-listed", "Russian-backed". Name prefixes ("al-", "Abu-") and short capitalised
+/// words ("X-ray") stay joined.
+fn splits_before_lower(part: &str) -> bool {
+    part.chars().count() >= 3
+        && part.chars().next().is_some_and(char::is_uppercase)
+        && !part.contains('-')
+        && part.chars().skip(1).any(char::is_lowercase)
 }
 
 /// "U", "U.S", "J": a letter, or letters separated by dots, each one character.
@@ -259,7 +273,7 @@ mod tests {
             .iter()
             .map(|w| w.0)
             .collect();
-        assert_eq!(w, ["Russia", "-", "Ukraine", "al-Assad", "Kyiv-based"]);
+        assert_eq!(w, ["Russia", "-", "Ukraine", "al-Assad", "Kyiv", "-", "based"]);
     }
 
     #[test]

@@ -163,7 +163,18 @@ impl Typer<'_> {
         // ("General Motors", "Chief Executive Office").
         let last = self.entry(self.word(end - 1), buf);
         if !(last.org_word && end - first > 1 && last.title.is_none()) {
+            let before = (first, out.len());
             if let Some((t, style)) = self.titles(&mut first, end, out, buf) {
+                // "Major League Baseball": a title before ordinary words is no title.
+                let ordinary = end - first >= 2
+                    && (first..end).all(|i| self.entry(self.word(i), buf).word)
+                    && self.entry(self.word(first), buf).first_name.is_none();
+                if ordinary {
+                    first = before.0;
+                    out.truncate(before.1);
+                    out.push(self.type_name(c, first, end, self.sentences[c.sentence].headline, buf));
+                    return;
+                }
                 if first < end {
                     // "King Charles", "Pope Francis": a style with one name is part of it.
                     let name_first = if style && end - first == 1 {
@@ -184,8 +195,10 @@ impl Typer<'_> {
                 && e < end
                 && self.tokens[e].shape == Shape::Cap
                 && (self.entry(self.word(e), buf).first_name.is_some() || end - e >= 2)
-                && (self.phrase_entry(first, e, buf).demonym.is_some()
-                    || self.phrase_entry(first, e, buf).country.is_some())
+                && {
+                    let p = self.phrase_entry(first, e, buf);
+                    p.demonym.is_some() || p.country.is_some() || p.misc
+                }
             {
                 let hl = self.sentences[c.sentence].headline;
                 out.push(self.type_name(c, first, e, hl, buf));
@@ -203,9 +216,6 @@ impl Typer<'_> {
             if first >= end {
                 return;
             }
-        }
-        if end - first == 1 && self.split_compound(c, first, out, buf) {
-            return;
         }
         out.push(self.type_name(c, first, end, headline, buf));
     }
@@ -348,12 +358,15 @@ impl Typer<'_> {
 
     /// A title, possibly after modifiers ("Deputy Foreign Minister", "former President").
     fn modified_title_at(&self, i: usize, end: usize, buf: &mut String) -> Option<(usize, TitleKind, Option<Gender>)> {
+        if let Some(t) = self.title_at(i, end, buf) {
+            return Some(t);
+        }
         let mut j = i;
         while j < end && TITLE_MODIFIERS.contains(&self.lower(j).as_str()) {
             j += 1;
         }
-        if let Some(t) = self.title_at(j, end, buf) {
-            return Some(t);
+        if j > i {
+            return self.title_at(j, end, buf);
         }
         None
     }
@@ -362,7 +375,7 @@ impl Typer<'_> {
     fn known_name_end(&self, i: usize, end: usize, buf: &mut String) -> Option<usize> {
         for j in (i + 1..=end.min(i + self.gaz.max_words)).rev() {
             let e = self.phrase_entry(i, j, buf);
-            if e.country.is_some() || e.demonym.is_some() || e.org.is_some() || e.place.is_some() {
+            if e.country.is_some() || e.demonym.is_some() || e.org.is_some() || e.place.is_some() || e.misc {
                 return Some(j);
             }
         }
@@ -400,37 +413,6 @@ impl Typer<'_> {
             return None;
         }
         self.entry(self.word(first), buf).first_name.flatten()
-    }
-
-    /// "Russia-Ukraine", "Witkoff-Dmitriev": a hyphenated word whose parts are names known to
-    /// the gazetteer becomes one mention per part. Returns false when it is not such a word.
-    fn split_compound(&self, c: Chunk, i: usize, out: &mut Vec<Found>, buf: &mut String) -> bool {
-        let t = self.tokens[i];
-        let word = t.text(self.text);
-        if !word.contains('-') || self.entry(word, buf).is_named_thing() {
-            return false;
-        }
-        let mut parts = Vec::new();
-        let mut at = t.start as usize;
-        for p in word.split('-') {
-            parts.push(Span::new(at, at + p.len()));
-            at += p.len() + 1;
-        }
-        let upper = |s: &Span| s.text(self.text).chars().next().is_some_and(char::is_uppercase);
-        let known = |s: &Span, buf: &mut String| self.entry(s.text(self.text), buf).is_named_thing();
-        let known_count = parts.iter().filter(|s| known(s, buf)).count();
-        if known_count == 0 {
-            return false;
-        }
-        for p in parts.iter().filter(|s| upper(s)) {
-            let e = self.entry(p.text(self.text), buf);
-            let mut f = self.found(c, i, i + 1, EntityType::Person, Evidence::Weak);
-            f.span = *p;
-            f.possessive = false;
-            self.apply_entry(&mut f, &e, p.text(self.text), false);
-            out.push(f);
-        }
-        true
     }
 
     /// Sets type, canonical name and metonymy from a gazetteer entry; returns false when the
@@ -513,7 +495,13 @@ impl Typer<'_> {
         let head = self.entry(self.word(first), buf);
         let tail = self.entry(self.word(end - 1), buf);
         let of_follows = n > 2 && self.word(first + 1) == "of";
-        if (tail.org_word && n > 1) || (head.org_word && of_follows) {
+        // "National Bank of Poland": an organisation word before "of".
+        let org_of = (first + 1..end.saturating_sub(1))
+            .any(|i| self.word(i + 1) == "of" && self.entry(self.word(i), buf).org_word);
+        let tail_place = tail.country.is_some() || tail.place.is_some();
+        // "Air France", "Bank Indonesia": an organisation word before a place.
+        let org_place = n == 2 && head.org_word && !head.word && tail_place;
+        if (tail.org_word && n > 1) || (head.org_word && of_follows) || org_of || org_place {
             f.entity = EntityType::Organisation;
             f.evidence = Evidence::Strong;
             return f;
@@ -552,7 +540,11 @@ impl Typer<'_> {
             let w = self.word(i);
             w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase)
         });
-        if n > 1 && (head.first_name.is_some() || initials) && !head.is_named_thing() {
+        if n > 1
+            && (head.first_name.is_some() || initials)
+            && !head.is_named_thing()
+            && !tail.is_named_thing()
+        {
             f.entity = EntityType::Person;
             f.evidence = Evidence::Strong;
             f.form = MentionForm::Full;
