@@ -358,17 +358,17 @@ impl Typer<'_> {
 
     /// A title, possibly after modifiers ("Deputy Foreign Minister", "former President").
     fn modified_title_at(&self, i: usize, end: usize, buf: &mut String) -> Option<(usize, TitleKind, Option<Gender>)> {
-        if let Some(t) = self.title_at(i, end, buf) {
-            return Some(t);
-        }
+        let direct = self.title_at(i, end, buf);
         let mut j = i;
         while j < end && TITLE_MODIFIERS.contains(&self.lower(j).as_str()) {
             j += 1;
         }
-        if j > i {
-            return self.title_at(j, end, buf);
+        let modified = if j > i { self.title_at(j, end, buf) } else { None };
+        // "Assistant Secretary of State": the longer reading wins.
+        match (direct, modified) {
+            (Some(d), Some(m)) => Some(if m.0 > d.0 { m } else { d }),
+            (d, m) => d.or(m),
         }
-        None
     }
 
     /// The end of a gazetteer country, demonym, place or organisation starting at `i`.
