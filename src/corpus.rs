@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::extract::{self, Doc};
-use crate::index::Index;
+use crate::index::{Index, Overrides, overrides};
 use crate::ingest::{self, Draft, Problem, walk};
 
 /// What to load.
@@ -54,9 +54,32 @@ impl Progress {
 
 /// Loads, extracts and indexes the input.
 pub fn load(input: &Input, progress: &Progress) -> Index {
-    let (drafts, problems) = read(input, progress);
+    let (drafts, mut problems) = read(input, progress);
+    let overrides = read_overrides(input, &mut problems);
     let articles = analyse(drafts, progress);
-    Index::build(articles, problems)
+    Index::build_with(articles, problems, overrides)
+}
+
+/// Reads `dossier.toml` from every folder given; a bad file is reported as a problem (file
+/// and what is wrong) and ignored, never stopping the load.
+pub fn read_overrides(input: &Input, problems: &mut Vec<Problem>) -> Overrides {
+    let mut all = Overrides::default();
+    let Input::Paths(paths) = input else {
+        return all;
+    };
+    for folder in paths.iter().filter(|p| p.is_dir()) {
+        match Overrides::read_folder(folder) {
+            Ok(Some(o)) => all.extend(o),
+            Ok(None) => {}
+            Err(message) => problems.push(Problem {
+                path: folder.join(overrides::FILE_NAME),
+                record: None,
+                message: format!("{message} (overrides ignored)"),
+                loaded: false,
+            }),
+        }
+    }
+    all
 }
 
 /// Reads the input into drafts and problems, in input order.

@@ -5,6 +5,7 @@
 //! compact and the UI can borrow it.
 
 pub mod actors;
+pub mod overrides;
 pub mod timeline;
 
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ use crate::ingest::Problem;
 use crate::span::Span;
 
 pub use actors::Actor;
+pub use overrides::Overrides;
 pub use timeline::Entry;
 
 /// A reference to an item of one article's extraction (a mention, quote, event or local actor):
@@ -49,14 +51,22 @@ pub struct Index {
     pub actor_of: Vec<Vec<u32>>,
     /// Timeline entries, sorted by date; undated entries last.
     pub timeline: Vec<Entry>,
+    /// Hand-made actor overrides from the corpus folders' `dossier.toml`.
+    pub overrides: Overrides,
 }
 
 impl Index {
     /// Builds the corpus-level views over extracted articles.
     pub fn build(articles: Vec<Article>, problems: Vec<Problem>) -> Index {
+        Index::build_with(articles, problems, Overrides::default())
+    }
+
+    /// Builds the corpus-level views, applying actor overrides.
+    pub fn build_with(articles: Vec<Article>, problems: Vec<Problem>, overrides: Overrides) -> Index {
         let mut index = Index {
             articles,
             problems,
+            overrides,
             ..Index::default()
         };
         index.rebuild_views();
@@ -65,7 +75,7 @@ impl Index {
 
     /// Recomputes the corpus-level views after articles changed.
     pub fn rebuild_views(&mut self) {
-        let (actors, actor_of) = actors::merge(&self.articles);
+        let (actors, actor_of) = actors::merge(&self.articles, &self.overrides);
         self.actors = actors;
         self.actor_of = actor_of;
         self.timeline = timeline::build(&self.articles, &self.actor_of);

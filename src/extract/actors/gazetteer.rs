@@ -220,7 +220,9 @@ impl Gazetteer {
             for c in capitals.split('|').filter(|c| !c.is_empty()) {
                 let cid = *capital_id.get_or_insert_with(|| g.id(c));
                 let e = g.alias(c);
-                if e.country.is_none() {
+                // The first country listed keeps a capital shared with a former state
+                // (Moscow: Russia, not the Soviet Union).
+                if e.country.is_none() && e.metonym.is_none() {
                     e.place = Some(cid);
                     e.metonym = Some(id);
                 }

@@ -150,8 +150,18 @@ impl Finder<'_> {
             || ((e.place.is_some() || e.metonym.is_some()) && !e.word);
         let known = named
             || ((e.first_name.is_some() || e.title.is_some()) && next_upper)
+            || (e.title.is_some() && self.opens_long_title(i, buf))
             || self.known.contains(buf.as_str());
         known || !e.word
+    }
+
+    /// True when a title of several words starts at token `i` ("Secretary of State").
+    fn opens_long_title(&self, i: usize, buf: &mut String) -> bool {
+        let end = self.tokens.len().min(i + self.gaz.max_words);
+        (i + 2..end).any(|j| {
+            let phrase = &self.text[self.tokens[i].start as usize..self.tokens[j].end as usize];
+            self.gaz.lookup(phrase, buf).is_some_and(|e| e.title.is_some())
+        })
     }
 
     /// True when the month or weekday at token `i` is part of a name: a capitalised word

@@ -60,10 +60,24 @@ impl RoleFinder<'_> {
             return;
         }
         if let Some(t) = f.title.filter(|t| t.office) {
+            // "Russia's veteran Foreign Minister Sergei Lavrov": the affiliation may stand
+            // before the capitalised title.
+            let affiliation = t.affiliation.or_else(|| {
+                let mut i = self.tokens.partition_point(|k| k.start < t.span.start);
+                let mut buf = String::new();
+                while i > s_first {
+                    self.lower(i - 1, &mut buf);
+                    if self.tokens[i - 1].shape != Shape::Lower || !MODIFIERS.contains(&buf.as_str()) {
+                        break;
+                    }
+                    i -= 1;
+                }
+                self.name_before(i, s_first)
+            });
             out.push(FoundRole {
                 title: t.span,
-                span: Span::new(t.affiliation.unwrap_or(t.span).start(), f.span.end()),
-                affiliation: t.affiliation,
+                span: Span::new(affiliation.unwrap_or(t.span).start(), f.span.end()),
+                affiliation,
                 gender: t.gender,
             });
         }

@@ -76,6 +76,14 @@ const LOCATIVES: &[&str] = &[
     "toward", "towards", "inside", "of", "visit", "visited", "visiting", "arrived", "flew",
 ];
 
+/// Words after a capital that make it act as its government.
+const ACTING_WORDS: &[&str] = &[
+    "has", "have", "had", "is", "was", "will", "would", "could", "can", "may", "might",
+    "must", "should", "and", "said", "says", "wants", "want", "did", "does", "formally",
+    "also", "still", "now", "already", "repeatedly", "insists", "insisted", "rejected",
+    "refused", "denied", "warned", "seeks", "sought",
+];
+
 /// Modifiers that may stand between an affiliation and a title ("Ukrainian Deputy Foreign
 /// Minister", "former President").
 const TITLE_MODIFIERS: &[&str] = &[
@@ -464,6 +472,31 @@ impl Typer<'_> {
         numbers >= 2 && lower <= 1
     }
 
+    /// True when a capital at tokens `first..end` acts ("Washington formally asked Kyiv",
+    /// "between Washington and Kyiv", "Moscow's demands") rather than being a setting ("in
+    /// Moscow", "the Paris meeting").
+    fn acts(&self, first: usize, end: usize) -> bool {
+        if self.is_locative(first) {
+            return false;
+        }
+        if self.tokens[end - 1].possessive {
+            return true;
+        }
+        let prev = (first > 0).then(|| self.lower(first - 1));
+        if prev.as_deref().is_some_and(|w| matches!(w, "between" | "and" | "with" | "by")) {
+            return true;
+        }
+        let Some(next) = self.tokens.get(end).filter(|t| t.shape == Shape::Lower) else {
+            // A comma, a full stop or a capitalised word: a setting unless it opens the
+            // sentence.
+            return self.tokens[first].cap_expected
+                && self.tokens.get(end).is_some_and(|t| t.shape != Shape::Punct);
+        };
+        let w = next.text(self.text);
+        ACTING_WORDS.contains(&w)
+            || (w.len() > 4 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
+    }
+
     fn is_locative(&self, first: usize) -> bool {
         first > 0 && {
             let prev = self.tokens[first - 1];
@@ -476,7 +509,7 @@ impl Typer<'_> {
         let mut f = self.found(c, first, end, EntityType::Person, Evidence::Weak);
         let written = f.span.text(self.text);
         let whole = self.phrase_entry(first, end, buf);
-        let locative = self.is_locative(first);
+        let locative = !self.acts(first, end);
         if self.apply_entry(&mut f, &whole, written, locative) {
             return f;
         }
