@@ -150,7 +150,9 @@ fn actors(args: ActorsArgs) -> Result<ExitCode> {
                 r.name,
                 r.authored,
                 if r.authored == 1 { "" } else { "s" },
-                r.roles.first().map_or(String::new(), |role| format!(", {role}"))
+                r.roles
+                    .first()
+                    .map_or(String::new(), |role| format!(", {role}"))
             )?;
         }
     }
@@ -171,16 +173,39 @@ fn print_actor_rows(out: &mut impl Write, rows: &[crate::index::actors::ActorRow
     for r in rows {
         let mut notes = Vec::new();
         if !r.roles.is_empty() {
-            notes.push(r.roles.iter().take(3).cloned().collect::<Vec<_>>().join("; "));
+            notes.push(
+                r.roles
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
         }
         if let Some(of) = &r.stands_for {
             notes.push(format!("stands for {of}"));
         }
         if !r.aliases.is_empty() {
-            notes.push(format!("aka {}", r.aliases.iter().take(4).cloned().collect::<Vec<_>>().join(", ")));
+            notes.push(format!(
+                "aka {}",
+                r.aliases
+                    .iter()
+                    .take(4)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
         }
         if !r.co_mentioned.is_empty() {
-            notes.push(format!("with {}", r.co_mentioned.iter().take(3).cloned().collect::<Vec<_>>().join(", ")));
+            notes.push(format!(
+                "with {}",
+                r.co_mentioned
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
         }
         if r.authored > 0 {
             notes.push(format!("author of {}", r.authored));

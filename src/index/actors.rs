@@ -89,7 +89,8 @@ impl Actor {
 
     /// True when `name` is this actor's name or one of its aliases (case-insensitive).
     pub fn is_called(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        self.name.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
     }
 }
 
@@ -132,11 +133,17 @@ impl Merger {
 
     /// The person with this key, if one is known: same surname and agreeing given names.
     fn find_person(&self, given: &str, surname: &str) -> Option<u32> {
-        self.persons.iter().position(|k| {
-            k.as_ref().is_some_and(|k| {
-                k.surname == surname && k.given.as_deref().is_some_and(|g| given_names_agree(g, given))
+        self.persons
+            .iter()
+            .position(|k| {
+                k.as_ref().is_some_and(|k| {
+                    k.surname == surname
+                        && k.given
+                            .as_deref()
+                            .is_some_and(|g| given_names_agree(g, given))
+                })
             })
-        }).map(|i| i as u32)
+            .map(|i| i as u32)
     }
 
     fn assign(&mut self, articles: &[Article]) {
@@ -154,7 +161,14 @@ impl Merger {
                             let (given, surname) = person_key(&local.name);
                             let Some(given) = given else { continue };
                             self.find_person(&given, &surname).unwrap_or_else(|| {
-                                self.push(&local.name, ActorKind::Person, Some(PersonKey { given: Some(given), surname }))
+                                self.push(
+                                    &local.name,
+                                    ActorKind::Person,
+                                    Some(PersonKey {
+                                        given: Some(given),
+                                        surname,
+                                    }),
+                                )
                             })
                         }
                         (1, ActorKind::Person) => {
@@ -168,7 +182,10 @@ impl Merger {
                         (2, ActorKind::Person) | (0 | 1, _) => continue,
                         (2, kind) => {
                             let key = name_key(&local.name);
-                            let found = by_key.get(&key).copied().or_else(|| self.by_initials(&local.name));
+                            let found = by_key
+                                .get(&key)
+                                .copied()
+                                .or_else(|| self.by_initials(&local.name));
                             let id = found.unwrap_or_else(|| self.push(&local.name, kind, None));
                             by_key.insert(key, id);
                             id
@@ -183,7 +200,9 @@ impl Merger {
         // Metonyms point to the actor they stand for, created when never mentioned.
         for (ai, article) in articles.iter().enumerate() {
             for (li, local) in article.extraction.actors.iter().enumerate() {
-                let Some(of) = &local.stands_for else { continue };
+                let Some(of) = &local.stands_for else {
+                    continue;
+                };
                 let key = name_key(of);
                 let target = match by_key.get(&key) {
                     Some(&t) => t,
@@ -226,7 +245,10 @@ impl Merger {
                     self.actors[c as usize].locals.iter().any(|r| {
                         local_actor(articles, *r).is_some_and(|other| {
                             other.roles.iter().any(|cr| {
-                                local.roles.iter().any(|lr| lr.title.eq_ignore_ascii_case(&cr.title))
+                                local
+                                    .roles
+                                    .iter()
+                                    .any(|lr| lr.title.eq_ignore_ascii_case(&cr.title))
                             })
                         })
                     })
@@ -240,7 +262,14 @@ impl Merger {
             if let Some(&id) = by_key.get(&key) {
                 return id;
             }
-            let id = self.push(&local.name, ActorKind::Person, Some(PersonKey { given: None, surname: surname.to_string() }));
+            let id = self.push(
+                &local.name,
+                ActorKind::Person,
+                Some(PersonKey {
+                    given: None,
+                    surname: surname.to_string(),
+                }),
+            );
             by_key.insert(key, id);
             id
         })
@@ -273,7 +302,11 @@ impl Merger {
                     None => None,
                 }
                 .unwrap_or_else(|| {
-                    self.push(&author.value, ActorKind::Person, Some(PersonKey { given, surname }))
+                    self.push(
+                        &author.value,
+                        ActorKind::Person,
+                        Some(PersonKey { given, surname }),
+                    )
                 });
                 let outlet = article.meta.source.as_ref().map(|s| s.value.clone());
                 self.authors.push((id, ai as u32, author.span, outlet));
@@ -288,28 +321,38 @@ impl Merger {
         }
         self.fill_aliases(articles);
         for s in &o.split {
-            let Some(id) = self.find(&s.actor) else { continue };
+            let Some(id) = self.find(&s.actor) else {
+                continue;
+            };
             let moved: Vec<ItemRef> = self.actors[id as usize]
                 .locals
                 .iter()
                 .copied()
-                .filter(|r| local_name(articles, *r).is_some_and(|n| n.eq_ignore_ascii_case(&s.alias)))
+                .filter(|r| {
+                    local_name(articles, *r).is_some_and(|n| n.eq_ignore_ascii_case(&s.alias))
+                })
                 .collect();
             if moved.is_empty() {
                 continue;
             }
             let kind = self.actors[id as usize].kind;
             let new = self.push(&s.alias, kind, None);
-            self.actors[id as usize].locals.retain(|r| !moved.contains(r));
+            self.actors[id as usize]
+                .locals
+                .retain(|r| !moved.contains(r));
             for r in moved {
                 self.actor_of[r.article as usize][r.item as usize] = new;
                 self.actors[new as usize].locals.push(r);
             }
         }
         for m in &o.merge {
-            let Some(into) = self.find(&m.into) else { continue };
+            let Some(into) = self.find(&m.into) else {
+                continue;
+            };
             for name in &m.names {
-                let Some(from) = self.find(name).filter(|&f| f != into) else { continue };
+                let Some(from) = self.find(name).filter(|&f| f != into) else {
+                    continue;
+                };
                 self.absorb(into, from);
             }
             self.actors[into as usize].name = m.into.clone();
@@ -365,9 +408,16 @@ impl Merger {
         let mut counts: Vec<HashMap<String, u32>> = vec![HashMap::new(); self.actors.len()];
         for (ai, article) in articles.iter().enumerate() {
             let map = &self.actor_of[ai];
-            for m in article.extraction.mentions.iter().filter(|m| m.form != MentionForm::Description) {
+            for m in article
+                .extraction
+                .mentions
+                .iter()
+                .filter(|m| m.form != MentionForm::Description)
+            {
                 if let Some(&id) = map.get(m.actor as usize).filter(|&&id| id != u32::MAX) {
-                    *counts[id as usize].entry(m.span.text(&article.text).to_string()).or_default() += 1;
+                    *counts[id as usize]
+                        .entry(m.span.text(&article.text).to_string())
+                        .or_default() += 1;
                 }
             }
         }
@@ -416,7 +466,11 @@ impl Merger {
         let actor_of: Vec<Vec<u32>> = self
             .actor_of
             .iter()
-            .map(|m| m.iter().map(|&id| new_id.get(id as usize).copied().unwrap_or(u32::MAX)).collect())
+            .map(|m| {
+                m.iter()
+                    .map(|&id| new_id.get(id as usize).copied().unwrap_or(u32::MAX))
+                    .collect()
+            })
             .collect();
         stats(articles, &mut actors, &actor_of);
         (actors, actor_of)
@@ -445,8 +499,12 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
         let x = &article.extraction;
         let date = article.date();
         for m in &x.mentions {
-            let Some(&id) = map.get(m.actor as usize) else { continue };
-            let Some(a) = actors.get_mut(id as usize) else { continue };
+            let Some(&id) = map.get(m.actor as usize) else {
+                continue;
+            };
+            let Some(a) = actors.get_mut(id as usize) else {
+                continue;
+            };
             a.mentions += 1;
             if last_article[id as usize] != ai {
                 last_article[id as usize] = ai;
@@ -458,14 +516,18 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
             }
         }
         for q in &x.quotes {
-            if let Some(&id) = q.actor.and_then(|l| map.get(l as usize)) {
-                if let Some(a) = actors.get_mut(id as usize) {
-                    a.quotes += 1;
-                }
+            if let Some(a) = q
+                .actor
+                .and_then(|l| map.get(l as usize))
+                .and_then(|&id| actors.get_mut(id as usize))
+            {
+                a.quotes += 1;
             }
         }
         for (li, local) in x.actors.iter().enumerate() {
-            let Some(a) = map.get(li).and_then(|&id| actors.get_mut(id as usize)) else { continue };
+            let Some(a) = map.get(li).and_then(|&id| actors.get_mut(id as usize)) else {
+                continue;
+            };
             for r in &local.roles {
                 a.roles.push(ActorRole {
                     title: r.title.clone(),
@@ -480,8 +542,14 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
         }
         // Co-mentions: distinct named actors per sentence.
         let mut by_sentence: HashMap<usize, Vec<u32>> = HashMap::new();
-        for m in x.mentions.iter().filter(|m| m.form != MentionForm::Description) {
-            let Some(&id) = map.get(m.actor as usize) else { continue };
+        for m in x
+            .mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Description)
+        {
+            let Some(&id) = map.get(m.actor as usize) else {
+                continue;
+            };
             if let Some(s) = article.layout.sentence_at(m.span.start()) {
                 let v = by_sentence.entry(s).or_default();
                 if !v.contains(&id) {
@@ -575,7 +643,12 @@ impl crate::index::Index {
         let mut out = Vec::new();
         for a in self.articles_of(id) {
             let map = &self.actor_of[a as usize];
-            for (i, m) in self.articles[a as usize].extraction.mentions.iter().enumerate() {
+            for (i, m) in self.articles[a as usize]
+                .extraction
+                .mentions
+                .iter()
+                .enumerate()
+            {
                 if map.get(m.actor as usize) == Some(&id) {
                     out.push(ItemRef::new(a as usize, i));
                 }
@@ -589,7 +662,12 @@ impl crate::index::Index {
         let mut out = Vec::new();
         for a in self.articles_of(id) {
             let map = &self.actor_of[a as usize];
-            for (i, q) in self.articles[a as usize].extraction.quotes.iter().enumerate() {
+            for (i, q) in self.articles[a as usize]
+                .extraction
+                .quotes
+                .iter()
+                .enumerate()
+            {
                 if q.actor.and_then(|l| map.get(l as usize)) == Some(&id) {
                     out.push(ItemRef::new(a as usize, i));
                 }
@@ -603,7 +681,12 @@ impl crate::index::Index {
         let mut out = Vec::new();
         for a in self.articles_of(id) {
             let map = &self.actor_of[a as usize];
-            for (i, e) in self.articles[a as usize].extraction.events.iter().enumerate() {
+            for (i, e) in self.articles[a as usize]
+                .extraction
+                .events
+                .iter()
+                .enumerate()
+            {
                 if e.actors.iter().any(|&l| map.get(l as usize) == Some(&id)) {
                     out.push(ItemRef::new(a as usize, i));
                 }
@@ -618,7 +701,11 @@ impl crate::index::Index {
     /// [`Index::author_rows`] and [`Index::unnamed_rows`].
     pub fn actor_rows(&self) -> Vec<ActorRow> {
         self.rows(|a| {
-            a.mentions > 0 && matches!(a.kind, ActorKind::Person | ActorKind::Organisation | ActorKind::Place)
+            a.mentions > 0
+                && matches!(
+                    a.kind,
+                    ActorKind::Person | ActorKind::Organisation | ActorKind::Place
+                )
         })
     }
 
@@ -655,12 +742,15 @@ impl crate::index::Index {
                 Some(aff) if !r.title.contains(aff.as_str()) => format!("{} ({aff})", r.title),
                 _ => r.title.clone(),
             };
-            match roles.iter_mut().find(|(l, _)| l.eq_ignore_ascii_case(&label)) {
+            match roles
+                .iter_mut()
+                .find(|(l, _)| l.eq_ignore_ascii_case(&label))
+            {
                 Some((_, n)) => *n += 1,
                 None => roles.push((label, 1)),
             }
         }
-        roles.sort_by(|x, y| y.1.cmp(&x.1));
+        roles.sort_by_key(|r| std::cmp::Reverse(r.1));
         let name_of = |i: u32| self.actors.get(i as usize).map(|a| a.name.clone());
         ActorRow {
             id,
@@ -673,8 +763,17 @@ impl crate::index::Index {
             first_seen: a.first_seen,
             last_seen: a.last_seen,
             roles: roles.into_iter().map(|(l, _)| l).collect(),
-            aliases: a.aliases.iter().filter(|x| **x != a.name).cloned().collect(),
-            co_mentioned: a.co_mentioned.iter().filter_map(|&(i, _)| name_of(i)).collect(),
+            aliases: a
+                .aliases
+                .iter()
+                .filter(|x| **x != a.name)
+                .cloned()
+                .collect(),
+            co_mentioned: a
+                .co_mentioned
+                .iter()
+                .filter_map(|&(i, _)| name_of(i))
+                .collect(),
             stands_for: a.stands_for.and_then(name_of),
         }
     }

@@ -62,7 +62,11 @@ impl Index {
     }
 
     /// Builds the corpus-level views, applying actor overrides.
-    pub fn build_with(articles: Vec<Article>, problems: Vec<Problem>, overrides: Overrides) -> Index {
+    pub fn build_with(
+        articles: Vec<Article>,
+        problems: Vec<Problem>,
+        overrides: Overrides,
+    ) -> Index {
         let mut index = Index {
             articles,
             problems,

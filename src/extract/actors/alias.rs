@@ -15,7 +15,9 @@ pub fn fold_word(word: &str) -> String {
                 s.push('a')
             }
             'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => s.push('c'),
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => s.push('e'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => {
+                s.push('e')
+            }
             'ì' | 'í' | 'î' | 'ï' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => s.push('i'),
             'ñ' | 'ń' | 'ň' | 'Ñ' => s.push('n'),
             'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
@@ -32,7 +34,14 @@ pub fn fold_word(word: &str) -> String {
             c => s.extend(c.to_lowercase()),
         }
     }
-    for (from, to) in [("yy", "y"), ("iy", "y"), ("ii", "y"), ("yi", "y"), ("ij", "y"), ("ey", "ei")] {
+    for (from, to) in [
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ii", "y"),
+        ("yi", "y"),
+        ("ij", "y"),
+        ("ey", "ei"),
+    ] {
         if s.len() > from.len() + 2 && s.ends_with(from) {
             s.truncate(s.len() - from.len());
             s.push_str(to);

@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use crate::extract::actors::alias::{acronym, fold_word, given_names_agree, initials, name_key, person_key};
+use crate::extract::actors::alias::{
+    acronym, fold_word, given_names_agree, initials, name_key, person_key,
+};
 use crate::extract::actors::gazetteer::{Gazetteer, lower_into};
 use crate::extract::actors::names::Sentence;
 use crate::extract::actors::roles::FoundRole;
@@ -105,7 +107,9 @@ fn entity_index(e: EntityType) -> usize {
 
 /// Strips a leading "The " from a written organisation or place name.
 fn without_article(s: &str) -> &str {
-    s.strip_prefix("The ").or_else(|| s.strip_prefix("the ")).unwrap_or(s)
+    s.strip_prefix("The ")
+        .or_else(|| s.strip_prefix("the "))
+        .unwrap_or(s)
 }
 
 /// Merges the findings of one article into mentions and local actors.
@@ -199,7 +203,11 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
             (None, None) => name_key(written),
         };
         let abbrev = acronym(written);
-        let long_initials = if abbrev.is_none() { initials(written) } else { None };
+        let long_initials = if abbrev.is_none() {
+            initials(written)
+        } else {
+            None
+        };
         let id = by_key.get(&key).copied().or_else(|| {
             drafts.iter().position(|d| {
                 !d.person
@@ -255,7 +263,9 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
             d.roles.push(Role {
                 title: r.title.text(text).to_string(),
                 span: r.span,
-                affiliation: r.affiliation.map(|a| affiliation_name(a.text(text), gaz, &mut buf)),
+                affiliation: r
+                    .affiliation
+                    .map(|a| affiliation_name(a.text(text), gaz, &mut buf)),
             });
         }
         mentions.push(Mention {
@@ -271,7 +281,11 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
     let mut by_description: HashMap<String, usize> = HashMap::new();
     for desc in input.descriptions {
         let written = desc.span.text(text);
-        let key = written.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let key = written
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         let id = *by_description.entry(key).or_insert_with(|| {
             drafts.push(Draft {
                 unnamed: true,
@@ -330,10 +344,10 @@ fn distance(positions: &[u32], at: u32) -> u32 {
 /// acronym ("Ukrainian", "Kyiv", "U.S."), an organisation's name, else the words as written.
 pub fn affiliation_name(written: &str, gaz: &Gazetteer, buf: &mut String) -> String {
     let w = written.trim_end_matches("'s").trim_end_matches("’s");
-    if let Some(e) = gaz.lookup(w, buf) {
-        if let Some(id) = e.country.or(e.demonym).or(e.metonym).or(e.org) {
-            return gaz.name(id).to_string();
-        }
+    if let Some(e) = gaz.lookup(w, buf)
+        && let Some(id) = e.country.or(e.demonym).or(e.metonym).or(e.org)
+    {
+        return gaz.name(id).to_string();
     }
     w.to_string()
 }
@@ -341,10 +355,18 @@ pub fn affiliation_name(written: &str, gaz: &Gazetteer, buf: &mut String) -> Str
 /// The affiliation of an unnamed source: the first capitalised name in its description.
 fn description_affiliation(input: &Input, desc: &Description, buf: &mut String) -> Option<String> {
     let toks = &input.tokens[desc.first..desc.end];
-    let i = toks.iter().position(|t| t.is_upper() && !t.cap_expected)
-        .or_else(|| toks.iter().position(|t| {
-            t.is_upper() && input.gaz.lookup(t.text(input.text), buf).is_some_and(|e| e.is_named_thing())
-        }))?;
+    let i = toks
+        .iter()
+        .position(|t| t.is_upper() && !t.cap_expected)
+        .or_else(|| {
+            toks.iter().position(|t| {
+                t.is_upper()
+                    && input
+                        .gaz
+                        .lookup(t.text(input.text), buf)
+                        .is_some_and(|e| e.is_named_thing())
+            })
+        })?;
     let mut j = i + 1;
     while j < toks.len() && toks[j].is_upper() && !toks[j - 1].possessive {
         j += 1;

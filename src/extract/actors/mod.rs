@@ -259,3 +259,248 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
         gaz,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Layout;
+    use crate::segment;
+
+    fn layout(text: &str) -> Layout {
+        let paragraphs = segment::paragraphs(text);
+        let marks = vec![None; paragraphs.len()];
+        segment::layout(text, &paragraphs, &marks)
+    }
+
+    fn run(text: &str) -> (Vec<Mention>, Vec<LocalActor>) {
+        let layout = layout(text);
+        extract(&Doc {
+            text,
+            layout: &layout,
+            published: None,
+        })
+    }
+
+    /// (mention text, entity type, actor name) for the named mentions.
+    fn named(text: &str) -> Vec<(String, EntityType, String)> {
+        let (mentions, actors) = run(text);
+        mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Description)
+            .map(|m| {
+                (
+                    m.span.text(text).to_string(),
+                    m.entity,
+                    actors[m.actor as usize].name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn actor<'a>(actors: &'a [LocalActor], name: &str) -> &'a LocalActor {
+        actors
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("no actor {name} in {actors:?}"))
+    }
+
+    use EntityType::{Location as LOC, Misc as MISC, Organisation as ORG, Person as PER};
+
+    fn n(s: &str, t: EntityType, a: &str) -> (String, EntityType, String) {
+        (s.to_string(), t, a.to_string())
+    }
+
+    #[test]
+    fn title_affiliation_and_person() {
+        let text = "Ukrainian Foreign Minister Andrii Sybiha reaffirmed Kyiv's position Saturday.";
+        assert_eq!(
+            named(text),
+            [
+                n("Ukrainian", MISC, "Ukraine"),
+                n("Andrii Sybiha", PER, "Andrii Sybiha"),
+                n("Kyiv", LOC, "Kyiv"),
+            ]
+        );
+        let (_, actors) = run(text);
+        let sybiha = actor(&actors, "Andrii Sybiha");
+        assert_eq!(sybiha.roles[0].title, "Foreign Minister");
+        assert_eq!(sybiha.roles[0].affiliation.as_deref(), Some("Ukraine"));
+        assert_eq!(sybiha.gender, Some(Gender::Male));
+        let kyiv = actor(&actors, "Kyiv");
+        assert_eq!(kyiv.stands_for.as_deref(), Some("Ukraine"));
+    }
+
+    #[test]
+    fn surnames_and_titles_join_the_full_name() {
+        let text = "Secretary of State Marco Rubio confirmed the resolution. \"This is our opportunity,\" Rubio said. Secretary Rubio also held talks.";
+        let names = named(text);
+        assert!(names.iter().all(|(_, t, a)| *t == PER && a == "Marco Rubio"), "{names:?}");
+        assert_eq!(names.len(), 3);
+        let (mentions, actors) = run(text);
+        assert_eq!(actors[0].roles[0].title, "Secretary of State");
+        assert_eq!(mentions[2].title.map(|t| t.text(text)), Some("Secretary"));
+    }
+
+    #[test]
+    fn two_people_with_one_surname_stay_apart() {
+        let text = "Donald Trump and Melania Trump arrived. Melania Trump waved to the crowd.";
+        let (_, actors) = run(text);
+        let people: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(people, ["Donald Trump", "Melania Trump"]);
+        assert_eq!(actors[1].gender, Some(Gender::Female));
+    }
+
+    #[test]
+    fn transliterations_possessives_and_acronyms_merge() {
+        let text = "Volodymyr Zelenskyy spoke. Later Zelenskiy's office said the U.N. and the United Nations agreed with NATO, the North Atlantic Treaty Organization.";
+        let names = named(text);
+        assert_eq!(
+            names,
+            [
+                n("Volodymyr Zelenskyy", PER, "Volodymyr Zelenskyy"),
+                n("Zelenskiy", PER, "Volodymyr Zelenskyy"),
+                n("U.N.", ORG, "United Nations"),
+                n("United Nations", ORG, "United Nations"),
+                n("NATO", ORG, "North Atlantic Treaty Organization"),
+                n("North Atlantic Treaty Organization", ORG, "North Atlantic Treaty Organization"),
+            ]
+        );
+        let (mentions, _) = run(text);
+        assert!(mentions[1].possessive);
+        assert_eq!(mentions[1].form, MentionForm::Partial);
+        assert_eq!(mentions[2].form, MentionForm::Acronym);
+    }
+
+    #[test]
+    fn capitals_act_as_governments_or_stand_as_places() {
+        let text = "On Friday, Washington formally asked Kyiv to withdraw its draft. Rubio spoke at a news conference in Washington.";
+        let (mentions, actors) = run(text);
+        let forms: Vec<(&str, MentionForm)> = mentions
+            .iter()
+            .filter(|m| m.entity == LOC)
+            .map(|m| (m.span.text(text), m.form))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                ("Washington", MentionForm::Metonym),
+                ("Kyiv", MentionForm::Name),
+                ("Washington", MentionForm::Name),
+            ]
+        );
+        assert_eq!(actor(&actors, "Washington").stands_for.as_deref(), Some("United States"));
+    }
+
+    #[test]
+    fn appositions_give_roles() {
+        let text = "The head of Kyiv's delegation, Rustem Umerov, said Ukraine's partners would be involved. Steve Witkoff flew in. Witkoff, a property developer and long-time Trump associate, was appointed as special envoy.";
+        let (_, actors) = run(text);
+        let umerov = actor(&actors, "Rustem Umerov");
+        assert_eq!(umerov.roles[0].title, "head of Kyiv's delegation");
+        assert_eq!(umerov.roles[0].affiliation.as_deref(), Some("Ukraine"));
+        let witkoff = actor(&actors, "Steve Witkoff");
+        assert_eq!(
+            witkoff.roles[0].title,
+            "property developer and long-time Trump associate"
+        );
+    }
+
+    #[test]
+    fn lower_case_titles_and_possessive_relations() {
+        let text = "White House envoy Steve Witkoff and Trump's son-in-law Jared Kushner held talks in Berlin.";
+        let (_, actors) = run(text);
+        let witkoff = actor(&actors, "Steve Witkoff");
+        assert_eq!(witkoff.roles[0].title, "envoy");
+        // The White House stands for the US government.
+        assert_eq!(witkoff.roles[0].affiliation.as_deref(), Some("United States"));
+        let kushner = actor(&actors, "Jared Kushner");
+        assert_eq!(kushner.roles[0].title, "son-in-law");
+        assert_eq!(kushner.roles[0].affiliation.as_deref(), Some("Trump"));
+        assert_eq!(kushner.gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn unnamed_sources_are_actors_with_their_affiliation() {
+        let text = "\"But there are still concerns,\" said a US official with direct knowledge of the matter.";
+        let (mentions, actors) = run(text);
+        let d = mentions
+            .iter()
+            .find(|m| m.form == MentionForm::Description)
+            .unwrap();
+        assert_eq!(d.span.text(text), "a US official with direct knowledge of the matter");
+        let a = &actors[d.actor as usize];
+        assert_eq!(a.kind, ActorKind::Unnamed);
+        assert_eq!(a.affiliation.as_deref(), Some("United States"));
+        // The name inside the description is a mention of its own.
+        assert!(mentions.iter().any(|m| m.span.text(text) == "US" && m.entity == LOC));
+    }
+
+    #[test]
+    fn all_caps_headline_and_dateline() {
+        let text = "CRICKET - SOMERSET BEAT ESSEX AT HEADINGLEY.\nLEEDS 1996-08-30\nSomerset beat Essex by an innings at Headingley on Friday.";
+        let names = named(text);
+        let heads: Vec<&str> = names.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(
+            heads,
+            ["SOMERSET", "ESSEX", "HEADINGLEY", "LEEDS", "Somerset", "Essex", "Headingley"]
+        );
+        assert_eq!(names[3].1, LOC);
+    }
+
+    #[test]
+    fn ordinary_words_opening_a_sentence_are_not_names() {
+        let names = named("Trailing by 213, Somerset got a solid start. In contrast, Ukraine refused.");
+        let heads: Vec<&str> = names.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(heads, ["Somerset", "Ukraine"]);
+    }
+
+    #[test]
+    fn organisation_and_place_words() {
+        assert_eq!(
+            named("The Bank of England and the French Foreign Ministry met near the Yangtze River."),
+            [
+                n("Bank of England", ORG, "Bank of England"),
+                n("French Foreign Ministry", ORG, "French Foreign Ministry"),
+                n("Yangtze River", LOC, "Yangtze River"),
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphenated_names_split_into_their_parts() {
+        assert_eq!(
+            named("Kirill Dmitriev and Steve Witkoff wrote the Witkoff-Dmitriev plan to end the Russia-Ukraine war."),
+            [
+                n("Kirill Dmitriev", PER, "Kirill Dmitriev"),
+                n("Steve Witkoff", PER, "Steve Witkoff"),
+                n("Witkoff", PER, "Steve Witkoff"),
+                n("Dmitriev", PER, "Kirill Dmitriev"),
+                n("Russia", LOC, "Russia"),
+                n("Ukraine", LOC, "Ukraine"),
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_panics_on_odd_input() {
+        for text in [
+            "",
+            "'s",
+            "—“”",
+            "A-",
+            "-A",
+            "Mr.",
+            "U.S.-",
+            "ÉÉÉ ÀÀ de la",
+            "al-",
+            "Secretary of",
+            "\u{a0}Rubio\u{a0}",
+        ] {
+            let (mentions, actors) = run(text);
+            for m in &mentions {
+                assert!(text.get(m.span.start()..m.span.end()).is_some());
+                assert!((m.actor as usize) < actors.len());
+            }
+        }
+    }
+}

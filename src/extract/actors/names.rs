@@ -76,8 +76,8 @@ const CONNECTORS: &[&str] = &["of", "for", "and", "&"];
 
 /// Roman numerals that follow a monarch's or pope's name ("Elizabeth II", "Henry VIII").
 const REGNAL: &[&str] = &[
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
-    "XV", "XVI",
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+    "XVI",
 ];
 
 /// Finds candidate names in every sentence.
@@ -160,7 +160,9 @@ impl Finder<'_> {
         let end = self.tokens.len().min(i + self.gaz.max_words);
         (i + 2..end).any(|j| {
             let phrase = &self.text[self.tokens[i].start as usize..self.tokens[j].end as usize];
-            self.gaz.lookup(phrase, buf).is_some_and(|e| e.title.is_some())
+            self.gaz
+                .lookup(phrase, buf)
+                .is_some_and(|e| e.title.is_some())
         })
     }
 
@@ -172,14 +174,23 @@ impl Finder<'_> {
             return false;
         }
         let adjacent = |a: Token, b: Token| self.text[a.end as usize..b.start as usize] == *" ";
-        let before = i > 0 && self.tokens[i - 1].shape == Shape::Cap && adjacent(self.tokens[i - 1], self.tokens[i]);
+        let before = i > 0
+            && self.tokens[i - 1].shape == Shape::Cap
+            && adjacent(self.tokens[i - 1], self.tokens[i]);
         let after = next.is_some_and(|&n| n.shape == Shape::Cap && adjacent(self.tokens[i], n));
         let mut buf = String::new();
         let before_is_name = before && {
-            let e = self.gaz.lookup(self.word(i - 1), &mut buf).copied().unwrap_or_default();
+            let e = self
+                .gaz
+                .lookup(self.word(i - 1), &mut buf)
+                .copied()
+                .unwrap_or_default();
             e.first_name.is_some() || !e.word
         };
-        let given = self.gaz.lookup(self.word(i), &mut buf).is_some_and(|e| e.first_name.is_some());
+        let given = self
+            .gaz
+            .lookup(self.word(i), &mut buf)
+            .is_some_and(|e| e.first_name.is_some());
         before_is_name || (after && given)
     }
 
@@ -352,9 +363,11 @@ impl Finder<'_> {
 /// "al-Assad", "el-Sisi", "bin-Salman": a lower-case Arabic article or particle joined to a
 /// capitalised name.
 fn is_prefixed_name(w: &str) -> bool {
-    ["al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "az-"]
-        .iter()
-        .any(|p| w.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase))
+    [
+        "al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "az-",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase))
 }
 
 /// "I'm", "We've", "Don't": a word with a contracted ending.
@@ -364,15 +377,18 @@ fn is_contraction(w: &str) -> bool {
     };
     let tail = &w[at..];
     let tail = &tail[tail.chars().next().map_or(1, char::len_utf8)..];
-    matches!(tail, "m" | "ve" | "re" | "ll" | "d" | "t" | "M" | "VE" | "RE" | "LL" | "D" | "T")
+    matches!(
+        tail,
+        "m" | "ve" | "re" | "ll" | "d" | "t" | "M" | "VE" | "RE" | "LL" | "D" | "T"
+    )
 }
 
 /// Short words that title-case headlines capitalise and running text does not.
 const TITLE_CASE_WORDS: &[&str] = &[
-    "the", "of", "and", "in", "on", "at", "to", "for", "with", "over", "from", "by", "as",
-    "after", "before", "into", "is", "are", "was", "a", "an", "its", "his", "her", "their",
-    "not", "but", "or", "says", "say", "amid", "against", "between", "about", "up", "out",
-    "off", "will", "be", "has", "have", "new",
+    "the", "of", "and", "in", "on", "at", "to", "for", "with", "over", "from", "by", "as", "after",
+    "before", "into", "is", "are", "was", "a", "an", "its", "his", "her", "their", "not", "but",
+    "or", "says", "say", "amid", "against", "between", "about", "up", "out", "off", "will", "be",
+    "has", "have", "new",
 ];
 
 /// True when the line is written in title case: two or more short function words

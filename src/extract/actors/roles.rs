@@ -24,9 +24,27 @@ pub struct FoundRole {
 
 /// Modifiers allowed between an affiliation and a lower-case title ("US special envoy").
 const MODIFIERS: &[&str] = &[
-    "former", "deputy", "acting", "senior", "top", "chief", "interim", "veteran", "new", "then",
-    "late", "outgoing", "incoming", "longtime", "long-time", "close", "personal", "special",
-    "current", "lead", "main",
+    "former",
+    "deputy",
+    "acting",
+    "senior",
+    "top",
+    "chief",
+    "interim",
+    "veteran",
+    "new",
+    "then",
+    "late",
+    "outgoing",
+    "incoming",
+    "longtime",
+    "long-time",
+    "close",
+    "personal",
+    "special",
+    "current",
+    "lead",
+    "main",
 ];
 
 /// Finds roles for the person `f` among the document's tokens.
@@ -49,8 +67,12 @@ impl RoleFinder<'_> {
     }
 
     fn is_title(&self, first: usize, end: usize, buf: &mut String) -> Option<Option<Gender>> {
-        let phrase = &self.text[self.tokens[first].start as usize..self.tokens[end - 1].end as usize];
-        self.gaz.lookup(phrase, buf).and_then(|e| e.title).map(|t| t.gender)
+        let phrase =
+            &self.text[self.tokens[first].start as usize..self.tokens[end - 1].end as usize];
+        self.gaz
+            .lookup(phrase, buf)
+            .and_then(|e| e.title)
+            .map(|t| t.gender)
     }
 
     /// Every role stated for the person mention `f` (which lies in sentence tokens
@@ -67,7 +89,9 @@ impl RoleFinder<'_> {
                 let mut buf = String::new();
                 while i > s_first {
                     self.lower(i - 1, &mut buf);
-                    if self.tokens[i - 1].shape != Shape::Lower || !MODIFIERS.contains(&buf.as_str()) {
+                    if self.tokens[i - 1].shape != Shape::Lower
+                        || !MODIFIERS.contains(&buf.as_str())
+                    {
                         break;
                     }
                     i -= 1;
@@ -101,7 +125,10 @@ impl RoleFinder<'_> {
         let mut best = None;
         for k in 1..=self.gaz.max_words.min(end - s_first) {
             let first = end - k;
-            if self.tokens[first..end].iter().any(|t| t.shape == Shape::Punct) {
+            if self.tokens[first..end]
+                .iter()
+                .any(|t| t.shape == Shape::Punct)
+            {
                 break;
             }
             if let Some(g) = self.is_title(first, end, buf) {
@@ -109,7 +136,10 @@ impl RoleFinder<'_> {
             }
         }
         let (mut first, gender) = best?;
-        let title = Span::new(self.tokens[first].start as usize, self.tokens[end - 1].end as usize);
+        let title = Span::new(
+            self.tokens[first].start as usize,
+            self.tokens[end - 1].end as usize,
+        );
         while first > s_first {
             self.lower(first - 1, buf);
             if self.tokens[first - 1].shape != Shape::Lower || !MODIFIERS.contains(&buf.as_str()) {
@@ -138,13 +168,21 @@ impl RoleFinder<'_> {
                 break;
             }
         }
-        (j < i).then(|| Span::new(self.tokens[j].start as usize, self.tokens[i - 1].end as usize))
+        (j < i).then(|| {
+            Span::new(
+                self.tokens[j].start as usize,
+                self.tokens[i - 1].end as usize,
+            )
+        })
     }
 
     /// "the head of Kyiv's delegation, Rustem Umerov": a phrase ending in a comma right
     /// before the name, opened by an article or a possessive, holding a title word.
     fn apposition_before(&self, f: &Found, s_first: usize, buf: &mut String) -> Option<FoundRole> {
-        let comma = f.first.checked_sub(1).filter(|&c| c >= s_first && self.word(c) == ",")?;
+        let comma = f
+            .first
+            .checked_sub(1)
+            .filter(|&c| c >= s_first && self.word(c) == ",")?;
         let mut j = comma;
         let mut has_title = None;
         while j > s_first && comma - j < 9 {
@@ -153,8 +191,14 @@ impl RoleFinder<'_> {
                 break;
             }
             self.lower(j - 1, buf);
-            if matches!(buf.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
-                let title = Span::new(self.tokens[j].start as usize, self.tokens[comma - 1].end as usize);
+            if matches!(
+                buf.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            ) {
+                let title = Span::new(
+                    self.tokens[j].start as usize,
+                    self.tokens[comma - 1].end as usize,
+                );
                 return has_title.map(|gender| FoundRole {
                     title,
                     span: Span::new(t.start as usize, f.span.end()),
@@ -162,12 +206,17 @@ impl RoleFinder<'_> {
                     gender,
                 });
             }
-            if has_title.is_none() && let Some(g) = self.is_title(j - 1, j, buf) {
+            if has_title.is_none()
+                && let Some(g) = self.is_title(j - 1, j, buf)
+            {
                 has_title = Some(g);
             }
             if t.possessive && has_title.is_some() {
                 // "Trump's son-in-law, Jared Kushner"
-                let title = Span::new(self.tokens[j].start as usize, self.tokens[comma - 1].end as usize);
+                let title = Span::new(
+                    self.tokens[j].start as usize,
+                    self.tokens[comma - 1].end as usize,
+                );
                 return Some(FoundRole {
                     title,
                     span: Span::new(t.start as usize, f.span.end()),
@@ -199,7 +248,9 @@ impl RoleFinder<'_> {
             if t.shape == Shape::Punct {
                 break;
             }
-            if has_title.is_none() && let Some(g) = self.is_title(j, j + 1, buf) {
+            if has_title.is_none()
+                && let Some(g) = self.is_title(j, j + 1, buf)
+            {
                 has_title = Some(g);
             }
             j += 1;
@@ -208,7 +259,10 @@ impl RoleFinder<'_> {
             return None;
         }
         let gender = has_title?;
-        let title = Span::new(self.tokens[first].start as usize, self.tokens[j - 1].end as usize);
+        let title = Span::new(
+            self.tokens[first].start as usize,
+            self.tokens[j - 1].end as usize,
+        );
         Some(FoundRole {
             title,
             span: Span::new(f.span.start(), title.end()),
@@ -224,6 +278,9 @@ impl RoleFinder<'_> {
         while j < end && self.tokens[j].is_upper() && !self.tokens[j - 1].possessive {
             j += 1;
         }
-        Some(Span::new(self.tokens[i].start as usize, self.tokens[j - 1].end as usize))
+        Some(Span::new(
+            self.tokens[i].start as usize,
+            self.tokens[j - 1].end as usize,
+        ))
     }
 }

@@ -123,7 +123,7 @@ fn is_headline_dash(text: &str, i: usize) -> bool {
 fn possessive_at(text: &str, i: usize, end: usize) -> bool {
     let rest = &text[i.min(end)..end];
     let mut chars = rest.chars();
-    chars.next() == Some('s') && chars.next().is_none_or(|c| !c.is_alphanumeric())
+    matches!(chars.next(), Some('s' | 'S')) && chars.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// End of the word starting at `i`: letters and digits, with inner apostrophes, hyphens,
@@ -142,12 +142,15 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
             // a known name); "al-Assad", "Saint-Germain", "28-point" stay whole.
             '-' | '\u{2011}' => {
                 next.is_some_and(is_word_char)
-                    && !(next.is_some_and(char::is_uppercase) && splits_before_capital(&text[i..i + k]))
-                    && !(next.is_some_and(char::is_lowercase) && splits_before_lower(&text[i..i + k]))
+                    && !(next.is_some_and(char::is_uppercase)
+                        && splits_before_capital(&text[i..i + k]))
+                    && !(next.is_some_and(char::is_lowercase)
+                        && splits_before_lower(&text[i..i + k]))
             }
             '&' => next.is_some_and(is_word_char),
             '\'' | '’' => {
-                next.is_some_and(char::is_alphabetic) && !possessive_at(text, i + k + c.len_utf8(), end)
+                next.is_some_and(char::is_alphabetic)
+                    && !possessive_at(text, i + k + c.len_utf8(), end)
             }
             '.' => next.is_some_and(char::is_alphabetic) && is_dotted(&text[i..i + k]),
             _ => false,
@@ -165,7 +168,10 @@ fn splits_before_capital(part: &str) -> bool {
     let part = part.rsplit('-').next().unwrap_or(part);
     part.chars().count() >= 3
         && part.chars().next().is_some_and(char::is_uppercase)
-        && !matches!(part, "Saint" | "Sainte" | "Abu" | "Abd" | "Ben" | "Bin" | "Ibn")
+        && !matches!(
+            part,
+            "Saint" | "Sainte" | "Abu" | "Abd" | "Ben" | "Bin" | "Ibn"
+        )
 }
 
 /// True when a hyphen after `part` and before a lower-case word ends a name: "Kyiv-based",
@@ -250,8 +256,20 @@ mod tests {
         assert_eq!(
             w,
             [
-                "Mr.", "Trump", "U.S.", "envoy", ",", "J.", "Smith", "of", "AT&T", ",", "met",
-                "Zelenskiy", "aide", "."
+                "Mr.",
+                "Trump",
+                "U.S.",
+                "envoy",
+                ",",
+                "J.",
+                "Smith",
+                "of",
+                "AT&T",
+                ",",
+                "met",
+                "Zelenskiy",
+                "aide",
+                "."
             ]
         );
         let t = words(s);
@@ -268,12 +286,25 @@ mod tests {
             .iter()
             .map(|w| w.0)
             .collect();
-        assert_eq!(w, ["O'Gorman", "son-in-law", ",", "Saint-Germain", ";", "1996-08-30"]);
+        assert_eq!(
+            w,
+            [
+                "O'Gorman",
+                "son-in-law",
+                ",",
+                "Saint-Germain",
+                ";",
+                "1996-08-30"
+            ]
+        );
         let w: Vec<&str> = words("Russia-Ukraine al-Assad Kyiv-based")
             .iter()
             .map(|w| w.0)
             .collect();
-        assert_eq!(w, ["Russia", "-", "Ukraine", "al-Assad", "Kyiv", "-", "based"]);
+        assert_eq!(
+            w,
+            ["Russia", "-", "Ukraine", "al-Assad", "Kyiv", "-", "based"]
+        );
     }
 
     #[test]

@@ -65,38 +65,130 @@ pub struct Found {
 
 /// Words after a name that mark it as a person's.
 const PERSON_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "wrote", "asked", "stated", "insisted", "argued", "noted",
-    "replied", "explained", "warned", "claimed", "tweeted", "posted", "recalled", "admitted",
-    "acknowledged", "denied", "believes", "thinks", "thought", "urged", "smiled", "laughed",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "asked",
+    "stated",
+    "insisted",
+    "argued",
+    "noted",
+    "replied",
+    "explained",
+    "warned",
+    "claimed",
+    "tweeted",
+    "posted",
+    "recalled",
+    "admitted",
+    "acknowledged",
+    "denied",
+    "believes",
+    "thinks",
+    "thought",
+    "urged",
+    "smiled",
+    "laughed",
 ];
 
 /// Prepositions after which a capital or city is a place rather than a government.
 const LOCATIVES: &[&str] = &[
-    "in", "at", "to", "from", "near", "into", "outside", "across", "via", "around", "throughout",
-    "toward", "towards", "inside", "of", "visit", "visited", "visiting", "arrived", "flew",
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "into",
+    "outside",
+    "across",
+    "via",
+    "around",
+    "throughout",
+    "toward",
+    "towards",
+    "inside",
+    "of",
+    "visit",
+    "visited",
+    "visiting",
+    "arrived",
+    "flew",
 ];
 
 /// Words after a capital that make it act as its government.
 const ACTING_WORDS: &[&str] = &[
-    "has", "have", "had", "is", "was", "will", "would", "could", "can", "may", "might",
-    "must", "should", "and", "said", "says", "wants", "want", "did", "does", "formally",
-    "also", "still", "now", "already", "repeatedly", "insists", "insisted", "rejected",
-    "refused", "denied", "warned", "seeks", "sought",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "and",
+    "said",
+    "says",
+    "wants",
+    "want",
+    "did",
+    "does",
+    "formally",
+    "also",
+    "still",
+    "now",
+    "already",
+    "repeatedly",
+    "insists",
+    "insisted",
+    "rejected",
+    "refused",
+    "denied",
+    "warned",
+    "seeks",
+    "sought",
 ];
 
 /// Modifiers that may stand between an affiliation and a title ("Ukrainian Deputy Foreign
 /// Minister", "former President").
 const TITLE_MODIFIERS: &[&str] = &[
-    "former", "deputy", "acting", "vice", "senior", "special", "top", "chief", "interim",
-    "first", "veteran", "new", "then", "late", "outgoing", "incoming", "assistant", "associate",
-    "executive", "general", "ex", "ex-", "current", "presidential",
+    "former",
+    "deputy",
+    "acting",
+    "vice",
+    "senior",
+    "special",
+    "top",
+    "chief",
+    "interim",
+    "first",
+    "veteran",
+    "new",
+    "then",
+    "late",
+    "outgoing",
+    "incoming",
+    "assistant",
+    "associate",
+    "executive",
+    "general",
+    "ex",
+    "ex-",
+    "current",
+    "presidential",
 ];
 
 /// Endings typical of surnames in many languages.
 const SURNAME_ENDINGS: &[&str] = &[
-    "ov", "ova", "ev", "eva", "enko", "chuk", "czuk", "ski", "sky", "skyy", "skiy", "ska",
-    "vich", "vić", "vic", "ić", "escu", "opoulos", "poulos", "yan", "dze", "shvili", "sson",
-    "ovic", "evic", "ovych", "evych", "ak", "uk", "yk",
+    "ov", "ova", "ev", "eva", "enko", "chuk", "czuk", "ski", "sky", "skyy", "skiy", "ska", "vich",
+    "vić", "vic", "ić", "escu", "opoulos", "poulos", "yan", "dze", "shvili", "sson", "ovic",
+    "evic", "ovych", "evych", "ak", "uk", "yk",
 ];
 
 /// Endings typical of place names.
@@ -150,7 +242,12 @@ impl Typer<'_> {
     }
 
     /// The longest title starting at token `i` and ending before `end`: (end token, title).
-    fn title_at(&self, i: usize, end: usize, buf: &mut String) -> Option<(usize, TitleKind, Option<Gender>)> {
+    fn title_at(
+        &self,
+        i: usize,
+        end: usize,
+        buf: &mut String,
+    ) -> Option<(usize, TitleKind, Option<Gender>)> {
         let mut best = None;
         for j in i..end.min(i + self.gaz.max_words + 2) {
             let phrase = self.span(i, j + 1).text(self.text);
@@ -180,7 +277,13 @@ impl Typer<'_> {
                 if ordinary {
                     first = before.0;
                     out.truncate(before.1);
-                    out.push(self.type_name(c, first, end, self.sentences[c.sentence].headline, buf));
+                    out.push(self.type_name(
+                        c,
+                        first,
+                        end,
+                        self.sentences[c.sentence].headline,
+                        buf,
+                    ));
                     return;
                 }
                 if first < end {
@@ -190,7 +293,8 @@ impl Typer<'_> {
                     } else {
                         first
                     };
-                    let mut f = self.found(c, name_first, end, EntityType::Person, Evidence::Strong);
+                    let mut f =
+                        self.found(c, name_first, end, EntityType::Person, Evidence::Strong);
                     f.gender = t.gender.or_else(|| self.given_name_gender(first, end, buf));
                     f.form = self.person_form(first, end);
                     f.title = Some(t);
@@ -236,7 +340,13 @@ impl Typer<'_> {
     /// Reads affiliations and titles at the start of `first..end`, advancing `first` past
     /// them. Returns the last title found and whether it is a style ("King"); affiliations
     /// become mentions of their own.
-    fn titles(&self, first: &mut usize, end: usize, out: &mut Vec<Found>, buf: &mut String) -> Option<(TitleSpan, bool)> {
+    fn titles(
+        &self,
+        first: &mut usize,
+        end: usize,
+        out: &mut Vec<Found>,
+        buf: &mut String,
+    ) -> Option<(TitleSpan, bool)> {
         if let Some(found) = self.leading_titles(first, end, out, buf) {
             return Some(found);
         }
@@ -246,7 +356,13 @@ impl Typer<'_> {
     /// "Hong Kong Financial Secretary Donald Tsang", "Spanish Farm Minister Loyola de
     /// Palacio": the last office title inside a chunk with a capitalised name after it. A known
     /// name at the start is the affiliation; other words before the title belong to it.
-    fn inner_title(&self, first: &mut usize, end: usize, out: &mut Vec<Found>, buf: &mut String) -> Option<(TitleSpan, bool)> {
+    fn inner_title(
+        &self,
+        first: &mut usize,
+        end: usize,
+        out: &mut Vec<Found>,
+        buf: &mut String,
+    ) -> Option<(TitleSpan, bool)> {
         let (t, te, kind, gender) = (*first + 1..end.saturating_sub(1))
             .rev()
             .filter(|&i| self.tokens[i].shape == Shape::Cap)
@@ -280,7 +396,13 @@ impl Typer<'_> {
     }
 
     /// Affiliations and titles at the very start of the chunk.
-    fn leading_titles(&self, first: &mut usize, end: usize, out: &mut Vec<Found>, buf: &mut String) -> Option<(TitleSpan, bool)> {
+    fn leading_titles(
+        &self,
+        first: &mut usize,
+        end: usize,
+        out: &mut Vec<Found>,
+        buf: &mut String,
+    ) -> Option<(TitleSpan, bool)> {
         let mut i = *first;
         let mut style = false;
         let mut affiliation: Option<Span> = None;
@@ -331,20 +453,21 @@ impl Typer<'_> {
                 }
                 // "President of France Emmanuel Macron": skip "of" and take the place as the
                 // affiliation.
-                if i + 1 < end && self.word(i) == "of" {
-                    if let Some(ae) = self.known_name_end(i + 1, end, buf) {
-                        let chunk = Chunk {
-                            first: i + 1,
-                            end: ae,
-                            sentence: self.sentence_of(i),
-                        };
-                        let hl = self.sentences[chunk.sentence].headline;
-                        out.push(self.type_name(chunk, i + 1, ae, hl, buf));
-                        if let Some(t) = title.as_mut() {
-                            t.affiliation = Some(self.span(i + 1, ae));
-                        }
-                        i = ae;
+                if i + 1 < end
+                    && self.word(i) == "of"
+                    && let Some(ae) = self.known_name_end(i + 1, end, buf)
+                {
+                    let chunk = Chunk {
+                        first: i + 1,
+                        end: ae,
+                        sentence: self.sentence_of(i),
+                    };
+                    let hl = self.sentences[chunk.sentence].headline;
+                    out.push(self.type_name(chunk, i + 1, ae, hl, buf));
+                    if let Some(t) = title.as_mut() {
+                        t.affiliation = Some(self.span(i + 1, ae));
                     }
+                    i = ae;
                 }
                 continue;
             }
@@ -365,13 +488,22 @@ impl Typer<'_> {
     }
 
     /// A title, possibly after modifiers ("Deputy Foreign Minister", "former President").
-    fn modified_title_at(&self, i: usize, end: usize, buf: &mut String) -> Option<(usize, TitleKind, Option<Gender>)> {
+    fn modified_title_at(
+        &self,
+        i: usize,
+        end: usize,
+        buf: &mut String,
+    ) -> Option<(usize, TitleKind, Option<Gender>)> {
         let direct = self.title_at(i, end, buf);
         let mut j = i;
         while j < end && TITLE_MODIFIERS.contains(&self.lower(j).as_str()) {
             j += 1;
         }
-        let modified = if j > i { self.title_at(j, end, buf) } else { None };
+        let modified = if j > i {
+            self.title_at(j, end, buf)
+        } else {
+            None
+        };
         // "Assistant Secretary of State": the longer reading wins.
         match (direct, modified) {
             (Some(d), Some(m)) => Some(if m.0 > d.0 { m } else { d }),
@@ -383,14 +515,26 @@ impl Typer<'_> {
     fn known_name_end(&self, i: usize, end: usize, buf: &mut String) -> Option<usize> {
         for j in (i + 1..=end.min(i + self.gaz.max_words)).rev() {
             let e = self.phrase_entry(i, j, buf);
-            if e.country.is_some() || e.demonym.is_some() || e.org.is_some() || e.place.is_some() || e.misc {
+            if e.country.is_some()
+                || e.demonym.is_some()
+                || e.org.is_some()
+                || e.place.is_some()
+                || e.misc
+            {
                 return Some(j);
             }
         }
         None
     }
 
-    fn found(&self, c: Chunk, first: usize, end: usize, entity: EntityType, evidence: Evidence) -> Found {
+    fn found(
+        &self,
+        c: Chunk,
+        first: usize,
+        end: usize,
+        entity: EntityType,
+        evidence: Evidence,
+    ) -> Found {
         Found {
             span: self.span(first, end),
             first,
@@ -432,7 +576,11 @@ impl Typer<'_> {
         if let Some(id) = e.country {
             f.entity = EntityType::Location;
             f.canonical = Some(id);
-            f.form = if acronym { MentionForm::Acronym } else { MentionForm::Name };
+            f.form = if acronym {
+                MentionForm::Acronym
+            } else {
+                MentionForm::Name
+            };
         } else if let Some(id) = e.place {
             f.entity = EntityType::Location;
             f.canonical = Some(id);
@@ -445,7 +593,11 @@ impl Typer<'_> {
         } else if let Some(id) = e.org {
             f.entity = EntityType::Organisation;
             f.canonical = Some(id);
-            f.form = if acronym { MentionForm::Acronym } else { MentionForm::Name };
+            f.form = if acronym {
+                MentionForm::Acronym
+            } else {
+                MentionForm::Name
+            };
             if let Some(of) = e.metonym
                 && !locative
             {
@@ -483,14 +635,20 @@ impl Typer<'_> {
             return true;
         }
         let prev = (first > 0).then(|| self.lower(first - 1));
-        if prev.as_deref().is_some_and(|w| matches!(w, "between" | "and" | "with" | "by")) {
+        if prev
+            .as_deref()
+            .is_some_and(|w| matches!(w, "between" | "and" | "with" | "by"))
+        {
             return true;
         }
         let Some(next) = self.tokens.get(end).filter(|t| t.shape == Shape::Lower) else {
             // A comma, a full stop or a capitalised word: a setting unless it opens the
             // sentence.
             return self.tokens[first].cap_expected
-                && self.tokens.get(end).is_some_and(|t| t.shape != Shape::Punct);
+                && self
+                    .tokens
+                    .get(end)
+                    .is_some_and(|t| t.shape != Shape::Punct);
         };
         let w = next.text(self.text);
         ACTING_WORDS.contains(&w)
@@ -505,7 +663,14 @@ impl Typer<'_> {
     }
 
     /// Types a name without title.
-    fn type_name(&self, c: Chunk, first: usize, end: usize, headline: bool, buf: &mut String) -> Found {
+    fn type_name(
+        &self,
+        c: Chunk,
+        first: usize,
+        end: usize,
+        headline: bool,
+        buf: &mut String,
+    ) -> Found {
         let mut f = self.found(c, first, end, EntityType::Person, Evidence::Weak);
         let written = f.span.text(self.text);
         let whole = self.phrase_entry(first, end, buf);
@@ -513,7 +678,9 @@ impl Typer<'_> {
         if self.apply_entry(&mut f, &whole, written, locative) {
             return f;
         }
-        let n = (first..end).filter(|&i| self.tokens[i].shape != Shape::Punct).count();
+        let n = (first..end)
+            .filter(|&i| self.tokens[i].shape != Shape::Punct)
+            .count();
         // "Bosnian Serb", "Rwandan Hutu": nationalities and peoples only.
         if n > 1
             && (first..end).all(|i| {
@@ -555,13 +722,30 @@ impl Typer<'_> {
         }
         // "PSV Eindhoven", "NBC News": an acronym inside a longer name makes it an
         // organisation's.
-        if n > 1 && !headline && (first..end).any(|i| self.tokens[i].shape == Shape::Caps && !self.word(i).ends_with('.')) {
+        if n > 1
+            && !headline
+            && (first..end)
+                .any(|i| self.tokens[i].shape == Shape::Caps && !self.word(i).ends_with('.'))
+        {
             f.entity = EntityType::Organisation;
             f.evidence = Evidence::Strong;
             return f;
         }
         // Compass point + known place: "North Korea" is in the table, "Northern Bosnia" is not.
-        if n > 1 && matches!(self.lower(first).as_str(), "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central") {
+        if n > 1
+            && matches!(
+                self.lower(first).as_str(),
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+            )
+        {
             let rest = self.phrase_entry(first + 1, end, buf);
             if rest.country.is_some() || rest.place.is_some() {
                 f.entity = EntityType::Location;
@@ -599,7 +783,9 @@ impl Typer<'_> {
 
     /// The type of a name nothing certain is known about.
     fn guess(&self, first: usize, end: usize, headline: bool, buf: &mut String) -> EntityType {
-        let n = (first..end).filter(|&i| self.tokens[i].shape != Shape::Punct).count();
+        let n = (first..end)
+            .filter(|&i| self.tokens[i].shape != Shape::Punct)
+            .count();
         let next = (end < self.tokens.len()).then(|| self.lower(end));
         let next_is_person_verb = next.as_deref().is_some_and(|w| PERSON_VERBS.contains(&w));
         let who_follows = end + 1 < self.tokens.len()
@@ -653,7 +839,10 @@ impl DocTypes {
     pub fn new(text: &str, found: &[Found]) -> DocTypes {
         let mut d = DocTypes::default();
         let mut buf = String::new();
-        for f in found.iter().filter(|f| f.evidence == Evidence::Strong && !f.headline) {
+        for f in found
+            .iter()
+            .filter(|f| f.evidence == Evidence::Strong && !f.headline)
+        {
             lower_into(f.span.text(text), &mut buf);
             d.names.entry(buf.clone()).or_insert(f.entity);
             if f.entity == EntityType::Person {
@@ -676,7 +865,10 @@ impl DocTypes {
             f.entity = t;
             return;
         }
-        if buf.split([' ', '-']).all(|w| self.person_words.contains_key(w)) {
+        if buf
+            .split([' ', '-'])
+            .all(|w| self.person_words.contains_key(w))
+        {
             f.entity = EntityType::Person;
             f.form = if buf.contains(' ') {
                 MentionForm::Full

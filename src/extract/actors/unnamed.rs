@@ -54,34 +54,147 @@ const DETERMINERS: &[&str] = &[
 
 /// Adjectives and nouns that may stand inside such a description.
 const MODIFIERS: &[&str] = &[
-    "senior", "top", "former", "current", "high-ranking", "ranking", "anonymous", "unnamed",
-    "unidentified", "western", "european", "military", "government", "administration",
-    "intelligence", "security", "defense", "defence", "state", "foreign", "trade", "health",
-    "police", "party", "campaign", "embassy", "ministry", "white", "house", "industry", "local",
-    "regional", "federal", "congressional", "republican", "democratic", "other", "knowledgeable",
-    "well-placed", "informed", "key", "allied", "retired", "diplomatic", "official", "close",
-    "and", "midlevel", "mid-level", "veteran", "ukrainian", "russian", "american", "british",
-    "french", "german", "chinese", "israeli", "palestinian", "iranian", "transition", "team",
-    "peace", "national", "legal", "financial", "market", "oil", "palace", "presidential",
-    "private", "public", "independent", "longtime", "long-time", "prominent", "leading",
+    "senior",
+    "top",
+    "former",
+    "current",
+    "high-ranking",
+    "ranking",
+    "anonymous",
+    "unnamed",
+    "unidentified",
+    "western",
+    "european",
+    "military",
+    "government",
+    "administration",
+    "intelligence",
+    "security",
+    "defense",
+    "defence",
+    "state",
+    "foreign",
+    "trade",
+    "health",
+    "police",
+    "party",
+    "campaign",
+    "embassy",
+    "ministry",
+    "white",
+    "house",
+    "industry",
+    "local",
+    "regional",
+    "federal",
+    "congressional",
+    "republican",
+    "democratic",
+    "other",
+    "knowledgeable",
+    "well-placed",
+    "informed",
+    "key",
+    "allied",
+    "retired",
+    "diplomatic",
+    "official",
+    "close",
+    "and",
+    "midlevel",
+    "mid-level",
+    "veteran",
+    "ukrainian",
+    "russian",
+    "american",
+    "british",
+    "french",
+    "german",
+    "chinese",
+    "israeli",
+    "palestinian",
+    "iranian",
+    "transition",
+    "team",
+    "peace",
+    "national",
+    "legal",
+    "financial",
+    "market",
+    "oil",
+    "palace",
+    "presidential",
+    "private",
+    "public",
+    "independent",
+    "longtime",
+    "long-time",
+    "prominent",
+    "leading",
 ];
 
 /// Words that continue a description after its head: "with direct knowledge of the matter",
 /// "familiar with the talks", "briefed on the plan", "quoted by NBC".
 const CONTINUATIONS: &[&str] = &[
-    "with", "familiar", "briefed", "close", "quoted", "cited", "involved", "knowledgeable",
-    "speaking", "who", "granted", "authorized", "authorised", "not", "in",
+    "with",
+    "familiar",
+    "briefed",
+    "close",
+    "quoted",
+    "cited",
+    "involved",
+    "knowledgeable",
+    "speaking",
+    "who",
+    "granted",
+    "authorized",
+    "authorised",
+    "not",
+    "in",
 ];
 
 /// Words that end a continuation.
 const STOPS: &[&str] = &[
-    "said", "says", "told", "added", "say", "tell", "wrote", "warned", "and", "but", "that",
-    "believe", "believes", "expect", "expects", "described", "declined", "have", "has", "had",
-    "are", "is", "was", "were", "will", "would", "could", "may", "might",
+    "said",
+    "says",
+    "told",
+    "added",
+    "say",
+    "tell",
+    "wrote",
+    "warned",
+    "and",
+    "but",
+    "that",
+    "believe",
+    "believes",
+    "expect",
+    "expects",
+    "described",
+    "declined",
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
 ];
 
 /// Knowledge phrases after which "the official" or "the people" is an unnamed source.
-const KNOWLEDGE: &[&str] = &["familiar", "briefed", "with", "close", "knowledgeable", "who"];
+const KNOWLEDGE: &[&str] = &[
+    "familiar",
+    "briefed",
+    "with",
+    "close",
+    "knowledgeable",
+    "who",
+];
 
 /// An unnamed source or group found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +256,11 @@ pub fn find(
             i += 1;
             continue;
         }
-        let first_tok = if definite && !determiner { start - 1 } else { start };
+        let first_tok = if definite && !determiner {
+            start - 1
+        } else {
+            start
+        };
         let last_tok = continuation.max(i + 1);
         out.push(Description {
             span: Span::new(
@@ -254,11 +371,15 @@ mod tests {
             ["a US official with direct knowledge of the matter"]
         );
         assert_eq!(
-            descriptions("One senior Trump administration official quoted by NBC said: “It is so clear.”"),
+            descriptions(
+                "One senior Trump administration official quoted by NBC said: “It is so clear.”"
+            ),
             ["One senior Trump administration official quoted by NBC"]
         );
         assert_eq!(
-            descriptions("The individuals familiar with the discussions, who spoke on condition of anonymity, declined."),
+            descriptions(
+                "The individuals familiar with the discussions, who spoke on condition of anonymity, declined."
+            ),
             ["The individuals familiar with the discussions"]
         );
     }
