@@ -3,12 +3,12 @@
 //! stand for; unnamed sources kept apart. Also each person's gender, from titles, given names
 //! and the pronouns that follow a mention.
 
-use std::collections::HashMap;
+use crate::extract::actors::fasthash::FxHashMap;
 
 use crate::extract::actors::alias::{
     acronym, fold_word, given_names_agree, initials, name_key, person_key,
 };
-use crate::extract::actors::gazetteer::{Gazetteer, lower_into};
+use crate::extract::actors::gazetteer::Gazetteer;
 use crate::extract::actors::names::Sentence;
 use crate::extract::actors::roles::FoundRole;
 use crate::extract::actors::tokens::Token;
@@ -190,7 +190,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         actor_of[i] = id as u32;
     }
     // Organisations, places and other names: by gazetteer name, acronym, initials or key.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (i, f) in input.found.iter().enumerate() {
         if f.entity == EntityType::Person {
             continue;
@@ -278,7 +278,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         });
     }
     // Unnamed sources and groups: one actor per distinct description.
-    let mut by_description: HashMap<String, usize> = HashMap::new();
+    let mut by_description: FxHashMap<String, usize> = FxHashMap::default();
     for desc in input.descriptions {
         let written = desc.span.text(text);
         let key = written
@@ -386,7 +386,6 @@ fn pronoun_genders(input: &Input, mentions: &[Mention], drafts: &mut [Draft]) {
     if persons.is_empty() {
         return;
     }
-    let mut buf = String::new();
     let mut next = 0;
     let mut last: Option<(u32, usize)> = None;
     for (si, s) in input.sentences.iter().enumerate() {
@@ -396,14 +395,17 @@ fn pronoun_genders(input: &Input, mentions: &[Mention], drafts: &mut [Draft]) {
                 next += 1;
             }
             let Some((actor, at)) = last else { continue };
-            if si > at + 1 || t.text(input.text).len() > 7 {
+            let w = t.text(input.text);
+            if si > at + 1 || !(2..=7).contains(&w.len()) {
                 continue;
             }
-            lower_into(t.text(input.text), &mut buf);
-            let g = match buf.as_str() {
-                "he" | "him" | "his" | "himself" => Gender::Male,
-                "she" | "her" | "hers" | "herself" => Gender::Female,
-                _ => continue,
+            let is = |words: &[&str]| words.iter().any(|x| x.eq_ignore_ascii_case(w));
+            let g = if is(&["he", "him", "his", "himself"]) {
+                Gender::Male
+            } else if is(&["she", "her", "hers", "herself"]) {
+                Gender::Female
+            } else {
+                continue;
             };
             let d = &mut drafts[actor as usize];
             if d.male + d.female == 0 {

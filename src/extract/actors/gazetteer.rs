@@ -2,7 +2,7 @@
 //! places, organisations, titles, first names with gender, surnames, organisation and place
 //! head words, metonyms and common English words. Parsed once into one lower-case keyed table.
 
-use std::collections::HashMap;
+use crate::extract::actors::fasthash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::extract::actors::Gender;
@@ -62,6 +62,10 @@ pub struct Entry {
     pub calendar: bool,
     /// The key only names something when written in capitals ("US" but not "us").
     pub caps_only: bool,
+    /// The first word of a name of several words ("new" for "New York").
+    pub starts_phrase: bool,
+    /// The first word of a title of several words ("secretary" for "secretary of state").
+    pub starts_title: bool,
 }
 
 impl Entry {
@@ -78,9 +82,9 @@ impl Entry {
 /// The parsed gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
-    entries: HashMap<Box<str>, Entry>,
+    entries: FxHashMap<Box<str>, Entry>,
     names: Vec<String>,
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     /// The longest key in words, bounding phrase look-ups.
     pub max_words: usize,
 }
@@ -191,9 +195,9 @@ pub fn is_caps(s: &str) -> bool {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            entries: HashMap::with_capacity(90_000),
+            entries: FxHashMap::with_capacity_and_hasher(90_000, Default::default()),
             names: Vec::new(),
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             max_words: 1,
         };
         for w in lines(ENGLISH_WORDS) {
@@ -290,6 +294,9 @@ impl Gazetteer {
             let key = cols[0].trim().to_lowercase();
             g.max_words = g.max_words.max(key.split(' ').count());
             g.entry(&key).title = Some(Title { kind, gender });
+            if let Some((head, _)) = key.split_once([' ', '-']) {
+                g.entry(head).starts_title = true;
+            }
         }
         for line in lines(FIRST_NAMES_CENSUS).chain(lines(FIRST_NAMES_WORLD)) {
             let mut cols = line.split('\t');
@@ -338,6 +345,9 @@ impl Gazetteer {
         lower_into(name, &mut key);
         self.max_words = self.max_words.max(key.split(' ').count());
         let caps = name.chars().count() <= 5 && is_caps(name);
+        if let Some((head, _)) = key.split_once([' ', '-']) {
+            self.entries.entry(head.into()).or_default().starts_phrase = true;
+        }
         let e = self.entries.entry(key.into()).or_default();
         if caps && e.word {
             e.caps_only = true;
@@ -353,8 +363,7 @@ impl Gazetteer {
     /// The entry for `text` as written: lower-cased through `buf`, and refused when the key
     /// only counts in capitals and `text` is not in capitals.
     pub fn lookup(&self, text: &str, buf: &mut String) -> Option<&Entry> {
-        lower_into(text, buf);
-        let e = self.entries.get(buf.as_str())?;
+        let e = self.lookup_any(text, buf)?;
         if e.caps_only && !is_caps(text) {
             return None;
         }
@@ -364,6 +373,25 @@ impl Gazetteer {
     /// The canonical name for an id.
     pub fn name(&self, id: u32) -> &str {
         self.names.get(id as usize).map_or("", String::as_str)
+    }
+
+    /// True when `word` (as written) may open a gazetteer name of several words.
+    pub fn starts_phrase(&self, word: &str, buf: &mut String) -> bool {
+        self.lookup_any(word, buf).is_some_and(|e| e.starts_phrase)
+    }
+
+    /// True when `word` (as written) may open a title of several words.
+    pub fn starts_title(&self, word: &str, buf: &mut String) -> bool {
+        self.lookup_any(word, buf).is_some_and(|e| e.starts_title)
+    }
+
+    /// The entry for `text` whatever its case.
+    fn lookup_any(&self, text: &str, buf: &mut String) -> Option<&Entry> {
+        if text.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.entries.get(text);
+        }
+        lower_into(text, buf);
+        self.entries.get(buf.as_str())
     }
 
     /// True when the lower-case key is a common English word.

@@ -9,6 +9,7 @@
 
 pub mod alias;
 pub mod cluster;
+pub mod fasthash;
 pub mod gazetteer;
 pub mod names;
 pub mod roles;
@@ -201,14 +202,22 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
             }
         }
     }
-    let known = names::capitalised_words(text, &toks, &sentences);
+    let mut buf = String::new();
+    let entries: Vec<gazetteer::Entry> = toks
+        .iter()
+        .map(|t| match t.is_upper() {
+            true => gaz.lookup(t.text(text), &mut buf).copied().unwrap_or_default(),
+            false => gazetteer::Entry::default(),
+        })
+        .collect();
+    let known = names::capitalised_words(text, &toks, &sentences, &entries);
     let finder = names::Finder {
         text,
         tokens: &toks,
         gaz,
         known: &known,
+        entries: &entries,
     };
-    let mut buf = String::new();
     let mut chunks = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         finder.chunks(si, s, &mut chunks, &mut buf);
@@ -218,6 +227,7 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
         tokens: &toks,
         sentences: &sentences,
         gaz,
+        entries: &entries,
     };
     let mut found = Vec::new();
     for &c in &chunks {

@@ -3,9 +3,9 @@
 //! England"), capitalised sentence openers that are ordinary words dropped, and all-caps or
 //! title-case headlines read word by word.
 
-use std::collections::{HashMap, HashSet};
+use crate::extract::actors::fasthash::{FxHashMap, FxHashSet};
 
-use crate::extract::actors::gazetteer::{Gazetteer, lower_into};
+use crate::extract::actors::gazetteer::{Entry, Gazetteer, lower_into};
 use crate::extract::actors::tokens::{Shape, Token};
 
 /// A sentence's tokens and how its capitalisation is to be read.
@@ -30,15 +30,21 @@ pub struct Chunk {
     pub sentence: usize,
 }
 
-/// Lower-case forms of the words written capitalised where capitals carry meaning (not at a
-/// sentence start, not in a headline) more often than in lower case: the document's own
-/// evidence that a word is a name.
-pub fn capitalised_words(text: &str, tokens: &[Token], sentences: &[Sentence]) -> HashSet<String> {
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+/// Lower-case forms of the ordinary English words written capitalised where capitals carry
+/// meaning (not at a sentence start, not in a headline) more often than in lower case: the
+/// document's own evidence that such a word is a name here ("Bush", "Brown"). Words that are
+/// not English words need no such evidence.
+pub fn capitalised_words(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    entries: &[Entry],
+) -> FxHashSet<String> {
+    let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
     let mut buf = String::new();
     for s in sentences.iter().filter(|s| !s.headline) {
-        for t in &tokens[s.first..s.end] {
-            if t.shape == Shape::Cap && !t.cap_expected {
+        for (t, e) in tokens[s.first..s.end].iter().zip(&entries[s.first..s.end]) {
+            if t.shape == Shape::Cap && !t.cap_expected && e.word {
                 lower_into(t.text(text), &mut buf);
                 match counts.get_mut(buf.as_str()) {
                     Some(c) => c.0 += 1,
@@ -50,11 +56,17 @@ pub fn capitalised_words(text: &str, tokens: &[Token], sentences: &[Sentence]) -
         }
     }
     if counts.is_empty() {
-        return HashSet::new();
+        return FxHashSet::default();
     }
     for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
-        lower_into(t.text(text), &mut buf);
-        if let Some(c) = counts.get_mut(buf.as_str()) {
+        let w = t.text(text);
+        let key = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+            w
+        } else {
+            lower_into(w, &mut buf);
+            buf.as_str()
+        };
+        if let Some(c) = counts.get_mut(key) {
             c.1 += 1;
         }
     }
@@ -89,7 +101,9 @@ pub struct Finder<'a> {
     /// The gazetteer.
     pub gaz: &'a Gazetteer,
     /// Words seen capitalised in running text.
-    pub known: &'a HashSet<String>,
+    pub known: &'a FxHashSet<String>,
+    /// The gazetteer entry of every capitalised token (default for the others).
+    pub entries: &'a [Entry],
 }
 
 impl Finder<'_> {
@@ -129,7 +143,7 @@ impl Finder<'_> {
         if w == "I" || is_contraction(w) {
             return false;
         }
-        let e = self.gaz.lookup(w, buf).copied().unwrap_or_default();
+        let e = self.entries[i];
         // "Jan Siemerink", "Theresa May": a month is a name only next to other names.
         if e.calendar && !self.calendar_name(i) {
             return false;
@@ -151,12 +165,18 @@ impl Finder<'_> {
         let known = named
             || ((e.first_name.is_some() || e.title.is_some()) && next_upper)
             || (e.title.is_some() && self.opens_long_title(i, buf))
-            || self.known.contains(buf.as_str());
+            || {
+                lower_into(w, buf);
+                self.known.contains(buf.as_str())
+            };
         known || !e.word
     }
 
     /// True when a title of several words starts at token `i` ("Secretary of State").
     fn opens_long_title(&self, i: usize, buf: &mut String) -> bool {
+        if !self.gaz.starts_title(self.word(i), buf) {
+            return false;
+        }
         let end = self.tokens.len().min(i + self.gaz.max_words);
         (i + 2..end).any(|j| {
             let phrase = &self.text[self.tokens[i].start as usize..self.tokens[j].end as usize];
@@ -242,6 +262,10 @@ impl Finder<'_> {
     /// The end of the longest gazetteer name starting at token `i` that spans two or more
     /// tokens separated by single spaces.
     pub fn gazetteer_phrase(&self, i: usize, end: usize, buf: &mut String) -> Option<usize> {
+        // Only a word that opens some name of several words needs the phrase look-ups.
+        if !self.entries[i].starts_phrase {
+            return None;
+        }
         let max = self.gaz.max_words.min(end - i);
         let mut best = None;
         let mut phrase = String::new();
@@ -340,10 +364,8 @@ impl Finder<'_> {
     /// True when the word before a connector heads an organisation, place or title that
     /// continues after it ("Bank of", "Gulf of", "Secretary of").
     fn joins_across(&self, i: usize) -> bool {
-        let mut buf = String::new();
-        self.gaz
-            .lookup(self.word(i), &mut buf)
-            .is_some_and(|e| e.org_word || e.place_word || e.title.is_some())
+        let e = self.entries[i];
+        e.org_word || e.place_word || e.title.is_some()
     }
 
     /// The end of a name run in a headline: consecutive name words only.
@@ -363,6 +385,9 @@ impl Finder<'_> {
 /// "al-Assad", "el-Sisi", "bin-Salman": a lower-case Arabic article or particle joined to a
 /// capitalised name.
 fn is_prefixed_name(w: &str) -> bool {
+    if w.len() < 4 || !w.as_bytes()[2..4].contains(&b'-') {
+        return false;
+    }
     [
         "al-", "el-", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "az-",
     ]
@@ -394,22 +419,14 @@ const TITLE_CASE_WORDS: &[&str] = &[
 /// True when the line is written in title case: two or more short function words
 /// capitalised ("Rubio And Witkoff Clash Over Ukraine"), none in lower case.
 pub fn is_title_case(text: &str, tokens: &[Token], _gaz: &Gazetteer) -> bool {
-    let mut buf = String::new();
-    let (mut upper, mut lower) = (0, 0);
-    for t in tokens.iter().filter(|t| !t.cap_expected) {
+    let is_function_word = |t: &Token| {
         let w = t.text(text);
-        if w.len() > 7 {
-            continue;
-        }
-        lower_into(w, &mut buf);
-        if !TITLE_CASE_WORDS.contains(&buf.as_str()) {
-            continue;
-        }
-        match t.shape {
-            Shape::Cap => upper += 1,
-            Shape::Lower => lower += 1,
-            _ => {}
-        }
-    }
-    upper >= 2 && lower == 0
+        w.len() <= 7 && TITLE_CASE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+    };
+    let mut candidates = tokens.iter().filter(|t| !t.cap_expected);
+    let upper = candidates
+        .clone()
+        .filter(|t| t.shape == Shape::Cap && is_function_word(t))
+        .count();
+    upper >= 2 && !candidates.any(|t| t.shape == Shape::Lower && is_function_word(t))
 }

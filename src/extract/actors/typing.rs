@@ -2,7 +2,7 @@
 //! else, from the gazetteer, the words that head or end it, titles before it, given names,
 //! the words around it, and (for weak cases) what the rest of the article says about it.
 
-use std::collections::HashMap;
+use crate::extract::actors::fasthash::FxHashMap;
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, TitleKind, lower_into};
 use crate::extract::actors::names::{Chunk, Sentence};
@@ -204,9 +204,20 @@ pub struct Typer<'a> {
     pub sentences: &'a [Sentence],
     /// The gazetteer.
     pub gaz: &'a Gazetteer,
+    /// The gazetteer entry of every capitalised token (default for the others).
+    pub entries: &'a [Entry],
 }
 
 impl Typer<'_> {
+    /// The gazetteer entry of token `i`.
+    fn tok(&self, i: usize, buf: &mut String) -> Entry {
+        if self.tokens[i].is_upper() {
+            self.entries[i]
+        } else {
+            self.entry(self.word(i), buf)
+        }
+    }
+
     fn word(&self, i: usize) -> &str {
         self.tokens[i].text(self.text)
     }
@@ -220,6 +231,12 @@ impl Typer<'_> {
             start: self.tokens[first].start,
             end: self.tokens[end - 1].end,
         }
+    }
+
+    /// True when token `i` is one of `words` (ignoring ASCII case).
+    fn is_among(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word(i);
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
     }
 
     fn lower(&self, i: usize) -> String {
@@ -249,7 +266,12 @@ impl Typer<'_> {
         buf: &mut String,
     ) -> Option<(usize, TitleKind, Option<Gender>)> {
         let mut best = None;
-        for j in i..end.min(i + self.gaz.max_words + 2) {
+        let longest = if self.gaz.starts_title(self.word(i), buf) {
+            self.gaz.max_words + 2
+        } else {
+            1
+        };
+        for j in i..end.min(i + longest) {
             let phrase = self.span(i, j + 1).text(self.text);
             if let Some(t) = self.gaz.lookup(phrase, buf).and_then(|e| e.title) {
                 best = Some((j + 1, t.kind, t.gender));
@@ -266,14 +288,14 @@ impl Typer<'_> {
         let end = c.end;
         // Organisation names ending in a head word are never split by a title inside them
         // ("General Motors", "Chief Executive Office").
-        let last = self.entry(self.word(end - 1), buf);
+        let last = self.tok(end - 1, buf);
         if !(last.org_word && end - first > 1 && last.title.is_none()) {
             let before = (first, out.len());
             if let Some((t, style)) = self.titles(&mut first, end, out, buf) {
                 // "Major League Baseball": a title before ordinary words is no title.
                 let ordinary = end - first >= 2
-                    && (first..end).all(|i| self.entry(self.word(i), buf).word)
-                    && self.entry(self.word(first), buf).first_name.is_none();
+                    && (first..end).all(|i| self.tok(i, buf).word)
+                    && self.tok(first, buf).first_name.is_none();
                 if ordinary {
                     first = before.0;
                     out.truncate(before.1);
@@ -306,7 +328,7 @@ impl Typer<'_> {
             if let Some(e) = self.known_name_end(first, end, buf)
                 && e < end
                 && self.tokens[e].shape == Shape::Cap
-                && (self.entry(self.word(e), buf).first_name.is_some() || end - e >= 2)
+                && (self.tok(e, buf).first_name.is_some() || end - e >= 2)
                 && {
                     let p = self.phrase_entry(first, e, buf);
                     p.demonym.is_some() || p.country.is_some() || p.misc
@@ -442,7 +464,7 @@ impl Typer<'_> {
                 if i + 1 < end && self.word(i) == "for" {
                     let given = (i + 1..end).find(|&k| {
                         self.tokens[k].shape == Shape::Cap
-                            && self.entry(self.word(k), buf).first_name.is_some()
+                            && self.tok(k, buf).first_name.is_some()
                     });
                     let name_at = given.unwrap_or(end.saturating_sub(2).max(i + 1));
                     if let Some(t) = title.as_mut() {
@@ -496,7 +518,7 @@ impl Typer<'_> {
     ) -> Option<(usize, TitleKind, Option<Gender>)> {
         let direct = self.title_at(i, end, buf);
         let mut j = i;
-        while j < end && TITLE_MODIFIERS.contains(&self.lower(j).as_str()) {
+        while j < end && self.is_among(j, TITLE_MODIFIERS) {
             j += 1;
         }
         let modified = if j > i {
@@ -513,7 +535,12 @@ impl Typer<'_> {
 
     /// The end of a gazetteer country, demonym, place or organisation starting at `i`.
     fn known_name_end(&self, i: usize, end: usize, buf: &mut String) -> Option<usize> {
-        for j in (i + 1..=end.min(i + self.gaz.max_words)).rev() {
+        let longest = if self.gaz.starts_phrase(self.word(i), buf) {
+            self.gaz.max_words
+        } else {
+            1
+        };
+        for j in (i + 1..=end.min(i + longest)).rev() {
             let e = self.phrase_entry(i, j, buf);
             if e.country.is_some()
                 || e.demonym.is_some()
@@ -564,7 +591,7 @@ impl Typer<'_> {
         if end - first < 2 {
             return None;
         }
-        self.entry(self.word(first), buf).first_name.flatten()
+        self.tok(first, buf).first_name.flatten()
     }
 
     /// Sets type, canonical name and metonymy from a gazetteer entry; returns false when the
@@ -634,11 +661,7 @@ impl Typer<'_> {
         if self.tokens[end - 1].possessive {
             return true;
         }
-        let prev = (first > 0).then(|| self.lower(first - 1));
-        if prev
-            .as_deref()
-            .is_some_and(|w| matches!(w, "between" | "and" | "with" | "by"))
-        {
+        if first > 0 && self.is_among(first - 1, &["between", "and", "with", "by"]) {
             return true;
         }
         let Some(next) = self.tokens.get(end).filter(|t| t.shape == Shape::Lower) else {
@@ -658,7 +681,7 @@ impl Typer<'_> {
     fn is_locative(&self, first: usize) -> bool {
         first > 0 && {
             let prev = self.tokens[first - 1];
-            prev.shape == Shape::Lower && LOCATIVES.contains(&self.lower(first - 1).as_str())
+            prev.shape == Shape::Lower && self.is_among(first - 1, LOCATIVES)
         }
     }
 
@@ -684,7 +707,7 @@ impl Typer<'_> {
         // "Bosnian Serb", "Rwandan Hutu": nationalities and peoples only.
         if n > 1
             && (first..end).all(|i| {
-                let e = self.entry(self.word(i), buf);
+                let e = self.tok(i, buf);
                 self.tokens[i].shape == Shape::Punct || e.demonym.is_some() || e.misc
             })
         {
@@ -692,12 +715,12 @@ impl Typer<'_> {
             f.evidence = Evidence::Strong;
             return f;
         }
-        let head = self.entry(self.word(first), buf);
-        let tail = self.entry(self.word(end - 1), buf);
+        let head = self.tok(first, buf);
+        let tail = self.tok(end - 1, buf);
         let of_follows = n > 2 && self.word(first + 1) == "of";
         // "National Bank of Poland": an organisation word before "of".
         let org_of = (first + 1..end.saturating_sub(1))
-            .any(|i| self.word(i + 1) == "of" && self.entry(self.word(i), buf).org_word);
+            .any(|i| self.word(i + 1) == "of" && self.tok(i, buf).org_word);
         let tail_place = tail.country.is_some() || tail.place.is_some();
         // "Air France", "Bank Indonesia": an organisation word before a place.
         let org_place = n == 2 && head.org_word && !head.word && tail_place;
@@ -786,8 +809,7 @@ impl Typer<'_> {
         let n = (first..end)
             .filter(|&i| self.tokens[i].shape != Shape::Punct)
             .count();
-        let next = (end < self.tokens.len()).then(|| self.lower(end));
-        let next_is_person_verb = next.as_deref().is_some_and(|w| PERSON_VERBS.contains(&w));
+        let next_is_person_verb = end < self.tokens.len() && self.is_among(end, PERSON_VERBS);
         let who_follows = end + 1 < self.tokens.len()
             && self.word(end) == ","
             && matches!(self.word(end + 1), "who" | "whose");
@@ -807,17 +829,17 @@ impl Typer<'_> {
         if PLACE_ENDINGS.iter().any(|e| lower_last.ends_with(e)) && n == 1 {
             return EntityType::Location;
         }
-        let e = self.entry(self.word(end - 1), buf);
+        let e = self.tok(end - 1, buf);
         if SURNAME_ENDINGS.iter().any(|s| lower_last.ends_with(s)) || (e.surname && !e.word) {
             return EntityType::Person;
         }
         // "Bayern Munich", "Ajax Amsterdam": a name ending in a city names a club or firm.
-        if n >= 2 && e.place.is_some() && !self.entry(self.word(first), buf).is_named_thing() {
+        if n >= 2 && e.place.is_some() && !self.tok(first, buf).is_named_thing() {
             return EntityType::Organisation;
         }
         let surname = e.surname || SURNAME_ENDINGS.iter().any(|s| lower_last.ends_with(s));
         if (2..=3).contains(&n)
-            && (surname || (first..end).all(|i| !self.entry(self.word(i), buf).word))
+            && (surname || (first..end).all(|i| !self.tok(i, buf).word))
         {
             return EntityType::Person;
         }
@@ -829,9 +851,9 @@ impl Typer<'_> {
 #[derive(Debug, Default)]
 pub struct DocTypes {
     /// Lower-case name → type, from strong findings.
-    names: HashMap<String, EntityType>,
+    names: FxHashMap<String, EntityType>,
     /// Lower-case words of person names (given names and surnames).
-    person_words: HashMap<String, u32>,
+    person_words: FxHashMap<String, u32>,
 }
 
 impl DocTypes {

@@ -2,6 +2,9 @@
 //! "European diplomats", "one source", "one senior Trump administration official quoted by
 //! NBC", "the individuals familiar with the discussions".
 
+use std::sync::OnceLock;
+
+use crate::extract::actors::fasthash::FxHashMap;
 use crate::extract::actors::gazetteer::{Gazetteer, lower_into};
 use crate::extract::actors::tokens::{Shape, Token};
 use crate::span::Span;
@@ -45,6 +48,22 @@ const HEADS: &[(&str, &str)] = &[
     ("staffer", "staffers"),
     ("member", "members"),
 ];
+
+/// Whether `w` is a head noun: `Some(true)` for a plural, `Some(false)` for a singular.
+fn head_number(w: &str, buf: &mut String) -> Option<bool> {
+    static HEAD_TABLE: OnceLock<FxHashMap<&'static str, bool>> = OnceLock::new();
+    let table = HEAD_TABLE.get_or_init(|| {
+        HEADS
+            .iter()
+            .flat_map(|&(s, p)| [(s, false), (p, true)])
+            .collect()
+    });
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return table.get(w).copied();
+    }
+    lower_into(w, buf);
+    table.get(buf.as_str()).copied()
+}
 
 /// Words that open a description of an unnamed source: articles and quantities.
 const DETERMINERS: &[&str] = &[
@@ -228,12 +247,15 @@ pub fn find(
             i += 1;
             continue;
         }
-        lower_into(t.text(text), &mut buf);
-        let Some(&(_, plural)) = HEADS.iter().find(|(s, p)| *s == buf || *p == buf) else {
+        let w = t.text(text);
+        if !(4..=13).contains(&w.len()) {
+            i += 1;
+            continue;
+        }
+        let Some(group) = head_number(w, &mut buf) else {
             i += 1;
             continue;
         };
-        let group = plural == buf;
         // A head followed by a capitalised name is a title ("official Ann Smith").
         if i + 1 < end && tokens[i + 1].shape == Shape::Cap {
             i += 1;
