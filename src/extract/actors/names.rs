@@ -58,8 +58,17 @@ pub fn capitalised_words(
     if counts.is_empty() {
         return FxHashSet::default();
     }
+    // Cheap filter before hashing: the lengths and first letters of the words counted.
+    let (mut lengths, mut firsts) = (0u64, 0u64);
+    for k in counts.keys() {
+        lengths |= 1 << k.len().min(63);
+        firsts |= 1 << (k.as_bytes()[0] & 63);
+    }
     for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
         let w = t.text(text);
+        if lengths & (1 << w.len().min(63)) == 0 || firsts & (1 << (w.as_bytes()[0] & 63)) == 0 {
+            continue;
+        }
         let key = if w.bytes().all(|b| b.is_ascii_lowercase()) {
             w
         } else {

@@ -63,9 +63,18 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let mut i = start;
     let mut expect_cap = true;
     while i < end {
-        let c = match text[i..end].chars().next() {
-            Some(c) => c,
-            None => break,
+        let b = text.as_bytes()[i];
+        if b == b' ' || b == b'\n' {
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match text[i..end].chars().next() {
+                Some(c) => c,
+                None => break,
+            }
         };
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -129,6 +138,15 @@ fn possessive_at(text: &str, i: usize, end: usize) -> bool {
 /// End of the word starting at `i`: letters and digits, with inner apostrophes, hyphens,
 /// dots and ampersands kept when a letter or digit follows them.
 fn word_end(text: &str, i: usize, end: usize) -> usize {
+    // Fast path: a run of ASCII letters and digits ending in a space or a plain stop.
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < end && bytes[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    if j == end || bytes[j] == b' ' || bytes[j] == b',' || bytes[j] == b'\n' {
+        return j;
+    }
     let mut j = i;
     let mut chars = text[i..end].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
@@ -193,6 +211,10 @@ fn is_dotted(s: &str) -> bool {
 /// (an initial "J.", an acronym "U.S.", an abbreviation "Mr.").
 fn shape_of(text: &str, i: usize, j: usize) -> (Shape, usize) {
     let word = &text[i..j];
+    // Fast path: a lower-case ASCII word not followed by a full stop.
+    if word.as_bytes()[0].is_ascii_lowercase() && !text[j..].starts_with('.') {
+        return (Shape::Lower, j);
+    }
     let first = word.chars().next().unwrap_or(' ');
     let mut j = j;
     if text[j..].starts_with('.') {

@@ -247,15 +247,10 @@ impl Typer<'_> {
 
     /// The entry for tokens `first..end` read as one phrase.
     fn phrase_entry(&self, first: usize, end: usize, buf: &mut String) -> Entry {
-        let span = self.span(first, end);
-        let mut e = self.entry(span.text(self.text), buf);
-        if e == Entry::default() && self.tokens[end - 1].shape == Shape::Cap {
-            // "Wall Street Journal" in the text, "Wall Street Journal" in the table; also try
-            // the phrase with its words re-joined by single spaces.
-            let joined: Vec<&str> = (first..end).map(|i| self.word(i)).collect();
-            e = self.entry(&joined.join(" "), buf);
+        if end - first == 1 {
+            return self.tok(first, buf);
         }
-        e
+        self.entry(self.span(first, end).text(self.text), buf)
     }
 
     /// The longest title starting at token `i` and ending before `end`: (end token, title).

@@ -51,13 +51,24 @@ const HEADS: &[(&str, &str)] = &[
 
 /// Whether `w` is a head noun: `Some(true)` for a plural, `Some(false)` for a singular.
 fn head_number(w: &str, buf: &mut String) -> Option<bool> {
-    static HEAD_TABLE: OnceLock<FxHashMap<&'static str, bool>> = OnceLock::new();
-    let table = HEAD_TABLE.get_or_init(|| {
-        HEADS
+    static HEAD_TABLE: OnceLock<(FxHashMap<&'static str, bool>, [u32; 32])> = OnceLock::new();
+    let (table, pairs) = HEAD_TABLE.get_or_init(|| {
+        let table: FxHashMap<&'static str, bool> = HEADS
             .iter()
             .flat_map(|&(s, p)| [(s, false), (p, true)])
-            .collect()
+            .collect();
+        // Which last letters follow each first letter, to skip most words unhashed.
+        let mut pairs = [0u32; 32];
+        for k in table.keys() {
+            let b = k.as_bytes();
+            pairs[usize::from(b[0] & 31)] |= 1 << (b[b.len() - 1] & 31);
+        }
+        (table, pairs)
     });
+    let b = w.as_bytes();
+    if pairs[usize::from(b[0] & 31)] & (1 << (b[b.len() - 1] & 31)) == 0 {
+        return None;
+    }
     if w.bytes().all(|b| b.is_ascii_lowercase()) {
         return table.get(w).copied();
     }
