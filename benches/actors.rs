@@ -92,7 +92,13 @@ fn generated() -> Vec<String> {
         "Jane Smith, a spokeswoman for the ministry,",
         "Chief Executive John Doe",
     ];
-    const PLACES: &[&str] = &["Washington", "Kyiv", "the U.S.", "NATO", "the European Union"];
+    const PLACES: &[&str] = &[
+        "Washington",
+        "Kyiv",
+        "the U.S.",
+        "NATO",
+        "the European Union",
+    ];
     const TAILS: &[&str] = &[
         "said on Friday that talks would continue.",
         "told reporters in Brussels the deal was close.",
@@ -101,7 +107,9 @@ fn generated() -> Vec<String> {
     ];
     let mut state: u64 = 7;
     let mut next = |n: usize| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (state >> 33) as usize % n
     };
     (0..2000)

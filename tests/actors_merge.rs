@@ -16,7 +16,10 @@ fn corpus(articles: &[(&str, &str)], overrides: Option<&str>) -> (tempfile::Temp
     if let Some(o) = overrides {
         fs::write(dir.path().join("dossier.toml"), o).unwrap();
     }
-    let index = corpus::load(&Input::Paths(vec![dir.path().to_path_buf()]), &Progress::default());
+    let index = corpus::load(
+        &Input::Paths(vec![dir.path().to_path_buf()]),
+        &Progress::default(),
+    );
     (dir, index)
 }
 
@@ -44,9 +47,18 @@ fn a_surname_joins_the_only_person_who_bears_it() {
 fn two_people_sharing_a_surname_are_never_merged_without_evidence() {
     let (_d, index) = corpus(
         &[
-            ("a.txt", "President Donald Trump spoke on Monday.\n\nHe left early."),
-            ("b.txt", "First lady Melania Trump visited a school on Tuesday.\n\nShe read a book."),
-            ("c.txt", "The plan was good, Trump said.\n\nOthers disagreed."),
+            (
+                "a.txt",
+                "President Donald Trump spoke on Monday.\n\nHe left early.",
+            ),
+            (
+                "b.txt",
+                "First lady Melania Trump visited a school on Tuesday.\n\nShe read a book.",
+            ),
+            (
+                "c.txt",
+                "The plan was good, Trump said.\n\nOthers disagreed.",
+            ),
         ],
         None,
     );
@@ -64,15 +76,27 @@ fn two_people_sharing_a_surname_are_never_merged_without_evidence() {
 fn a_shared_role_tells_which_namesake_is_meant() {
     let (_d, index) = corpus(
         &[
-            ("a.txt", "President Donald Trump spoke on Monday.\n\nHe left early."),
-            ("b.txt", "First lady Melania Trump visited a school on Tuesday.\n\nShe read a book."),
-            ("c.txt", "President Trump said the plan was good.\n\nOthers disagreed."),
+            (
+                "a.txt",
+                "President Donald Trump spoke on Monday.\n\nHe left early.",
+            ),
+            (
+                "b.txt",
+                "First lady Melania Trump visited a school on Tuesday.\n\nShe read a book.",
+            ),
+            (
+                "c.txt",
+                "President Trump said the plan was good.\n\nOthers disagreed.",
+            ),
         ],
         None,
     );
     assert_eq!(
         persons(&index),
-        [("Donald Trump".to_string(), 2), ("Melania Trump".to_string(), 1)]
+        [
+            ("Donald Trump".to_string(), 2),
+            ("Melania Trump".to_string(), 1)
+        ]
     );
 }
 
@@ -80,9 +104,18 @@ fn a_shared_role_tells_which_namesake_is_meant() {
 fn transliterations_and_initials_merge() {
     let (_d, index) = corpus(
         &[
-            ("a.txt", "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv.\n\nHe was firm."),
-            ("b.txt", "Volodymyr Zelenskiy travelled to Berlin.\n\nHe met officials."),
-            ("c.txt", "Zelensky said Ukraine would not give up territory.\n\nThe war goes on."),
+            (
+                "a.txt",
+                "Ukrainian President Volodymyr Zelenskyy spoke in Kyiv.\n\nHe was firm.",
+            ),
+            (
+                "b.txt",
+                "Volodymyr Zelenskiy travelled to Berlin.\n\nHe met officials.",
+            ),
+            (
+                "c.txt",
+                "Zelensky said Ukraine would not give up territory.\n\nThe war goes on.",
+            ),
         ],
         None,
     );
@@ -93,8 +126,14 @@ fn transliterations_and_initials_merge() {
 fn dotted_and_undotted_acronyms_and_full_names_merge() {
     let (_d, index) = corpus(
         &[
-            ("a.txt", "The U.S. and the U.N. disagreed.\n\nNothing changed."),
-            ("b.txt", "The United States and the United Nations met.\n\nNothing changed."),
+            (
+                "a.txt",
+                "The U.S. and the U.N. disagreed.\n\nNothing changed.",
+            ),
+            (
+                "b.txt",
+                "The United States and the United Nations met.\n\nNothing changed.",
+            ),
             ("c.txt", "The US urged the UN to act.\n\nNothing changed."),
         ],
         None,
@@ -110,7 +149,10 @@ fn dotted_and_undotted_acronyms_and_full_names_merge() {
 fn organisation_initials_link_an_acronym_to_its_full_name_across_articles() {
     let (_d, index) = corpus(
         &[
-            ("a.txt", "The International Energy Forum met in Riyadh.\n\nPrices fell."),
+            (
+                "a.txt",
+                "The International Energy Forum met in Riyadh.\n\nPrices fell.",
+            ),
             ("b.txt", "The IEF said demand would grow.\n\nPrices rose."),
         ],
         None,

@@ -34,7 +34,12 @@ fn one_marco_rubio_across_all_four_articles() {
         .iter()
         .filter(|a| a.name.contains("Rubio"))
         .collect();
-    assert_eq!(rubios.len(), 1, "{:?}", rubios.iter().map(|a| &a.name).collect::<Vec<_>>());
+    assert_eq!(
+        rubios.len(),
+        1,
+        "{:?}",
+        rubios.iter().map(|a| &a.name).collect::<Vec<_>>()
+    );
     let rubio = rubios[0];
     assert_eq!(rubio.name, "Marco Rubio");
     assert_eq!(rubio.kind, ActorKind::Person);
@@ -43,8 +48,14 @@ fn one_marco_rubio_across_all_four_articles() {
     assert!(roles(rubio).contains(&"Secretary of State (United States)".to_string()));
     assert_eq!(rubio.gender, Some(Gender::Male));
     assert!(rubio.aliases.contains(&"Rubio".to_string()));
-    assert_eq!(rubio.first_seen.map(|d| d.to_string()).as_deref(), Some("2025-12-19"));
-    assert_eq!(rubio.last_seen.map(|d| d.to_string()).as_deref(), Some("2025-12-23"));
+    assert_eq!(
+        rubio.first_seen.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-19")
+    );
+    assert_eq!(
+        rubio.last_seen.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-23")
+    );
 }
 
 #[test]
@@ -55,7 +66,14 @@ fn zelenskyy_and_zelenskiy_are_one_person() {
     assert!(z.is_called("Zelenskyy"));
     assert_eq!(z.articles, 2);
     assert!(roles(z).contains(&"President (Ukraine)".to_string()));
-    assert_eq!(index.actors.iter().filter(|a| a.name.contains("Zelensk")).count(), 1);
+    assert_eq!(
+        index
+            .actors
+            .iter()
+            .filter(|a| a.name.contains("Zelensk"))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -70,7 +88,10 @@ fn the_actors_of_the_story_with_their_roles() {
         ("Andrii Sybiha", "Foreign Minister (Ukraine)"),
         ("Pete Hegseth", "Secretary of War"),
         ("Sergei Lavrov", "Foreign Minister (Russia)"),
-        ("Kirill Dmitriev", "head of Russia’s sovereign wealth fund (Russia)"),
+        (
+            "Kirill Dmitriev",
+            "head of Russia’s sovereign wealth fund (Russia)",
+        ),
         ("Emmanuel Macron", "President (France)"),
         ("Keir Starmer", "Prime Minister (United Kingdom)"),
     ];
@@ -104,9 +125,15 @@ fn unnamed_sources_and_groups() {
         .articles
         .iter()
         .flat_map(|a| &a.extraction.actors)
-        .find(|a| a.name.starts_with("One senior Trump administration official"))
+        .find(|a| {
+            a.name
+                .starts_with("One senior Trump administration official")
+        })
         .unwrap();
-    assert_eq!(official.name, "One senior Trump administration official quoted by NBC");
+    assert_eq!(
+        official.name,
+        "One senior Trump administration official quoted by NBC"
+    );
     assert_eq!(official.affiliation.as_deref(), Some("Trump"));
 }
 
@@ -161,6 +188,9 @@ fn items_of_an_actor() {
         assert!(m.span.text(&a.text).contains("Rubio"));
     }
     let with = &index.actors[id as usize].co_mentioned;
-    let names: Vec<&str> = with.iter().map(|&(i, _)| index.actors[i as usize].name.as_str()).collect();
+    let names: Vec<&str> = with
+        .iter()
+        .map(|&(i, _)| index.actors[i as usize].name.as_str())
+        .collect();
     assert!(names.contains(&"Steve Witkoff"), "{names:?}");
 }

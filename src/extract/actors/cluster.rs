@@ -196,19 +196,19 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
             continue;
         }
         let written = without_article(f.span.text(text));
-        let canonical = f.canonical.map(|id| gaz.name(id).to_string());
-        let key = match (&canonical, acronym(written)) {
-            (Some(c), _) => format!("={c}"),
+        let abbrev = acronym(written);
+        let key = match (f.canonical, &abbrev) {
+            (Some(c), _) => format!("={}", gaz.name(c)),
             (None, Some(a)) => format!("^{a}"),
             (None, None) => name_key(written),
         };
-        let abbrev = acronym(written);
-        let long_initials = if abbrev.is_none() {
-            initials(written)
-        } else {
-            None
+        let known = by_key.get(&key).copied();
+        // Initials are only needed to place a name seen for the first time.
+        let long_initials = match (known, &abbrev) {
+            (None, None) => initials(written),
+            _ => None,
         };
-        let id = by_key.get(&key).copied().or_else(|| {
+        let id = known.or_else(|| {
             drafts.iter().position(|d| {
                 !d.person
                     && !d.unnamed
@@ -231,19 +231,25 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
             drafts.push(Draft::default());
             drafts.len() - 1
         });
-        by_key.insert(key, id);
+        if known.is_none() {
+            by_key.insert(key, id);
+        }
         let d = &mut drafts[id];
         d.votes[entity_index(f.entity)] += 1;
-        if let Some(c) = canonical {
-            d.canonical.get_or_insert(c);
+        if let Some(c) = f.canonical
+            && d.canonical.is_none()
+        {
+            d.canonical = Some(gaz.name(c).to_string());
         }
         if abbrev.is_some() {
             d.acronym = abbrev;
-        } else {
-            d.initials = d.initials.take().or(long_initials);
+        } else if d.initials.is_none() {
+            d.initials = long_initials;
         }
         d.offer_name(written);
-        if let Some(of) = f.stands_for {
+        if let Some(of) = f.stands_for
+            && d.stands_for.is_none()
+        {
             d.stands_for = Some(gaz.name(of).to_string());
         }
         actor_of[i] = id as u32;

@@ -66,6 +66,8 @@ pub struct Entry {
     pub starts_phrase: bool,
     /// The first word of a title of several words ("secretary" for "secretary of state").
     pub starts_title: bool,
+    /// The last word of a title of several words ("state" for "secretary of state").
+    pub ends_title: bool,
 }
 
 impl Entry {
@@ -296,6 +298,9 @@ impl Gazetteer {
             g.entry(&key).title = Some(Title { kind, gender });
             if let Some((head, _)) = key.split_once([' ', '-']) {
                 g.entry(head).starts_title = true;
+            }
+            if let Some((_, tail)) = key.rsplit_once([' ', '-']) {
+                g.entry(tail).ends_title = true;
             }
         }
         for line in lines(FIRST_NAMES_CENSUS).chain(lines(FIRST_NAMES_WORLD)) {

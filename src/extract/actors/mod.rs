@@ -206,7 +206,10 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
     let entries: Vec<gazetteer::Entry> = toks
         .iter()
         .map(|t| match t.is_upper() {
-            true => gaz.lookup(t.text(text), &mut buf).copied().unwrap_or_default(),
+            true => gaz
+                .lookup(t.text(text), &mut buf)
+                .copied()
+                .unwrap_or_default(),
             false => gazetteer::Entry::default(),
         })
         .collect();
@@ -344,7 +347,12 @@ mod tests {
     fn surnames_and_titles_join_the_full_name() {
         let text = "Secretary of State Marco Rubio confirmed the resolution. \"This is our opportunity,\" Rubio said. Secretary Rubio also held talks.";
         let names = named(text);
-        assert!(names.iter().all(|(_, t, a)| *t == PER && a == "Marco Rubio"), "{names:?}");
+        assert!(
+            names
+                .iter()
+                .all(|(_, t, a)| *t == PER && a == "Marco Rubio"),
+            "{names:?}"
+        );
         assert_eq!(names.len(), 3);
         let (mentions, actors) = run(text);
         assert_eq!(actors[0].roles[0].title, "Secretary of State");
@@ -372,7 +380,11 @@ mod tests {
                 n("U.N.", ORG, "United Nations"),
                 n("United Nations", ORG, "United Nations"),
                 n("NATO", ORG, "North Atlantic Treaty Organization"),
-                n("North Atlantic Treaty Organization", ORG, "North Atlantic Treaty Organization"),
+                n(
+                    "North Atlantic Treaty Organization",
+                    ORG,
+                    "North Atlantic Treaty Organization"
+                ),
             ]
         );
         let (mentions, _) = run(text);
@@ -398,7 +410,10 @@ mod tests {
                 ("Washington", MentionForm::Name),
             ]
         );
-        assert_eq!(actor(&actors, "Washington").stands_for.as_deref(), Some("United States"));
+        assert_eq!(
+            actor(&actors, "Washington").stands_for.as_deref(),
+            Some("United States")
+        );
     }
 
     #[test]
@@ -422,7 +437,10 @@ mod tests {
         let witkoff = actor(&actors, "Steve Witkoff");
         assert_eq!(witkoff.roles[0].title, "envoy");
         // The White House stands for the US government.
-        assert_eq!(witkoff.roles[0].affiliation.as_deref(), Some("United States"));
+        assert_eq!(
+            witkoff.roles[0].affiliation.as_deref(),
+            Some("United States")
+        );
         let kushner = actor(&actors, "Jared Kushner");
         assert_eq!(kushner.roles[0].title, "son-in-law");
         assert_eq!(kushner.roles[0].affiliation.as_deref(), Some("Trump"));
@@ -437,12 +455,19 @@ mod tests {
             .iter()
             .find(|m| m.form == MentionForm::Description)
             .unwrap();
-        assert_eq!(d.span.text(text), "a US official with direct knowledge of the matter");
+        assert_eq!(
+            d.span.text(text),
+            "a US official with direct knowledge of the matter"
+        );
         let a = &actors[d.actor as usize];
         assert_eq!(a.kind, ActorKind::Unnamed);
         assert_eq!(a.affiliation.as_deref(), Some("United States"));
         // The name inside the description is a mention of its own.
-        assert!(mentions.iter().any(|m| m.span.text(text) == "US" && m.entity == LOC));
+        assert!(
+            mentions
+                .iter()
+                .any(|m| m.span.text(text) == "US" && m.entity == LOC)
+        );
     }
 
     #[test]
@@ -452,14 +477,23 @@ mod tests {
         let heads: Vec<&str> = names.iter().map(|(s, _, _)| s.as_str()).collect();
         assert_eq!(
             heads,
-            ["SOMERSET", "ESSEX", "HEADINGLEY", "LEEDS", "Somerset", "Essex", "Headingley"]
+            [
+                "SOMERSET",
+                "ESSEX",
+                "HEADINGLEY",
+                "LEEDS",
+                "Somerset",
+                "Essex",
+                "Headingley"
+            ]
         );
         assert_eq!(names[3].1, LOC);
     }
 
     #[test]
     fn ordinary_words_opening_a_sentence_are_not_names() {
-        let names = named("Trailing by 213, Somerset got a solid start. In contrast, Ukraine refused.");
+        let names =
+            named("Trailing by 213, Somerset got a solid start. In contrast, Ukraine refused.");
         let heads: Vec<&str> = names.iter().map(|(s, _, _)| s.as_str()).collect();
         assert_eq!(heads, ["Somerset", "Ukraine"]);
     }
@@ -467,7 +501,9 @@ mod tests {
     #[test]
     fn organisation_and_place_words() {
         assert_eq!(
-            named("The Bank of England and the French Foreign Ministry met near the Yangtze River."),
+            named(
+                "The Bank of England and the French Foreign Ministry met near the Yangtze River."
+            ),
             [
                 n("Bank of England", ORG, "Bank of England"),
                 n("French Foreign Ministry", ORG, "French Foreign Ministry"),
@@ -479,7 +515,9 @@ mod tests {
     #[test]
     fn hyphenated_names_split_into_their_parts() {
         assert_eq!(
-            named("Kirill Dmitriev and Steve Witkoff wrote the Witkoff-Dmitriev plan to end the Russia-Ukraine war."),
+            named(
+                "Kirill Dmitriev and Steve Witkoff wrote the Witkoff-Dmitriev plan to end the Russia-Ukraine war."
+            ),
             [
                 n("Kirill Dmitriev", PER, "Kirill Dmitriev"),
                 n("Steve Witkoff", PER, "Steve Witkoff"),

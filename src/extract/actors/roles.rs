@@ -122,6 +122,14 @@ impl RoleFinder<'_> {
     /// A lower-case title right before the name, with its modifiers and affiliation.
     fn title_before(&self, f: &Found, s_first: usize, buf: &mut String) -> Option<FoundRole> {
         let end = f.first;
+        if end <= s_first {
+            return None;
+        }
+        // Only a word that is or ends a title can end one.
+        let last = self.gaz.lookup(self.word(end - 1), buf)?;
+        if last.title.is_none() && !last.ends_title {
+            return None;
+        }
         let mut best = None;
         for k in 1..=self.gaz.max_words.min(end - s_first) {
             let first = end - k;

@@ -260,8 +260,12 @@ impl Typer<'_> {
         end: usize,
         buf: &mut String,
     ) -> Option<(usize, TitleKind, Option<Gender>)> {
+        let e = self.tok(i, buf);
+        if e.title.is_none() && !e.starts_title {
+            return None;
+        }
         let mut best = None;
-        let longest = if self.gaz.starts_title(self.word(i), buf) {
+        let longest = if e.starts_title {
             self.gaz.max_words + 2
         } else {
             1
@@ -458,8 +462,7 @@ impl Typer<'_> {
                 // title runs on to the given name.
                 if i + 1 < end && self.word(i) == "for" {
                     let given = (i + 1..end).find(|&k| {
-                        self.tokens[k].shape == Shape::Cap
-                            && self.tok(k, buf).first_name.is_some()
+                        self.tokens[k].shape == Shape::Cap && self.tok(k, buf).first_name.is_some()
                     });
                     let name_at = given.unwrap_or(end.saturating_sub(2).max(i + 1));
                     if let Some(t) = title.as_mut() {
@@ -833,9 +836,7 @@ impl Typer<'_> {
             return EntityType::Organisation;
         }
         let surname = e.surname || SURNAME_ENDINGS.iter().any(|s| lower_last.ends_with(s));
-        if (2..=3).contains(&n)
-            && (surname || (first..end).all(|i| !self.tok(i, buf).word))
-        {
+        if (2..=3).contains(&n) && (surname || (first..end).all(|i| !self.tok(i, buf).word)) {
             return EntityType::Person;
         }
         EntityType::Organisation
