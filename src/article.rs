@@ -116,7 +116,7 @@ impl Meta {
 }
 
 /// One article of the corpus: text kept byte for byte, with everything derived from it as spans.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Where it came from.
     pub origin: Origin,
@@ -149,6 +149,36 @@ impl Article {
     /// The publication date in use, if the article is dated.
     pub fn date(&self) -> Option<NaiveDate> {
         self.meta.date()
+    }
+
+    /// Checks that everything derived from the text fits it: the content hash, every span of
+    /// metadata, layout and extraction inside the text on character boundaries, every index
+    /// in range. Articles from outside (opened extract output, the cache) are checked first.
+    pub fn validate(&self) -> Result<(), String> {
+        use crate::extract::check::{extraction, span};
+        let text = self.text.as_str();
+        if content_hash(text) != self.hash {
+            return Err("content hash does not match the text".into());
+        }
+        let meta_spans = self.meta.title.iter().filter_map(|f| f.span);
+        let meta_spans = meta_spans
+            .chain(self.meta.authors.iter().filter_map(|f| f.span))
+            .chain(self.meta.source.iter().filter_map(|f| f.span))
+            .chain(self.meta.dates.iter().filter_map(|d| d.span));
+        for s in meta_spans {
+            span(text, s, "metadata")?;
+        }
+        let sentences = self.layout.sentences.len();
+        for p in &self.layout.paragraphs {
+            span(text, p.span, "paragraph")?;
+            if p.sentence_range().end > sentences {
+                return Err("paragraph refers to missing sentences".into());
+            }
+        }
+        for &s in &self.layout.sentences {
+            span(text, s, "sentence")?;
+        }
+        extraction(&self.extraction, text)
     }
 }
 

@@ -8,11 +8,15 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
-use crate::article::Origin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::article::{Article, Origin};
+use crate::cache;
 use crate::corpus::{self, Input, Progress};
 use crate::index::Index;
 use crate::ingest::{Draft, Problem, json};
-use crate::record::Record;
+use crate::record::{Embedded, Record};
 
 /// dossier: explore a folder of news articles — timeline, actors, quotations.
 #[derive(Debug, Parser)]
@@ -37,6 +41,8 @@ enum Command {
     Stats(CorpusArgs),
     /// Print the actor table: mentions, quotations, articles, dates, roles, aliases.
     Actors(ActorsArgs),
+    /// Open the output of `dossier extract --embed` (files or folders of JSON Lines).
+    Open(OpenArgs),
 }
 
 #[derive(Debug, Args)]
@@ -48,11 +54,21 @@ struct ActorsArgs {
     unnamed: bool,
 }
 
+#[derive(Debug, Args)]
+struct OpenArgs {
+    /// JSON Lines files written by `dossier extract --embed`, or folders holding them.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
 /// The corpus to load.
 #[derive(Debug, Args)]
 struct CorpusArgs {
     /// Files or folders (walked recursively). With none, the bundled sample corpus.
     paths: Vec<PathBuf>,
+    /// Neither read nor write the cache of extracted articles.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Debug, Args)]
@@ -66,6 +82,10 @@ struct ExtractArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Embed each whole analysed article (text, metadata, layout, full extraction) in its
+    /// line, so that `dossier open` can rebuild the index without extracting again.
+    #[arg(long)]
+    embed: bool,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -75,7 +95,8 @@ pub fn main() -> ExitCode {
         Some(Command::Extract(args)) => extract(args),
         Some(Command::Stats(args)) => stats(args),
         Some(Command::Actors(args)) => actors(args),
-        None => open(cli.open),
+        Some(Command::Open(args)) => explore(&Input::Extracted(args.paths), false),
+        None => explore(&cli.open.input(), cli.open.no_cache),
     };
     match result {
         Ok(code) => code,
@@ -93,24 +114,66 @@ fn report(problems: &[Problem]) {
     }
 }
 
-/// Loads the corpus, reporting problems; fails when nothing could be loaded.
-fn load(args: &CorpusArgs) -> Result<Index> {
-    let index = corpus::load(&Input::from_paths(args.paths.clone()), &Progress::default());
+impl CorpusArgs {
+    fn input(&self) -> Input {
+        Input::from_paths(self.paths.clone())
+    }
+}
+
+/// Loads the corpus (through the cache unless disabled) with a progress line on a terminal,
+/// reporting problems; fails when nothing could be loaded.
+fn load(input: &Input, no_cache: bool) -> Result<Index> {
+    let cache_file = match input {
+        Input::Paths(paths) if !no_cache => cache::location(paths),
+        _ => None,
+    };
+    let progress = Progress::default();
+    let done = AtomicBool::new(false);
+    let (index, cache_report) = std::thread::scope(|scope| {
+        if io::stderr().is_terminal() {
+            scope.spawn(|| progress_line(&progress, &done));
+        }
+        let loaded = corpus::load_with(input, &progress, cache_file.as_deref());
+        done.store(true, Ordering::Relaxed);
+        loaded
+    });
     report(&index.problems);
+    if let Some(problem) = cache_report.and_then(|r| r.problem) {
+        eprintln!("dossier: {problem}");
+    }
     if index.articles.is_empty() {
         anyhow::bail!("no articles could be loaded");
     }
     Ok(index)
 }
 
-fn open(args: CorpusArgs) -> Result<ExitCode> {
-    let index = load(&args)?;
+/// Shows loading progress on standard error until `done` is set, then clears the line.
+fn progress_line(progress: &Progress, done: &AtomicBool) {
+    let start = Instant::now();
+    while !done.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(100));
+        let secs = start.elapsed().as_secs_f64();
+        let mb = progress.bytes.load(Ordering::Relaxed) as f64 / 1e6;
+        eprint!(
+            "\r\x1b[2Kreading {}/{} files · {} articles · {:.1} MB/s · {:.1} s",
+            progress.files_done.load(Ordering::Relaxed),
+            progress.files_total.load(Ordering::Relaxed),
+            progress.articles.load(Ordering::Relaxed),
+            mb / secs.max(0.001),
+            secs
+        );
+    }
+    eprint!("\r\x1b[2K");
+}
+
+fn explore(input: &Input, no_cache: bool) -> Result<ExitCode> {
+    let index = load(input, no_cache)?;
     print_totals(&index, &mut io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn stats(args: CorpusArgs) -> Result<ExitCode> {
-    let index = load(&args)?;
+    let index = load(&args.input(), args.no_cache)?;
     let mut out = io::stdout().lock();
     writeln!(
         out,
@@ -137,7 +200,7 @@ fn stats(args: CorpusArgs) -> Result<ExitCode> {
 }
 
 fn actors(args: ActorsArgs) -> Result<ExitCode> {
-    let index = load(&args.corpus)?;
+    let index = load(&args.corpus.input(), args.corpus.no_cache)?;
     let mut out = io::stdout().lock();
     print_actor_rows(&mut out, &index.actor_rows())?;
     let authors = index.author_rows();
@@ -257,11 +320,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let written = match &args.records {
-        Some(path) => extract_records(path, &mut out)?,
+        Some(path) => extract_records(path, args.embed, &mut out)?,
         None => {
-            let index = load(&args.corpus)?;
+            let index = load(&args.corpus.input(), args.corpus.no_cache)?;
             for article in &index.articles {
-                write_record(&mut out, &Record::of(article))?;
+                write_article(&mut out, article, args.embed)?;
             }
             index.articles.len()
         }
@@ -276,14 +339,20 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_record(out: &mut impl Write, record: &Record) -> Result<()> {
-    serde_json::to_writer(&mut *out, record)?;
+/// Writes one article's extract line, with the whole article embedded when asked.
+fn write_article(out: &mut impl Write, article: &Article, embed: bool) -> Result<()> {
+    let record = Record::of(article);
+    if embed {
+        serde_json::to_writer(&mut *out, &Embedded { record, article })?;
+    } else {
+        serde_json::to_writer(&mut *out, &record)?;
+    }
     out.write_all(b"\n")?;
     Ok(())
 }
 
 /// Streams a records file through the extractors in batches, keeping input order.
-fn extract_records(path: &Path, out: &mut impl Write) -> Result<usize> {
+fn extract_records(path: &Path, embed: bool, out: &mut impl Write) -> Result<usize> {
     let reader: Box<dyn BufRead> = if path == Path::new("-") {
         Box::new(BufReader::new(io::stdin().lock()))
     } else {
@@ -315,10 +384,10 @@ fn extract_records(path: &Path, out: &mut impl Write) -> Result<usize> {
             Err(e) => problems.push(problem(&origin, &e, false)),
         }
         if batch.len() == BATCH {
-            written += flush_batch(&mut batch, &mut problems, out)?;
+            written += flush_batch(&mut batch, &mut problems, embed, out)?;
         }
     }
-    written += flush_batch(&mut batch, &mut problems, out)?;
+    written += flush_batch(&mut batch, &mut problems, embed, out)?;
     Ok(written)
 }
 
@@ -334,13 +403,14 @@ fn problem(origin: &Origin, message: &str, loaded: bool) -> Problem {
 fn flush_batch(
     batch: &mut Vec<Draft>,
     problems: &mut Vec<Problem>,
+    embed: bool,
     out: &mut impl Write,
 ) -> Result<usize> {
     report(problems);
     problems.clear();
     let articles = corpus::analyse(std::mem::take(batch), &Progress::default());
     for article in &articles {
-        write_record(out, &Record::of(article))?;
+        write_article(out, article, embed)?;
     }
     Ok(articles.len())
 }

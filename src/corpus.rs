@@ -1,15 +1,19 @@
 //! Loading a corpus: find files, read them, analyse and extract every article (in parallel,
-//! with a deterministic result), and build the index.
+//! with a deterministic result), reuse what the cache holds, and build the index.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::article::Article;
+use crate::article::Origin;
+use crate::cache::{self, EntryRef, Stamp};
 use crate::extract::{self, Doc};
-use crate::index::{Index, Overrides, overrides};
-use crate::ingest::{self, Draft, Problem, walk};
+use crate::index::{Index, Overrides, Source, overrides};
+use crate::ingest::{self, Draft, Problem, json, walk};
+use crate::record::Opened;
 
 /// What to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +22,8 @@ pub enum Input {
     Sample,
     /// Files and folders (folders are walked recursively).
     Paths(Vec<PathBuf>),
+    /// JSON Lines written by `dossier extract --embed` (files, or folders of `.jsonl` files).
+    Extracted(Vec<PathBuf>),
 }
 
 impl Input {
@@ -38,7 +44,7 @@ pub struct Progress {
     pub files_total: AtomicUsize,
     /// Files read so far.
     pub files_done: AtomicUsize,
-    /// Articles analysed so far.
+    /// Articles analysed (or taken from the cache) so far.
     pub articles: AtomicUsize,
     /// Bytes of article text analysed so far.
     pub bytes: AtomicU64,
@@ -47,26 +53,134 @@ pub struct Progress {
 }
 
 impl Progress {
-    fn cancelled(&self) -> bool {
+    /// True once cancellation was asked for.
+    pub fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
+    }
+
+    fn count(&self, articles: &[Article]) {
+        self.articles.fetch_add(articles.len(), Ordering::Relaxed);
+        let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+        self.bytes.fetch_add(bytes as u64, Ordering::Relaxed);
     }
 }
 
-/// Loads, extracts and indexes the input.
+/// How the cache was used in a load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheReport {
+    /// The cache file.
+    pub path: PathBuf,
+    /// Files whose articles came from the cache.
+    pub reused: usize,
+    /// Files read and extracted.
+    pub extracted: usize,
+    /// A cache that could not be read (ignored and rebuilt), or could not be written.
+    pub problem: Option<String>,
+}
+
+/// Loads, extracts and indexes the input, without a cache.
 pub fn load(input: &Input, progress: &Progress) -> Index {
-    let (drafts, mut problems) = read(input, progress);
-    let overrides = read_overrides(input, &mut problems);
-    let articles = analyse(drafts, progress);
-    Index::build_with(articles, problems, overrides)
+    load_with(input, progress, None).0
+}
+
+/// Loads, extracts and indexes the input, reusing and then updating the cache file `cache`.
+pub fn load_with(
+    input: &Input,
+    progress: &Progress,
+    cache: Option<&Path>,
+) -> (Index, Option<CacheReport>) {
+    let paths = match input {
+        Input::Sample => {
+            let articles = analyse(ingest::sample_drafts(), progress);
+            return (Index::build(articles, Vec::new()), None);
+        }
+        Input::Extracted(paths) => return (open_extracted(paths, progress), None),
+        Input::Paths(paths) => paths,
+    };
+    let (files, discovery_problems) = walk::discover(paths);
+    progress.files_total.store(files.len(), Ordering::Relaxed);
+
+    let mut report = cache.map(|path| CacheReport {
+        path: path.to_path_buf(),
+        reused: 0,
+        extracted: 0,
+        problem: None,
+    });
+    let mut cached = match cache.map(cache::read) {
+        Some(Ok(Some(entries))) => entries,
+        Some(Err(message)) => {
+            if let Some(r) = report.as_mut() {
+                r.problem = Some(format!("cache ignored and rebuilt: {message}"));
+            }
+            HashMap::new()
+        }
+        _ => HashMap::new(),
+    };
+    let work: Vec<(walk::SourceFile, Option<cache::Entry>)> = files
+        .into_iter()
+        .map(|f| {
+            let entry = cached.remove(&f.path);
+            (f, entry)
+        })
+        .collect();
+    let stale = !cached.is_empty();
+    drop(cached);
+
+    let outcomes: Vec<Outcome> = work
+        .into_par_iter()
+        .map(|(file, entry)| {
+            let outcome = if progress.cancelled() {
+                Outcome::default()
+            } else {
+                process_file(&file, entry, progress)
+            };
+            progress.files_done.fetch_add(1, Ordering::Relaxed);
+            outcome
+        })
+        .collect();
+
+    let mut articles = Vec::new();
+    let mut problems = discovery_problems;
+    let mut sources = Vec::with_capacity(outcomes.len());
+    let mut extracted = 0;
+    for outcome in outcomes {
+        let Some((path, stamp)) = outcome.source else {
+            continue;
+        };
+        extracted += usize::from(!outcome.reused);
+        let a = articles.len() as u32;
+        let p = problems.len() as u32;
+        articles.extend(outcome.articles);
+        problems.extend(outcome.problems);
+        sources.push(Source {
+            path,
+            stamp,
+            articles: a..articles.len() as u32,
+            problems: p..problems.len() as u32,
+        });
+    }
+    let overrides = read_overrides(paths, &mut problems);
+    let mut index = Index::build_with(articles, problems, overrides);
+    index.sources = sources;
+
+    if let Some(r) = report.as_mut() {
+        r.extracted = extracted;
+        r.reused = index.sources.len() - extracted;
+        let changed = extracted > 0 || stale || r.problem.is_some();
+        if changed
+            && !progress.cancelled()
+            && let Err(e) = write_cache(&index, &r.path)
+        {
+            r.problem = Some(format!("cannot write the cache {}: {e}", r.path.display()));
+        }
+    }
+    (index, report)
 }
 
 /// Reads `dossier.toml` from every folder given; a bad file is reported as a problem (file
 /// and what is wrong) and ignored, never stopping the load.
-pub fn read_overrides(input: &Input, problems: &mut Vec<Problem>) -> Overrides {
+pub fn read_overrides(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Overrides {
     let mut all = Overrides::default();
-    let Input::Paths(paths) = input else {
-        return all;
-    };
     for folder in paths.iter().filter(|p| p.is_dir()) {
         match Overrides::read_folder(folder) {
             Ok(Some(o)) => all.extend(o),
@@ -82,49 +196,150 @@ pub fn read_overrides(input: &Input, problems: &mut Vec<Problem>) -> Overrides {
     all
 }
 
-/// Reads the input into drafts and problems, in input order.
-pub fn read(input: &Input, progress: &Progress) -> (Vec<Draft>, Vec<Problem>) {
-    let paths = match input {
-        Input::Sample => return (ingest::sample_drafts(), Vec::new()),
-        Input::Paths(paths) => paths,
-    };
+/// What processing one file gave.
+#[derive(Default)]
+struct Outcome {
+    source: Option<(PathBuf, Stamp)>,
+    articles: Vec<Article>,
+    problems: Vec<Problem>,
+    reused: bool,
+}
+
+/// Takes a file's articles from its cache entry when the file is unchanged, else reads and
+/// extracts it.
+fn process_file(
+    file: &walk::SourceFile,
+    entry: Option<cache::Entry>,
+    progress: &Progress,
+) -> Outcome {
+    let modified = Stamp::nanos(file.modified);
+    if let Some(entry) = entry
+        && entry.stamp.size == file.size
+        && entry.stamp.modified == modified
+        && ingest::hash_file(&file.path).is_ok_and(|h| h == entry.stamp.hash)
+    {
+        progress.count(&entry.articles);
+        return Outcome {
+            source: Some((entry.path, entry.stamp)),
+            articles: entry.articles,
+            problems: entry.problems,
+            reused: true,
+        };
+    }
+    let read = ingest::read_file(file);
+    let articles = analyse(read.drafts, progress);
+    Outcome {
+        source: Some((
+            file.path.clone(),
+            Stamp {
+                size: file.size,
+                modified,
+                hash: read.hash,
+            },
+        )),
+        articles,
+        problems: read.problems,
+        reused: false,
+    }
+}
+
+fn write_cache(index: &Index, path: &Path) -> std::io::Result<()> {
+    cache::write(
+        path,
+        index.sources.iter().map(|s| EntryRef {
+            path: &s.path,
+            stamp: s.stamp,
+            articles: &index.articles[s.articles.start as usize..s.articles.end as usize],
+            problems: &index.problems[s.problems.start as usize..s.problems.end as usize],
+        }),
+    )
+}
+
+/// Lines parsed together when opening extracted output.
+const BATCH: usize = 4096;
+
+/// Rebuilds an index from `dossier extract --embed` output, line by line in parallel batches.
+/// A line without an embedded article but with a text field is analysed again.
+fn open_extracted(paths: &[PathBuf], progress: &Progress) -> Index {
     let (files, mut problems) = walk::discover(paths);
     progress.files_total.store(files.len(), Ordering::Relaxed);
-    let reads: Vec<ingest::FileRead> = files
-        .par_iter()
-        .map(|file| {
-            if progress.cancelled() {
-                return ingest::FileRead::default();
+    let mut articles = Vec::new();
+    for file in files {
+        let reader = match ingest::open(&file) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Problem::file(&file.path, walk::io_message(&e)));
+                continue;
             }
-            let read = ingest::read_file(file);
-            progress.files_done.fetch_add(1, Ordering::Relaxed);
-            read
-        })
-        .collect();
-    let mut drafts = Vec::new();
-    for read in reads {
-        drafts.extend(read.drafts);
-        problems.extend(read.problems);
+        };
+        let mut batch: Vec<(usize, String)> = Vec::new();
+        let mut flush = |batch: &mut Vec<(usize, String)>, problems: &mut Vec<Problem>| {
+            let parsed: Vec<Result<Article, Problem>> = std::mem::take(batch)
+                .into_par_iter()
+                .map(|(n, line)| open_line(&file.path, n, &line))
+                .collect();
+            for item in parsed {
+                match item {
+                    Ok(article) => articles.push(article),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+        };
+        let mut file_problems = Vec::new();
+        ingest::for_each_line(&file.path, reader, &mut file_problems, |n, line| {
+            if progress.cancelled() {
+                return;
+            }
+            batch.push((n, line.to_string()));
+            if batch.len() == BATCH {
+                flush(&mut batch, &mut problems);
+            }
+        });
+        flush(&mut batch, &mut problems);
+        problems.extend(file_problems);
+        progress.files_done.fetch_add(1, Ordering::Relaxed);
     }
-    (drafts, problems)
+    progress.count(&articles);
+    Index::build(articles, problems)
+}
+
+/// One line of extracted output as an article.
+fn open_line(path: &Path, n: usize, line: &str) -> Result<Article, Problem> {
+    let problem = |message: String| Problem {
+        path: path.to_path_buf(),
+        record: Some(n),
+        message,
+        loaded: false,
+    };
+    if let Ok(Opened {
+        article: Some(article),
+    }) = serde_json::from_str(line)
+    {
+        article
+            .validate()
+            .map_err(|e| problem(format!("embedded article does not fit its text: {e}")))?;
+        return Ok(article);
+    }
+    let record = json::parse_line(line).map_err(problem)?;
+    let origin = Origin {
+        path: path.to_path_buf(),
+        record: Some(n),
+    };
+    Ok(analyse_one(Draft {
+        origin,
+        text: record.text,
+        meta: record.meta,
+    }))
 }
 
 /// Analyses and extracts drafts in parallel; the output order is the input order.
 pub fn analyse(drafts: Vec<Draft>, progress: &Progress) -> Vec<Article> {
-    drafts
+    let articles: Vec<Article> = drafts
         .into_par_iter()
-        .filter_map(|draft| {
-            if progress.cancelled() {
-                return None;
-            }
-            let article = analyse_one(draft);
-            progress.articles.fetch_add(1, Ordering::Relaxed);
-            progress
-                .bytes
-                .fetch_add(article.text.len() as u64, Ordering::Relaxed);
-            Some(article)
-        })
-        .collect()
+        .filter_map(|draft| (!progress.cancelled()).then(|| analyse_one(draft)))
+        .collect();
+    progress.count(&articles);
+    articles
 }
 
 /// Analyses one draft: metadata, layout and every extractor.

@@ -6,9 +6,11 @@
 //! [`corpus`] runs the whole load; [`record`] is the `dossier extract` output schema.
 
 pub mod article;
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod fuzzing;
 pub mod index;
 pub mod ingest;
 pub mod layout;

@@ -159,3 +159,22 @@ impl Record {
         }
     }
 }
+
+/// A `dossier extract --embed` line: the record plus the whole analysed article (text,
+/// metadata, layout and full extraction), so `dossier open` can rebuild the index without
+/// extracting again.
+#[derive(Debug, Serialize)]
+pub struct Embedded<'a> {
+    /// The usual record fields.
+    #[serde(flatten)]
+    pub record: Record,
+    /// The article, losslessly.
+    pub article: &'a Article,
+}
+
+/// What `dossier open` reads from a line: the embedded article when present.
+#[derive(Debug, Deserialize)]
+pub struct Opened {
+    /// The embedded article, when the line was written with `--embed`.
+    pub article: Option<Article>,
+}

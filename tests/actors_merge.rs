@@ -146,20 +146,27 @@ fn dotted_and_undotted_acronyms_and_full_names_merge() {
 }
 
 #[test]
-fn organisation_initials_link_an_acronym_to_its_full_name_across_articles() {
+fn an_acronym_joins_the_full_name_an_article_writes_it_with() {
     let (_d, index) = corpus(
         &[
             (
                 "a.txt",
-                "The International Energy Forum met in Riyadh.\n\nPrices fell.",
+                "The International Energy Forum (IEF) met in Riyadh.\n\nPrices fell.",
             ),
             ("b.txt", "The IEF said demand would grow.\n\nPrices rose."),
+            (
+                "c.txt",
+                "The Independent Electoral Forum met.\n\nNothing changed.",
+            ),
         ],
         None,
     );
     let ief = &index.actors[index.actor_named("International Energy Forum").unwrap() as usize];
     assert_eq!(ief.articles, 2);
     assert!(ief.is_called("IEF"));
+    // Same initials, no article writing them together: apart.
+    let other = &index.actors[index.actor_named("Independent Electoral Forum").unwrap() as usize];
+    assert!(!other.is_called("IEF"));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! parallel and the result depends only on the article.
 
 pub mod actors;
+pub mod check;
 pub mod events;
 pub mod quotes;
 pub mod time;

@@ -6,7 +6,8 @@
 //! known only by a surname joins the one person of the corpus with that surname, and stays
 //! apart when two people share it (unless a role they share tells which); organisations and
 //! places merge under their canonical name (the gazetteer's for "U.S." / "US" / "United
-//! States"), or an acronym with the initials of a full name. Unnamed sources stay per article.
+//! States"), and an acronym joins the full name that some article writes it with ("the
+//! International Energy Forum (IEF)"). Unnamed sources stay per article.
 //! Metonyms point to what they stand for. Authors are read from the articles' metadata.
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::extract::actors::alias::{acronym, given_names_agree, initials, name_key, person_key};
+use crate::extract::actors::alias::{acronym, given_names_agree, name_key, person_key};
 use crate::extract::actors::{ActorKind, Gender, LocalActor, MentionForm};
 use crate::index::ItemRef;
 use crate::index::overrides::Overrides;
@@ -116,34 +117,50 @@ struct PersonKey {
     surname: String,
 }
 
+/// How many of a namesake's local actors are searched for a shared role.
+const ROLE_SAMPLE: usize = 256;
+
 #[derive(Debug, Default)]
 struct Merger {
     actors: Vec<Actor>,
     persons: Vec<Option<PersonKey>>,
+    /// Persons by surname key.
+    by_surname: HashMap<String, Vec<u32>>,
+    /// Acronyms written with a full name in some article, by their letters (`u32::MAX` when
+    /// two actors claim one).
+    by_acronym: HashMap<String, u32>,
     actor_of: Vec<Vec<u32>>,
     authors: Vec<(u32, u32, Option<Span>, Option<String>)>,
 }
 
 impl Merger {
     fn push(&mut self, name: &str, kind: ActorKind, key: Option<PersonKey>) -> u32 {
+        let id = self.actors.len() as u32;
+        if let Some(k) = &key {
+            self.by_surname
+                .entry(k.surname.clone())
+                .or_default()
+                .push(id);
+        }
         self.actors.push(Actor::new(name, kind));
         self.persons.push(key);
-        self.actors.len() as u32 - 1
+        id
+    }
+
+    /// Persons with this surname (with or without a given name), in creation order.
+    fn with_surname(&self, surname: &str) -> &[u32] {
+        self.by_surname.get(surname).map_or(&[], Vec::as_slice)
     }
 
     /// The person with this key, if one is known: same surname and agreeing given names.
     fn find_person(&self, given: &str, surname: &str) -> Option<u32> {
-        self.persons
-            .iter()
-            .position(|k| {
-                k.as_ref().is_some_and(|k| {
-                    k.surname == surname
-                        && k.given
-                            .as_deref()
-                            .is_some_and(|g| given_names_agree(g, given))
-                })
+        self.with_surname(surname).iter().copied().find(|&i| {
+            self.persons[i as usize].as_ref().is_some_and(|k| {
+                k.given
+                    .as_deref()
+                    .is_some_and(|g| given_names_agree(g, given))
             })
-            .map(|i| i as u32)
+        })
     }
 
     fn assign(&mut self, articles: &[Article]) {
@@ -152,8 +169,9 @@ impl Merger {
             .map(|a| vec![u32::MAX; a.extraction.actors.len()])
             .collect();
         let mut by_key: HashMap<String, u32> = HashMap::new();
-        // Full names first, then surnames alone, then everything else.
-        for pass in 0..3 {
+        // Full names first, then surnames alone, then other names, then acronyms (which
+        // join the full name that some article writes them with).
+        for pass in 0..4 {
             for (ai, article) in articles.iter().enumerate() {
                 for (li, local) in article.extraction.actors.iter().enumerate() {
                     let id = match (pass, local.kind) {
@@ -179,15 +197,24 @@ impl Merger {
                             self.surname_owner(&surname, local, articles, &mut by_key)
                         }
                         (2, ActorKind::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
-                        (2, ActorKind::Person) | (0 | 1, _) => continue,
-                        (2, kind) => {
+                        (2 | 3, ActorKind::Organisation | ActorKind::Place | ActorKind::Other) => {
+                            let short = acronym(&local.name);
+                            if short.is_some() != (pass == 3) {
+                                continue;
+                            }
                             let key = name_key(&local.name);
-                            let found = by_key
-                                .get(&key)
-                                .copied()
-                                .or_else(|| self.by_initials(&local.name));
-                            let id = found.unwrap_or_else(|| self.push(&local.name, kind, None));
+                            let found = by_key.get(&key).copied().or_else(|| {
+                                short
+                                    .as_ref()
+                                    .and_then(|a| self.by_acronym.get(a).copied())
+                                    .filter(|&id| id != u32::MAX)
+                            });
+                            let id =
+                                found.unwrap_or_else(|| self.push(&local.name, local.kind, None));
                             by_key.insert(key, id);
+                            if pass == 2 {
+                                self.register_acronyms(article, li, id);
+                            }
                             id
                         }
                         _ => continue,
@@ -230,28 +257,36 @@ impl Merger {
         articles: &[Article],
         by_key: &mut HashMap<String, u32>,
     ) -> u32 {
-        let candidates: Vec<u32> = (0..self.persons.len() as u32)
+        let candidates: Vec<u32> = self
+            .with_surname(surname)
+            .iter()
+            .copied()
             .filter(|&i| {
                 self.persons[i as usize]
                     .as_ref()
-                    .is_some_and(|k| k.given.is_some() && k.surname == surname)
+                    .is_some_and(|k| k.given.is_some())
             })
             .collect();
         let chosen = match candidates.as_slice() {
             [one] => Some(*one),
             [] => None,
             many => {
+                // Roles are compared over a bounded sample of each namesake's articles.
                 let shares_role = |&&c: &&u32| {
-                    self.actors[c as usize].locals.iter().any(|r| {
-                        local_actor(articles, *r).is_some_and(|other| {
-                            other.roles.iter().any(|cr| {
-                                local
-                                    .roles
-                                    .iter()
-                                    .any(|lr| lr.title.eq_ignore_ascii_case(&cr.title))
+                    self.actors[c as usize]
+                        .locals
+                        .iter()
+                        .take(ROLE_SAMPLE)
+                        .any(|r| {
+                            local_actor(articles, *r).is_some_and(|other| {
+                                other.roles.iter().any(|cr| {
+                                    local
+                                        .roles
+                                        .iter()
+                                        .any(|lr| lr.title.eq_ignore_ascii_case(&cr.title))
+                                })
                             })
                         })
-                    })
                 };
                 let sharing: Vec<&u32> = many.iter().filter(shares_role).collect();
                 (sharing.len() == 1).then(|| *sharing[0])
@@ -275,21 +310,30 @@ impl Merger {
         })
     }
 
-    /// An organisation or place whose acronym is the initials of `name`, or whose name's
-    /// initials are the acronym `name` ("NATO" and "North Atlantic Treaty Organization").
-    fn by_initials(&self, name: &str) -> Option<u32> {
-        let (abbrev, long) = match acronym(name) {
-            Some(a) => (Some(a), None),
-            None => (None, initials(name)),
-        };
-        let mut matches = self.actors.iter().enumerate().filter(|(i, a)| {
-            self.persons[*i].is_none()
-                && a.kind != ActorKind::Unnamed
-                && ((abbrev.is_some() && initials(&a.name) == abbrev)
-                    || (long.is_some() && acronym(&a.name) == long))
-        });
-        let first = matches.next().map(|(i, _)| i as u32);
-        first.filter(|_| matches.next().is_none())
+    /// Records the acronyms an article writes for local actor `li` (named in full) as
+    /// aliases of corpus actor `id`; an acronym claimed by two actors is dropped.
+    fn register_acronyms(&mut self, article: &Article, li: usize, id: u32) {
+        for m in article
+            .extraction
+            .mentions
+            .iter()
+            .filter(|m| m.actor as usize == li)
+        {
+            if m.form != MentionForm::Acronym {
+                continue;
+            }
+            if let Some(a) = acronym(m.span.text(&article.text)) {
+                match self.by_acronym.get(&a) {
+                    None => {
+                        self.by_acronym.insert(a, id);
+                    }
+                    Some(&other) if other != id => {
+                        self.by_acronym.insert(a, u32::MAX);
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
     }
 
     /// Byline authors: merged with the person of the same full name, else actors of their own.
@@ -371,13 +415,14 @@ impl Merger {
 
     /// The live actor called `name` (canonical name first, then aliases).
     fn find(&self, name: &str) -> Option<u32> {
-        let live = |i: usize| {
-            !self.actors[i].locals.is_empty() || self.authors.iter().any(|a| a.0 as usize == i)
-        };
+        let mut live: Vec<bool> = self.actors.iter().map(|a| !a.locals.is_empty()).collect();
+        for a in &self.authors {
+            live[a.0 as usize] = true;
+        }
         let n = self.actors.len();
         (0..n)
-            .find(|&i| live(i) && self.actors[i].name.eq_ignore_ascii_case(name))
-            .or_else(|| (0..n).find(|&i| live(i) && self.actors[i].is_called(name)))
+            .find(|&i| live[i] && self.actors[i].name.eq_ignore_ascii_case(name))
+            .or_else(|| (0..n).find(|&i| live[i] && self.actors[i].is_called(name)))
             .map(|i| i as u32)
     }
 

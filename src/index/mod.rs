@@ -10,7 +10,11 @@ pub mod timeline;
 
 use serde::{Deserialize, Serialize};
 
+use std::ops::Range;
+use std::path::PathBuf;
+
 use crate::article::Article;
+use crate::cache::Stamp;
 use crate::ingest::Problem;
 use crate::span::Span;
 
@@ -53,6 +57,22 @@ pub struct Index {
     pub timeline: Vec<Entry>,
     /// Hand-made actor overrides from the corpus folders' `dossier.toml`.
     pub overrides: Overrides,
+    /// The source files read, with the ranges of their articles and problems (empty for the
+    /// bundled sample corpus).
+    pub sources: Vec<Source>,
+}
+
+/// A source file of the corpus and what came from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size, modification time and content hash when read.
+    pub stamp: Stamp,
+    /// Its articles, as a range of [`Index::articles`].
+    pub articles: Range<u32>,
+    /// Its problems, as a range of [`Index::problems`].
+    pub problems: Range<u32>,
 }
 
 impl Index {

@@ -114,7 +114,28 @@ fn is_headline(p: &str, followed_by_blank: bool) -> bool {
     opens
         && p.len() <= 250
         && (2..=30).contains(&words)
-        && (!ends_sentence || (followed_by_blank && !p.ends_with(':') && sentence_count(p) == 1))
+        && (!ends_sentence
+            || (followed_by_blank
+                && !p.ends_with(':')
+                && is_title_case(p)
+                && sentence_count(p) == 1))
+}
+
+/// Most longer words capitalised, as in "Only 24 Percent of Donors Are Small Donors".
+fn is_title_case(p: &str) -> bool {
+    let long: Vec<&str> = p
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    !long.is_empty() && capitalised * 10 >= long.len() * 7
 }
 
 fn sentence_count(p: &str) -> usize {
@@ -297,7 +318,7 @@ fn read_author_note(text: &str, para: Span, meta: &mut Meta) -> bool {
     let bio = (rest.starts_with("is a ") || rest.starts_with("is an "))
         && BIO_NOUNS
             .iter()
-            .any(|n| rest[..rest.len().min(120)].contains(n));
+            .any(|n| rest[..rest.floor_char_boundary(120)].contains(n));
     if !(contact && (p.len() < 80) || bio || known && rest.starts_with("is ")) {
         return false;
     }

@@ -57,8 +57,10 @@ struct Draft {
     female: u32,
     stands_for: Option<String>,
     affiliation: Option<String>,
-    /// Start offsets of its person mentions assigned so far.
+    /// Start offsets of its full-name mentions, in text order.
     positions: Vec<u32>,
+    /// Start offset of its latest surname or given-name mention assigned so far.
+    last_partial: Option<u32>,
 }
 
 impl Draft {
@@ -68,6 +70,20 @@ impl Draft {
             self.name = written.to_string();
             self.words = words;
         }
+    }
+
+    /// Distance in bytes from `at` to its nearest mention assigned so far (full names are
+    /// sorted; partial names are assigned in text order, so the latest is the nearest).
+    fn distance(&self, at: u32) -> u32 {
+        let i = self.positions.partition_point(|&p| p < at);
+        let full = [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.positions.get(k))
+            .map(|p| p.abs_diff(at))
+            .min();
+        let partial = self.last_partial.map(|p| p.abs_diff(at));
+        full.into_iter().chain(partial).min().unwrap_or(u32::MAX)
     }
 
     fn vote_gender(&mut self, g: Option<Gender>) {
@@ -164,7 +180,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
             }
             candidates
                 .into_iter()
-                .min_by_key(|&id| distance(&drafts[id].positions, f.span.start))
+                .min_by_key(|&id| drafts[id].distance(f.span.start))
         };
         let id = nearest(&|d| d.surname == key && d.given.is_some())
             .or_else(|| {
@@ -186,7 +202,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
                 drafts.len() - 1
             });
         drafts[id].offer_name(written);
-        drafts[id].positions.push(f.span.start);
+        drafts[id].last_partial = Some(f.span.start);
         actor_of[i] = id as u32;
     }
     // Organisations, places and other names: by gazetteer name, acronym, initials or key.
@@ -208,17 +224,21 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
             (None, None) => initials(written),
             _ => None,
         };
+        // An acronym and the initials of an organisation's name ("NATO", "North Atlantic
+        // Treaty Organization"), both typed as organisations.
+        let org = f.entity == EntityType::Organisation;
         let id = known.or_else(|| {
             drafts.iter().position(|d| {
-                !d.person
+                org && !d.person
                     && !d.unnamed
+                    && d.votes[1] > 0
                     && ((abbrev.is_some() && d.initials == abbrev)
                         || (long_initials.is_some() && d.acronym == long_initials))
             })
         });
         // "Journal" after "Wall Street Journal": the last word of one earlier name.
         let id = id.or_else(|| {
-            if written.contains(' ') || abbrev.is_some() {
+            if written.contains(' ') || abbrev.is_some() || f.canonical.is_some() {
                 return None;
             }
             let mut matching = drafts.iter().enumerate().filter(|(_, d)| {
@@ -335,15 +355,6 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         })
         .collect();
     (mentions, actors)
-}
-
-/// Distance in bytes from `at` to the nearest of `positions`.
-fn distance(positions: &[u32], at: u32) -> u32 {
-    positions
-        .iter()
-        .map(|p| p.abs_diff(at))
-        .min()
-        .unwrap_or(u32::MAX)
 }
 
 /// The canonical name of an affiliation as written: a country for a demonym, capital or

@@ -191,11 +191,13 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
                     let first = toks.len();
                     let headline = tokens::is_caps_sentence(text, &scratch)
                         || names::is_title_case(text, &scratch, gaz);
+                    let table = names::is_table_row(&scratch);
                     toks.extend_from_slice(&scratch);
                     sentences.push(names::Sentence {
                         first,
                         end: toks.len(),
                         headline,
+                        table,
                     });
                 }
                 start = end;

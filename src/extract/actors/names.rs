@@ -17,6 +17,16 @@ pub struct Sentence {
     pub end: usize,
     /// Capitalisation carries no information: an all-caps or title-case headline.
     pub headline: bool,
+    /// A data row: two or more numbers and at most one lower-case word ("Bradford 2
+    /// Oldham 1", "Essex 372 and 119-5").
+    pub table: bool,
+}
+
+/// True when the tokens form a data row (see [`Sentence::table`]).
+pub fn is_table_row(tokens: &[Token]) -> bool {
+    let numbers = tokens.iter().filter(|t| t.shape == Shape::Number).count();
+    let lower = tokens.iter().filter(|t| t.shape == Shape::Lower).count();
+    numbers >= 2 && lower <= 1
 }
 
 /// A candidate name: a run of tokens in one sentence.
@@ -155,6 +165,15 @@ impl Finder<'_> {
         let e = self.entries[i];
         // "Jan Siemerink", "Theresa May": a month is a name only next to other names.
         if e.calendar && !self.calendar_name(i) {
+            return false;
+        }
+        // "Editing by", "Reporting by", "Photo by": a credit, not a name.
+        if e.word
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.text(self.text) == "by")
+        {
             return false;
         }
         if !(headline || t.cap_expected) {

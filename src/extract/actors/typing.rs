@@ -639,14 +639,9 @@ impl Typer<'_> {
         true
     }
 
-    /// True when token `i` lies in a data row: a line with two or more numbers and at most
-    /// one lower-case word ("Bradford 2 Oldham 1", "Essex 372 and 119-5").
+    /// True when token `i` lies in a data row.
     fn in_table_row(&self, i: usize) -> bool {
-        let s = self.sentences[self.sentence_of(i)];
-        let toks = &self.tokens[s.first..s.end];
-        let numbers = toks.iter().filter(|t| t.shape == Shape::Number).count();
-        let lower = toks.iter().filter(|t| t.shape == Shape::Lower).count();
-        numbers >= 2 && lower <= 1
+        self.sentences[self.sentence_of(i)].table
     }
 
     /// True when a capital at tokens `first..end` acts ("Washington formally asked Kyiv",

@@ -1,0 +1,204 @@
+//! The on-disk cache of extracted articles, so an unchanged corpus reopens without
+//! re-extraction.
+//!
+//! One file per corpus: a header naming the format and the extractor fingerprint, then one
+//! length-prefixed entry per source file (keyed by path, size, modification time and content
+//! hash), then an end marker. Entries are read one at a time, so memory stays close to the
+//! size of the articles themselves. A cache that cannot be read is ignored (and rebuilt);
+//! it is written to a temporary file and renamed into place, so it is never half-written.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::ingest::Problem;
+use crate::ingest::walk::DATA_DIR;
+
+/// Identifies cache files.
+const MAGIC: &[u8; 14] = b"DOSSIER-CACHE\n";
+/// Version of the cache layout itself.
+const FORMAT: u32 = 1;
+/// Marks the end of the entries (no entry is this long).
+const END: u64 = u64::MAX;
+/// Largest entry accepted when reading (guards against a corrupt length).
+const MAX_ENTRY: u64 = 8 << 30;
+
+/// The fingerprint of the extractor that produced cached articles (see `build.rs`).
+pub const EXTRACTOR: &str = env!("DOSSIER_EXTRACTOR");
+
+/// A file's identity for the cache: size, modification time and content hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch, if known.
+    pub modified: Option<u128>,
+    /// xxh3 hash of the file's bytes.
+    pub hash: u64,
+}
+
+impl Stamp {
+    /// Nanoseconds since the epoch for a modification time.
+    pub fn nanos(time: Option<SystemTime>) -> Option<u128> {
+        time.and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| d.as_nanos())
+    }
+}
+
+/// What the cache holds for one source file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The source file.
+    pub path: PathBuf,
+    /// Its identity when it was extracted.
+    pub stamp: Stamp,
+    /// The articles extracted from it.
+    pub articles: Vec<Article>,
+    /// The problems met reading it.
+    pub problems: Vec<Problem>,
+}
+
+/// An entry to write, borrowing from the index.
+#[derive(Debug, Serialize)]
+pub struct EntryRef<'a> {
+    /// The source file.
+    pub path: &'a Path,
+    /// Its identity.
+    pub stamp: Stamp,
+    /// Its articles.
+    pub articles: &'a [Article],
+    /// Its problems.
+    pub problems: &'a [Problem],
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+struct Header {
+    format: u32,
+    extractor: String,
+}
+
+/// Where the cache for a set of inputs lives: `<folder>/.dossier/cache.bin` when the input is
+/// one writable folder, else a file in the per-user cache folder named by the inputs.
+pub fn location(inputs: &[PathBuf]) -> Option<PathBuf> {
+    if let [dir] = inputs
+        && dir.is_dir()
+    {
+        let data = dir.join(DATA_DIR);
+        if fs::create_dir_all(&data).is_ok() && is_writable(&data) {
+            return Some(data.join("cache.bin"));
+        }
+    }
+    let mut key = String::new();
+    for input in inputs {
+        let canonical = fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+        key.push_str(&canonical.to_string_lossy());
+        key.push('\n');
+    }
+    let dir = dirs::cache_dir()?.join("dossier");
+    fs::create_dir_all(&dir).ok()?;
+    Some(dir.join(format!(
+        "{:016x}.bin",
+        xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+    )))
+}
+
+fn is_writable(dir: &Path) -> bool {
+    let probe = dir.join(format!(".probe-{}", std::process::id()));
+    let ok = File::create(&probe).is_ok();
+    let _ = fs::remove_file(&probe);
+    ok
+}
+
+/// Reads a cache file. `Ok(None)` when there is none or it was made by another extractor
+/// version (silently rebuilt); `Err` with a message when it is corrupt (ignored, rebuilt).
+pub fn read(path: &Path) -> Result<Option<HashMap<PathBuf, Entry>>, String> {
+    match File::open(path) {
+        Ok(f) => read_from(BufReader::with_capacity(1 << 20, f)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Reads a cache from a stream (see [`read`]); every article is validated.
+pub fn read_from(mut reader: impl Read) -> Result<Option<HashMap<PathBuf, Entry>>, String> {
+    let mut magic = [0u8; MAGIC.len()];
+    if reader.read_exact(&mut magic).is_err() || &magic != MAGIC {
+        return Err("not a dossier cache file".into());
+    }
+    let mut buf = Vec::new();
+    let header: Header = read_item(&mut reader, &mut buf)?.ok_or("no header")?;
+    if header.format != FORMAT || header.extractor != EXTRACTOR {
+        return Ok(None);
+    }
+    let mut entries = HashMap::new();
+    while let Some(entry) = read_item::<Entry>(&mut reader, &mut buf)? {
+        for article in &entry.articles {
+            article
+                .validate()
+                .map_err(|e| format!("corrupt entry: {e}"))?;
+        }
+        entries.insert(entry.path.clone(), entry);
+    }
+    Ok(Some(entries))
+}
+
+/// Reads one length-prefixed item; `None` at the end marker.
+fn read_item<T: for<'de> Deserialize<'de>>(
+    reader: &mut impl Read,
+    buf: &mut Vec<u8>,
+) -> Result<Option<T>, String> {
+    let mut len = [0u8; 8];
+    reader
+        .read_exact(&mut len)
+        .map_err(|_| "truncated cache file".to_string())?;
+    let len = u64::from_le_bytes(len);
+    if len == END {
+        return Ok(None);
+    }
+    if len > MAX_ENTRY {
+        return Err("corrupt entry length".into());
+    }
+    buf.resize(len as usize, 0);
+    reader
+        .read_exact(buf)
+        .map_err(|_| "truncated cache file".to_string())?;
+    postcard::from_bytes(buf)
+        .map(Some)
+        .map_err(|e| format!("corrupt entry: {e}"))
+}
+
+/// Writes the cache atomically: to a temporary file beside `path`, flushed, then renamed.
+pub fn write<'a>(path: &Path, entries: impl IntoIterator<Item = EntryRef<'a>>) -> io::Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        let header = Header {
+            format: FORMAT,
+            extractor: EXTRACTOR.to_string(),
+        };
+        write_item(&mut out, &header)?;
+        for entry in entries {
+            write_item(&mut out, &entry)?;
+        }
+        out.write_all(&END.to_le_bytes())?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn write_item(out: &mut impl Write, item: &impl Serialize) -> io::Result<()> {
+    let bytes = postcard::to_stdvec(item).map_err(io::Error::other)?;
+    out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    out.write_all(&bytes)
+}

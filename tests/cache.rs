@@ -1,0 +1,127 @@
+//! The cache of extracted articles: reuse when unchanged, re-extract what changed, survive
+//! corruption.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use dossier::corpus::{self, CacheReport, Input, Progress};
+use dossier::index::Index;
+
+fn corpus_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    for entry in fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    for (name, text) in dossier::ingest::sample::SAMPLES {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn load(dir: &Path, cache: &Path) -> (Index, CacheReport) {
+    let (index, report) = corpus::load_with(
+        &Input::Paths(vec![dir.to_path_buf()]),
+        &Progress::default(),
+        Some(cache),
+    );
+    (index, report.unwrap())
+}
+
+fn cache_file(dir: &Path) -> PathBuf {
+    dir.join(".dossier/cache.bin")
+}
+
+#[test]
+fn unchanged_files_come_from_the_cache() {
+    let dir = corpus_dir();
+    let cache = cache_file(dir.path());
+    fs::create_dir_all(cache.parent().unwrap()).unwrap();
+    let (cold, report) = load(dir.path(), &cache);
+    assert_eq!(
+        (report.reused, report.extracted, report.problem),
+        (0, 8, None)
+    );
+    assert!(cache.exists());
+
+    let (warm, report) = load(dir.path(), &cache);
+    assert_eq!(
+        (report.reused, report.extracted, report.problem),
+        (8, 0, None)
+    );
+    assert_eq!(warm.articles, cold.articles);
+    assert_eq!(warm.problems, cold.problems);
+    assert_eq!(warm.sources, cold.sources);
+    assert_eq!(warm.articles.len(), 11);
+}
+
+#[test]
+fn a_changed_file_is_extracted_again_and_a_removed_one_dropped() {
+    let dir = corpus_dir();
+    let cache = cache_file(dir.path());
+    fs::create_dir_all(cache.parent().unwrap()).unwrap();
+    load(dir.path(), &cache);
+
+    fs::write(
+        dir.path().join("note.md"),
+        "Changed text about a tram, said on Monday.",
+    )
+    .unwrap();
+    fs::remove_file(dir.path().join("batch.json")).unwrap();
+    let (index, report) = load(dir.path(), &cache);
+    assert_eq!((report.reused, report.extracted), (6, 1));
+    let note = index
+        .articles
+        .iter()
+        .find(|a| a.origin.path.ends_with("note.md"))
+        .unwrap();
+    assert_eq!(note.text, "Changed text about a tram, said on Monday.");
+    assert_eq!(index.articles.len(), 9);
+
+    let (_, report) = load(dir.path(), &cache);
+    assert_eq!((report.reused, report.extracted), (7, 0));
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored_and_rebuilt() {
+    let dir = corpus_dir();
+    let cache = cache_file(dir.path());
+    fs::create_dir_all(cache.parent().unwrap()).unwrap();
+    let (cold, _) = load(dir.path(), &cache);
+
+    // Truncated in the middle of an entry.
+    let bytes = fs::read(&cache).unwrap();
+    fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
+    let (index, report) = load(dir.path(), &cache);
+    assert_eq!(
+        report.problem.as_deref(),
+        Some("cache ignored and rebuilt: truncated cache file")
+    );
+    assert_eq!(index.articles, cold.articles);
+
+    // Garbage.
+    fs::write(&cache, b"not a cache at all").unwrap();
+    let (_, report) = load(dir.path(), &cache);
+    assert_eq!(
+        report.problem.as_deref(),
+        Some("cache ignored and rebuilt: not a dossier cache file")
+    );
+    let (_, report) = load(dir.path(), &cache);
+    assert_eq!((report.reused, report.problem), (8, None));
+}
+
+#[test]
+fn the_cache_lives_in_the_corpus_data_folder() {
+    let dir = corpus_dir();
+    assert_eq!(
+        dossier::cache::location(&[dir.path().to_path_buf()]),
+        Some(cache_file(dir.path()))
+    );
+    // The data folder is skipped when the corpus is walked.
+    let cache = cache_file(dir.path());
+    load(dir.path(), &cache);
+    fs::write(dir.path().join(".dossier/stray.txt"), "Not an article.").unwrap();
+    let (index, _) = load(dir.path(), &cache);
+    assert_eq!(index.articles.len(), 11);
+}

@@ -1,0 +1,41 @@
+//! Every input a fuzz target ever crashed on, replayed (`fuzz/regressions/<target>/`), plus
+//! a short deterministic run of each target over the sample corpus.
+
+use std::fs;
+use std::path::Path;
+
+fn replay(target: &str, run: fn(&[u8])) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions")
+        .join(target);
+    let mut inputs: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    inputs.sort();
+    for input in inputs {
+        run(&fs::read(&input).unwrap());
+    }
+}
+
+#[test]
+fn ingest_text_regressions() {
+    replay("ingest_text", dossier::fuzzing::ingest_text);
+    for (_, text) in dossier::ingest::sample::SAMPLES {
+        dossier::fuzzing::ingest_text(text.as_bytes());
+    }
+}
+
+#[test]
+fn loaders_regressions() {
+    replay("loaders", dossier::fuzzing::loaders);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    for entry in fs::read_dir(fixtures).unwrap() {
+        dossier::fuzzing::loaders(&fs::read(entry.unwrap().path()).unwrap());
+    }
+}
+
+#[test]
+fn cache_file_regressions() {
+    replay("cache_file", dossier::fuzzing::cache_file);
+}

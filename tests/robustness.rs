@@ -1,0 +1,132 @@
+//! Dirty input: huge files, many files, pathological punctuation. Each bad input gets one
+//! clear line naming the file, the rest loads, and work stays linear.
+//!
+//! Timing bounds here are loose in debug builds; `cargo test --release --test robustness`
+//! checks the release bound of one second for a pathological 1 MB paragraph.
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dossier::article::{Meta, Origin};
+use dossier::corpus::{self, Input, Progress};
+use dossier::ingest::{Draft, MAX_ARTICLE_BYTES};
+
+fn analyse(text: String) -> Duration {
+    let draft = Draft {
+        origin: Origin {
+            path: PathBuf::from("pathological.txt"),
+            record: None,
+        },
+        text,
+        meta: Meta::default(),
+    };
+    let start = Instant::now();
+    let articles = corpus::analyse(vec![draft], &Progress::default());
+    assert_eq!(articles.len(), 1);
+    start.elapsed()
+}
+
+/// The limit for a pathological 1 MB paragraph: one second in release, more in debug.
+fn budget() -> Duration {
+    if cfg!(debug_assertions) {
+        Duration::from_secs(30)
+    } else {
+        Duration::from_secs(1)
+    }
+}
+
+/// Repeats `unit` to about `bytes` bytes, as one paragraph.
+fn paragraph(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len() + 1)
+}
+
+#[test]
+fn a_thousand_unbalanced_quotation_marks() {
+    let text = paragraph("He said \" and then “ but ‘ never « closed, ", 1000 * 44);
+    assert!(analyse(text) < budget());
+}
+
+#[test]
+fn deeply_nested_quotations() {
+    let depth = 2000;
+    let text = format!(
+        "{} the core said \"yes\" {}",
+        "“She said ‘he said “".repeat(depth),
+        "”’”".repeat(depth)
+    );
+    assert!(analyse(text) < budget());
+}
+
+#[test]
+fn pathological_one_megabyte_paragraphs() {
+    for unit in [
+        "\" ",
+        "“a” ",
+        "Mr. ",
+        "U.S. ",
+        "said ",
+        "Friday ",
+        "A B C D E F G H ",
+        "“Rubio said,” he said: ",
+        "May ",
+        "2,000 ",
+        "... ",
+        "—",
+    ] {
+        let text = paragraph(unit, 1 << 20);
+        let took = analyse(text);
+        assert!(took < budget(), "{unit:?} took {took:?}");
+    }
+}
+
+#[test]
+fn a_100_megabyte_single_line_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("dump.txt");
+    fs::write(&big, "word ".repeat(20 << 20)).unwrap();
+    fs::write(dir.path().join("small.txt"), "Officials met on Monday.").unwrap();
+    let index = corpus::load(
+        &Input::Paths(vec![dir.path().to_path_buf()]),
+        &Progress::default(),
+    );
+    assert_eq!(index.articles.len(), 1);
+    assert_eq!(index.problems.len(), 1);
+    let message = index.problems[0].to_string();
+    assert!(message.starts_with(&big.display().to_string()), "{message}");
+    assert!(message.contains("over the 64 MiB limit"), "{message}");
+
+    // Just above the per-article limit: read, then refused with its size.
+    fs::write(&big, "w".repeat(MAX_ARTICLE_BYTES + 1)).unwrap();
+    let index = corpus::load(&Input::Paths(vec![big.clone()]), &Progress::default());
+    assert!(
+        index.problems[0]
+            .to_string()
+            .contains("article text is 16.8 MB, over the 16 MiB limit for one article"),
+        "{}",
+        index.problems[0]
+    );
+}
+
+#[test]
+fn a_hundred_thousand_tiny_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..100 {
+        let sub = dir.path().join(format!("{i:03}"));
+        fs::create_dir(&sub).unwrap();
+        for j in 0..1000 {
+            fs::write(
+                sub.join(format!("{j:04}.txt")),
+                format!("Story {i} {j} said."),
+            )
+            .unwrap();
+        }
+    }
+    let index = corpus::load(
+        &Input::Paths(vec![dir.path().to_path_buf()]),
+        &Progress::default(),
+    );
+    assert!(index.problems.is_empty());
+    assert_eq!(index.articles.len(), 100_000);
+    assert_eq!(index.articles[1234].text, "Story 1 234 said.");
+}
