@@ -515,6 +515,17 @@ mod tests {
     }
 
     #[test]
+    fn ampersands_join_company_names_and_abbreviations_end_them() {
+        assert_eq!(
+            named("JPMorgan Chase & Co. and Procter & Gamble Co. beat the No. 2 bank."),
+            [
+                n("JPMorgan Chase & Co.", ORG, "JPMorgan Chase & Co."),
+                n("Procter & Gamble Co.", ORG, "Procter & Gamble Co."),
+            ]
+        );
+    }
+
+    #[test]
     fn hyphenated_names_split_into_their_parts() {
         assert_eq!(
             named(

@@ -159,7 +159,7 @@ impl Finder<'_> {
             return false;
         }
         let w = t.text(self.text);
-        if w == "I" || is_contraction(w) {
+        if w == "I" || w == "No." || is_contraction(w) {
             return false;
         }
         let e = self.entries[i];
@@ -347,10 +347,10 @@ impl Finder<'_> {
                 j += 1;
                 continue;
             }
-            if t.shape == Shape::Lower {
+            if t.shape == Shape::Lower || t.text(self.text) == "&" {
                 let w = t.text(self.text);
                 let connector = CONNECTORS.contains(&w)
-                    && self.joins_across(j - 1)
+                    && (w == "&" || self.joins_across(j - 1))
                     && j + 1 < end
                     && self.tokens[j + 1].is_upper()
                     && self.is_name_word(j + 1, false, buf);
@@ -392,6 +392,10 @@ impl Finder<'_> {
     /// True when the word before a connector heads an organisation, place or title that
     /// continues after it ("Bank of", "Gulf of", "Secretary of").
     fn joins_across(&self, i: usize) -> bool {
+        // "Co.", "Inc." end a name.
+        if self.word(i).ends_with('.') {
+            return false;
+        }
         let e = self.entries[i];
         e.org_word || e.place_word || e.title.is_some()
     }
