@@ -58,8 +58,6 @@ pub struct Entry {
     pub misc_word: bool,
     /// A common lower-case English word.
     pub word: bool,
-    /// A month or weekday name.
-    pub calendar: bool,
     /// The key only names something when written in capitals ("US" but not "us").
     pub caps_only: bool,
     /// The first word of a name of several words ("new" for "New York").
@@ -105,49 +103,6 @@ const ORG_WORDS: &str = include_str!("../../../assets/gazetteer/org_words.txt");
 const MISC_WORDS: &str = include_str!("../../../assets/gazetteer/misc_words.txt");
 const PLACE_WORDS: &str = include_str!("../../../assets/gazetteer/place_words.txt");
 const ENGLISH_WORDS: &str = include_str!("../../../assets/gazetteer/english_words.txt");
-
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "sept",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-];
 
 /// The gazetteer, parsed on first use.
 pub fn get() -> &'static Gazetteer {
@@ -205,9 +160,6 @@ impl Gazetteer {
         for w in lines(ENGLISH_WORDS) {
             g.entry(w.trim()).word = true;
         }
-        for w in CALENDAR {
-            g.entry(w).calendar = true;
-        }
         for line in lines(COUNTRIES) {
             let mut cols = line.split('\t');
             let names: Vec<&str> = cols.next().unwrap_or("").split('|').collect();
@@ -234,26 +186,16 @@ impl Gazetteer {
                 }
             }
         }
-        for line in lines(PLACES) {
-            let names: Vec<&str> = line.split('|').collect();
-            let id = g.id(names[0]);
-            for n in names {
-                let e = g.alias(n);
-                if e.country.is_none() && e.place.is_none() {
-                    e.place = Some(id);
-                }
+        g.load_names(PLACES, |e, id| {
+            if e.country.is_none() && e.place.is_none() {
+                e.place = Some(id);
             }
-        }
-        for line in lines(ORGANISATIONS) {
-            let names: Vec<&str> = line.split('|').collect();
-            let id = g.id(names[0]);
-            for n in names {
-                let e = g.alias(n);
-                if e.org.is_none() {
-                    e.org = Some(id);
-                }
+        });
+        g.load_names(ORGANISATIONS, |e, id| {
+            if e.org.is_none() {
+                e.org = Some(id);
             }
-        }
+        });
         for line in lines(OUTLETS) {
             let name = line.trim();
             // "Time", "Slate": an outlet named by one ordinary word is left to the context.
@@ -326,6 +268,17 @@ impl Gazetteer {
             g.entry(&w.trim().to_lowercase()).place_word = true;
         }
         g
+    }
+
+    /// Loads a list of `canonical|alias|…` lines, setting each alias's entry with `set`.
+    fn load_names(&mut self, data: &str, set: impl Fn(&mut Entry, u32)) {
+        for line in lines(data) {
+            let names: Vec<&str> = line.split('|').collect();
+            let id = self.id(names[0]);
+            for n in names {
+                set(self.alias(n), id);
+            }
+        }
     }
 
     fn id(&mut self, name: &str) -> u32 {
@@ -447,6 +400,5 @@ mod tests {
         assert!(entry("Ministry").org_word);
         assert!(entry("River").place_word);
         assert!(entry("Trailing").word);
-        assert!(entry("Friday").calendar);
     }
 }

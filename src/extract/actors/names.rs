@@ -7,6 +7,7 @@ use crate::extract::actors::fasthash::{FxHashMap, FxHashSet};
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, lower_into};
 use crate::extract::actors::tokens::{Shape, Token};
+use crate::ingest::dateline::{is_weekday, month_number};
 
 /// A sentence's tokens and how its capitalisation is to be read.
 #[derive(Debug, Clone, Copy)]
@@ -164,7 +165,7 @@ impl Finder<'_> {
         }
         let e = self.entries[i];
         // "Jan Siemerink", "Theresa May": a month is a name only next to other names.
-        if e.calendar && !self.calendar_name(i) {
+        if is_calendar(w) && !self.calendar_name(i) {
             return false;
         }
         // "Editing by", "Reporting by", "Photo by": a credit, not a name.
@@ -412,6 +413,11 @@ impl Finder<'_> {
         }
         j
     }
+}
+
+/// A month or weekday name or abbreviation ("May", "Sept.", "Wed").
+fn is_calendar(w: &str) -> bool {
+    (3..=10).contains(&w.len()) && (month_number(w).is_some() || is_weekday(w))
 }
 
 /// "al-Assad", "el-Sisi", "bin-Salman": a lower-case Arabic article or particle joined to a

@@ -22,27 +22,37 @@ pub struct FoundRole {
     pub gender: Option<Gender>,
 }
 
-/// Modifiers allowed between an affiliation and a lower-case title ("US special envoy").
-const MODIFIERS: &[&str] = &[
+/// Modifiers that may stand between an affiliation and a title ("US special envoy",
+/// "Ukrainian Deputy Foreign Minister", "former President").
+pub const TITLE_MODIFIERS: &[&str] = &[
     "former",
     "deputy",
     "acting",
+    "vice",
     "senior",
+    "special",
     "top",
     "chief",
     "interim",
+    "first",
     "veteran",
     "new",
     "then",
     "late",
     "outgoing",
     "incoming",
+    "assistant",
+    "associate",
+    "executive",
+    "general",
+    "ex",
+    "ex-",
+    "current",
+    "presidential",
     "longtime",
     "long-time",
     "close",
     "personal",
-    "special",
-    "current",
     "lead",
     "main",
 ];
@@ -90,7 +100,7 @@ impl RoleFinder<'_> {
                 while i > s_first {
                     self.lower(i - 1, &mut buf);
                     if self.tokens[i - 1].shape != Shape::Lower
-                        || !MODIFIERS.contains(&buf.as_str())
+                        || !TITLE_MODIFIERS.contains(&buf.as_str())
                     {
                         break;
                     }
@@ -150,7 +160,9 @@ impl RoleFinder<'_> {
         );
         while first > s_first {
             self.lower(first - 1, buf);
-            if self.tokens[first - 1].shape != Shape::Lower || !MODIFIERS.contains(&buf.as_str()) {
+            if self.tokens[first - 1].shape != Shape::Lower
+                || !TITLE_MODIFIERS.contains(&buf.as_str())
+            {
                 break;
             }
             first -= 1;

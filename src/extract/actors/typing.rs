@@ -6,6 +6,7 @@ use crate::extract::actors::fasthash::FxHashMap;
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, TitleKind, lower_into};
 use crate::extract::actors::names::{Chunk, Sentence};
+use crate::extract::actors::roles::TITLE_MODIFIERS;
 use crate::extract::actors::tokens::{Shape, Token};
 use crate::extract::actors::{EntityType, Gender, MentionForm};
 use crate::span::Span;
@@ -153,35 +154,6 @@ const ACTING_WORDS: &[&str] = &[
     "warned",
     "seeks",
     "sought",
-];
-
-/// Modifiers that may stand between an affiliation and a title ("Ukrainian Deputy Foreign
-/// Minister", "former President").
-const TITLE_MODIFIERS: &[&str] = &[
-    "former",
-    "deputy",
-    "acting",
-    "vice",
-    "senior",
-    "special",
-    "top",
-    "chief",
-    "interim",
-    "first",
-    "veteran",
-    "new",
-    "then",
-    "late",
-    "outgoing",
-    "incoming",
-    "assistant",
-    "associate",
-    "executive",
-    "general",
-    "ex",
-    "ex-",
-    "current",
-    "presidential",
 ];
 
 /// Endings typical of surnames in many languages.
