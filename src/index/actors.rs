@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::extract::Extraction;
 use crate::extract::actors::alias::{acronym, given_names_agree, name_key, person_key};
 use crate::extract::actors::{ActorKind, Gender, LocalActor, MentionForm};
 use crate::index::ItemRef;
@@ -683,61 +684,43 @@ impl crate::index::Index {
         v
     }
 
-    /// The mentions of actor `id` (article, mention index), in corpus and text order.
-    pub fn mentions_of(&self, id: u32) -> Vec<ItemRef> {
+    /// The items of actor `id` among each article's `items`, where `involves` tells whether an
+    /// item involves a local actor (given a test of local actor indices).
+    fn items_of<T>(
+        &self,
+        id: u32,
+        items: impl Fn(&Extraction) -> &[T],
+        involves: impl Fn(&T, &dyn Fn(u32) -> bool) -> bool,
+    ) -> Vec<ItemRef> {
         let mut out = Vec::new();
         for a in self.articles_of(id) {
             let map = &self.actor_of[a as usize];
-            for (i, m) in self.articles[a as usize]
-                .extraction
-                .mentions
+            let is_actor = |local: u32| map.get(local as usize) == Some(&id);
+            for (i, item) in items(&self.articles[a as usize].extraction)
                 .iter()
                 .enumerate()
             {
-                if map.get(m.actor as usize) == Some(&id) {
+                if involves(item, &is_actor) {
                     out.push(ItemRef::new(a as usize, i));
                 }
             }
         }
         out
+    }
+
+    /// The mentions of actor `id` (article, mention index), in corpus and text order.
+    pub fn mentions_of(&self, id: u32) -> Vec<ItemRef> {
+        self.items_of(id, |x| &x.mentions, |m, is| is(m.actor))
     }
 
     /// The quotations attributed to actor `id` (article, quote index).
     pub fn quotes_of(&self, id: u32) -> Vec<ItemRef> {
-        let mut out = Vec::new();
-        for a in self.articles_of(id) {
-            let map = &self.actor_of[a as usize];
-            for (i, q) in self.articles[a as usize]
-                .extraction
-                .quotes
-                .iter()
-                .enumerate()
-            {
-                if q.actor.and_then(|l| map.get(l as usize)) == Some(&id) {
-                    out.push(ItemRef::new(a as usize, i));
-                }
-            }
-        }
-        out
+        self.items_of(id, |x| &x.quotes, |q, is| q.actor.is_some_and(is))
     }
 
     /// The events actor `id` takes part in (article, event index).
     pub fn events_of(&self, id: u32) -> Vec<ItemRef> {
-        let mut out = Vec::new();
-        for a in self.articles_of(id) {
-            let map = &self.actor_of[a as usize];
-            for (i, e) in self.articles[a as usize]
-                .extraction
-                .events
-                .iter()
-                .enumerate()
-            {
-                if e.actors.iter().any(|&l| map.get(l as usize) == Some(&id)) {
-                    out.push(ItemRef::new(a as usize, i));
-                }
-            }
-        }
-        out
+        self.items_of(id, |x| &x.events, |e, is| e.actors.iter().any(|&l| is(l)))
     }
 
     /// The actor table: named actors of the stories (persons, organisations, places)
