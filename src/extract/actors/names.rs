@@ -417,7 +417,21 @@ impl Finder<'_> {
 
 /// A month or weekday name or abbreviation ("May", "Sept.", "Wed").
 fn is_calendar(w: &str) -> bool {
-    (3..=10).contains(&w.len()) && (month_number(w).is_some() || is_weekday(w))
+    const STEMS: &[&[u8; 3]] = &[
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec", b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
+    ];
+    let b = w.as_bytes();
+    if !(3..=10).contains(&b.len()) {
+        return false;
+    }
+    // Only words opening like a month or a weekday are read in full.
+    let stem = [
+        b[0].to_ascii_lowercase(),
+        b[1].to_ascii_lowercase(),
+        b[2].to_ascii_lowercase(),
+    ];
+    STEMS.contains(&&stem) && (month_number(w).is_some() || is_weekday(w))
 }
 
 /// "al-Assad", "el-Sisi", "bin-Salman": a lower-case Arabic article or particle joined to a
