@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::app::text::ellipsize;
 use crate::article::{Article, Origin};
 use crate::cache;
 use crate::corpus::{self, Input, Progress};
@@ -123,10 +124,7 @@ impl CorpusArgs {
 /// Loads the corpus (through the cache unless disabled) with a progress line on a terminal,
 /// reporting problems; fails when nothing could be loaded.
 fn load(input: &Input, no_cache: bool) -> Result<Index> {
-    let cache_file = match input {
-        Input::Paths(paths) if !no_cache => cache::location(paths),
-        _ => None,
-    };
+    let cache_file = cache_file(input, no_cache);
     let progress = Progress::default();
     let done = AtomicBool::new(false);
     let (index, cache_report) = std::thread::scope(|scope| {
@@ -166,9 +164,32 @@ fn progress_line(progress: &Progress, done: &AtomicBool) {
     eprint!("\r\x1b[2K");
 }
 
+/// The cache file for `input`, unless caching is off or does not apply.
+fn cache_file(input: &Input, no_cache: bool) -> Option<PathBuf> {
+    match input {
+        Input::Paths(paths) if !no_cache => cache::location(paths),
+        _ => None,
+    }
+}
+
+/// Opens the explorer; without a terminal (output piped), prints the corpus totals instead.
 fn explore(input: &Input, no_cache: bool) -> Result<ExitCode> {
-    let index = load(input, no_cache)?;
-    print_totals(&index, &mut io::stdout().lock())?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        let index = load(input, no_cache)?;
+        print_totals(&index, &mut io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let outcome = crate::app::terminal::run(input.clone(), cache_file(input, no_cache))
+        .context("cannot run the terminal interface")?;
+    report(&outcome.problems);
+    for warning in &outcome.warnings {
+        eprintln!("dossier: {warning}");
+    }
+    if outcome.cancelled {
+        eprintln!("dossier: loading cancelled");
+    } else if outcome.empty {
+        anyhow::bail!("no articles could be loaded");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -299,16 +320,6 @@ fn print_totals(index: &Index, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-/// Shortens `s` to at most `max` characters, ending with "…" when cut.
-pub fn ellipsize(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 /// Number of articles analysed together when streaming.
 const BATCH: usize = 2048;
 
@@ -323,8 +334,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Some(path) => extract_records(path, args.embed, &mut out)?,
         None => {
             let index = load(&args.corpus.input(), args.corpus.no_cache)?;
-            for article in &index.articles {
-                write_article(&mut out, article, args.embed)?;
+            for (a, article) in index.articles.iter().enumerate() {
+                write_article(&mut out, article, Record::in_index(&index, a), args.embed)?;
             }
             index.articles.len()
         }
@@ -340,8 +351,12 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
 }
 
 /// Writes one article's extract line, with the whole article embedded when asked.
-fn write_article(out: &mut impl Write, article: &Article, embed: bool) -> Result<()> {
-    let record = Record::of(article);
+fn write_article(
+    out: &mut impl Write,
+    article: &Article,
+    record: Record,
+    embed: bool,
+) -> Result<()> {
     if embed {
         serde_json::to_writer(&mut *out, &Embedded { record, article })?;
     } else {
@@ -410,7 +425,7 @@ fn flush_batch(
     problems.clear();
     let articles = corpus::analyse(std::mem::take(batch), &Progress::default());
     for article in &articles {
-        write_article(out, article, embed)?;
+        write_article(out, article, Record::of(article), embed)?;
     }
     Ok(articles.len())
 }

@@ -5,6 +5,7 @@
 //! and events as spans, [`index`] builds corpus-level views, and the app renders them.
 //! [`corpus`] runs the whole load; [`record`] is the `dossier extract` output schema.
 
+pub mod app;
 pub mod article;
 pub mod cache;
 pub mod cli;
@@ -15,5 +16,6 @@ pub mod index;
 pub mod ingest;
 pub mod layout;
 pub mod record;
+pub mod search;
 pub mod segment;
 pub mod span;

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::extract::actors::{EntityType, MentionForm};
-use crate::extract::time::TimexType;
+use crate::extract::events::{Event, EventKind};
+use crate::extract::time::{Granularity, Interval, Mod, TimexType};
+use crate::index::Index;
 
 /// One output line of `dossier extract`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,8 +64,17 @@ pub struct TimexRecord {
     /// TIMEX3 type.
     #[serde(rename = "type")]
     pub kind: TimexType,
-    /// TIMEX3 value.
+    /// TIMEX3 value ("2025-12-19", "P3Y", "XXXX-WXX-5" when it cannot be resolved).
     pub value: String,
+    /// TIMEX3 modifier (START, END, APPROX, …), if any.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none", default)]
+    pub modifier: Option<Mod>,
+    /// First day the expression covers on the timeline (YYYY-MM-DD), when resolved.
+    pub date_start: Option<String>,
+    /// Last day it covers (inclusive).
+    pub date_end: Option<String>,
+    /// The precision of that interval.
+    pub granularity: Option<Granularity>,
 }
 
 /// An entity mention in the extract output.
@@ -82,23 +93,69 @@ pub struct EntityRecord {
     pub actor: String,
 }
 
-/// An event in the extract output.
+/// An event in the extract output. `start`/`end` are the source span; the dates are
+/// `date_start`/`date_end`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
-    /// Start of the source span.
+    /// Start of the source span (the sentence, the quotation, or the date line).
     pub start: u32,
     /// End of the source span.
     pub end: u32,
-    /// The date (ISO value), or null when undated.
+    /// publication, event or statement.
+    pub kind: EventKind,
+    /// The date as an ISO 8601 value ("2025-12-19", "2025-11", "2025-W51",
+    /// "2025-12-20/2025-12-21"), or null when undated.
     pub date: Option<String>,
-    /// A short label.
+    /// First day of the date's interval (YYYY-MM-DD).
+    pub date_start: Option<String>,
+    /// Last day of the date's interval (inclusive).
+    pub date_end: Option<String>,
+    /// The precision of the date.
+    pub granularity: Option<Granularity>,
+    /// True when the publication date stands in for a date the text does not give.
+    pub approximate: bool,
+    /// A short label (for a publication, the headline when known).
     pub label: String,
     /// Canonical names of the actors involved.
     pub actors: Vec<String>,
+    /// The events reporting the same happening, this one included.
+    pub sources: Vec<SourceRecord>,
+}
+
+/// One source of an event: an article and a span in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    /// The article's id (as in [`Record::id`]).
+    pub id: String,
+    /// Start of the source span in that article.
+    pub start: u32,
+    /// End of the source span.
+    pub end: u32,
 }
 
 impl Record {
-    /// The record for one extracted article.
+    /// The record for article `a` of an index: each event lists every source the timeline
+    /// merged it with.
+    pub fn in_index(index: &Index, a: usize) -> Record {
+        let article = &index.articles[a];
+        let mut record = Record::of(article);
+        for (e, event) in record.events.iter_mut().enumerate() {
+            if let Some(entry) = index.entry_of(a, e) {
+                event.sources = entry
+                    .sources
+                    .iter()
+                    .filter_map(|s| {
+                        let other = index.articles.get(s.article as usize)?;
+                        let ev = other.extraction.events.get(s.item as usize)?;
+                        Some(source(other, ev))
+                    })
+                    .collect();
+            }
+        }
+        record
+    }
+
+    /// The record for one extracted article on its own (each event is its only source).
     pub fn of(article: &Article) -> Record {
         let text = article.text.as_str();
         let x = &article.extraction;
@@ -131,6 +188,10 @@ impl Record {
                     text: t.span.text(text).to_string(),
                     kind: t.kind,
                     value: t.value.clone(),
+                    modifier: t.modifier,
+                    date_start: t.interval.map(|i| i.start.to_string()),
+                    date_end: t.interval.map(|i| i.end.to_string()),
+                    granularity: t.granularity,
                 })
                 .collect(),
             entities: x
@@ -151,12 +212,30 @@ impl Record {
                 .map(|e| EventRecord {
                     start: e.span.start,
                     end: e.span.end,
-                    date: e.date.map(|d| d.start.to_string()),
-                    label: e.label.text(text).to_string(),
+                    kind: e.kind,
+                    date: e.value.clone(),
+                    date_start: e.date.map(|d: Interval| d.start.to_string()),
+                    date_end: e.date.map(|d: Interval| d.end.to_string()),
+                    granularity: e.granularity,
+                    approximate: e.approximate,
+                    label: match (e.kind, article.title()) {
+                        (EventKind::Publication, Some(title)) => title.to_string(),
+                        _ => e.label.text(text).to_string(),
+                    },
                     actors: e.actors.iter().filter_map(|&i| actor_name(i)).collect(),
+                    sources: vec![source(article, e)],
                 })
                 .collect(),
         }
+    }
+}
+
+/// The source record of event `e` of `article`.
+fn source(article: &Article, e: &Event) -> SourceRecord {
+    SourceRecord {
+        id: article.key(),
+        start: e.span.start,
+        end: e.span.end,
     }
 }
 

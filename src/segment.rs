@@ -174,11 +174,11 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
                 break;
             }
         }
-        if j < bytes.len() && !bytes[j].is_ascii_whitespace() {
+        if j < bytes.len() && !p[j..].starts_with(char::is_whitespace) {
             i = j.max(i + 1);
             continue;
         }
-        let next = skip_space(bytes, j);
+        let next = skip_space(p, j);
         if next < bytes.len() && is_boundary(p, sent_start, i, j, next) {
             push_trimmed(&mut out, text, para.start() + sent_start, para.start() + j);
             sent_start = next;
@@ -196,11 +196,12 @@ fn push_trimmed(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
     }
 }
 
-fn skip_space(bytes: &[u8], mut j: usize) -> usize {
-    while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-        j += 1;
-    }
-    j
+/// The offset of the first non-whitespace character at or after `j` (Unicode whitespace,
+/// so a no-break space after a full stop separates sentences too).
+fn skip_space(p: &str, j: usize) -> usize {
+    p[j..]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(p.len(), |k| j + k)
 }
 
 /// Length of a sentence terminal at `i` (`.`, `!`, `?`, `…`), if there is one.
@@ -369,6 +370,14 @@ mod tests {
         let paras: Vec<Span> = paragraphs(text);
         assert_eq!(paras.len(), 2);
         assert!(paras[0].text(text).ends_with("stay flat."));
+    }
+
+    #[test]
+    fn a_no_break_space_separates_sentences() {
+        assert_eq!(
+            split("Talks made progress.\u{a0}NBC reported it."),
+            vec!["Talks made progress.", "NBC reported it."]
+        );
     }
 
     #[test]

@@ -99,8 +99,17 @@ impl Actor {
 /// How many co-mentioned actors are kept per actor.
 const CO_MENTIONED: usize = 5;
 
-/// The corpus actors and, per article, the corpus actor of each local actor.
-pub type Merged = (Vec<Actor>, Vec<Vec<u32>>);
+/// The result of merging: corpus actors, the corpus actor of each local actor, and the
+/// byline authors who are not actors of any story.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// Actors of the stories (mentioned at least once, or stood for by a metonym).
+    pub actors: Vec<Actor>,
+    /// Per article, the corpus actor of each local actor.
+    pub actor_of: Vec<Vec<u32>>,
+    /// Authors never mentioned in a story, with the articles they wrote as roles.
+    pub authors: Vec<Actor>,
+}
 
 /// Merges local actors into corpus actors, applies `overrides`, and computes the statistics.
 pub fn merge(articles: &[Article], overrides: &Overrides) -> Merged {
@@ -497,10 +506,13 @@ impl Merger {
         }
         let mut new_id = vec![u32::MAX; self.actors.len()];
         let mut actors = Vec::new();
+        let mut authors = Vec::new();
         for (i, a) in std::mem::take(&mut self.actors).into_iter().enumerate() {
-            if !a.locals.is_empty() || a.authored > 0 || targets[i] {
+            if !a.locals.is_empty() || targets[i] {
                 new_id[i] = actors.len() as u32;
                 actors.push(a);
+            } else if a.authored > 0 {
+                authors.push(a);
             }
         }
         for a in &mut actors {
@@ -519,7 +531,11 @@ impl Merger {
             })
             .collect();
         stats(articles, &mut actors, &actor_of);
-        (actors, actor_of)
+        Merged {
+            actors,
+            actor_of,
+            authors,
+        }
     }
 }
 
@@ -724,9 +740,9 @@ impl crate::index::Index {
     }
 
     /// The actor table: named actors of the stories (persons, organisations, places)
-    /// mentioned at least once, most mentioned first. Authors who are not mentioned in any
-    /// story, unnamed sources and other names (nationalities, events) are left out; see
-    /// [`Index::author_rows`] and [`Index::unnamed_rows`].
+    /// mentioned at least once, most mentioned first. Unnamed sources and other names
+    /// (nationalities, events) are left out, and authors are not actors (see
+    /// [`Index::author_rows`] and [`Index::unnamed_rows`]).
     pub fn actor_rows(&self) -> Vec<ActorRow> {
         self.rows(|a| {
             a.mentions > 0
@@ -739,7 +755,13 @@ impl crate::index::Index {
 
     /// Byline authors not mentioned in any story.
     pub fn author_rows(&self) -> Vec<ActorRow> {
-        self.rows(|a| a.authored > 0 && a.mentions == 0)
+        let mut rows: Vec<ActorRow> = self.authors.iter().map(|a| self.row(u32::MAX, a)).collect();
+        rows.sort_by(|a, b| {
+            b.authored
+                .cmp(&a.authored)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        rows
     }
 
     /// Unnamed sources and groups.

@@ -55,6 +55,11 @@ pub struct Index {
     pub actor_of: Vec<Vec<u32>>,
     /// Timeline entries, sorted by date; undated entries last.
     pub timeline: Vec<Entry>,
+    /// For each article, for each of its events, the timeline entry it belongs to.
+    pub entry_of: Vec<Vec<u32>>,
+    /// Byline authors who are not actors of any story (an author also mentioned in a story
+    /// is an actor, with its articles written counted in [`Actor::authored`]).
+    pub authors: Vec<Actor>,
     /// Hand-made actor overrides from the corpus folders' `dossier.toml`.
     pub overrides: Overrides,
     /// The source files read, with the ranges of their articles and problems (empty for the
@@ -99,15 +104,22 @@ impl Index {
 
     /// Recomputes the corpus-level views after articles changed.
     pub fn rebuild_views(&mut self) {
-        let (actors, actor_of) = actors::merge(&self.articles, &self.overrides);
-        self.actors = actors;
-        self.actor_of = actor_of;
-        self.timeline = timeline::build(&self.articles, &self.actor_of);
+        let merged = actors::merge(&self.articles, &self.overrides);
+        self.actors = merged.actors;
+        self.actor_of = merged.actor_of;
+        self.authors = merged.authors;
+        (self.timeline, self.entry_of) = timeline::build(&self.articles, &self.actor_of);
     }
 
     /// The corpus actor of local actor `local` of article `article`.
     pub fn actor_of(&self, article: usize, local: u32) -> Option<u32> {
         self.actor_of.get(article)?.get(local as usize).copied()
+    }
+
+    /// The timeline entry event `event` of article `article` belongs to.
+    pub fn entry_of(&self, article: usize, event: usize) -> Option<&Entry> {
+        let id = *self.entry_of.get(article)?.get(event)?;
+        self.timeline.get(id as usize)
     }
 
     /// The sentence of article `article` containing byte `offset`, as a span.

@@ -2,53 +2,7 @@
 
 use chrono::{DateTime, NaiveDate};
 
-/// Month number (1-12) for an English month name or its usual abbreviation ("Dec", "Sept").
-pub fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .map(|i| i as u32 + 1)
-}
-
-/// True for an English weekday name or its usual abbreviation ("Wednesday", "Wed", "Weds.").
-pub fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    DAYS.iter().any(|d| {
-        *d == w
-            || (w.len() >= 3 && w.len() <= 5 && d.starts_with(&w))
-            || (w == "weds" && *d == "wednesday")
-    })
-}
+use crate::extract::time::vocab::{is_weekday, month_number};
 
 /// A date found at the start of a string, and how many bytes it took.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

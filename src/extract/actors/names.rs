@@ -7,7 +7,7 @@ use crate::extract::actors::fasthash::{FxHashMap, FxHashSet};
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, lower_into};
 use crate::extract::actors::tokens::{Shape, Token};
-use crate::ingest::dateline::{is_weekday, month_number};
+use crate::extract::time::vocab::{is_weekday, month_number};
 
 /// A sentence's tokens and how its capitalisation is to be read.
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,259 @@
+//! The loaded corpus as the app reads it: the index plus lookup tables derived from it
+//! once, in the background (quotations in finder order, the timeline entry of every event,
+//! each actor's main role).
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+
+use crate::article::Article;
+use crate::extract::Extraction;
+use crate::extract::events::{Event, EventKind};
+use crate::extract::quotes::Quote;
+use crate::extract::time::{Granularity, Interval};
+use crate::index::{Entry, Index, ItemRef, Totals};
+use crate::search::{Fields, Texts};
+use crate::span::Span;
+
+/// The index and the tables the app looks things up in.
+#[derive(Debug)]
+pub struct Catalog {
+    /// The corpus.
+    pub index: Index,
+    /// Every quotation, in corpus order; a finder result id is a position here.
+    pub quotes: Vec<ItemRef>,
+    /// For each article, for each of its events, the timeline entry showing it.
+    event_entry: Vec<Vec<u32>>,
+    /// For each actor, its most frequent role: (article, local actor, role).
+    main_role: Vec<Option<(u32, u32, u32)>>,
+    /// Corpus totals.
+    pub totals: Totals,
+    /// Messages about the load that concern no file (e.g. an unusable cache).
+    pub warnings: Vec<String>,
+}
+
+impl Catalog {
+    /// Derives the lookup tables from an index.
+    pub fn build(index: Index) -> Catalog {
+        let quotes = index
+            .articles
+            .iter()
+            .enumerate()
+            .flat_map(|(a, art)| (0..art.extraction.quotes.len()).map(move |q| ItemRef::new(a, q)))
+            .collect();
+        let mut event_entry: Vec<Vec<u32>> = index
+            .articles
+            .iter()
+            .map(|a| vec![u32::MAX; a.extraction.events.len()])
+            .collect();
+        for (e, entry) in index.timeline.iter().enumerate() {
+            for s in &entry.sources {
+                if let Some(slot) = event_entry
+                    .get_mut(s.article as usize)
+                    .and_then(|v| v.get_mut(s.item as usize))
+                {
+                    *slot = e as u32;
+                }
+            }
+        }
+        let main_role = index
+            .actors
+            .iter()
+            .map(|actor| {
+                let mut counts: HashMap<&str, (usize, (u32, u32, u32))> = HashMap::new();
+                for l in &actor.locals {
+                    let roles = index
+                        .articles
+                        .get(l.article as usize)
+                        .and_then(|a| a.extraction.actors.get(l.item as usize))
+                        .map_or(&[][..], |local| &local.roles[..]);
+                    for (r, role) in roles.iter().enumerate() {
+                        let c = counts
+                            .entry(role.title.as_str())
+                            .or_insert((0, (l.article, l.item, r as u32)));
+                        c.0 += 1;
+                    }
+                }
+                counts
+                    .into_values()
+                    .max_by_key(|&(n, at)| (n, std::cmp::Reverse(at)))
+                    .map(|(_, at)| at)
+            })
+            .collect();
+        let totals = index.totals();
+        Catalog {
+            index,
+            quotes,
+            event_entry,
+            main_role,
+            totals,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Article `a`.
+    pub fn article(&self, a: usize) -> Option<&Article> {
+        self.index.articles.get(a)
+    }
+
+    /// Quotation `id` (a finder id) and the article it is in.
+    pub fn quote(&self, id: u32) -> Option<(usize, &Quote)> {
+        self.item(*self.quotes.get(id as usize)?, |x| &x.quotes)
+    }
+
+    /// The extracted item `r` points to (in the list `list` picks), and its article.
+    fn item<T>(&self, r: ItemRef, list: impl Fn(&Extraction) -> &[T]) -> Option<(usize, &T)> {
+        let a = r.article as usize;
+        Some((a, list(&self.article(a)?.extraction).get(r.item as usize)?))
+    }
+
+    /// The corpus actor who said quotation `quote` of article `a`, if resolved.
+    pub fn quote_actor(&self, a: usize, quote: &Quote) -> Option<u32> {
+        self.index.actor_of(a, quote.actor?)
+    }
+
+    /// The speaker of a quotation: its actor's name, else the speaker as written.
+    pub fn speaker(&self, a: usize, quote: &Quote) -> Option<&str> {
+        if let Some(actor) = self.quote_actor(a, quote) {
+            return self
+                .index
+                .actors
+                .get(actor as usize)
+                .map(|x| x.name.as_str());
+        }
+        let article = self.article(a)?;
+        quote.speaker.map(|s| s.text(&article.text))
+    }
+
+    /// Where article `a` was published: its outlet, else its file name.
+    pub fn source_name(&self, a: usize) -> &str {
+        let Some(article) = self.article(a) else {
+            return "";
+        };
+        match &article.meta.source {
+            Some(s) => &s.value,
+            None => article
+                .origin
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(""),
+        }
+    }
+
+    /// What the finder indexes of quotation `id`.
+    pub fn fields(&self, id: u32) -> Fields<'_> {
+        let Some((a, q)) = self.quote(id) else {
+            return Fields::default();
+        };
+        Fields {
+            text: self.article(a).map_or("", |art| q.span.text(&art.text)),
+            speaker: self.speaker(a, q),
+            source: self.source_name(a),
+        }
+    }
+
+    /// The timeline entry of event `event` of article `a`.
+    pub fn entry_of(&self, a: usize, event: usize) -> Option<u32> {
+        let e = *self.event_entry.get(a)?.get(event)?;
+        (e != u32::MAX).then_some(e)
+    }
+
+    /// The event of article `a` that best stands for `span`: a statement with the same span,
+    /// else the first event whose span covers it, else the first overlapping it.
+    pub fn event_at(&self, a: usize, span: Span) -> Option<usize> {
+        let events = &self.article(a)?.extraction.events;
+        events
+            .iter()
+            .position(|e| e.kind == EventKind::Statement && e.span == span)
+            .or_else(|| events.iter().position(|e| e.span.covers(span)))
+            .or_else(|| events.iter().position(|e| e.span.overlaps(span)))
+    }
+
+    /// The event shown for a timeline entry (its first source), with its article.
+    pub fn entry_event(&self, entry: &Entry) -> Option<(usize, &Event)> {
+        self.item(*entry.sources.first()?, |x| &x.events)
+    }
+
+    /// An actor's most frequent role title.
+    pub fn main_role(&self, actor: usize) -> Option<&str> {
+        let (a, l, r) = (*self.main_role.get(actor)?)?;
+        let local = self
+            .article(a as usize)?
+            .extraction
+            .actors
+            .get(l as usize)?;
+        local.roles.get(r as usize).map(|r| r.title.as_str())
+    }
+}
+
+impl Texts for Catalog {
+    fn text(&self, id: u32) -> &str {
+        self.fields(id).text
+    }
+}
+
+/// A date at its granularity: `2025-12-19`, `2025-W51`, `2025-12`, `2025-Q4`, `2025`,
+/// `2020s`; `~` marks an approximate date.
+pub fn date_label(date: Interval, granularity: Option<Granularity>, approximate: bool) -> String {
+    let d = date.start;
+    let text = match granularity.unwrap_or(Granularity::Day) {
+        Granularity::Day => d.format("%Y-%m-%d").to_string(),
+        Granularity::Week => format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week()),
+        Granularity::Month => d.format("%Y-%m").to_string(),
+        Granularity::Quarter => format!("{}-Q{}", d.year(), d.month0() / 3 + 1),
+        Granularity::Year => d.year().to_string(),
+        Granularity::Decade => format!("{}s", d.year() - d.year().rem_euclid(10)),
+    };
+    if approximate {
+        format!("~{text}")
+    } else {
+        text
+    }
+}
+
+/// The group a timeline entry falls in: its month ("December 2025"), or its year or decade
+/// for coarser dates, or "Undated".
+pub fn group_label(date: Option<Interval>, granularity: Option<Granularity>) -> String {
+    let Some(date) = date else {
+        return "Undated".to_string();
+    };
+    let d = date.start;
+    match granularity.unwrap_or(Granularity::Day) {
+        Granularity::Day | Granularity::Week | Granularity::Month => d.format("%B %Y").to_string(),
+        Granularity::Quarter | Granularity::Year => d.year().to_string(),
+        Granularity::Decade => format!("{}s", d.year() - d.year().rem_euclid(10)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_show_their_granularity() {
+        let iv = Interval {
+            start: day(2025, 12, 19),
+            end: day(2025, 12, 19),
+        };
+        let g = |g| date_label(iv, Some(g), false);
+        assert_eq!(g(Granularity::Day), "2025-12-19");
+        assert_eq!(g(Granularity::Week), "2025-W51");
+        assert_eq!(g(Granularity::Month), "2025-12");
+        assert_eq!(g(Granularity::Quarter), "2025-Q4");
+        assert_eq!(g(Granularity::Year), "2025");
+        assert_eq!(g(Granularity::Decade), "2020s");
+        assert_eq!(date_label(iv, None, true), "~2025-12-19");
+        assert_eq!(
+            group_label(Some(iv), Some(Granularity::Day)),
+            "December 2025"
+        );
+        assert_eq!(group_label(Some(iv), Some(Granularity::Year)), "2025");
+        assert_eq!(group_label(None, None), "Undated");
+    }
+}

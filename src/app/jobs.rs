@@ -1,0 +1,124 @@
+//! Background jobs: loading the corpus, and the finder worker. Both report back by sending
+//! [`Action`]s; neither touches the app's state.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Instant;
+
+use crate::app::Action;
+use crate::app::catalog::Catalog;
+use crate::app::status::LoadProgress;
+use crate::corpus::{self, Input, Progress};
+use crate::search::{Control, Found, Query, QuoteIndex, Searcher};
+
+/// Where a job sends its actions.
+pub type Outbox = Box<dyn Fn(Action) + Send + 'static>;
+
+/// Loads `input` on a new thread (through the cache file `cache`, if given); sends
+/// [`Action::Loaded`] when done (nothing when cancelled through the returned progress).
+pub fn spawn_loader(input: Input, cache: Option<PathBuf>, out: Outbox) -> Arc<Progress> {
+    let progress = Arc::new(Progress::default());
+    let shared = Arc::clone(&progress);
+    thread::spawn(move || {
+        let (index, report) = corpus::load_with(&input, &shared, cache.as_deref());
+        if shared.cancelled() {
+            return;
+        }
+        let mut catalog = Catalog::build(index);
+        catalog.warnings.extend(report.and_then(|r| r.problem));
+        out(Action::Loaded(Arc::new(catalog)));
+    });
+    progress
+}
+
+/// A sample of the loader's counters.
+pub fn sample(progress: &Progress, started: Instant) -> LoadProgress {
+    LoadProgress {
+        files_total: progress.files_total.load(Ordering::Relaxed),
+        files_done: progress.files_done.load(Ordering::Relaxed),
+        articles: progress.articles.load(Ordering::Relaxed),
+        bytes: progress.bytes.load(Ordering::Relaxed),
+        elapsed: started.elapsed(),
+    }
+}
+
+struct Request {
+    generation: u64,
+    query: String,
+}
+
+/// The finder worker: builds the quotation index, then answers queries one at a time,
+/// always the newest; a running search stops as soon as a newer query arrives.
+pub struct FinderJob {
+    requests: Sender<Request>,
+    latest: Arc<AtomicU64>,
+}
+
+/// Lets the matcher see newer queries and hand out early results.
+struct Steer<'a> {
+    latest: &'a AtomicU64,
+    generation: u64,
+    out: &'a Outbox,
+}
+
+impl Control for Steer<'_> {
+    fn interrupted(&self) -> bool {
+        self.latest.load(Ordering::Relaxed) != self.generation
+    }
+
+    fn partial(&mut self, found: Found) {
+        (self.out)(Action::Found(self.generation, found));
+    }
+}
+
+impl FinderJob {
+    /// Starts the worker over `catalog`; it sends [`Action::FinderReady`] once indexed and
+    /// [`Action::Found`] for each query answered.
+    pub fn spawn(catalog: Arc<Catalog>, out: Outbox) -> FinderJob {
+        let (requests, inbox) = mpsc::channel::<Request>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let shared = Arc::clone(&latest);
+        thread::spawn(move || {
+            let index = QuoteIndex::build(catalog.quotes.len(), |id| catalog.fields(id));
+            out(Action::FinderReady);
+            serve(&index, &catalog, &inbox, &shared, &out);
+        });
+        FinderJob { requests, latest }
+    }
+
+    /// Asks for `query`; any older query still running stops.
+    pub fn search(&self, generation: u64, query: String) {
+        self.latest.store(generation, Ordering::Relaxed);
+        let _ = self.requests.send(Request { generation, query });
+    }
+}
+
+fn serve(
+    index: &QuoteIndex,
+    catalog: &Catalog,
+    inbox: &Receiver<Request>,
+    latest: &AtomicU64,
+    out: &Outbox,
+) {
+    let mut searcher = Searcher::new();
+    while let Ok(mut request) = inbox.recv() {
+        while let Ok(newer) = inbox.try_recv() {
+            request = newer;
+        }
+        if request.generation != latest.load(Ordering::Relaxed) {
+            continue;
+        }
+        let mut steer = Steer {
+            latest,
+            generation: request.generation,
+            out,
+        };
+        let query = Query::parse(&request.query);
+        if let Some(found) = searcher.search(index, catalog, &query, &mut steer) {
+            out(Action::Found(request.generation, found));
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Running the explorer in the terminal: raw mode, alternate screen and mouse capture set
+//! up and restored on every exit path (normal, error, panic), and the event loop that feeds
+//! terminal events and background results to [`App::update`].
+
+use std::io::{self, Stdout};
+use std::path::PathBuf;
+use std::sync::Once;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use crate::app::jobs::{self, FinderJob};
+use crate::app::keymap::Keymap;
+use crate::app::theme::Theme;
+use crate::app::{Action, App, Effect};
+use crate::corpus::Input;
+use crate::ingest::Problem;
+
+/// How the session ended.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Problems met while loading, to report once the terminal is restored.
+    pub problems: Vec<Problem>,
+    /// Other messages about the load (e.g. an unusable cache).
+    pub warnings: Vec<String>,
+    /// True when the user quit before loading finished.
+    pub cancelled: bool,
+    /// True when loading finished with no article.
+    pub empty: bool,
+}
+
+/// Puts the terminal back as it was. Safe to call more than once.
+fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// Raw mode, alternate screen and mouse capture for as long as it lives.
+struct Screen {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Screen {
+    fn enter() -> io::Result<Screen> {
+        static HOOK: Once = Once::new();
+        HOOK.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                restore();
+                previous(info);
+            }));
+        });
+        enable_raw_mode()?;
+        let setup = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        );
+        let terminal = setup.and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match terminal {
+            Ok(terminal) => Ok(Screen { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// What the event loop receives.
+enum Msg {
+    Input(Event),
+    Action(Action),
+}
+
+/// Opens the explorer on `input`: the window appears at once and shows loading progress
+/// while the corpus loads in the background.
+pub fn run(input: Input, cache: Option<PathBuf>) -> io::Result<Outcome> {
+    let mut screen = Screen::enter()?;
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let keys = tx.clone();
+    thread::spawn(move || {
+        while let Ok(e) = event::read() {
+            if keys.send(Msg::Input(e)).is_err() {
+                break;
+            }
+        }
+    });
+    let outbox = |tx: &mpsc::Sender<Msg>| -> jobs::Outbox {
+        let tx = tx.clone();
+        Box::new(move |a| {
+            let _ = tx.send(Msg::Action(a));
+        })
+    };
+    let started = Instant::now();
+    let progress = jobs::spawn_loader(input, cache, outbox(&tx));
+    let size = screen.terminal.size()?;
+    let mut app = App::new(
+        Rect::new(0, 0, size.width, size.height),
+        Theme::from_env(),
+        Keymap::default(),
+    );
+    let mut finder: Option<FinderJob> = None;
+    let mut outcome = Outcome::default();
+    let mut dirty = true;
+    loop {
+        if dirty {
+            screen.terminal.draw(|f| app.render(f))?;
+            dirty = false;
+        }
+        let mut batch = Vec::new();
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(m) => batch.push(m),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        batch.extend(rx.try_iter());
+        if app.loading.is_some() {
+            app.update(Action::Progress(jobs::sample(&progress, started)));
+            dirty = true;
+        }
+        for msg in batch {
+            let action = match msg {
+                Msg::Input(e) => app.action_for(&e),
+                Msg::Action(a) => Some(a),
+            };
+            let Some(action) = action else { continue };
+            if let Action::Loaded(catalog) = &action {
+                outcome.problems = catalog.index.problems.clone();
+                outcome.warnings = catalog.warnings.clone();
+                if catalog.index.articles.is_empty() {
+                    outcome.empty = true;
+                    return Ok(outcome);
+                }
+            }
+            app.update(action);
+            dirty = true;
+            for effect in app.take_effects() {
+                match effect {
+                    Effect::CancelLoad => {
+                        progress.cancel.store(true, Ordering::Relaxed);
+                        outcome.cancelled = true;
+                    }
+                    Effect::StartFinder(catalog) => {
+                        finder = Some(FinderJob::spawn(catalog, outbox(&tx)));
+                    }
+                    Effect::Search { generation, query } => {
+                        if let Some(f) = &finder {
+                            f.search(generation, query);
+                        }
+                    }
+                }
+            }
+            if app.quit {
+                return Ok(outcome);
+            }
+        }
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,220 @@
+//! The timeline pane: one row per event, grouped under month headers, filtered by actor.
+//! Only the visible rows are turned into text.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::View;
+use crate::app::catalog::{Catalog, date_label, group_label};
+use crate::app::list::Scroll;
+use crate::app::text::{ellipsize, pad, width};
+use crate::extract::events::EventKind;
+use crate::extract::time::{Granularity, Interval};
+
+/// A row of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A group header, labelled after the entry that follows it.
+    Header(u32),
+    /// A timeline entry.
+    Entry(u32),
+}
+
+/// The timeline's rows and cursor.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// Headers and entries, in date order.
+    pub rows: Vec<Row>,
+    /// Cursor and scroll over `rows`.
+    pub list: Scroll,
+    /// Number of entries among `rows`.
+    pub entries: usize,
+}
+
+/// Which header an entry falls under: equal keys share a header.
+fn group_key(date: Option<Interval>, granularity: Option<Granularity>) -> (i32, u32) {
+    use chrono::Datelike;
+    let Some(d) = date.map(|d| d.start) else {
+        return (i32::MAX, 0);
+    };
+    match granularity.unwrap_or(Granularity::Day) {
+        Granularity::Day | Granularity::Week | Granularity::Month => (d.year(), d.month()),
+        Granularity::Quarter | Granularity::Year => (d.year(), 0),
+        Granularity::Decade => (d.year() - d.year().rem_euclid(10), 13),
+    }
+}
+
+/// Short name of an event kind.
+pub fn kind_label(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Statement => "said",
+        EventKind::Event => "event",
+        EventKind::Publication => "pub",
+    }
+}
+
+impl Timeline {
+    /// Rebuilds the rows for the entries involving `actor` (all entries when `None`); the
+    /// cursor goes to the first entry.
+    pub fn rebuild(&mut self, catalog: &Catalog, actor: Option<u32>) {
+        self.rows.clear();
+        let mut last = None;
+        for (i, entry) in catalog.index.timeline.iter().enumerate() {
+            if actor.is_some_and(|a| !entry.actors.contains(&a)) {
+                continue;
+            }
+            let key = group_key(entry.date, entry.granularity);
+            if last != Some(key) {
+                self.rows.push(Row::Header(i as u32));
+                last = Some(key);
+            }
+            self.rows.push(Row::Entry(i as u32));
+        }
+        self.entries = self.rows.len()
+            - self
+                .rows
+                .iter()
+                .filter(|r| matches!(r, Row::Header(_)))
+                .count();
+        self.list.set_len(self.rows.len());
+        self.list.select(0);
+        self.step(0);
+    }
+
+    /// The entry under the cursor.
+    pub fn selected(&self) -> Option<u32> {
+        match self.rows.get(self.list.cursor)? {
+            Row::Entry(e) => Some(*e),
+            Row::Header(_) => None,
+        }
+    }
+
+    /// Moves the cursor to entry `entry`; false when it is not shown.
+    pub fn select_entry(&mut self, entry: u32) -> bool {
+        match self.rows.iter().position(|r| *r == Row::Entry(entry)) {
+            Some(row) => {
+                self.list.select(row);
+                self.list.reveal(row);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves the cursor by `delta` rows, stepping over headers.
+    pub fn step(&mut self, delta: isize) {
+        self.list.step(delta);
+        let forward = delta >= 0;
+        if matches!(self.rows.get(self.list.cursor), Some(Row::Header(_))) {
+            let at_start = self.list.cursor == 0;
+            self.list.step(if forward || at_start { 1 } else { -1 });
+            if matches!(self.rows.get(self.list.cursor), Some(Row::Header(_))) {
+                self.list.step(1);
+            }
+        }
+    }
+
+    /// Moves the cursor to the entry on screen row `y` of the list, if any.
+    pub fn click(&mut self, y: usize) {
+        let row = self.list.offset + y;
+        if matches!(self.rows.get(row), Some(Row::Entry(_))) {
+            self.list.select(row);
+        }
+    }
+
+    /// Draws the visible rows into `area` (the inside of the pane).
+    pub fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let w = area.width as usize;
+        let lines: Vec<Line> = self
+            .list
+            .visible()
+            .map(|r| self.row_line(r, w, view))
+            .collect();
+        if lines.is_empty() {
+            let msg = if view.filtered {
+                "No events involve this actor."
+            } else {
+                "No events in this corpus."
+            };
+            frame.render_widget(Paragraph::new(msg).style(view.theme.muted()), area);
+            return;
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn row_line(&self, row: usize, w: usize, view: &View) -> Line<'static> {
+        let theme = view.theme;
+        let catalog = view.catalog;
+        let timeline = &catalog.index.timeline;
+        match self.rows[row] {
+            Row::Header(e) => {
+                let entry = &timeline[e as usize];
+                let label = group_label(entry.date, entry.granularity);
+                Line::styled(ellipsize(&format!("── {label} "), w), theme.heading())
+            }
+            Row::Entry(e) => {
+                let entry = &timeline[e as usize];
+                let event = catalog.entry_event(entry);
+                let approximate = event.is_some_and(|(_, ev)| ev.approximate);
+                let date = entry.date.map_or_else(
+                    || "undated".to_string(),
+                    |d| date_label(d, entry.granularity, approximate),
+                );
+                let label = event
+                    .and_then(|(a, ev)| {
+                        let text = &catalog.article(a)?.text;
+                        let label = ev.label.text(text);
+                        Some(if label.is_empty() {
+                            ev.span.text(text)
+                        } else {
+                            label
+                        })
+                    })
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let names: Vec<&str> = entry
+                    .actors
+                    .iter()
+                    .filter_map(|&a| catalog.index.actors.get(a as usize))
+                    .map(|a| a.name.as_str())
+                    .collect();
+                let sources = entry.sources.len();
+                let count = if sources > 1 {
+                    format!(" {sources} src")
+                } else {
+                    String::new()
+                };
+                let fixed = 12 + 6 + width(&count);
+                let room = w.saturating_sub(fixed);
+                let actors = if room >= 30 {
+                    ellipsize(&names.join(", "), (room / 3).min(24))
+                } else {
+                    String::new()
+                };
+                let label_room =
+                    room.saturating_sub(width(&actors) + usize::from(!actors.is_empty()));
+                let selected = row == self.list.cursor;
+                let mut spans = vec![
+                    Span::styled(pad(&date, 12), theme.muted()),
+                    Span::styled(pad(kind_label(entry.kind), 6), theme.muted()),
+                    Span::raw(pad(&ellipsize(&label, label_room), label_room)),
+                ];
+                if !actors.is_empty() {
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::styled(actors, theme.marked()));
+                }
+                spans.push(Span::styled(count, theme.muted()));
+                let line = Line::from(spans);
+                match (selected, view.focused) {
+                    (true, true) => line.style(theme.selected()),
+                    (true, false) => line.style(theme.selected_unfocused()),
+                    _ => line,
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! What a recognised time expression means before it is placed on the calendar.
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::time::vocab::{DayPart, Season, Unit};
+
+/// Which year a calendar expression falls in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSpec {
+    /// Written out: "April 2025".
+    Given(i32),
+    /// Not written: chosen from the publication date and the tense ("in November").
+    Implied,
+    /// Relative to the publication year: "this May" (0), "May last year" (-1),
+    /// "next year's first quarter" (1).
+    Shift(i32),
+    /// The latest one before the current one: "last May", "last fall".
+    Previous,
+    /// The first one after the current one: "next May".
+    Following,
+    /// The year of the date mentioned last: "the quarter" after "the third quarter of 1990".
+    Reference,
+    /// Not written, but a weekday was ("Monday, Oct. 26"): the year near the publication date
+    /// in which the date falls on that weekday (0 = Monday), else as `Implied`.
+    OnWeekday(u8),
+}
+
+/// The part of a year a calendar expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The whole year.
+    Year,
+    /// A month (1-12).
+    Month(u8),
+    /// A day of a month (month, day).
+    Day(u8, u8),
+    /// A quarter (1-4).
+    Quarter(u8),
+    /// A half (1-2).
+    Half(u8),
+    /// A season.
+    Season(Season),
+    /// The `n`th given weekday of a month (month, weekday with 0 = Monday, n): Thanksgiving is
+    /// the fourth Thursday of November.
+    NthWeekday(u8, u8, u8),
+}
+
+/// Where a relative expression counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// The publication date ("yesterday", "three years ago", "last week").
+    Anchor,
+    /// The date mentioned last ("the next day", "two weeks later", "earlier in the day").
+    Reference,
+}
+
+/// A reference to the present, past or future without a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// PRESENT_REF: "now", "currently".
+    Present,
+    /// PAST_REF: "recently", "in the past", "in recent days".
+    Past,
+    /// FUTURE_REF: "soon", "in the future", "in the coming weeks".
+    Future,
+}
+
+/// A recurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recurrence {
+    /// Every `n` units: "daily", "every week", "twice a year" (n = 1 unit).
+    Every(u32, Unit),
+    /// Every given weekday, possibly at a part of the day: "every Monday", "Tuesday nights".
+    Weekday(u8, Option<DayPart>),
+    /// Every given month: "each July".
+    Month(u8),
+    /// Every given season: "every summer".
+    Season(Season),
+}
+
+/// The meaning of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Expr {
+    /// A calendar date or period: "December 23, 2025", "November 23", "April 2025", "2014",
+    /// "the third quarter", "last fall".
+    Calendar(YearSpec, Part),
+    /// A decade by its first three digits: "the 1990s" (199).
+    Decade(i32),
+    /// A decade of the current century without its century: "the '90s", "the eighties".
+    ShortDecade(u8),
+    /// A century by its first two digits: "the 20th century" (19).
+    Century(i32),
+    /// A day of the week; `shift` is -1 for "last Friday", 1 for "next Friday", 0 for
+    /// "this Friday" and `None` when the tense decides.
+    Weekday(u8, Option<i8>),
+    /// A weekend, shifted like a weekday: "this weekend" (0), "last weekend" (-1),
+    /// "over the weekend" (`None`: the tense decides).
+    Weekend(Option<i8>),
+    /// A number of calendar units from the publication date or the date mentioned last:
+    /// "today" (0 days), "yesterday" (-1 day), "last week", "three years ago", "the next day".
+    Shift(Unit, i32, Base),
+    /// A reference to the present, past or future.
+    Ref(RefKind),
+    /// A length of time: "three years" (3), "for weeks" (`None`).
+    Duration(Option<f64>, Unit),
+    /// A recurrence.
+    Set(Recurrence),
+}
+
+/// A time of day attached to a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clock {
+    /// A part of the day: "Friday night".
+    Part(DayPart),
+    /// Hours and minutes: "10:35 a.m." (10, 35).
+    At(u8, u8),
+}
+
+/// A TIMEX3 modifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Mod {
+    /// "early 2025", "earlier this year".
+    Start,
+    /// "mid-November".
+    Mid,
+    /// "late Friday", "the end of the year".
+    End,
+    /// "about two weeks", "a couple of years".
+    Approx,
+    /// "more than four decades".
+    MoreThan,
+    /// "less than a decade", "almost two years".
+    LessThan,
+    /// "at least 30 days".
+    EqualOrMore,
+    /// "up to 180 days", "within a year".
+    EqualOrLess,
+    /// "since at least April 2025": the expression opens an interval that runs on.
+    OnOrAfter,
+    /// "until May", "by the end of the year": the interval closes there.
+    OnOrBefore,
+}
+
+impl Mod {
+    /// The TIMEX3 spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mod::Start => "START",
+            Mod::Mid => "MID",
+            Mod::End => "END",
+            Mod::Approx => "APPROX",
+            Mod::MoreThan => "MORE_THAN",
+            Mod::LessThan => "LESS_THAN",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+            Mod::OnOrAfter => "ON_OR_AFTER",
+            Mod::OnOrBefore => "ON_OR_BEFORE",
+        }
+    }
+}

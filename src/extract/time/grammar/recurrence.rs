@@ -1,0 +1,124 @@
+//! Recurrences (TIMEX3 SET): "every week", "each July", "every Monday", "daily",
+//! "twice a year", "$1 billion a year", "on Mondays".
+
+use super::duration::amount;
+use super::{Core, longer};
+use crate::extract::time::cursor::Cursor;
+use crate::extract::time::expr::{Expr, Recurrence};
+use crate::extract::time::token::{Case, Kind, Token};
+use crate::extract::time::vocab::{Lex, Unit, W};
+
+/// The longest recurrence starting at token `i`.
+pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut best = every(text, tokens, i);
+    best = longer(best, adverb(tokens, i));
+    best = longer(best, times_per(text, tokens, i));
+    longer(best, plural_weekday(tokens, i))
+}
+
+/// "every week", "each year", "every other day", "every two weeks", "every Monday",
+/// "each July", "every summer".
+fn every(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    c.any(&[W::Every, W::Each])?;
+    let step = if c.word(W::Other) { 2 } else { 1 };
+    let rec = match c.lex() {
+        Lex::Unit(u, false) => {
+            c.bump();
+            Recurrence::Every(step, u)
+        }
+        Lex::Weekday(d, false) => {
+            c.bump();
+            let part = match c.lex() {
+                Lex::DayPart(p) => {
+                    c.bump();
+                    Some(p)
+                }
+                _ => None,
+            };
+            Recurrence::Weekday(d, part)
+        }
+        Lex::Month(m, _) if c.peek().is_some_and(|t| t.case() != Case::Lower) => {
+            c.bump();
+            Recurrence::Month(m)
+        }
+        Lex::Season(s) => {
+            c.bump();
+            Recurrence::Season(s)
+        }
+        _ => {
+            let n = amount(&mut c, text)?.value?;
+            let (u, true) = c.unit()? else { return None };
+            Recurrence::Every(n as u32, u)
+        }
+    };
+    Some(Core::new(c.i, Expr::Set(rec)))
+}
+
+/// Adverbs of frequency and the unit they repeat.
+pub(super) const ADVERBS: &[(W, Unit)] = &[
+    (W::Daily, Unit::Day),
+    (W::Weekly, Unit::Week),
+    (W::Monthly, Unit::Month),
+    (W::Yearly, Unit::Year),
+    (W::Annually, Unit::Year),
+    (W::Hourly, Unit::Hour),
+];
+
+/// "daily", "weekly", "monthly", "yearly", "annually", "hourly".
+fn adverb(tokens: &[Token], i: usize) -> Option<Core> {
+    let t = tokens.get(i)?;
+    let &(_, unit) = ADVERBS.iter().find(|(w, _)| t.is(*w))?;
+    Some(Core::new(i + 1, Expr::Set(Recurrence::Every(1, unit))))
+}
+
+/// "once a week", "twice a year", "three times a day", "once per month".
+fn times_per(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    if c.any(&[W::Once, W::Twice]).is_none() {
+        amount(&mut c, text).filter(|a| !a.article)?;
+        if !c.word(W::Times) {
+            return None;
+        }
+    }
+    c.any(&[W::A, W::An, W::Per, W::Each, W::Every])?;
+    let (u, false) = c.unit()? else { return None };
+    Some(Core::new(c.i, Expr::Set(Recurrence::Every(1, u))))
+}
+
+/// "on Mondays", "Tuesdays".
+fn plural_weekday(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let t = c.peek()?;
+    let Lex::Weekday(d, true) = t.lex() else {
+        return None;
+    };
+    if t.case() == Case::Lower {
+        return None;
+    }
+    c.bump();
+    Some(Core::new(c.i, Expr::Set(Recurrence::Weekday(d, None))))
+}
+
+/// Words for amounts and money after which "a year" is a rate ("$1 billion a year").
+const RATE_WORDS: &[&str] = &[
+    "million", "billion", "trillion", "thousand", "percent", "dollars", "euros", "pounds", "times",
+];
+
+/// True when the token before `i` shows that "a"/"per" + unit at `i` is a rate: a number, an
+/// amount of money, a plural noun ("interviews a day") or "once"/"twice".
+pub(super) fn rate_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|j| &tokens[j]) else {
+        return false;
+    };
+    match p.kind {
+        Kind::Number(..) | Kind::Quantity => true,
+        Kind::Punct(b'%') => true,
+        Kind::Word(Lex::Word(W::Once | W::Twice), _) => true,
+        Kind::Word(Lex::Other, Case::Lower) => {
+            let w = &text[p.start as usize..p.end as usize];
+            RATE_WORDS.contains(&w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,424 @@
+//! Expressions relative to the publication date or to the date mentioned last: "today",
+//! "yesterday morning", "Friday", "last Friday", "this week", "earlier this year",
+//! "three years ago", "the next day", "earlier in the day", "last May", "over the weekend",
+//! and references to the present, past and future ("now", "recently", "in the future").
+
+use super::duration::amount;
+use super::{Core, longer};
+use crate::extract::time::cursor::Cursor;
+use crate::extract::time::expr::{Base, Clock, Expr, Mod, Part, RefKind, YearSpec};
+use crate::extract::time::token::{Case, Kind, Token};
+use crate::extract::time::vocab::{DayPart, Lex, Unit, W};
+
+/// The longest relative expression starting at token `i`.
+pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut best = deictic(tokens, i);
+    best = longer(best, part_of_day(tokens, i));
+    best = longer(best, weekday(text, tokens, i));
+    best = longer(best, weekend(tokens, i));
+    best = longer(best, unit_shift(tokens, i));
+    best = longer(best, day_before_after(tokens, i));
+    best = longer(best, earlier_later(text, tokens, i));
+    best = longer(best, counted_shift(text, tokens, i));
+    best = longer(best, month_shift(tokens, i));
+    best = longer(best, the_year(tokens, i));
+    longer(best, reference(text, tokens, i))
+}
+
+/// Words before "the year" that make it the current year ("for the year", "later in the
+/// year").
+const YEAR_LEAD: &[W] = &[
+    W::For,
+    W::Of,
+    W::In,
+    W::During,
+    W::Through,
+    W::Over,
+    W::Until,
+];
+
+/// "the year" after "for", "of", "in", …: the current year; "the year ended March 31": a
+/// year's length.
+fn the_year(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
+    if !(c.word(W::The) && c.unit() == Some((Unit::Year, false))) {
+        return None;
+    }
+    let next = c.peek();
+    if next.is_some_and(|t| matches!(t.lex(), Lex::Word(W::Ended))) {
+        return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Year)));
+    }
+    if !lead || next.is_some_and(|t| t.is(W::Of) || t.is_punct(b'-')) {
+        return None;
+    }
+    Some(Core::new(
+        c.i,
+        Expr::Calendar(YearSpec::Shift(0), Part::Year),
+    ))
+}
+
+/// A part of the day right after a day ("Friday morning", "yesterday afternoon").
+fn day_part(c: &mut Cursor) -> Option<Clock> {
+    match c.lex() {
+        Lex::DayPart(p) => {
+            c.bump();
+            Some(Clock::Part(p))
+        }
+        _ => None,
+    }
+}
+
+/// "today", "tonight", "yesterday", "tomorrow", "the day before yesterday", "the day after
+/// tomorrow", with an optional part of the day ("yesterday morning").
+pub(super) fn deictic(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let (by, part) = match c.any(&[W::Today, W::Tonight, W::Yesterday, W::Tomorrow]) {
+        Some(W::Today) => (0, None),
+        Some(W::Tonight) => (0, Some(Clock::Part(DayPart::Night))),
+        Some(W::Yesterday) => (-1, None),
+        Some(W::Tomorrow) => (1, None),
+        _ => {
+            c.word(W::The).then_some(())?;
+            if c.unit() != Some((Unit::Day, false)) {
+                return None;
+            }
+            match c.any(&[W::Before, W::After])? {
+                W::Before if c.word(W::Yesterday) => (-2, None),
+                W::After if c.word(W::Tomorrow) => (2, None),
+                _ => return None,
+            }
+        }
+    };
+    let part = part.or_else(|| day_part(&mut c));
+    Some(Core::new(c.i, Expr::Shift(Unit::Day, by, Base::Anchor)).with_clock(part))
+}
+
+/// "this morning", "this afternoon", "this evening", "last night".
+fn part_of_day(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let by = match c.any(&[W::This, W::Last])? {
+        W::This => 0,
+        _ => -1,
+    };
+    let Lex::DayPart(p) = c.lex() else {
+        return None;
+    };
+    if by == -1 && !matches!(p, DayPart::Night | DayPart::Evening) {
+        return None;
+    }
+    c.bump();
+    Some(Core::new(c.i, Expr::Shift(Unit::Day, by, Base::Anchor)).with_clock(Some(Clock::Part(p))))
+}
+
+/// Capitalised words that make a weekday the name of a special day ("Black Friday").
+const NAMED_DAYS: &[&str] = &[
+    "black", "good", "super", "ash", "cyber", "holy", "maundy", "bloody", "easter", "palm",
+    "giving", "man",
+];
+
+/// A weekday: "Friday", "last Friday", "next Monday", "this Thursday", "this past Sunday",
+/// "Friday night"; not "Black Friday" or "We".
+pub(super) fn weekday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let shift = match c.any(&[W::Last, W::Next, W::This, W::Coming, W::Past]) {
+        Some(W::Last | W::Past) => Some(-1),
+        Some(W::Next | W::Coming) => Some(1),
+        Some(W::This) if c.word(W::Past) => Some(-1),
+        Some(W::This) if c.word(W::Coming) => Some(1),
+        Some(W::This) => Some(0),
+        _ => None,
+    };
+    let t = c.peek()?;
+    let Lex::Weekday(d, false) = t.lex() else {
+        return None;
+    };
+    if t.case() == Case::Lower || t.end - t.start < 6 {
+        return None;
+    }
+    if shift.is_none() && c.i > 0 {
+        let p = &tokens[c.i - 1];
+        let w = &text[p.start as usize..p.end as usize];
+        if p.case() != Case::Lower && NAMED_DAYS.iter().any(|n| w.eq_ignore_ascii_case(n)) {
+            return None;
+        }
+    }
+    c.bump();
+    let part = day_part(&mut c);
+    Some(Core::new(c.i, Expr::Weekday(d, shift)).with_clock(part))
+}
+
+/// "this weekend", "last weekend", "next weekend", "the weekend".
+fn weekend(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let shift = match c.any(&[W::This, W::Last, W::Next, W::The, W::Past, W::Coming])? {
+        W::This if c.word(W::Past) => Some(-1),
+        W::This => Some(0),
+        W::Last | W::Past => Some(-1),
+        W::Next | W::Coming => Some(1),
+        _ => None,
+    };
+    if c.unit() != Some((Unit::Weekend, false)) {
+        return None;
+    }
+    Some(Core::new(c.i, Expr::Weekend(shift)))
+}
+
+/// A unit shifted from the publication date or the date mentioned last: "this week",
+/// "last year", "next month", "the past year", "the current quarter",
+/// "the next day", "the following week", "the previous year", "that day", "the same day".
+fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let the = c.word(W::The);
+    let lead = c.any(&[
+        W::This,
+        W::Last,
+        W::Next,
+        W::Past,
+        W::Coming,
+        W::Upcoming,
+        W::Current,
+        W::Previous,
+        W::Prior,
+        W::Following,
+        W::Same,
+        W::That,
+    ])?;
+    let (by, base) = match lead {
+        W::This if !the => {
+            if c.word(W::Past) {
+                (-1, Base::Anchor)
+            } else if c.word(W::Coming) {
+                (1, Base::Anchor)
+            } else {
+                (0, Base::Anchor)
+            }
+        }
+        W::Last | W::Past => (-1, Base::Anchor),
+        W::Next if the => (1, Base::Reference),
+        W::Next | W::Coming | W::Upcoming => (1, Base::Anchor),
+        W::Current => (0, Base::Anchor),
+        W::Previous | W::Prior => (-1, Base::Reference),
+        W::Following => (1, Base::Reference),
+        W::Same if the => (0, Base::Reference),
+        W::That if !the => {
+            c.word(W::Same);
+            (0, Base::Reference)
+        }
+        _ => return None,
+    };
+    // "the next morning", "that night"
+    if base == Base::Reference
+        && let Lex::DayPart(p) = c.lex()
+    {
+        c.bump();
+        return Some(
+            Core::new(c.i, Expr::Shift(Unit::Day, by, base)).with_clock(Some(Clock::Part(p))),
+        );
+    }
+    let (unit, false) = c.unit()? else {
+        return None;
+    };
+    let allowed = match unit {
+        Unit::Day => base == Base::Reference,
+        Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century => true,
+        Unit::Quarter => true,
+        _ => false,
+    };
+    if !allowed {
+        return None;
+    }
+    if unit == Unit::Year && base == Base::Anchor {
+        return Some(Core::new(
+            c.i,
+            Expr::Calendar(YearSpec::Shift(by), Part::Year),
+        ));
+    }
+    let mut core = Core::new(c.i, Expr::Shift(unit, by, base));
+    // "the next morning", "that night"
+    if unit == Unit::Day
+        && let Some(part) = day_part(&mut c)
+    {
+        core = Core::new(c.i, core.expr).with_clock(Some(part));
+    }
+    Some(core)
+}
+
+/// "the day before", "the week after" (when nothing follows that they could be before).
+fn day_before_after(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    c.word(W::The).then_some(())?;
+    let (unit, false) = c.unit()? else {
+        return None;
+    };
+    let by = match c.any(&[W::Before, W::After])? {
+        W::Before => -1,
+        _ => 1,
+    };
+    if !c.peek().is_none_or(|t| matches!(t.kind, Kind::Punct(_))) {
+        return None;
+    }
+    Some(Core::new(c.i, Expr::Shift(unit, by, Base::Reference)))
+}
+
+/// "earlier this week", "later this month", "earlier in the day", "later today",
+/// "earlier Friday", "later that day".
+fn earlier_later(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let m = match c.any(&[W::Earlier, W::Later])? {
+        W::Earlier => Mod::Start,
+        _ => Mod::End,
+    };
+    let mut d = c;
+    if d.word(W::In) && d.word(W::The) {
+        let (unit, false) = d.unit()? else {
+            return None;
+        };
+        let base = if unit == Unit::Day {
+            Base::Reference
+        } else {
+            Base::Anchor
+        };
+        return Some(Core::new(d.i, Expr::Shift(unit, 0, base)).with_mod(m));
+    }
+    let mut best = deictic(tokens, c.i);
+    best = longer(best, part_of_day(tokens, c.i));
+    best = longer(best, weekday(text, tokens, c.i));
+    best = longer(best, unit_shift(tokens, c.i));
+    best.map(|core| core.with_mod(m))
+}
+
+/// "three years ago", "two days earlier", "a week later", "10 days from now",
+/// "a year before", "several years ago" (a past reference).
+fn counted_shift(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let a = amount(&mut c, text);
+    let (unit, plural) = c.unit()?;
+    if a.is_none() && !plural || unit == Unit::Weekend {
+        return None;
+    }
+    let mut o = c;
+    if o.word(W::Or) && o.word(W::So) {
+        c = o;
+    }
+    let (sign, base) = match c.any(&[
+        W::Ago,
+        W::Earlier,
+        W::Later,
+        W::Before,
+        W::After,
+        W::From,
+        W::Hence,
+    ])? {
+        W::Ago => (-1, Base::Anchor),
+        W::Hence => (1, Base::Anchor),
+        W::From if c.word(W::Now) => (1, Base::Anchor),
+        W::Earlier => (-1, Base::Reference),
+        W::Later => (1, Base::Reference),
+        W::Before | W::After if c.peek().is_none_or(|t| matches!(t.kind, Kind::Punct(_))) => (
+            if c.prev()?.is(W::Before) { -1 } else { 1 },
+            Base::Reference,
+        ),
+        _ => return None,
+    };
+    match a.and_then(|a| a.value.map(|v| (v, a.modifier))) {
+        Some((v, modifier)) => {
+            let core = Core::new(c.i, Expr::Shift(unit, sign * v.round() as i32, base));
+            Some(match modifier {
+                Some(m) => core.with_mod(m),
+                None => core,
+            })
+        }
+        None if base == Base::Anchor => {
+            let kind = if sign < 0 {
+                RefKind::Past
+            } else {
+                RefKind::Future
+            };
+            Some(Core::new(c.i, Expr::Ref(kind)))
+        }
+        None => None,
+    }
+}
+
+/// "last May", "this September", "next March", "this past April".
+fn month_shift(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let year = match c.any(&[W::Last, W::This, W::Next])? {
+        W::This if c.word(W::Past) => YearSpec::Previous,
+        W::This => YearSpec::Shift(0),
+        W::Last => YearSpec::Previous,
+        _ => YearSpec::Following,
+    };
+    let t = c.peek()?;
+    let Lex::Month(m, false) = t.lex() else {
+        return None;
+    };
+    if t.case() == Case::Lower {
+        return None;
+    }
+    c.bump();
+    Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))))
+}
+
+/// True when token `t` is the word `w` (any case).
+fn text_is(text: &str, t: &Token, w: &str) -> bool {
+    text[t.start as usize..t.end as usize].eq_ignore_ascii_case(w)
+}
+
+/// Adjectives allowed in "the near future", "the foreseeable future".
+const FUTURE_ADJECTIVES: &[&str] = &["near", "distant", "foreseeable", "immediate", "far"];
+
+/// References without a date: "now", "currently", "these days", "at present", "recently",
+/// "in recent days", "in the past", "in the future",
+/// "in the coming weeks", "the weeks ahead", "the near term", "a later date".
+fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    use RefKind::{Future, Past, Present};
+    let mut c = Cursor::at(tokens, i);
+    let prev = i.checked_sub(1).map(|j| &tokens[j]);
+    let end_or_punct = |c: &Cursor| c.peek().is_none_or(|t| matches!(t.kind, Kind::Punct(_)));
+    let kind = match c.bump()?.lex() {
+        Lex::Word(W::Now | W::Currently | W::Nowadays) => Present,
+        Lex::Word(W::Current) if tokens[i].case() == Case::Lower => Present,
+        Lex::Word(W::These) if c.unit() == Some((Unit::Day, true)) => Present,
+        Lex::Word(W::Present) if prev.is_some_and(|p| p.is(W::At)) => Present,
+        Lex::Word(W::Recently | W::Lately) => Past,
+        Lex::Word(W::Recent) => {
+            c.unit().filter(|&(_, plural)| plural)?;
+            Past
+        }
+        Lex::Word(W::Coming | W::Upcoming) => {
+            let (_, true) = c.unit()? else { return None };
+            Future
+        }
+        Lex::Word(W::A) if c.word(W::Later) && c.take_if(|t| text_is(text, t, "date")) => Future,
+        Lex::Word(W::The) => match c.bump()?.lex() {
+            Lex::Word(W::Present) if end_or_punct(&c) => Present,
+            Lex::Word(W::Moment) if prev.is_some_and(|p| p.is(W::At)) => Present,
+            Lex::Word(W::Past) if end_or_punct(&c) || c.peek().is_some_and(|t| t.is(W::And)) => {
+                Past
+            }
+            Lex::Word(W::Recent) if c.word(W::Past) => Past,
+            Lex::Word(W::Future) => Future,
+            Lex::Word(W::Near | W::Short | W::Long) if c.any(&[W::Term, W::Future]).is_some() => {
+                Future
+            }
+            Lex::Word(W::Coming | W::Upcoming) => {
+                let (_, true) = c.unit()? else { return None };
+                Future
+            }
+            Lex::Unit(_, true) if c.word(W::Ahead) => Future,
+            Lex::Other => {
+                let t = c.prev()?;
+                if FUTURE_ADJECTIVES.iter().any(|a| text_is(text, t, a)) && c.word(W::Future) {
+                    Future
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(Core::new(c.i, Expr::Ref(kind)))
+}

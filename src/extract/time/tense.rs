@@ -1,0 +1,306 @@
+//! The tense around a time expression, which decides whether a bare weekday or month points
+//! back from the publication date ("met on Friday", "in November") or forward from it ("will
+//! meet on Monday", "is expected in January").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::extract::time::token::{Kind, Token};
+use crate::extract::time::vocab::lowercase;
+
+/// The tense of a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Past or present perfect: "said", "met", "has launched".
+    Past,
+    /// Present: "is", "says".
+    Present,
+    /// Future or planned: "will", "is expected to", "plans to".
+    Future,
+}
+
+/// A tense, and whether the word showing it is reliable: an auxiliary or an irregular verb is
+/// ("will", "said", "met"); a word in "-ed" may be an adjective ("untouched markets") and is
+/// not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// The tense.
+    pub tense: Tense,
+    /// True when the marker is reliable.
+    pub firm: bool,
+}
+
+/// How far from the expression (in tokens) a tense marker is looked for.
+const REACH: usize = 16;
+
+/// The tense around tokens `first..end` within `lo..hi` (the sentence): the nearest marker
+/// before the expression (where the subject and its verb usually are), else the nearest
+/// after it; `None` when there is no marker.
+pub fn around(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<Reading> {
+    // "Wednesday's ruling", "Thursday's meeting": an occasion already known; "since
+    // January": a time already gone.
+    if possessive(text, tokens, end) || after_since(text, tokens, first) {
+        return Some(Reading {
+            tense: Tense::Past,
+            firm: true,
+        });
+    }
+    (lo.max(first.saturating_sub(REACH))..first.min(hi))
+        .rev()
+        .find_map(|j| marker(text, tokens, j))
+        .or_else(|| (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j)))
+}
+
+/// True when "since" comes shortly before token `first`, in the same stretch of words.
+fn after_since(text: &str, tokens: &[Token], first: usize) -> bool {
+    // "since April", "since a peak in April", but not across a comma.
+    (first.saturating_sub(4)..first)
+        .rev()
+        .take_while(|&j| tokens[j].is_word())
+        .any(|j| {
+            let mut buf = [0u8; 12];
+            word_at(text, tokens, j, &mut buf) == Some("since")
+        })
+}
+
+/// True when the expression ending before token `end` is followed by a possessive "'s".
+fn possessive(text: &str, tokens: &[Token], end: usize) -> bool {
+    match (
+        tokens.get(end.wrapping_sub(1)),
+        tokens.get(end),
+        tokens.get(end + 1),
+    ) {
+        (Some(last), Some(mark), Some(s)) => {
+            mark.is_punct(b'\'')
+                && mark.start == last.end
+                && s.start == mark.end
+                && text[s.start as usize..s.end as usize].eq_ignore_ascii_case("s")
+        }
+        _ => false,
+    }
+}
+
+/// Past-tense forms and participles that do not end in "-ed".
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "was", "were", "had", "did", "told", "met", "held", "began", "took", "came", "went",
+    "made", "left", "gave", "saw", "found", "sent", "spoke", "wrote", "brought", "struck", "fell",
+    "rose", "won", "lost", "led", "paid", "sold", "bought", "kept", "thought", "knew", "became",
+    "got", "ran", "broke", "chose", "drew", "flew", "fought", "meant", "shot", "stood", "swore",
+    "threw", "woke", "hit", "spent", "felt", "heard", "built", "sought", "taught", "caught",
+    "forgot", "slept", "arose", "hid", "beat", "seen", "given", "taken", "known", "shown", "done",
+    "gone", "begun", "broken", "chosen", "driven", "fallen", "risen", "spoken", "stolen", "thrown",
+    "written", "grown", "drawn", "flown", "worn", "beaten",
+];
+
+/// Words ending in "-ed" that are not past tenses.
+const NOT_PAST: &[&str] = &["hundred", "red", "bed", "shed", "united", "embed", "wed"];
+
+/// Words that announce the future on their own.
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "would",
+    "might",
+    "should",
+    "upcoming",
+    "plans",
+    "plan",
+    "planning",
+    "scheduled",
+    "slated",
+    "poised",
+    "until",
+    "till",
+    "soon",
+];
+
+/// Words that announce the future when "to" or "for" follows ("expected to", "due for",
+/// "hopes to").
+const FUTURE_WITH_TO: &[&str] = &[
+    "expected", "expects", "expect", "due", "set", "aims", "aim", "intends", "intend", "going",
+    "prepared", "ready", "hopes", "hope", "wants", "want", "seeks", "seek", "tries", "try", "is",
+    "are", "am",
+];
+
+/// Auxiliaries that put a following "due to", "expected to" back in the past.
+const PAST_AUXILIARY: &[&str] = &["was", "were", "had", "been"];
+
+/// Present-tense forms.
+const PRESENT: &[&str] = &[
+    "is", "are", "am", "says", "say", "does", "do", "has", "have",
+];
+
+/// Auxiliaries after which a participle does not mark the tense ("will be held").
+const AUXILIARY: &[&str] = &[
+    "be", "been", "being", "is", "are", "am", "to", "get", "gets",
+];
+
+/// What the marker lists say of a word, as bits.
+mod bits {
+    pub const IRREGULAR: u8 = 1;
+    pub const NOT_PAST: u8 = 2;
+    pub const FUTURE: u8 = 4;
+    pub const FUTURE_WITH_TO: u8 = 8;
+    pub const PAST_AUXILIARY: u8 = 16;
+    pub const PRESENT: u8 = 32;
+    pub const AUXILIARY: u8 = 64;
+}
+
+/// The bits of `w` (0 for a word in no list), from a table built once from the lists.
+fn flags(w: &str) -> u8 {
+    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for (list, bit) in [
+            (IRREGULAR_PAST, bits::IRREGULAR),
+            (NOT_PAST, bits::NOT_PAST),
+            (FUTURE, bits::FUTURE),
+            (FUTURE_WITH_TO, bits::FUTURE_WITH_TO),
+            (PAST_AUXILIARY, bits::PAST_AUXILIARY),
+            (PRESENT, bits::PRESENT),
+            (AUXILIARY, bits::AUXILIARY),
+        ] {
+            for &word in list {
+                *t.entry(word).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    table.get(w).copied().unwrap_or(0)
+}
+
+/// The lower-case word at token `j`, in `buf`.
+fn word_at<'b>(text: &str, tokens: &[Token], j: usize, buf: &'b mut [u8; 12]) -> Option<&'b str> {
+    let t = tokens.get(j)?;
+    if !matches!(t.kind, Kind::Word(..)) {
+        return None;
+    }
+    lowercase(&text[t.start as usize..t.end as usize], buf)
+}
+
+/// The tense token `j` marks, if any.
+fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
+    let t = &tokens[j];
+    let mut buf = [0u8; 12];
+    let w = word_at(text, tokens, j, &mut buf)?;
+    let f = flags(w);
+    let after_apostrophe = j > 0 && tokens[j - 1].is_punct(b'\'') && tokens[j - 1].end == t.start;
+    let modal = matches!(
+        w,
+        "may" | "might" | "would" | "should" | "could" | "wo" | "won"
+    );
+    let maybe = f != 0
+        || modal
+        || (w == "ll" && after_apostrophe)
+        || w == "early"
+        || (w.len() >= 5 && w.ends_with("ed"));
+    if !maybe {
+        return None;
+    }
+    let mut nbuf = [0u8; 12];
+    let next = word_at(text, tokens, j + 1, &mut nbuf).unwrap_or("");
+    let next_is_mark = tokens.get(j + 1).is_some_and(|n| n.is_punct(b'\''));
+    let mut pbuf = [0u8; 12];
+    let prev = j
+        .checked_sub(1)
+        .and_then(|p| word_at(text, tokens, p, &mut pbuf))
+        .unwrap_or("");
+    let with_to = f & bits::FUTURE_WITH_TO != 0 && matches!(next, "to" | "for");
+    if with_to && flags(prev) & bits::PAST_AUXILIARY != 0 {
+        return Some(firm(Tense::Past));
+    }
+    // "may have been", "would have": a modal looking back.
+    if modal && next == "have" {
+        return Some(firm(Tense::Past));
+    }
+    if f & bits::FUTURE != 0
+        || (w == "ll" && after_apostrophe)
+        || (matches!(w, "wo" | "won") && (next_is_mark || next == "n"))
+        || (w == "may" && t.case() == crate::extract::time::token::Case::Lower)
+        || (w == "early" && prev == "as")
+        || with_to
+    {
+        return Some(firm(Tense::Future));
+    }
+    if participle(w) {
+        // "will be held", "is expected", "to be completed": the auxiliary tells the tense.
+        if flags(prev) & bits::AUXILIARY != 0 {
+            return None;
+        }
+        return Some(Reading {
+            tense: Tense::Past,
+            firm: f & bits::IRREGULAR != 0,
+        });
+    }
+    // "has launched", "have been": the present perfect looks back.
+    if matches!(w, "has" | "have") && (participle(next) || next == "been") {
+        return Some(firm(Tense::Past));
+    }
+    if f & bits::PRESENT != 0 {
+        return Some(firm(Tense::Present));
+    }
+    None
+}
+
+/// True for a past tense or participle: an irregular form or a word in "-ed".
+fn participle(w: &str) -> bool {
+    let f = flags(w);
+    f & bits::IRREGULAR != 0
+        || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && f & bits::NOT_PAST == 0)
+}
+
+/// A reliable reading of `tense`.
+fn firm(tense: Tense) -> Reading {
+    Reading { tense, firm: true }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::time::token::tokenize;
+
+    /// The tense around the first occurrence of `word` in `sentence`.
+    fn tense_of(sentence: &str, word: &str) -> Option<Tense> {
+        let mut tokens = Vec::new();
+        tokenize(sentence, 0, sentence.len(), &mut tokens);
+        let at = sentence.find(word).unwrap() as u32;
+        let first = tokens.iter().position(|t| t.start == at).unwrap();
+        around(sentence, &tokens, first, first + 1, 0, tokens.len()).map(|r| r.tense)
+    }
+
+    #[test]
+    fn past_present_and_future_markers() {
+        assert_eq!(
+            tense_of("The two leaders met on Friday in Geneva.", "Friday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The two leaders will meet on Monday in Geneva.", "Monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("Talks are expected to resume on Monday.", "Monday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of("Rubio said Monday that the talks will resume.", "Monday"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The rivalry intensified in November.", "November"),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("We’ll know more on Thursday.", "Thursday"),
+            Some(Tense::Future)
+        );
+        assert_eq!(tense_of("Snow in January.", "January"), None);
+    }
+}

@@ -1,0 +1,475 @@
+//! Time expressions in real sentences: what is found, and what it resolves to.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::layout::Layout;
+use crate::segment;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A Friday, the publication date of the Al Jazeera sample.
+fn friday() -> Option<NaiveDate> {
+    Some(ymd(2025, 12, 19))
+}
+
+/// A Tuesday, the publication date of the bne IntelliNews sample.
+fn tuesday() -> Option<NaiveDate> {
+    Some(ymd(2025, 12, 23))
+}
+
+fn layout_of(text: &str) -> Layout {
+    let paragraphs = segment::paragraphs(text);
+    let marks = vec![None; paragraphs.len()];
+    segment::layout(text, &paragraphs, &marks)
+}
+
+/// The time expressions of `text` published on `date`.
+fn timexes(text: &str, date: Option<NaiveDate>) -> Vec<Timex> {
+    let layout = layout_of(text);
+    let doc = Doc {
+        text,
+        layout: &layout,
+        published: date,
+    };
+    extract(&doc)
+}
+
+/// The time expressions of `text` published on `date`, as (text, value) pairs.
+fn found(text: &str, date: Option<NaiveDate>) -> Vec<(String, String)> {
+    timexes(text, date)
+        .into_iter()
+        .map(|t| (t.span.text(text).to_string(), t.value))
+        .collect()
+}
+
+/// Asserts that `text` published on `date` yields exactly `expected` (text, value) pairs.
+#[track_caller]
+fn check(text: &str, date: Option<NaiveDate>, expected: &[(&str, &str)]) {
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(found(text, date), expected, "in: {text}");
+}
+
+/// The interval of the only time expression `what` in `text`.
+fn interval_of(text: &str, date: Option<NaiveDate>, what: &str) -> Option<(NaiveDate, NaiveDate)> {
+    timexes(text, date)
+        .into_iter()
+        .find(|t| t.span.text(text) == what)
+        .unwrap_or_else(|| panic!("{what} not found in {text}"))
+        .interval
+        .map(|i| (i.start, i.end))
+}
+
+#[test]
+fn written_dates() {
+    check(
+        "The ceasefire took effect on December 23, 2025, officials said.",
+        tuesday(),
+        &[("December 23, 2025", "2025-12-23")],
+    );
+    check(
+        "The agreement was signed in Istanbul on 23 December 2025.",
+        tuesday(),
+        &[("23 December 2025", "2025-12-23")],
+    );
+    check(
+        "Kyiv confirmed the exchange on 19 Dec 2025.",
+        tuesday(),
+        &[("19 Dec 2025", "2025-12-19")],
+    );
+    check(
+        "The summit opened on Dec. 23 with a closed session.",
+        tuesday(),
+        &[("Dec. 23", "2025-12-23")],
+    );
+    check(
+        "The decree, dated 2025-12-23, was published online.",
+        tuesday(),
+        &[("2025-12-23", "2025-12-23")],
+    );
+    check(
+        "The report covers events up to Wednesday, December 24, 2025.",
+        tuesday(),
+        &[("Wednesday, December 24, 2025", "2025-12-24")],
+    );
+}
+
+#[test]
+fn months_and_years() {
+    check(
+        "Tensions have been building since April 2025.",
+        tuesday(),
+        &[("April 2025", "2025-04")],
+    );
+    check(
+        "In May, both the State Department and the transition team initiated a review.",
+        tuesday(),
+        &[("May", "2025-05")],
+    );
+    check(
+        "The rivalry intensified in November, when Witkoff held meetings in Geneva.",
+        tuesday(),
+        &[("November", "2025-11")],
+    );
+    check(
+        "Rubio called a Geneva summit on November 23.",
+        tuesday(),
+        &[("November 23", "2025-11-23")],
+    );
+    check(
+        "Russia seized and annexed Crimea in 2014.",
+        tuesday(),
+        &[("2014", "2014")],
+    );
+    check(
+        "The alliance expanded eastwards in the 1990s.",
+        tuesday(),
+        &[("the 1990s", "199")],
+    );
+}
+
+#[test]
+fn counts_are_not_years() {
+    check(
+        "The ministry sent 2,000 troops and reviewed 1,008 articles.",
+        tuesday(),
+        &[],
+    );
+    check("About 2000 troops crossed the border.", tuesday(), &[]);
+    check(
+        "The council adopted Resolution 2334 by a wide margin.",
+        tuesday(),
+        &[],
+    );
+}
+
+#[test]
+fn ranges_share_one_interval() {
+    let text =
+        "Tensions surfaced after the Miami meeting on December 20-21 failed to make progress.";
+    check(
+        text,
+        tuesday(),
+        &[("December 20", "2025-12-20"), ("21", "2025-12-21")],
+    );
+    let whole = Some((ymd(2025, 12, 20), ymd(2025, 12, 21)));
+    assert_eq!(interval_of(text, tuesday(), "December 20"), whole);
+    assert_eq!(interval_of(text, tuesday(), "21"), whole);
+
+    let text = "The offensive ran from May to July, the army said.";
+    check(text, tuesday(), &[("May", "2025-05"), ("July", "2025-07")]);
+    let whole = Some((ymd(2025, 5, 1), ymd(2025, 7, 31)));
+    assert_eq!(interval_of(text, tuesday(), "July"), whole);
+
+    let text = "Prices doubled between 2014 and 2022.";
+    check(text, tuesday(), &[("2014", "2014"), ("2022", "2022")]);
+    assert_eq!(
+        interval_of(text, tuesday(), "2014"),
+        Some((ymd(2014, 1, 1), ymd(2022, 12, 31)))
+    );
+}
+
+#[test]
+fn since_opens_an_interval_to_the_publication_date() {
+    let text = "Tensions in the US top echelon have been building since at least April 2025, when Rubio discovered the plan.";
+    check(text, tuesday(), &[("April 2025", "2025-04")]);
+    assert_eq!(
+        interval_of(text, tuesday(), "April 2025"),
+        Some((ymd(2025, 4, 1), ymd(2025, 12, 23)))
+    );
+}
+
+#[test]
+fn weekdays_look_back_in_past_and_neutral_news() {
+    check(
+        "On Friday, Washington formally asked Kyiv to withdraw its draft.",
+        friday(),
+        &[("Friday", "2025-12-19")],
+    );
+    check(
+        "Rubio confirmed the U.S. resolution late Friday.",
+        tuesday(),
+        &[("late Friday", "2025-12-19")],
+    );
+    check(
+        "Sybiha reaffirmed Kyiv's position Saturday, writing on X.",
+        tuesday(),
+        &[("Saturday", "2025-12-20")],
+    );
+    check(
+        "Friday's meeting in Paris ended without a deal.",
+        tuesday(),
+        &[("Friday", "2025-12-19")],
+    );
+}
+
+#[test]
+fn weekdays_look_ahead_in_future_news() {
+    check(
+        "The two delegations will meet on Monday in Berlin.",
+        friday(),
+        &[("Monday", "2025-12-22")],
+    );
+    check(
+        "Officials said talks would resume next Monday.",
+        tuesday(),
+        &[("next Monday", "2025-12-29")],
+    );
+    check(
+        "The envoy is expected to arrive on Thursday.",
+        tuesday(),
+        &[("Thursday", "2025-12-25")],
+    );
+}
+
+#[test]
+fn months_take_the_year_the_tense_and_closeness_choose() {
+    check(
+        "Since returning to office in January, Trump has launched a major diplomatic push.",
+        friday(),
+        &[("January", "2025-01")],
+    );
+    check(
+        "Elections will be held in March under the new law.",
+        tuesday(),
+        &[("March", "2026-03")],
+    );
+    check(
+        "The deadline for the offer is Jan. 14, the agency said.",
+        Some(ymd(2026, 1, 6)),
+        &[("Jan. 14", "2026-01-14")],
+    );
+}
+
+#[test]
+fn days_relative_to_publication() {
+    check(
+        "The minister said today that the border would reopen.",
+        tuesday(),
+        &[("today", "2025-12-23")],
+    );
+    check(
+        "Drones struck Odesa yesterday, killing two.",
+        tuesday(),
+        &[("yesterday", "2025-12-22")],
+    );
+    check(
+        "The vote is scheduled for tomorrow.",
+        tuesday(),
+        &[("tomorrow", "2025-12-24")],
+    );
+    check(
+        "Witkoff and Kushner held talks in Berlin earlier this week.",
+        friday(),
+        &[("earlier this week", "2025-W51")],
+    );
+    assert_eq!(
+        interval_of(
+            "Witkoff and Kushner held talks in Berlin earlier this week.",
+            friday(),
+            "earlier this week"
+        ),
+        Some((ymd(2025, 12, 15), ymd(2025, 12, 19)))
+    );
+}
+
+#[test]
+fn weeks_months_and_years_relative_to_publication() {
+    check(
+        "The allies met in Paris this week and will reconvene in London next week.",
+        friday(),
+        &[("this week", "2025-W51"), ("next week", "2025-W52")],
+    );
+    check(
+        "Exports fell last week.",
+        tuesday(),
+        &[("last week", "2025-W51")],
+    );
+    check(
+        "Inflation eased this month after rising last month.",
+        tuesday(),
+        &[("this month", "2025-12"), ("last month", "2025-11")],
+    );
+    check(
+        "Witkoff was appointed special envoy earlier this year.",
+        tuesday(),
+        &[("earlier this year", "2025")],
+    );
+    check(
+        "The company lost money last year.",
+        tuesday(),
+        &[("last year", "2024")],
+    );
+    check(
+        "The treaty was signed three years ago.",
+        tuesday(),
+        &[("three years ago", "2022")],
+    );
+}
+
+#[test]
+fn references_without_a_date() {
+    check(
+        "Zelenskyy has said in recent days that Kyiv will not give up territory.",
+        friday(),
+        &[("recent days", "PAST_REF")],
+    );
+    check(
+        "Prices are now falling, and analysts expect more cuts in the future.",
+        friday(),
+        &[("now", "PRESENT_REF"), ("the future", "FUTURE_REF")],
+    );
+}
+
+#[test]
+fn earlier_in_the_day_is_the_day_mentioned_last() {
+    check(
+        "The strike hit Kharkiv on December 3. Earlier in the day, sirens sounded across the city.",
+        tuesday(),
+        &[
+            ("December 3", "2025-12-03"),
+            ("Earlier in the day", "2025-12-03"),
+        ],
+    );
+}
+
+#[test]
+fn durations() {
+    check(
+        "The war has lasted three years.",
+        tuesday(),
+        &[("three years", "P3Y")],
+    );
+    check(
+        "Residents have queued for water for weeks.",
+        tuesday(),
+        &[("weeks", "PXW")],
+    );
+    check(
+        "We need to decide quickly, within days, whether a deal is achievable.",
+        tuesday(),
+        &[("days", "PXD")],
+    );
+    check(
+        "The refugees lived in camps for 2 1/2 years.",
+        tuesday(),
+        &[("2 1/2 years", "P2Y6M")],
+    );
+    check(
+        "Albright arrived after a 16-hour flight.",
+        tuesday(),
+        &[("16-hour", "PT16H")],
+    );
+    let t = &timexes("The war has lasted three years.", tuesday())[0];
+    assert_eq!((t.kind, t.interval), (TimexType::Duration, None));
+}
+
+#[test]
+fn recurrences() {
+    check(
+        "The committee meets every week.",
+        tuesday(),
+        &[("every week", "P1W")],
+    );
+    check(
+        "Exiles send $1 billion a year to relatives.",
+        tuesday(),
+        &[("a year", "P1Y")],
+    );
+    check(
+        "Flights leave Bombay every Monday.",
+        tuesday(),
+        &[("every Monday", "XXXX-WXX-1")],
+    );
+    assert_eq!(
+        timexes("The committee meets every week.", tuesday())[0].kind,
+        TimexType::Set
+    );
+}
+
+#[test]
+fn times_of_day() {
+    check(
+        "The blast occurred at about 10:35 a.m. on Friday.",
+        tuesday(),
+        &[("10:35 a.m. on Friday", "2025-12-19T10:35")],
+    );
+    check(
+        "Rebels attacked the base Thursday night.",
+        tuesday(),
+        &[("Thursday night", "2025-12-18TNI")],
+    );
+}
+
+#[test]
+fn false_friends_stay_out() {
+    check("Officials may meet again.", tuesday(), &[]);
+    check("Theresa May visited Kyiv.", tuesday(), &[]);
+    check("Thousands march to the capital.", tuesday(), &[]);
+    check("We are constructively minded.", tuesday(), &[]);
+    check("The Sun reported the deal first.", tuesday(), &[]);
+    check("Shoppers queued for Black Friday deals.", tuesday(), &[]);
+    check(
+        "Prices rose about three-quarters of a point.",
+        tuesday(),
+        &[],
+    );
+}
+
+#[test]
+fn undated_articles_keep_relative_expressions_unresolved() {
+    let text = "On Friday, Washington asked Kyiv to withdraw its draft. The vote was held on December 23, 2025.";
+    let all = timexes(text, None);
+    let pairs: Vec<(&str, &str, bool)> = all
+        .iter()
+        .map(|t| (t.span.text(text), t.value.as_str(), t.interval.is_some()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("Friday", "XXXX-WXX-5", false),
+            ("December 23, 2025", "2025-12-23", true),
+        ]
+    );
+    check(
+        "European leaders prepare to meet next week; the talks began last year and resume in November.",
+        None,
+        &[
+            ("next week", "XXXX-WXX"),
+            ("last year", "XXXX"),
+            ("November", "XXXX-11"),
+        ],
+    );
+}
+
+#[test]
+fn written_days_in_a_byline() {
+    let text = "By Ben Aris in Berlin December 23, 2025";
+    assert_eq!(
+        written_days(text, Span::new(0, text.len())),
+        vec![(Span::new(22, 39), ymd(2025, 12, 23))]
+    );
+}
+
+#[test]
+fn arbitrary_text_never_panics() {
+    for text in [
+        "",
+        "’’’ 12/ 2025- -- Dec. 99, 0000-00-00 12:99 p.m.",
+        "mid- the end of early late since at least",
+        "Ünïcödé März 3 ٣ ديسمبر 🙂 Friday’s ’90s",
+        "9999-99-99 1/0 0/0/0000 every other 1,000,000,000 years ago",
+    ] {
+        for date in [None, friday(), Some(NaiveDate::MIN), Some(NaiveDate::MAX)] {
+            for t in timexes(text, date) {
+                assert!(text.is_char_boundary(t.span.start()));
+                assert!(text.is_char_boundary(t.span.end()));
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Merging events across articles: the same happening merges, different dates never do.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::article::{DateEvidence, DateSource, Meta, Origin};
+use crate::corpus;
+use crate::ingest::Draft;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// An extracted article published on `date` (if any).
+fn article(name: &str, text: &str, date: Option<NaiveDate>) -> Article {
+    let mut meta = Meta::default();
+    if let Some(date) = date {
+        meta.add_date(DateEvidence {
+            date,
+            source: DateSource::Field,
+            span: None,
+        });
+    }
+    corpus::analyse_one(Draft {
+        origin: Origin {
+            path: name.into(),
+            record: None,
+        },
+        text: text.to_string(),
+        meta,
+    })
+}
+
+/// Gives every dated sentence event of `a` the local actor 0, mapped to corpus actor `actor`.
+fn with_actor(a: &mut Article, actor: u32, actor_of: &mut Vec<Vec<u32>>) {
+    for e in &mut a.extraction.events {
+        if e.kind == EventKind::Event {
+            e.actors = vec![0];
+        }
+    }
+    actor_of.push(vec![actor]);
+}
+
+/// The timeline of two articles published on 2025-12-23 whose dated sentences all mention
+/// the same corpus actor.
+fn two_with_one_actor(a: &str, b: &str) -> Vec<Entry> {
+    let mut a = article("a", a, Some(ymd(2025, 12, 23)));
+    let mut b = article("b", b, Some(ymd(2025, 12, 23)));
+    let mut actor_of = Vec::new();
+    with_actor(&mut a, 1, &mut actor_of);
+    with_actor(&mut b, 1, &mut actor_of);
+    build(&[a, b], &actor_of).0
+}
+
+/// The timeline rows as (kind, first day, number of sources).
+fn rows(entries: &[Entry]) -> Vec<(EventKind, Option<NaiveDate>, usize)> {
+    entries
+        .iter()
+        .map(|e| (e.kind, e.date.map(|d| d.start), e.sources.len()))
+        .collect()
+}
+
+#[test]
+fn the_same_summit_in_two_articles_is_one_entry() {
+    let mut a = article(
+        "a",
+        "Rubio undermined that proposal by calling a Geneva summit on November 23 with the EU and Ukraine.",
+        Some(ymd(2025, 12, 23)),
+    );
+    let mut b = article(
+        "b",
+        "At the Geneva summit on November 23, Rubio, the EU and Ukraine drafted their own version of the plan.",
+        Some(ymd(2025, 12, 24)),
+    );
+    let mut actor_of = Vec::new();
+    with_actor(&mut a, 7, &mut actor_of);
+    with_actor(&mut b, 7, &mut actor_of);
+    let articles = vec![a, b];
+    let (entries, entry_of) = build(&articles, &actor_of);
+    assert_eq!(
+        rows(&entries),
+        vec![
+            (EventKind::Event, Some(ymd(2025, 11, 23)), 2),
+            (EventKind::Publication, Some(ymd(2025, 12, 23)), 1),
+            (EventKind::Publication, Some(ymd(2025, 12, 24)), 1),
+        ]
+    );
+    assert_eq!(entries[0].actors, vec![7]);
+    assert_eq!(
+        entries[0].sources,
+        vec![ItemRef::new(0, 1), ItemRef::new(1, 1)]
+    );
+    assert_eq!(entry_of, vec![vec![1, 0], vec![2, 0]]);
+}
+
+#[test]
+fn a_month_joins_the_day_it_contains() {
+    let entries = two_with_one_actor(
+        "Rubio called a Geneva summit on November 23 with the EU and Ukraine.",
+        "In November, Rubio called a Geneva summit with the EU and Ukraine.",
+    );
+    let summit = entries.iter().find(|e| e.kind == EventKind::Event).unwrap();
+    assert_eq!(summit.sources.len(), 2);
+    assert_eq!(summit.granularity, Some(Granularity::Day));
+    assert_eq!(summit.date.map(|d| d.start), Some(ymd(2025, 11, 23)));
+}
+
+#[test]
+fn different_days_never_merge() {
+    let entries = two_with_one_actor(
+        "Rubio called a Geneva summit on November 23 with the EU and Ukraine.",
+        "Rubio called a Geneva summit on November 24 with the EU and Ukraine.",
+    );
+    let events: Vec<_> = entries
+        .iter()
+        .filter(|e| e.kind == EventKind::Event)
+        .map(|e| (e.date.map(|d| d.start), e.sources.len()))
+        .collect();
+    assert_eq!(
+        events,
+        vec![(Some(ymd(2025, 11, 23)), 1), (Some(ymd(2025, 11, 24)), 1)]
+    );
+}
+
+#[test]
+fn unrelated_events_on_one_day_stay_apart() {
+    let a = article(
+        "a",
+        "Rubio called a Geneva summit on November 23 with the EU and Ukraine.",
+        Some(ymd(2025, 12, 23)),
+    );
+    let b = article(
+        "b",
+        "Floods closed schools across Valencia on November 23 after record rainfall.",
+        Some(ymd(2025, 12, 23)),
+    );
+    let (entries, _) = build(&[a, b], &[vec![], vec![]]);
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| e.kind == EventKind::Event)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn sorted_by_date_with_undated_last() {
+    let dated = article(
+        "a",
+        "The vote was held on February 24, 2025 in New York.",
+        Some(ymd(2025, 3, 1)),
+    );
+    let mut undated = article("b", "“We will never accept it,” he said.", None);
+    undated
+        .extraction
+        .events
+        .push(crate::extract::events::Event {
+            span: crate::span::Span::new(0, 26),
+            kind: EventKind::Statement,
+            date: None,
+            value: None,
+            granularity: None,
+            approximate: false,
+            label: crate::span::Span::new(0, 26),
+            actors: Vec::new(),
+        });
+    let (entries, _) = build(&[undated, dated], &[vec![], vec![]]);
+    assert_eq!(
+        rows(&entries),
+        vec![
+            (EventKind::Event, Some(ymd(2025, 2, 24)), 1),
+            (EventKind::Publication, Some(ymd(2025, 3, 1)), 1),
+            (EventKind::Statement, None, 1),
+        ]
+    );
+}
