@@ -128,6 +128,11 @@ fn gender_of(code: &str) -> Option<Gender> {
 /// Lower-cases `text` into `buf` (Unicode-aware), folding typographic apostrophes.
 pub fn lower_into(text: &str, buf: &mut String) {
     buf.clear();
+    if text.is_ascii() {
+        buf.push_str(text);
+        buf.make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         match c {
             '’' | '‘' => buf.push('\''),
