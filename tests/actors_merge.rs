@@ -35,6 +35,8 @@ fn persons(index: &Index) -> Vec<(String, u32)> {
 }
 
 const A: &str = "Secretary of State Marco Rubio met European officials in Paris on Thursday.\n\nThe talks lasted hours.";
+const DONALD: &str = "President Donald Trump spoke on Monday.\n\nHe left early.";
+const MELANIA: &str = "First lady Melania Trump visited a school on Tuesday.\n\nShe read a book.";
 const B: &str = "Rubio said the talks would continue, and he warned that time was short.\n\nNo deal was reached.";
 
 #[test]
@@ -47,14 +49,8 @@ fn a_surname_joins_the_only_person_who_bears_it() {
 fn two_people_sharing_a_surname_are_never_merged_without_evidence() {
     let (_d, index) = corpus(
         &[
-            (
-                "a.txt",
-                "President Donald Trump spoke on Monday.\n\nHe left early.",
-            ),
-            (
-                "b.txt",
-                "First lady Melania Trump visited a school on Tuesday.\n\nShe read a book.",
-            ),
+            ("a.txt", DONALD),
+            ("b.txt", MELANIA),
             (
                 "c.txt",
                 "The plan was good, Trump said.\n\nOthers disagreed.",
@@ -76,14 +72,8 @@ fn two_people_sharing_a_surname_are_never_merged_without_evidence() {
 fn a_shared_role_tells_which_namesake_is_meant() {
     let (_d, index) = corpus(
         &[
-            (
-                "a.txt",
-                "President Donald Trump spoke on Monday.\n\nHe left early.",
-            ),
-            (
-                "b.txt",
-                "First lady Melania Trump visited a school on Tuesday.\n\nShe read a book.",
-            ),
+            ("a.txt", DONALD),
+            ("b.txt", MELANIA),
             (
                 "c.txt",
                 "President Trump said the plan was good.\n\nOthers disagreed.",
