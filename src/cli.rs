@@ -1,4 +1,4 @@
-//! The command line: `dossier [PATH...]`, `dossier extract`, `dossier stats`.
+//! The command line: `dossier [PATH...]`, `dossier extract`, `dossier stats`, `dossier actors`.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
@@ -40,8 +40,19 @@ enum Command {
     Extract(ExtractArgs),
     /// Print counts per article and totals.
     Stats(CorpusArgs),
+    /// Print the actor table: mentions, quotations, articles, dates, roles, aliases.
+    Actors(ActorsArgs),
     /// Open the output of `dossier extract --embed` (files or folders of JSON Lines).
     Open(OpenArgs),
+}
+
+#[derive(Debug, Args)]
+struct ActorsArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Also list unnamed sources and groups.
+    #[arg(long)]
+    unnamed: bool,
 }
 
 #[derive(Debug, Args)]
@@ -84,6 +95,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Extract(args)) => extract(args),
         Some(Command::Stats(args)) => stats(args),
+        Some(Command::Actors(args)) => actors(args),
         Some(Command::Open(args)) => explore(&Input::Extracted(args.paths), false),
         None => explore(&cli.open.input(), cli.open.no_cache),
     };
@@ -206,6 +218,96 @@ fn stats(args: CorpusArgs) -> Result<ExitCode> {
     }
     print_totals(&index, &mut out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn actors(args: ActorsArgs) -> Result<ExitCode> {
+    let index = load(&args.corpus.input(), args.corpus.no_cache)?;
+    let mut out = io::stdout().lock();
+    print_actor_rows(&mut out, &index.actor_rows())?;
+    let authors = index.author_rows();
+    if !authors.is_empty() {
+        writeln!(out, "\nAuthors (bylines, not mentioned in the stories)")?;
+        for r in &authors {
+            writeln!(
+                out,
+                "  {}: {} article{}{}",
+                r.name,
+                r.authored,
+                if r.authored == 1 { "" } else { "s" },
+                r.roles
+                    .first()
+                    .map_or(String::new(), |role| format!(", {role}"))
+            )?;
+        }
+    }
+    if args.unnamed {
+        writeln!(out, "\nUnnamed sources and groups")?;
+        print_actor_rows(&mut out, &index.unnamed_rows())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_actor_rows(out: &mut impl Write, rows: &[crate::index::actors::ActorRow]) -> Result<()> {
+    writeln!(
+        out,
+        "{:<28} {:<12} {:>5} {:>6} {:>5} {:>10} {:>10}  roles · aliases · with",
+        "actor", "kind", "ment.", "quotes", "arts", "first", "last"
+    )?;
+    let date = |d: Option<chrono::NaiveDate>| d.map_or("-".to_string(), |d| d.to_string());
+    for r in rows {
+        let mut notes = Vec::new();
+        if !r.roles.is_empty() {
+            notes.push(
+                r.roles
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+        }
+        if let Some(of) = &r.stands_for {
+            notes.push(format!("stands for {of}"));
+        }
+        if !r.aliases.is_empty() {
+            notes.push(format!(
+                "aka {}",
+                r.aliases
+                    .iter()
+                    .take(4)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if !r.co_mentioned.is_empty() {
+            notes.push(format!(
+                "with {}",
+                r.co_mentioned
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if r.authored > 0 {
+            notes.push(format!("author of {}", r.authored));
+        }
+        writeln!(
+            out,
+            "{:<28} {:<12} {:>5} {:>6} {:>5} {:>10} {:>10}  {}",
+            ellipsize(&r.name, 28),
+            r.kind,
+            r.mentions,
+            r.quotes,
+            r.articles,
+            date(r.first_seen),
+            date(r.last_seen),
+            notes.join(" · ")
+        )?;
+    }
+    Ok(())
 }
 
 fn print_totals(index: &Index, out: &mut impl Write) -> Result<()> {

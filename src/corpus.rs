@@ -11,7 +11,7 @@ use crate::article::Article;
 use crate::article::Origin;
 use crate::cache::{self, EntryRef, Stamp};
 use crate::extract::{self, Doc};
-use crate::index::{Index, Source};
+use crate::index::{Index, Overrides, Source, overrides};
 use crate::ingest::{self, Draft, Problem, json, walk};
 use crate::record::Opened;
 
@@ -159,7 +159,8 @@ pub fn load_with(
             problems: p..problems.len() as u32,
         });
     }
-    let mut index = Index::build(articles, problems);
+    let overrides = read_overrides(paths, &mut problems);
+    let mut index = Index::build_with(articles, problems, overrides);
     index.sources = sources;
 
     if let Some(r) = report.as_mut() {
@@ -174,6 +175,25 @@ pub fn load_with(
         }
     }
     (index, report)
+}
+
+/// Reads `dossier.toml` from every folder given; a bad file is reported as a problem (file
+/// and what is wrong) and ignored, never stopping the load.
+pub fn read_overrides(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Overrides {
+    let mut all = Overrides::default();
+    for folder in paths.iter().filter(|p| p.is_dir()) {
+        match Overrides::read_folder(folder) {
+            Ok(Some(o)) => all.extend(o),
+            Ok(None) => {}
+            Err(message) => problems.push(Problem {
+                path: folder.join(overrides::FILE_NAME),
+                record: None,
+                message: format!("{message} (overrides ignored)"),
+                loaded: false,
+            }),
+        }
+    }
+    all
 }
 
 /// What processing one file gave.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::extract::actors::EntityType;
+use crate::extract::actors::{EntityType, MentionForm};
 use crate::extract::events::{Event, EventKind};
 use crate::extract::quotes::{Method, Quote, QuoteKind};
 use crate::extract::time::{Granularity, Interval, Mod, TimexType};
@@ -26,7 +26,8 @@ pub struct Record {
     pub quotes: Vec<QuoteRecord>,
     /// Time expressions.
     pub timexes: Vec<TimexRecord>,
-    /// Entity mentions.
+    /// Named entity mentions (descriptions of unnamed sources are left out: they have no
+    /// CoNLL type).
     pub entities: Vec<EntityRecord>,
     /// Events.
     pub events: Vec<EventRecord>,
@@ -227,6 +228,7 @@ impl Record {
             entities: x
                 .mentions
                 .iter()
+                .filter(|m| m.form != MentionForm::Description)
                 .map(|m| EntityRecord {
                     start: m.span.start,
                     end: m.span.end,

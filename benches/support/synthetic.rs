@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 use dossier::app::catalog::Catalog;
 use dossier::article::{Meta, Origin};
-use dossier::extract::actors::{ActorKind, EntityType, LocalActor, Mention, Role};
+use dossier::extract::actors::{ActorKind, EntityType, LocalActor, Mention, MentionForm, Role};
 use dossier::extract::events::{Event, EventKind};
 use dossier::extract::quotes::{Method, Quote, QuoteKind};
 use dossier::extract::time::{Granularity, Interval};
@@ -205,8 +205,11 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
                 roles: vec![Role {
                     title: "minister".into(),
                     span: Span::default(),
+                    affiliation: None,
                 }],
                 gender: None,
+                stands_for: None,
+                affiliation: None,
             })
             .collect();
         for (i, &(who, name, sentence, quote)) in placed.iter().enumerate() {
@@ -214,6 +217,9 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
                 span: name,
                 entity: EntityType::Person,
                 actor: local(who),
+                form: MentionForm::Full,
+                possessive: false,
+                title: None,
             });
             if let Some(q) = quote {
                 x.quotes.push(Quote {

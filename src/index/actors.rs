@@ -1,15 +1,43 @@
-//! Corpus actors: the local actors of every article merged across the corpus.
+//! Corpus actors: the local actors of every article merged across the corpus, with the
+//! overrides of `dossier.toml` applied, and their statistics.
+//!
+//! Merging rules: persons with a given name merge when surnames agree (transliteration
+//! variants folded) and given names agree (equal, or one the initial of the other); a person
+//! known only by a surname joins the one person of the corpus with that surname, and stays
+//! apart when two people share it (unless a role they share tells which); organisations and
+//! places merge under their canonical name (the gazetteer's for "U.S." / "US" / "United
+//! States"), and an acronym joins the full name that some article writes it with ("the
+//! International Energy Forum (IEF)"). Unnamed sources stay per article.
+//! Metonyms point to what they stand for. Authors are read from the articles' metadata.
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::extract::actors::ActorKind;
+use crate::extract::Extraction;
+use crate::extract::actors::alias::{acronym, given_names_agree, name_key, person_key};
+use crate::extract::actors::{ActorKind, Gender, LocalActor, MentionForm};
 use crate::index::ItemRef;
+use crate::index::overrides::Overrides;
+use crate::span::Span;
+
+/// A role of a corpus actor, and where it was stated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorRole {
+    /// The role as written ("Secretary of State", "author").
+    pub title: String,
+    /// The affiliation stated with it.
+    pub affiliation: Option<String>,
+    /// The article (index in [`crate::index::Index::articles`]).
+    pub article: u32,
+    /// Where in that article's text.
+    pub span: Option<Span>,
+}
 
 /// An actor across the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// Canonical name.
     pub name: String,
@@ -21,48 +49,782 @@ pub struct Actor {
     pub mentions: u32,
     /// Number of quotations attributed to it.
     pub quotes: u32,
-    /// Number of articles it appears in.
+    /// Number of articles it is mentioned in.
     pub articles: u32,
+    /// Number of articles it wrote (as a byline author).
+    pub authored: u32,
+    /// Names it is written under, most frequent first.
+    pub aliases: Vec<String>,
+    /// Every role seen, with where.
+    pub roles: Vec<ActorRole>,
+    /// Gender, when the articles agree on one.
+    pub gender: Option<Gender>,
+    /// Date of the earliest dated article mentioning it.
+    pub first_seen: Option<NaiveDate>,
+    /// Date of the latest dated article mentioning it.
+    pub last_seen: Option<NaiveDate>,
+    /// The actors most often mentioned in the same sentence: (actor, sentences), most first.
+    pub co_mentioned: Vec<(u32, u32)>,
+    /// For a metonym ("Washington"): the actor whose government it stands for.
+    pub stands_for: Option<u32>,
 }
 
-/// Merges local actors of the same kind and name into corpus actors; returns the actors and,
-/// per article, the corpus actor of each local actor.
-pub fn merge(articles: &[Article]) -> (Vec<Actor>, Vec<Vec<u32>>) {
-    let mut actors: Vec<Actor> = Vec::new();
-    let mut by_key: HashMap<(ActorKind, String), u32> = HashMap::new();
-    let mut actor_of = Vec::with_capacity(articles.len());
-    for (a, article) in articles.iter().enumerate() {
-        let x = &article.extraction;
-        let mut map = Vec::with_capacity(x.actors.len());
-        for (l, local) in x.actors.iter().enumerate() {
-            let key = (local.kind, local.name.to_lowercase());
-            let id = *by_key.entry(key).or_insert_with(|| {
-                actors.push(Actor {
-                    name: local.name.clone(),
-                    kind: local.kind,
-                    locals: Vec::new(),
-                    mentions: 0,
-                    quotes: 0,
-                    articles: 0,
-                });
-                actors.len() as u32 - 1
-            });
-            let actor = &mut actors[id as usize];
-            actor.locals.push(ItemRef::new(a, l));
-            actor.articles += 1;
-            map.push(id);
+impl Actor {
+    fn new(name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            name: name.to_string(),
+            kind,
+            locals: Vec::new(),
+            mentions: 0,
+            quotes: 0,
+            articles: 0,
+            authored: 0,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            gender: None,
+            first_seen: None,
+            last_seen: None,
+            co_mentioned: Vec::new(),
+            stands_for: None,
         }
+    }
+
+    /// True when `name` is this actor's name or one of its aliases (case-insensitive).
+    pub fn is_called(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+}
+
+/// How many co-mentioned actors are kept per actor.
+const CO_MENTIONED: usize = 5;
+
+/// The result of merging: corpus actors, the corpus actor of each local actor, and the
+/// byline authors who are not actors of any story.
+#[derive(Debug, Default)]
+pub struct Merged {
+    /// Actors of the stories (mentioned at least once, or stood for by a metonym).
+    pub actors: Vec<Actor>,
+    /// Per article, the corpus actor of each local actor.
+    pub actor_of: Vec<Vec<u32>>,
+    /// Authors never mentioned in a story, with the articles they wrote as roles.
+    pub authors: Vec<Actor>,
+}
+
+/// Merges local actors into corpus actors, applies `overrides`, and computes the statistics.
+pub fn merge(articles: &[Article], overrides: &Overrides) -> Merged {
+    let mut m = Merger::default();
+    m.assign(articles);
+    m.add_authors(articles);
+    m.apply(overrides, articles);
+    m.finish(articles)
+}
+
+/// Keys of a person actor being merged.
+#[derive(Debug, Clone)]
+struct PersonKey {
+    given: Option<String>,
+    surname: String,
+}
+
+/// How many of a namesake's local actors are searched for a shared role.
+const ROLE_SAMPLE: usize = 256;
+
+#[derive(Debug, Default)]
+struct Merger {
+    actors: Vec<Actor>,
+    persons: Vec<Option<PersonKey>>,
+    /// Persons by surname key.
+    by_surname: HashMap<String, Vec<u32>>,
+    /// Acronyms written with a full name in some article, by their letters (`u32::MAX` when
+    /// two actors claim one).
+    by_acronym: HashMap<String, u32>,
+    actor_of: Vec<Vec<u32>>,
+    authors: Vec<(u32, u32, Option<Span>, Option<String>)>,
+}
+
+impl Merger {
+    fn push(&mut self, name: &str, kind: ActorKind, key: Option<PersonKey>) -> u32 {
+        let id = self.actors.len() as u32;
+        if let Some(k) = &key {
+            self.by_surname
+                .entry(k.surname.clone())
+                .or_default()
+                .push(id);
+        }
+        self.actors.push(Actor::new(name, kind));
+        self.persons.push(key);
+        id
+    }
+
+    /// Persons with this surname (with or without a given name), in creation order.
+    fn with_surname(&self, surname: &str) -> &[u32] {
+        self.by_surname.get(surname).map_or(&[], Vec::as_slice)
+    }
+
+    /// The person with this key, if one is known: same surname and agreeing given names.
+    fn find_person(&self, given: &str, surname: &str) -> Option<u32> {
+        self.with_surname(surname).iter().copied().find(|&i| {
+            self.persons[i as usize].as_ref().is_some_and(|k| {
+                k.given
+                    .as_deref()
+                    .is_some_and(|g| given_names_agree(g, given))
+            })
+        })
+    }
+
+    fn assign(&mut self, articles: &[Article]) {
+        self.actor_of = articles
+            .iter()
+            .map(|a| vec![u32::MAX; a.extraction.actors.len()])
+            .collect();
+        let mut by_key: HashMap<String, u32> = HashMap::new();
+        // Full names first, then surnames alone, then other names, then acronyms (which
+        // join the full name that some article writes them with).
+        for pass in 0..4 {
+            for (ai, article) in articles.iter().enumerate() {
+                for (li, local) in article.extraction.actors.iter().enumerate() {
+                    let id = match (pass, local.kind) {
+                        (0, ActorKind::Person) => {
+                            let (given, surname) = person_key(&local.name);
+                            let Some(given) = given else { continue };
+                            self.find_person(&given, &surname).unwrap_or_else(|| {
+                                self.push(
+                                    &local.name,
+                                    ActorKind::Person,
+                                    Some(PersonKey {
+                                        given: Some(given),
+                                        surname,
+                                    }),
+                                )
+                            })
+                        }
+                        (1, ActorKind::Person) => {
+                            let (given, surname) = person_key(&local.name);
+                            if given.is_some() {
+                                continue;
+                            }
+                            self.surname_owner(&surname, local, articles, &mut by_key)
+                        }
+                        (2, ActorKind::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
+                        (2 | 3, ActorKind::Organisation | ActorKind::Place | ActorKind::Other) => {
+                            let short = acronym(&local.name);
+                            if short.is_some() != (pass == 3) {
+                                continue;
+                            }
+                            let key = name_key(&local.name);
+                            let found = by_key.get(&key).copied().or_else(|| {
+                                short
+                                    .as_ref()
+                                    .and_then(|a| self.by_acronym.get(a).copied())
+                                    .filter(|&id| id != u32::MAX)
+                            });
+                            let id =
+                                found.unwrap_or_else(|| self.push(&local.name, local.kind, None));
+                            by_key.insert(key, id);
+                            if pass == 2 {
+                                self.register_acronyms(article, li, id);
+                            }
+                            id
+                        }
+                        _ => continue,
+                    };
+                    self.actor_of[ai][li] = id;
+                    self.actors[id as usize].locals.push(ItemRef::new(ai, li));
+                }
+            }
+        }
+        // Metonyms point to the actor they stand for, created when never mentioned.
+        for (ai, article) in articles.iter().enumerate() {
+            for (li, local) in article.extraction.actors.iter().enumerate() {
+                let Some(of) = &local.stands_for else {
+                    continue;
+                };
+                let key = name_key(of);
+                let target = match by_key.get(&key) {
+                    Some(&t) => t,
+                    None => {
+                        let t = self.push(of, ActorKind::Place, None);
+                        by_key.insert(key, t);
+                        t
+                    }
+                };
+                let id = self.actor_of[ai][li];
+                if id != target {
+                    self.actors[id as usize].stands_for = Some(target);
+                }
+            }
+        }
+    }
+
+    /// The corpus actor for a person known only by surname `surname`: the one person with
+    /// that surname, or among several the one sharing a role with it, or else an actor of
+    /// that surname alone.
+    fn surname_owner(
+        &mut self,
+        surname: &str,
+        local: &LocalActor,
+        articles: &[Article],
+        by_key: &mut HashMap<String, u32>,
+    ) -> u32 {
+        let candidates: Vec<u32> = self
+            .with_surname(surname)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.persons[i as usize]
+                    .as_ref()
+                    .is_some_and(|k| k.given.is_some())
+            })
+            .collect();
+        let chosen = match candidates.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            many => {
+                // Roles are compared over a bounded sample of each namesake's articles.
+                let shares_role = |&&c: &&u32| {
+                    self.actors[c as usize]
+                        .locals
+                        .iter()
+                        .take(ROLE_SAMPLE)
+                        .any(|r| {
+                            local_actor(articles, *r).is_some_and(|other| {
+                                other.roles.iter().any(|cr| {
+                                    local
+                                        .roles
+                                        .iter()
+                                        .any(|lr| lr.title.eq_ignore_ascii_case(&cr.title))
+                                })
+                            })
+                        })
+                };
+                let sharing: Vec<&u32> = many.iter().filter(shares_role).collect();
+                (sharing.len() == 1).then(|| *sharing[0])
+            }
+        };
+        chosen.unwrap_or_else(|| {
+            let key = format!("person:{surname}");
+            if let Some(&id) = by_key.get(&key) {
+                return id;
+            }
+            let id = self.push(
+                &local.name,
+                ActorKind::Person,
+                Some(PersonKey {
+                    given: None,
+                    surname: surname.to_string(),
+                }),
+            );
+            by_key.insert(key, id);
+            id
+        })
+    }
+
+    /// Records the acronyms an article writes for local actor `li` (named in full) as
+    /// aliases of corpus actor `id`; an acronym claimed by two actors is dropped.
+    fn register_acronyms(&mut self, article: &Article, li: usize, id: u32) {
+        for m in article
+            .extraction
+            .mentions
+            .iter()
+            .filter(|m| m.actor as usize == li)
+        {
+            if m.form != MentionForm::Acronym {
+                continue;
+            }
+            if let Some(a) = acronym(m.span.text(&article.text)) {
+                match self.by_acronym.get(&a) {
+                    None => {
+                        self.by_acronym.insert(a, id);
+                    }
+                    Some(&other) if other != id => {
+                        self.by_acronym.insert(a, u32::MAX);
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+
+    /// Byline authors: merged with the person of the same full name, else actors of their own.
+    fn add_authors(&mut self, articles: &[Article]) {
+        for (ai, article) in articles.iter().enumerate() {
+            for author in &article.meta.authors {
+                let (given, surname) = person_key(&author.value);
+                let id = match &given {
+                    Some(g) => self.find_person(g, &surname),
+                    None => None,
+                }
+                .unwrap_or_else(|| {
+                    self.push(
+                        &author.value,
+                        ActorKind::Person,
+                        Some(PersonKey { given, surname }),
+                    )
+                });
+                let outlet = article.meta.source.as_ref().map(|s| s.value.clone());
+                self.authors.push((id, ai as u32, author.span, outlet));
+            }
+        }
+    }
+
+    /// Applies the override file: splits, merges, renames, retypes.
+    fn apply(&mut self, o: &Overrides, articles: &[Article]) {
+        if o.is_empty() {
+            return;
+        }
+        self.fill_aliases(articles);
+        for s in &o.split {
+            let Some(id) = self.find(&s.actor) else {
+                continue;
+            };
+            let moved: Vec<ItemRef> = self.actors[id as usize]
+                .locals
+                .iter()
+                .copied()
+                .filter(|r| {
+                    local_name(articles, *r).is_some_and(|n| n.eq_ignore_ascii_case(&s.alias))
+                })
+                .collect();
+            if moved.is_empty() {
+                continue;
+            }
+            let kind = self.actors[id as usize].kind;
+            let new = self.push(&s.alias, kind, None);
+            self.actors[id as usize]
+                .locals
+                .retain(|r| !moved.contains(r));
+            for r in moved {
+                self.actor_of[r.article as usize][r.item as usize] = new;
+                self.actors[new as usize].locals.push(r);
+            }
+        }
+        for m in &o.merge {
+            let Some(into) = self.find(&m.into) else {
+                continue;
+            };
+            for name in &m.names {
+                let Some(from) = self.find(name).filter(|&f| f != into) else {
+                    continue;
+                };
+                self.absorb(into, from);
+            }
+            self.actors[into as usize].name = m.into.clone();
+        }
+        for (old, new) in &o.rename {
+            if let Some(id) = self.find(old) {
+                self.actors[id as usize].name = new.clone();
+            }
+        }
+        for (name, kind) in &o.retype {
+            if let (Some(id), Some(kind)) = (self.find(name), ActorKind::parse(kind)) {
+                self.actors[id as usize].kind = kind;
+            }
+        }
+    }
+
+    /// The live actor called `name` (canonical name first, then aliases).
+    fn find(&self, name: &str) -> Option<u32> {
+        let mut live: Vec<bool> = self.actors.iter().map(|a| !a.locals.is_empty()).collect();
+        for a in &self.authors {
+            live[a.0 as usize] = true;
+        }
+        let n = self.actors.len();
+        (0..n)
+            .find(|&i| live[i] && self.actors[i].name.eq_ignore_ascii_case(name))
+            .or_else(|| (0..n).find(|&i| live[i] && self.actors[i].is_called(name)))
+            .map(|i| i as u32)
+    }
+
+    /// Moves everything of actor `from` into actor `into`.
+    fn absorb(&mut self, into: u32, from: u32) {
+        let locals = std::mem::take(&mut self.actors[from as usize].locals);
+        for r in &locals {
+            self.actor_of[r.article as usize][r.item as usize] = into;
+        }
+        let aliases = std::mem::take(&mut self.actors[from as usize].aliases);
+        let target = &mut self.actors[into as usize];
+        target.locals.extend(locals);
+        target.aliases.extend(aliases);
+        for a in &mut self.authors {
+            if a.0 == from {
+                a.0 = into;
+            }
+        }
+        for a in &mut self.actors {
+            if a.stands_for == Some(from) {
+                a.stands_for = Some(into);
+            }
+        }
+    }
+
+    /// Aliases: every distinct written name of the actor's mentions, most frequent first.
+    fn fill_aliases(&mut self, articles: &[Article]) {
+        let mut counts: Vec<HashMap<String, u32>> = vec![HashMap::new(); self.actors.len()];
+        for (ai, article) in articles.iter().enumerate() {
+            let map = &self.actor_of[ai];
+            for m in article
+                .extraction
+                .mentions
+                .iter()
+                .filter(|m| m.form != MentionForm::Description)
+            {
+                if let Some(&id) = map.get(m.actor as usize).filter(|&&id| id != u32::MAX) {
+                    *counts[id as usize]
+                        .entry(m.span.text(&article.text).to_string())
+                        .or_default() += 1;
+                }
+            }
+        }
+        for (actor, counts) in self.actors.iter_mut().zip(counts) {
+            let mut aliases: Vec<(String, u32)> = counts.into_iter().collect();
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            actor.aliases = aliases.into_iter().map(|(a, _)| a).collect();
+        }
+    }
+
+    /// Statistics, dropping actors left empty by overrides and renumbering.
+    fn finish(mut self, articles: &[Article]) -> Merged {
+        self.fill_aliases(articles);
+        for (id, article, span, outlet) in std::mem::take(&mut self.authors) {
+            let a = &mut self.actors[id as usize];
+            a.authored += 1;
+            a.roles.push(ActorRole {
+                title: "author".to_string(),
+                affiliation: outlet,
+                article,
+                span,
+            });
+        }
+        // Renumber: keep actors that have locals, wrote something, or that a metonym
+        // stands for.
+        let mut targets = vec![false; self.actors.len()];
+        for a in &self.actors {
+            if let Some(t) = a.stands_for.filter(|_| !a.locals.is_empty()) {
+                targets[t as usize] = true;
+            }
+        }
+        let mut new_id = vec![u32::MAX; self.actors.len()];
+        let mut actors = Vec::new();
+        let mut authors = Vec::new();
+        for (i, a) in std::mem::take(&mut self.actors).into_iter().enumerate() {
+            if !a.locals.is_empty() || targets[i] {
+                new_id[i] = actors.len() as u32;
+                actors.push(a);
+            } else if a.authored > 0 {
+                authors.push(a);
+            }
+        }
+        for a in &mut actors {
+            a.stands_for = a
+                .stands_for
+                .and_then(|t| new_id.get(t as usize).copied())
+                .filter(|&t| t != u32::MAX);
+        }
+        let actor_of: Vec<Vec<u32>> = self
+            .actor_of
+            .iter()
+            .map(|m| {
+                m.iter()
+                    .map(|&id| new_id.get(id as usize).copied().unwrap_or(u32::MAX))
+                    .collect()
+            })
+            .collect();
+        stats(articles, &mut actors, &actor_of);
+        Merged {
+            actors,
+            actor_of,
+            authors,
+        }
+    }
+}
+
+fn local_actor(articles: &[Article], r: ItemRef) -> Option<&LocalActor> {
+    articles
+        .get(r.article as usize)?
+        .extraction
+        .actors
+        .get(r.item as usize)
+}
+
+fn local_name(articles: &[Article], r: ItemRef) -> Option<&str> {
+    local_actor(articles, r).map(|l| l.name.as_str())
+}
+
+/// Mentions, quotations, articles, dates, roles, genders and co-mentions.
+fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
+    let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
+    let mut last_article = vec![usize::MAX; actors.len()];
+    for (ai, article) in articles.iter().enumerate() {
+        let map = &actor_of[ai];
+        let x = &article.extraction;
+        let date = article.date();
         for m in &x.mentions {
-            if let Some(&id) = map.get(m.actor as usize) {
-                actors[id as usize].mentions += 1;
+            let Some(&id) = map.get(m.actor as usize) else {
+                continue;
+            };
+            let Some(a) = actors.get_mut(id as usize) else {
+                continue;
+            };
+            a.mentions += 1;
+            if last_article[id as usize] != ai {
+                last_article[id as usize] = ai;
+                a.articles += 1;
+                if let Some(d) = date {
+                    a.first_seen = Some(a.first_seen.map_or(d, |f| f.min(d)));
+                    a.last_seen = Some(a.last_seen.map_or(d, |l| l.max(d)));
+                }
             }
         }
         for q in &x.quotes {
-            if let Some(&id) = q.actor.and_then(|l| map.get(l as usize)) {
-                actors[id as usize].quotes += 1;
+            if let Some(a) = q
+                .actor
+                .and_then(|l| map.get(l as usize))
+                .and_then(|&id| actors.get_mut(id as usize))
+            {
+                a.quotes += 1;
             }
         }
-        actor_of.push(map);
+        for (li, local) in x.actors.iter().enumerate() {
+            let Some(a) = map.get(li).and_then(|&id| actors.get_mut(id as usize)) else {
+                continue;
+            };
+            for r in &local.roles {
+                a.roles.push(ActorRole {
+                    title: r.title.clone(),
+                    affiliation: r.affiliation.clone(),
+                    article: ai as u32,
+                    span: Some(r.span),
+                });
+            }
+            if let Some(g) = local.gender {
+                genders[map[li] as usize][usize::from(g == Gender::Female)] += 1;
+            }
+        }
+        // Co-mentions: distinct named actors per sentence.
+        let mut by_sentence: HashMap<usize, Vec<u32>> = HashMap::new();
+        for m in x
+            .mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Description)
+        {
+            let Some(&id) = map.get(m.actor as usize) else {
+                continue;
+            };
+            if let Some(s) = article.layout.sentence_at(m.span.start()) {
+                let v = by_sentence.entry(s).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+        for ids in by_sentence.values() {
+            for (i, &a) in ids.iter().enumerate() {
+                for &b in &ids[i + 1..] {
+                    *pairs.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
     }
-    (actors, actor_of)
+    let mut co: Vec<Vec<(u32, u32)>> = vec![Vec::new(); actors.len()];
+    for ((a, b), n) in pairs {
+        co[a as usize].push((b, n));
+        co[b as usize].push((a, n));
+    }
+    for (i, a) in actors.iter_mut().enumerate() {
+        let list = &mut co[i];
+        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        list.truncate(CO_MENTIONED);
+        a.co_mentioned = std::mem::take(list);
+        let [m, f] = genders[i];
+        a.gender = match (m > 0, f > 0) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            _ => None,
+        };
+    }
+}
+
+/// One row of the actor table (`dossier actors`, the actor pane), ready to print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorRow {
+    /// Corpus actor id.
+    pub id: u32,
+    /// Canonical name.
+    pub name: String,
+    /// Kind label ("person", "organisation", …).
+    pub kind: &'static str,
+    /// Mentions.
+    pub mentions: u32,
+    /// Quotations attributed.
+    pub quotes: u32,
+    /// Articles mentioning it.
+    pub articles: u32,
+    /// Articles it wrote.
+    pub authored: u32,
+    /// First and last dated appearance.
+    pub first_seen: Option<NaiveDate>,
+    /// Last dated appearance.
+    pub last_seen: Option<NaiveDate>,
+    /// Distinct roles, most frequent first, with their affiliation ("Foreign Minister
+    /// (Ukraine)").
+    pub roles: Vec<String>,
+    /// Other names it is written under.
+    pub aliases: Vec<String>,
+    /// Names of the actors most mentioned with it.
+    pub co_mentioned: Vec<String>,
+    /// What a metonym stands for.
+    pub stands_for: Option<String>,
+}
+
+impl crate::index::Index {
+    /// The corpus actor named `name` (canonical name, else an alias; case-insensitive).
+    pub fn actor_named(&self, name: &str) -> Option<u32> {
+        let n = self.actors.len();
+        (0..n)
+            .find(|&i| self.actors[i].name.eq_ignore_ascii_case(name))
+            .or_else(|| (0..n).find(|&i| self.actors[i].is_called(name)))
+            .map(|i| i as u32)
+    }
+
+    /// Articles where actor `id` has a local actor, in corpus order.
+    fn articles_of(&self, id: u32) -> Vec<u32> {
+        let mut v: Vec<u32> = self
+            .actors
+            .get(id as usize)
+            .map(|a| a.locals.iter().map(|r| r.article).collect())
+            .unwrap_or_default();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// The items of actor `id` among each article's `items`, where `involves` tells whether an
+    /// item involves a local actor (given a test of local actor indices).
+    fn items_of<T>(
+        &self,
+        id: u32,
+        items: impl Fn(&Extraction) -> &[T],
+        involves: impl Fn(&T, &dyn Fn(u32) -> bool) -> bool,
+    ) -> Vec<ItemRef> {
+        let mut out = Vec::new();
+        for a in self.articles_of(id) {
+            let map = &self.actor_of[a as usize];
+            let is_actor = |local: u32| map.get(local as usize) == Some(&id);
+            for (i, item) in items(&self.articles[a as usize].extraction)
+                .iter()
+                .enumerate()
+            {
+                if involves(item, &is_actor) {
+                    out.push(ItemRef::new(a as usize, i));
+                }
+            }
+        }
+        out
+    }
+
+    /// The mentions of actor `id` (article, mention index), in corpus and text order.
+    pub fn mentions_of(&self, id: u32) -> Vec<ItemRef> {
+        self.items_of(id, |x| &x.mentions, |m, is| is(m.actor))
+    }
+
+    /// The quotations attributed to actor `id` (article, quote index).
+    pub fn quotes_of(&self, id: u32) -> Vec<ItemRef> {
+        self.items_of(id, |x| &x.quotes, |q, is| q.actor.is_some_and(is))
+    }
+
+    /// The events actor `id` takes part in (article, event index).
+    pub fn events_of(&self, id: u32) -> Vec<ItemRef> {
+        self.items_of(id, |x| &x.events, |e, is| e.actors.iter().any(|&l| is(l)))
+    }
+
+    /// The actor table: named actors of the stories (persons, organisations, places)
+    /// mentioned at least once, most mentioned first. Unnamed sources and other names
+    /// (nationalities, events) are left out, and authors are not actors (see
+    /// [`Index::author_rows`] and [`Index::unnamed_rows`]).
+    pub fn actor_rows(&self) -> Vec<ActorRow> {
+        self.rows(|a| {
+            a.mentions > 0
+                && matches!(
+                    a.kind,
+                    ActorKind::Person | ActorKind::Organisation | ActorKind::Place
+                )
+        })
+    }
+
+    /// Byline authors not mentioned in any story.
+    pub fn author_rows(&self) -> Vec<ActorRow> {
+        let mut rows: Vec<ActorRow> = self.authors.iter().map(|a| self.row(u32::MAX, a)).collect();
+        rows.sort_by(|a, b| {
+            b.authored
+                .cmp(&a.authored)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        rows
+    }
+
+    /// Unnamed sources and groups.
+    pub fn unnamed_rows(&self) -> Vec<ActorRow> {
+        self.rows(|a| a.kind == ActorKind::Unnamed)
+    }
+
+    fn rows(&self, keep: impl Fn(&Actor) -> bool) -> Vec<ActorRow> {
+        let mut rows: Vec<ActorRow> = self
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| keep(a))
+            .map(|(i, a)| self.row(i as u32, a))
+            .collect();
+        rows.sort_by(|a, b| {
+            (b.mentions + b.authored)
+                .cmp(&(a.mentions + a.authored))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        rows
+    }
+
+    fn row(&self, id: u32, a: &Actor) -> ActorRow {
+        let mut roles: Vec<(String, u32)> = Vec::new();
+        for r in &a.roles {
+            let label = match &r.affiliation {
+                Some(aff) if !r.title.contains(aff.as_str()) => format!("{} ({aff})", r.title),
+                _ => r.title.clone(),
+            };
+            match roles
+                .iter_mut()
+                .find(|(l, _)| l.eq_ignore_ascii_case(&label))
+            {
+                Some((_, n)) => *n += 1,
+                None => roles.push((label, 1)),
+            }
+        }
+        roles.sort_by_key(|r| std::cmp::Reverse(r.1));
+        let name_of = |i: u32| self.actors.get(i as usize).map(|a| a.name.clone());
+        ActorRow {
+            id,
+            name: a.name.clone(),
+            kind: a.kind.label(),
+            mentions: a.mentions,
+            quotes: a.quotes,
+            articles: a.articles,
+            authored: a.authored,
+            first_seen: a.first_seen,
+            last_seen: a.last_seen,
+            roles: roles.into_iter().map(|(l, _)| l).collect(),
+            aliases: a
+                .aliases
+                .iter()
+                .filter(|x| **x != a.name)
+                .cloned()
+                .collect(),
+            co_mentioned: a
+                .co_mentioned
+                .iter()
+                .filter_map(|&(i, _)| name_of(i))
+                .collect(),
+            stands_for: a.stands_for.and_then(name_of),
+        }
+    }
 }

@@ -5,6 +5,7 @@
 //! compact and the UI can borrow it.
 
 pub mod actors;
+pub mod overrides;
 pub mod quotes;
 pub mod timeline;
 
@@ -19,6 +20,7 @@ use crate::ingest::Problem;
 use crate::span::Span;
 
 pub use actors::Actor;
+pub use overrides::Overrides;
 pub use quotes::QuoteGroup;
 pub use timeline::Entry;
 
@@ -74,6 +76,11 @@ pub struct Index {
     pub timeline: Vec<Entry>,
     /// For each article, for each of its events, the timeline entry it belongs to.
     pub entry_of: Vec<Vec<u32>>,
+    /// Byline authors who are not actors of any story (an author also mentioned in a story
+    /// is an actor, with its articles written counted in [`Actor::authored`]).
+    pub authors: Vec<Actor>,
+    /// Hand-made actor overrides from the corpus folders' `dossier.toml`.
+    pub overrides: Overrides,
     /// Quotations across the corpus: the same or near-identical wording in several articles.
     pub quote_groups: Vec<QuoteGroup>,
     /// For each article, for each of its quotations, its group (`None` for quoted titles).
@@ -99,9 +106,19 @@ pub struct Source {
 impl Index {
     /// Builds the corpus-level views over extracted articles.
     pub fn build(articles: Vec<Article>, problems: Vec<Problem>) -> Index {
+        Index::build_with(articles, problems, Overrides::default())
+    }
+
+    /// Builds the corpus-level views, applying actor overrides.
+    pub fn build_with(
+        articles: Vec<Article>,
+        problems: Vec<Problem>,
+        overrides: Overrides,
+    ) -> Index {
         let mut index = Index {
             articles,
             problems,
+            overrides,
             ..Index::default()
         };
         index.rebuild_views();
@@ -110,9 +127,10 @@ impl Index {
 
     /// Recomputes the corpus-level views after articles changed.
     pub fn rebuild_views(&mut self) {
-        let (actors, actor_of) = actors::merge(&self.articles);
-        self.actors = actors;
-        self.actor_of = actor_of;
+        let merged = actors::merge(&self.articles, &self.overrides);
+        self.actors = merged.actors;
+        self.actor_of = merged.actor_of;
+        self.authors = merged.authors;
         (self.timeline, self.entry_of) = timeline::build(&self.articles, &self.actor_of);
         let (groups, group_of) = quotes::group(&self.articles);
         self.quote_groups = groups;

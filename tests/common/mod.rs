@@ -15,7 +15,7 @@ use dossier::app::theme::Theme;
 use dossier::app::{Action, App, Effect};
 use dossier::article::Article;
 use dossier::corpus::{self, Input, Progress};
-use dossier::extract::actors::{ActorKind, EntityType, LocalActor, Mention, Role};
+use dossier::extract::actors::{ActorKind, EntityType, LocalActor, Mention, MentionForm, Role};
 use dossier::extract::events::{Event as Happening, EventKind};
 use dossier::extract::quotes::{Method, Quote, QuoteKind};
 use dossier::extract::time::{Granularity, Interval};
@@ -127,8 +127,11 @@ fn place(article: &mut Article) {
                 roles: vec![Role {
                     title: role.to_string(),
                     span: first,
+                    affiliation: None,
                 }],
                 gender: None,
+                stands_for: None,
+                affiliation: None,
             }
         })
         .collect();
@@ -138,6 +141,9 @@ fn place(article: &mut Article) {
             span,
             entity: EntityType::Person,
             actor: local_of(a),
+            form: MentionForm::Full,
+            possessive: false,
+            title: None,
         })
         .collect();
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::extract::actors::EntityType;
+use crate::extract::actors::{EntityType, MentionForm};
 use crate::extract::quotes::Method;
 use crate::layout::Layout;
 use crate::segment;
@@ -35,6 +35,9 @@ fn mention(text: &str, what: &str, actor: u32) -> Mention {
         span: span_of(text, what),
         entity: EntityType::Person,
         actor,
+        form: MentionForm::Full,
+        possessive: false,
+        title: None,
     }
 }
 

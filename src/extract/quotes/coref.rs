@@ -40,7 +40,8 @@ impl Profile {
                 self.person != Some(false) && !self.plural && self.gender.is_none_or(|x| x == g)
             }
             PronounKind::Plural => self.plural || self.person == Some(false),
-            PronounKind::Neuter => !self.plural && self.person != Some(true),
+            // A thing or an organisation is "it" (and "they"); a group of people is not.
+            PronounKind::Neuter => self.person != Some(true),
             PronounKind::Deictic | PronounKind::Relative => false,
         }
     }
@@ -53,7 +54,8 @@ fn profile_from_mentions(
     mentions: &[Mention],
     actors: &[LocalActor],
 ) -> Option<Profile> {
-    let m = overlapping(span, mentions).next()?;
+    // The head of a phrase is its last name ("Marco Rubio" in "US Secretary of State …").
+    let m = overlapping(span, mentions).last()?;
     let actor = actors.get(m.actor as usize);
     if actor.is_some_and(|a| a.kind == ActorKind::Unnamed) {
         // An unnamed source is a person or a group, whatever its words say.
@@ -139,6 +141,55 @@ impl Profile {
         }
         p
     }
+}
+
+/// The mention inside a phrase that the pronoun refers to ("Marco Rubio" in "US Secretary of
+/// State Marco Rubio"): the last fitting one, or the phrase itself when none fits.
+fn snap_to_mention(
+    text: &str,
+    phrase: Span,
+    kind: PronounKind,
+    mentions: &[Mention],
+    actors: &[LocalActor],
+) -> Span {
+    overlapping(phrase, mentions)
+        .filter(|m| phrase.covers(m.span))
+        .filter(|m| {
+            profile_from_mentions(text, m.span, mentions, actors).is_some_and(|p| p.fits(kind))
+        })
+        .last()
+        .map_or(phrase, |m| m.span)
+}
+
+/// The actor a speaker refers to: the actor of the mention it is or contains. A description
+/// of a person by role ("the US secretary of state") is the actor holding that role, never the
+/// place or body named inside it ("US").
+pub fn speaker_actor(
+    text: &str,
+    span: Span,
+    mentions: &[Mention],
+    actors: &[LocalActor],
+) -> Option<u32> {
+    let found = actor_of(Some(span), mentions)?;
+    let words = span.text(text);
+    let person = Profile::of_text(words).person == Some(true);
+    let found_person = actors
+        .get(found as usize)
+        .is_some_and(|a| matches!(a.kind, ActorKind::Person | ActorKind::Unnamed));
+    if !person || found_person || words.starts_with(char::is_uppercase) {
+        return Some(found);
+    }
+    let lower = words.to_lowercase();
+    actors
+        .iter()
+        .position(|a| {
+            a.kind == ActorKind::Person
+                && a.roles.iter().any(|r| {
+                    let title = r.title.to_lowercase();
+                    title.len() > 3 && lower.contains(&title)
+                })
+        })
+        .map(|i| i as u32)
 }
 
 /// The actor a mention refers to: the article mention that overlaps it most.
@@ -269,7 +320,8 @@ pub fn resolve(
                 .into_iter()
                 .map(|c| resolved.get(&c).copied().unwrap_or(c))
                 .filter(|&c| lexicon::pronoun(c.text(ctx.text)).is_none())
-                .find(|&c| profile(c).fits(kind)),
+                .find(|&c| profile(c).fits(kind))
+                .map(|c| snap_to_mention(ctx.text, c, kind, mentions, actors)),
         };
         if let Some(a) = antecedent {
             resolved.insert(sp, a);

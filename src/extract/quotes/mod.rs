@@ -112,7 +112,12 @@ pub fn extract(doc: &Doc, mentions: &[Mention], actors: &[LocalActor]) -> Vec<Qu
         .collect();
     coref::resolve(&ctx, &places, mentions, actors, &mut quotes);
     for q in &mut quotes {
-        q.actor = coref::actor_of(q.antecedent.or(q.speaker), mentions);
+        q.actor = match q.antecedent {
+            Some(a) => coref::actor_of(Some(a), mentions),
+            None => q
+                .speaker
+                .and_then(|s| coref::speaker_actor(text, s, mentions, actors)),
+        };
         let in_headline = ctx.is_headline(0) && paras[0].covers(q.span);
         q.kind = kind::classify(text, q, in_headline);
         q.group = wording::group(q.span.text(text));
@@ -168,7 +173,7 @@ fn quote(ctx: &Context, places: &[Place], a: &Attribution) -> Quote {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::actors::{ActorKind, EntityType, Gender};
+    use crate::extract::actors::{ActorKind, EntityType, Gender, MentionForm};
     use crate::segment;
 
     /// The quotations of `text` (paragraphs separated by blank lines), given its mentions.
@@ -193,6 +198,9 @@ mod tests {
             span: Span::new(start, start + name.len()),
             entity,
             actor,
+            form: MentionForm::Name,
+            possessive: false,
+            title: None,
         }
     }
 
@@ -202,6 +210,8 @@ mod tests {
             kind,
             roles: Vec::new(),
             gender,
+            stands_for: None,
+            affiliation: None,
         }
     }
 
@@ -220,6 +230,9 @@ mod tests {
                 ),
                 entity: EntityType::Person,
                 actor: 0,
+                form: MentionForm::Partial,
+                possessive: false,
+                title: None,
             },
         ];
         let actors = [

@@ -1,0 +1,434 @@
+//! Within-article alias clustering: full names, surnames and given names of one person;
+//! acronyms, aliases and full names of one organisation or place; metonyms linked to what they
+//! stand for; unnamed sources kept apart. Also each person's gender, from titles, given names
+//! and the pronouns that follow a mention.
+
+use crate::extract::actors::fasthash::FxHashMap;
+
+use crate::extract::actors::alias::{
+    acronym, fold_word, given_names_agree, initials, name_key, person_key,
+};
+use crate::extract::actors::gazetteer::Gazetteer;
+use crate::extract::actors::names::Sentence;
+use crate::extract::actors::roles::FoundRole;
+use crate::extract::actors::tokens::Token;
+use crate::extract::actors::typing::Found;
+use crate::extract::actors::unnamed::Description;
+use crate::extract::actors::{
+    ActorKind, EntityType, Gender, LocalActor, Mention, MentionForm, Role,
+};
+use crate::span::Span;
+
+/// Everything the clustering reads.
+pub struct Input<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// All tokens.
+    pub tokens: &'a [Token],
+    /// All sentences.
+    pub sentences: &'a [Sentence],
+    /// Typed names, sorted by position.
+    pub found: &'a [Found],
+    /// Roles per typed name.
+    pub roles: &'a [Vec<FoundRole>],
+    /// Unnamed sources and groups.
+    pub descriptions: &'a [Description],
+    /// The gazetteer.
+    pub gaz: &'a Gazetteer,
+}
+
+/// An actor being built.
+#[derive(Debug, Default)]
+struct Draft {
+    /// Best name so far and its length in words.
+    name: String,
+    words: usize,
+    /// Canonical gazetteer name, which wins over any written form.
+    canonical: Option<String>,
+    person: bool,
+    unnamed: bool,
+    votes: [u32; 4],
+    given: Option<String>,
+    surname: String,
+    acronym: Option<String>,
+    initials: Option<String>,
+    roles: Vec<Role>,
+    male: u32,
+    female: u32,
+    stands_for: Option<String>,
+    affiliation: Option<String>,
+    /// Start offsets of its full-name mentions, in text order.
+    positions: Vec<u32>,
+    /// Start offset of its latest surname or given-name mention assigned so far.
+    last_partial: Option<u32>,
+}
+
+impl Draft {
+    fn offer_name(&mut self, written: &str) {
+        let words = written.split_whitespace().count();
+        if words > self.words || (words == self.words && written.len() > self.name.len()) {
+            self.name = written.to_string();
+            self.words = words;
+        }
+    }
+
+    /// Distance in bytes from `at` to its nearest mention assigned so far (full names are
+    /// sorted; partial names are assigned in text order, so the latest is the nearest).
+    fn distance(&self, at: u32) -> u32 {
+        let i = self.positions.partition_point(|&p| p < at);
+        let full = [i.checked_sub(1), Some(i)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| self.positions.get(k))
+            .map(|p| p.abs_diff(at))
+            .min();
+        let partial = self.last_partial.map(|p| p.abs_diff(at));
+        full.into_iter().chain(partial).min().unwrap_or(u32::MAX)
+    }
+
+    fn vote_gender(&mut self, g: Option<Gender>) {
+        match g {
+            Some(Gender::Male) => self.male += 1,
+            Some(Gender::Female) => self.female += 1,
+            None => {}
+        }
+    }
+
+    fn kind(&self) -> ActorKind {
+        if self.unnamed {
+            return ActorKind::Unnamed;
+        }
+        if self.person {
+            return ActorKind::Person;
+        }
+        let types = [
+            EntityType::Person,
+            EntityType::Organisation,
+            EntityType::Location,
+            EntityType::Misc,
+        ];
+        let best = (1..4).max_by_key(|&i| (self.votes[i], 4 - i)).unwrap_or(1);
+        ActorKind::of(types[best])
+    }
+}
+
+fn entity_index(e: EntityType) -> usize {
+    match e {
+        EntityType::Person => 0,
+        EntityType::Organisation => 1,
+        EntityType::Location => 2,
+        EntityType::Misc => 3,
+    }
+}
+
+/// Strips a leading "The " from a written organisation or place name.
+fn without_article(s: &str) -> &str {
+    s.strip_prefix("The ")
+        .or_else(|| s.strip_prefix("the "))
+        .unwrap_or(s)
+}
+
+/// Merges the findings of one article into mentions and local actors.
+pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
+    let text = input.text;
+    let gaz = input.gaz;
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut actor_of = vec![u32::MAX; input.found.len()];
+
+    // Persons with a full name first, so surnames can find them wherever they stand.
+    for (i, f) in input.found.iter().enumerate() {
+        if f.entity != EntityType::Person || f.form != MentionForm::Full {
+            continue;
+        }
+        let written = f.span.text(text);
+        let (given, surname) = person_key(written);
+        let existing = drafts.iter().position(|d| {
+            d.person
+                && d.surname == surname
+                && match (&d.given, &given) {
+                    (Some(a), Some(b)) => given_names_agree(a, b),
+                    _ => false,
+                }
+        });
+        let id = existing.unwrap_or_else(|| {
+            drafts.push(Draft {
+                person: true,
+                given: given.clone(),
+                surname: surname.clone(),
+                ..Draft::default()
+            });
+            drafts.len() - 1
+        });
+        drafts[id].offer_name(written);
+        drafts[id].positions.push(f.span.start);
+        actor_of[i] = id as u32;
+    }
+    // Surnames and given names alone: the nearest person with that surname, else the only
+    // person with that given name, else a person known by that name only.
+    for (i, f) in input.found.iter().enumerate() {
+        if f.entity != EntityType::Person || f.form == MentionForm::Full {
+            continue;
+        }
+        let written = f.span.text(text);
+        let key = fold_word(written.split_whitespace().last().unwrap_or(written));
+        let nearest = |pred: &dyn Fn(&Draft) -> bool| {
+            let candidates: Vec<usize> = (0..drafts.len())
+                .filter(|&id| drafts[id].person && pred(&drafts[id]))
+                .collect();
+            if candidates.len() <= 1 {
+                return candidates.first().copied();
+            }
+            candidates
+                .into_iter()
+                .min_by_key(|&id| drafts[id].distance(f.span.start))
+        };
+        let id = nearest(&|d| d.surname == key && d.given.is_some())
+            .or_else(|| {
+                let by_given: Vec<usize> = drafts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| d.person && d.given.as_deref() == Some(key.as_str()))
+                    .map(|(id, _)| id)
+                    .collect();
+                (by_given.len() == 1).then(|| by_given[0])
+            })
+            .or_else(|| nearest(&|d| d.surname == key))
+            .unwrap_or_else(|| {
+                drafts.push(Draft {
+                    person: true,
+                    surname: key.clone(),
+                    ..Draft::default()
+                });
+                drafts.len() - 1
+            });
+        drafts[id].offer_name(written);
+        drafts[id].last_partial = Some(f.span.start);
+        actor_of[i] = id as u32;
+    }
+    // Organisations, places and other names: by gazetteer name, acronym, initials or key.
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, f) in input.found.iter().enumerate() {
+        if f.entity == EntityType::Person {
+            continue;
+        }
+        let written = without_article(f.span.text(text));
+        let abbrev = acronym(written);
+        let key = match (f.canonical, &abbrev) {
+            (Some(c), _) => format!("={}", gaz.name(c)),
+            (None, Some(a)) => format!("^{a}"),
+            (None, None) => name_key(written),
+        };
+        let known = by_key.get(&key).copied();
+        // Initials are only needed to place a name seen for the first time.
+        let long_initials = match (known, &abbrev) {
+            (None, None) => initials(written),
+            _ => None,
+        };
+        // An acronym and the initials of an organisation's name ("NATO", "North Atlantic
+        // Treaty Organization"), both typed as organisations.
+        let org = f.entity == EntityType::Organisation;
+        let id = known.or_else(|| {
+            drafts.iter().position(|d| {
+                org && !d.person
+                    && !d.unnamed
+                    && d.votes[1] > 0
+                    && ((abbrev.is_some() && d.initials == abbrev)
+                        || (long_initials.is_some() && d.acronym == long_initials))
+            })
+        });
+        // "Journal" after "Wall Street Journal": the last word of one earlier name.
+        let id = id.or_else(|| {
+            if written.contains(' ') || abbrev.is_some() || f.canonical.is_some() {
+                return None;
+            }
+            let mut matching = drafts.iter().enumerate().filter(|(_, d)| {
+                !d.person && !d.unnamed && d.words > 1 && d.name.rsplit(' ').next() == Some(written)
+            });
+            let first = matching.next().map(|(id, _)| id);
+            first.filter(|_| matching.next().is_none())
+        });
+        let id = id.unwrap_or_else(|| {
+            drafts.push(Draft::default());
+            drafts.len() - 1
+        });
+        if known.is_none() {
+            by_key.insert(key, id);
+        }
+        let d = &mut drafts[id];
+        d.votes[entity_index(f.entity)] += 1;
+        if let Some(c) = f.canonical
+            && d.canonical.is_none()
+        {
+            d.canonical = Some(gaz.name(c).to_string());
+        }
+        if abbrev.is_some() {
+            d.acronym = abbrev;
+        } else if d.initials.is_none() {
+            d.initials = long_initials;
+        }
+        d.offer_name(written);
+        if let Some(of) = f.stands_for
+            && d.stands_for.is_none()
+        {
+            d.stands_for = Some(gaz.name(of).to_string());
+        }
+        actor_of[i] = id as u32;
+    }
+
+    let mut buf = String::new();
+    let mut mentions = Vec::with_capacity(input.found.len() + input.descriptions.len());
+    for (i, f) in input.found.iter().enumerate() {
+        let id = actor_of[i];
+        let d = &mut drafts[id as usize];
+        d.vote_gender(f.gender);
+        if let Some(t) = f.title {
+            d.vote_gender(t.gender);
+        }
+        for r in &input.roles[i] {
+            d.vote_gender(r.gender);
+            d.roles.push(Role {
+                title: r.title.text(text).to_string(),
+                span: r.span,
+                affiliation: r
+                    .affiliation
+                    .map(|a| affiliation_name(a.text(text), gaz, &mut buf)),
+            });
+        }
+        mentions.push(Mention {
+            span: f.span,
+            entity: f.entity,
+            actor: id,
+            form: f.form,
+            possessive: f.possessive,
+            title: f.title.map(|t| t.span),
+        });
+    }
+    // Unnamed sources and groups: one actor per distinct description.
+    let mut by_description: FxHashMap<String, usize> = FxHashMap::default();
+    for desc in input.descriptions {
+        let written = desc.span.text(text);
+        let key = written
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let id = *by_description.entry(key).or_insert_with(|| {
+            drafts.push(Draft {
+                unnamed: true,
+                name: written.split_whitespace().collect::<Vec<_>>().join(" "),
+                affiliation: description_affiliation(input, desc, &mut buf),
+                ..Draft::default()
+            });
+            drafts.len() - 1
+        });
+        mentions.push(Mention {
+            span: desc.span,
+            entity: EntityType::Person,
+            actor: id as u32,
+            form: MentionForm::Description,
+            possessive: false,
+            title: None,
+        });
+    }
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    pronoun_genders(input, &mentions, &mut drafts);
+
+    let actors = drafts
+        .into_iter()
+        .map(|d| {
+            let kind = d.kind();
+            let gender = if kind != ActorKind::Person || d.male == d.female {
+                None
+            } else if d.male > d.female {
+                Some(Gender::Male)
+            } else {
+                Some(Gender::Female)
+            };
+            LocalActor {
+                name: d.canonical.unwrap_or(d.name),
+                kind,
+                roles: d.roles,
+                gender,
+                stands_for: d.stands_for,
+                affiliation: d.affiliation,
+            }
+        })
+        .collect();
+    (mentions, actors)
+}
+
+/// The canonical name of an affiliation as written: a country for a demonym, capital or
+/// acronym ("Ukrainian", "Kyiv", "U.S."), an organisation's name, else the words as written.
+pub fn affiliation_name(written: &str, gaz: &Gazetteer, buf: &mut String) -> String {
+    let w = written.trim_end_matches("'s").trim_end_matches("’s");
+    if let Some(e) = gaz.lookup(w, buf)
+        && let Some(id) = e.country.or(e.demonym).or(e.metonym).or(e.org)
+    {
+        return gaz.name(id).to_string();
+    }
+    w.to_string()
+}
+
+/// The affiliation of an unnamed source: the first capitalised name in its description.
+fn description_affiliation(input: &Input, desc: &Description, buf: &mut String) -> Option<String> {
+    let toks = &input.tokens[desc.first..desc.end];
+    let i = toks
+        .iter()
+        .position(|t| t.is_upper() && !t.cap_expected)
+        .or_else(|| {
+            toks.iter().position(|t| {
+                t.is_upper()
+                    && input
+                        .gaz
+                        .lookup(t.text(input.text), buf)
+                        .is_some_and(|e| e.is_named_thing())
+            })
+        })?;
+    let mut j = i + 1;
+    while j < toks.len() && toks[j].is_upper() && !toks[j - 1].possessive {
+        j += 1;
+    }
+    let span = Span::new(toks[i].start as usize, toks[j - 1].end as usize);
+    Some(affiliation_name(span.text(input.text), input.gaz, buf))
+}
+
+/// Genders from pronouns: "he" or "she" within the same or the next sentence after a person's
+/// mention, with no other person mentioned in between, votes for that person's gender.
+fn pronoun_genders(input: &Input, mentions: &[Mention], drafts: &mut [Draft]) {
+    let persons: Vec<(u32, u32)> = mentions
+        .iter()
+        .filter(|m| m.entity == EntityType::Person && m.form != MentionForm::Description)
+        .map(|m| (m.span.start, m.actor))
+        .collect();
+    if persons.is_empty() {
+        return;
+    }
+    let mut next = 0;
+    let mut last: Option<(u32, usize)> = None;
+    for (si, s) in input.sentences.iter().enumerate() {
+        for t in &input.tokens[s.first..s.end] {
+            while next < persons.len() && persons[next].0 <= t.start {
+                last = Some((persons[next].1, si));
+                next += 1;
+            }
+            let Some((actor, at)) = last else { continue };
+            let w = t.text(input.text);
+            if si > at + 1 || !(2..=7).contains(&w.len()) {
+                continue;
+            }
+            let is = |words: &[&str]| words.iter().any(|x| x.eq_ignore_ascii_case(w));
+            let g = if is(&["he", "him", "his", "himself"]) {
+                Gender::Male
+            } else if is(&["she", "her", "hers", "herself"]) {
+                Gender::Female
+            } else {
+                continue;
+            };
+            let d = &mut drafts[actor as usize];
+            if d.male + d.female == 0 {
+                d.vote_gender(Some(g));
+            }
+            last = None;
+        }
+    }
+}
