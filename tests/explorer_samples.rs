@@ -1,10 +1,6 @@
-//! The linked-selection checks on the bundled samples as the extractors see them (no
-//! hand-placed values). They wait on extraction landing on `main`:
-//! - Marco Rubio as a corpus actor with mentions: branch `actors`;
-//! - dated events on the timeline: branch `time` (with `actors` for their actors);
-//! - the "drag this out" quotation attributed to Rubio: branch `quotes`.
-//!
-//! Run them with `cargo test --test explorer_samples -- --include-ignored`.
+//! Linked selection on the bundled samples as the extractors see them (no hand-placed
+//! values): choosing an actor filters the timeline; the finder jumps to a quotation in its
+//! article with its speaker selected.
 
 mod common;
 
@@ -14,7 +10,6 @@ use dossier::app::source::Item;
 use ratatui::style::Modifier;
 
 #[test]
-#[ignore = "waits on extraction: branches actors and time"]
 fn choosing_marco_rubio_keeps_only_his_events() {
     let mut h = Harness::new(extracted_samples(), 120, 40);
     let catalog = h.app.catalog.clone().unwrap();
@@ -36,7 +31,6 @@ fn choosing_marco_rubio_keeps_only_his_events() {
 }
 
 #[test]
-#[ignore = "waits on extraction: branch quotes (speaker attribution: branch actors)"]
 fn finding_drag_this_out_shows_the_quotation_in_its_article() {
     let mut h = Harness::new(extracted_samples(), 120, 40);
     h.key(KeyCode::Char('/'));
