@@ -59,7 +59,7 @@ fn columns(room: usize) -> (usize, usize, usize) {
     if room >= 44 {
         let name = room * 45 / 100;
         (name, 8, room - name - 8)
-    } else if room >= 26 {
+    } else if room >= 22 {
         (room - 8, 8, 0)
     } else {
         (room, 0, 0)
@@ -157,6 +157,18 @@ impl Actors {
         }
         let w = area.width as usize;
         let actors = &view.catalog.index.actors;
+        let counts_of = |a: u32| {
+            let actor = &actors[a as usize];
+            format!("{}/{}/{}", actor.mentions, actor.quotes, actor.articles)
+        };
+        // One width for the counts of every visible row, so the columns line up.
+        let counts_w = self
+            .list
+            .visible()
+            .map(|row| width(&counts_of(self.rows[row])))
+            .max()
+            .unwrap_or(0);
+        let (name_w, kind_w, role_w) = columns(w.saturating_sub(3 + counts_w));
         let lines: Vec<Line> = self
             .list
             .visible()
@@ -170,9 +182,8 @@ impl Actors {
                 } else {
                     "  "
                 };
-                let counts = format!(" {}/{}/{}", actor.mentions, actor.quotes, actor.articles);
+                let counts = format!(" {:>counts_w$}", counts_of(a));
                 let role = view.catalog.main_role(a as usize).unwrap_or("");
-                let (name_w, kind_w, role_w) = columns(w.saturating_sub(2 + width(&counts)));
                 let name_style = if self.marked.binary_search(&a).is_ok() || chosen == Some(a) {
                     theme.marked()
                 } else {
@@ -180,7 +191,8 @@ impl Actors {
                 };
                 let line = Line::from(vec![
                     Span::styled(marker, theme.marked()),
-                    Span::styled(pad(&actor.name, name_w), name_style),
+                    Span::styled(pad(&actor.name, name_w.saturating_sub(1)), name_style),
+                    Span::raw(if name_w > 0 { " " } else { "" }),
                     Span::styled(pad(kind_label(actor.kind), kind_w), theme.muted()),
                     Span::raw(pad(&ellipsize(role, role_w.saturating_sub(1)), role_w)),
                     Span::styled(counts, theme.muted()),
