@@ -91,6 +91,7 @@ struct ExtractArgs {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
+    crate::crash::install();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract(args)) => extract(args),

@@ -10,6 +10,7 @@ pub mod article;
 pub mod cache;
 pub mod cli;
 pub mod corpus;
+pub mod crash;
 pub mod extract;
 pub mod fuzzing;
 pub mod index;
