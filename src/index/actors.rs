@@ -10,7 +10,7 @@
 //! International Energy Forum (IEF)"). Unnamed sources stay per article.
 //! Metonyms point to what they stand for. Authors are read from the articles' metadata.
 
-use std::collections::HashMap;
+use crate::extract::actors::fasthash::FxHashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -135,10 +135,10 @@ struct Merger {
     actors: Vec<Actor>,
     persons: Vec<Option<PersonKey>>,
     /// Persons by surname key.
-    by_surname: HashMap<String, Vec<u32>>,
+    by_surname: FxHashMap<String, Vec<u32>>,
     /// Acronyms written with a full name in some article, by their letters (`u32::MAX` when
     /// two actors claim one).
-    by_acronym: HashMap<String, u32>,
+    by_acronym: FxHashMap<String, u32>,
     actor_of: Vec<Vec<u32>>,
     authors: Vec<(u32, u32, Option<Span>, Option<String>)>,
 }
@@ -178,7 +178,7 @@ impl Merger {
             .iter()
             .map(|a| vec![u32::MAX; a.extraction.actors.len()])
             .collect();
-        let mut by_key: HashMap<String, u32> = HashMap::new();
+        let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
         // Full names first, then surnames alone, then other names, then acronyms (which
         // join the full name that some article writes them with).
         for pass in 0..4 {
@@ -265,7 +265,7 @@ impl Merger {
         surname: &str,
         local: &LocalActor,
         articles: &[Article],
-        by_key: &mut HashMap<String, u32>,
+        by_key: &mut FxHashMap<String, u32>,
     ) -> u32 {
         let candidates: Vec<u32> = self
             .with_surname(surname)
@@ -460,7 +460,7 @@ impl Merger {
 
     /// Aliases: every distinct written name of the actor's mentions, most frequent first.
     fn fill_aliases(&mut self, articles: &[Article]) {
-        let mut counts: Vec<HashMap<String, u32>> = vec![HashMap::new(); self.actors.len()];
+        let mut counts: Vec<FxHashMap<String, u32>> = vec![FxHashMap::default(); self.actors.len()];
         for (ai, article) in articles.iter().enumerate() {
             let map = &self.actor_of[ai];
             for m in article
@@ -553,7 +553,7 @@ fn local_name(articles: &[Article], r: ItemRef) -> Option<&str> {
 
 /// Mentions, quotations, articles, dates, roles, genders and co-mentions.
 fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
-    let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
     let mut last_article = vec![usize::MAX; actors.len()];
     for (ai, article) in articles.iter().enumerate() {
@@ -603,7 +603,7 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
             }
         }
         // Co-mentions: distinct named actors per sentence.
-        let mut by_sentence: HashMap<usize, Vec<u32>> = HashMap::new();
+        let mut by_sentence: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
         for m in x
             .mentions
             .iter()

@@ -44,8 +44,24 @@ impl ItemRef {
     }
 }
 
-/// The number of values two sorted lists share.
+/// The number of values two sorted lists of distinct values share. When one list is much
+/// longer (a timeline entry's words against one event's), each value of the short one is
+/// searched in the rest of the long one.
 pub(crate) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() * 16 < long.len() {
+        let (mut rest, mut n) = (long, 0);
+        for x in short {
+            match rest.binary_search(x) {
+                Ok(k) => {
+                    n += 1;
+                    rest = &rest[k + 1..];
+                }
+                Err(k) => rest = &rest[k..],
+            }
+        }
+        return n;
+    }
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -131,8 +147,12 @@ impl Index {
         self.actors = merged.actors;
         self.actor_of = merged.actor_of;
         self.authors = merged.authors;
-        (self.timeline, self.entry_of) = timeline::build(&self.articles, &self.actor_of);
-        let (groups, group_of) = quotes::group(&self.articles);
+        // The timeline and the quotation groups are independent: built side by side.
+        let ((timeline, entry_of), (groups, group_of)) = rayon::join(
+            || timeline::build(&self.articles, &self.actor_of),
+            || quotes::group(&self.articles),
+        );
+        (self.timeline, self.entry_of) = (timeline, entry_of);
         self.quote_groups = groups;
         self.quote_group_of = group_of;
     }
@@ -192,4 +212,24 @@ pub struct Totals {
     pub actors: usize,
     /// Timeline entries.
     pub events: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_shared;
+
+    #[test]
+    fn shared_values_of_lists_of_similar_length() {
+        assert_eq!(count_shared(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
+        assert_eq!(count_shared::<u32>(&[], &[1, 2]), 0);
+    }
+
+    #[test]
+    fn shared_values_when_one_list_is_much_longer() {
+        let long: Vec<u32> = (0..200).map(|i| i * 3).collect();
+        // 0, 9 and 597 are in the long list; 1, 10 and 598 are not.
+        assert_eq!(count_shared(&[0, 1, 9, 10, 597, 598], &long), 3);
+        assert_eq!(count_shared(&long, &[0, 1, 9, 10, 597, 598]), 3);
+        assert_eq!(count_shared(&[600], &long), 0);
+    }
 }

@@ -8,7 +8,7 @@
 //! compared, and joined when most of their words are shared or one is an excerpt of the other. Work stays near-linear in the
 //! number of quotations: each bucket is compared against a few anchors, not pairwise.
 
-use std::collections::HashMap;
+use crate::extract::actors::fasthash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
@@ -75,9 +75,19 @@ impl Union {
 
 /// The sorted, distinct hashes of a wording's word n-grams.
 fn ngrams(words: &[String], n: usize) -> Vec<u64> {
+    let mut joined = String::new();
     let mut out: Vec<u64> = words
         .windows(n)
-        .map(|w| xxh3_64_with_seed(w.join(" ").as_bytes(), 0))
+        .map(|w| {
+            joined.clear();
+            for (i, word) in w.iter().enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(word);
+            }
+            xxh3_64_with_seed(joined.as_bytes(), 0)
+        })
         .collect();
     out.sort_unstable();
     out.dedup();
@@ -114,14 +124,14 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
         }
     }
     let mut union = Union((0..refs.len() as u32).collect());
-    let mut by_key: HashMap<u64, u32> = HashMap::new();
+    let mut by_key: FxHashMap<u64, u32> = FxHashMap::default();
     for (i, &key) in keys.iter().enumerate() {
         let first = *by_key.entry(key).or_insert(i as u32);
         union.join(first, i as u32);
     }
     // Near-identical wordings: one representative per distinct key.
     let mut shingles: Vec<(u32, Shingles)> = Vec::new();
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut reps: Vec<(&u64, &u32)> = by_key.iter().collect();
     reps.sort_by_key(|(_, i)| **i);
     for (_, &i) in reps {
@@ -168,7 +178,7 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
         }
     }
     let mut groups: Vec<QuoteGroup> = Vec::new();
-    let mut group_of_root: HashMap<u32, u32> = HashMap::new();
+    let mut group_of_root: FxHashMap<u32, u32> = FxHashMap::default();
     let mut group_of: Vec<Vec<Option<u32>>> = articles
         .iter()
         .map(|a| vec![None; a.extraction.quotes.len()])

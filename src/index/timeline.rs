@@ -8,7 +8,7 @@
 //! half the words. Candidates are found through an index of label words per month, so the
 //! work stays near-linear in the number of events.
 
-use std::collections::HashMap;
+use crate::extract::actors::fasthash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -96,8 +96,8 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
         (it.date.is_none(), it.granularity, it.date, it.source)
     });
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_month: HashMap<(i32, u32), HashMap<u32, Vec<u32>>> = HashMap::new();
-    let mut by_interval: HashMap<(EventKind, Interval), Vec<u32>> = HashMap::new();
+    let mut by_month: FxHashMap<(i32, u32), FxHashMap<u32, Vec<u32>>> = FxHashMap::default();
+    let mut by_interval: FxHashMap<(EventKind, Interval), Vec<u32>> = FxHashMap::default();
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| vec![0; a.extraction.events.len()])
@@ -163,8 +163,8 @@ fn register(
     id: u32,
     item: &Item,
     date: Interval,
-    by_month: &mut HashMap<(i32, u32), HashMap<u32, Vec<u32>>>,
-    by_interval: &mut HashMap<(EventKind, Interval), Vec<u32>>,
+    by_month: &mut FxHashMap<(i32, u32), FxHashMap<u32, Vec<u32>>>,
+    by_interval: &mut FxHashMap<(EventKind, Interval), Vec<u32>>,
 ) {
     match months(date) {
         Some(ms) => {
@@ -194,8 +194,8 @@ fn best_match(
     speaker: Option<u32>,
     date: Interval,
     drafts: &[Draft],
-    by_month: &HashMap<(i32, u32), HashMap<u32, Vec<u32>>>,
-    by_interval: &HashMap<(EventKind, Interval), Vec<u32>>,
+    by_month: &FxHashMap<(i32, u32), FxHashMap<u32, Vec<u32>>>,
+    by_interval: &FxHashMap<(EventKind, Interval), Vec<u32>>,
 ) -> Option<u32> {
     let mut candidates: Vec<u32> = match months(date) {
         Some(ms) => ms
@@ -310,23 +310,34 @@ const STOPWORDS: &[&str] = &[
 /// Interns the content words of labels.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 impl Interner {
     /// The sorted, distinct content words of `label`: letters only, three or more, lower
     /// case, no stopwords and no date words (those are the date itself).
     fn words(&mut self, label: &str) -> Vec<u32> {
+        let mut lower = String::new();
         let mut out: Vec<u32> = label
             .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 3)
+            .filter(|w| w.len() >= 3 && w.chars().nth(2).is_some())
             .filter_map(|w| {
-                let lower = w.to_lowercase();
+                lower.clear();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.push_str(&w.to_lowercase());
+                }
+                if let Some(&id) = self.ids.get(lower.as_str()) {
+                    return Some(id);
+                }
                 if STOPWORDS.contains(&lower.as_str()) || vocab::lex(&lower) != Lex::Other {
                     return None;
                 }
-                let next = self.ids.len() as u32;
-                Some(*self.ids.entry(lower).or_insert(next))
+                let id = self.ids.len() as u32;
+                self.ids.insert(lower.clone(), id);
+                Some(id)
             })
             .collect();
         out.sort_unstable();
