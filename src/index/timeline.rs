@@ -102,12 +102,25 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
         .iter()
         .map(|a| vec![0; a.extraction.events.len()])
         .collect();
+    let mut seen = Seen::default();
     for i in order {
         let (item, speaker) = &items[i];
+        seen.stamp += 1;
+        seen.marks.resize(drafts.len(), 0);
         let found = item
             .date
             .filter(|_| item.kind != EventKind::Publication)
-            .and_then(|date| best_match(item, *speaker, date, &drafts, &by_month, &by_interval));
+            .and_then(|date| {
+                best_match(
+                    item,
+                    *speaker,
+                    date,
+                    &drafts,
+                    &by_month,
+                    &by_interval,
+                    &mut seen,
+                )
+            });
         let id = match found {
             Some(id) => {
                 absorb(&mut drafts[id as usize], item);
@@ -196,31 +209,40 @@ fn best_match(
     drafts: &[Draft],
     by_month: &FxHashMap<(i32, u32), FxHashMap<u32, Vec<u32>>>,
     by_interval: &FxHashMap<(EventKind, Interval), Vec<u32>>,
+    seen: &mut Seen,
 ) -> Option<u32> {
-    let mut candidates: Vec<u32> = match months(date) {
-        Some(ms) => ms
-            .iter()
-            .filter_map(|m| by_month.get(m))
-            .flat_map(|postings| item.words.iter().filter_map(|w| postings.get(w)))
-            .flatten()
-            .copied()
-            .collect(),
-        None => by_interval
-            .get(&(item.kind, date))
-            .cloned()
-            .unwrap_or_default(),
-    };
-    candidates.sort_unstable();
-    candidates.dedup();
-    candidates
-        .into_iter()
-        .filter_map(|id| {
-            let d = &drafts[id as usize];
-            let shared = same_happening(item, speaker, date, d)?;
-            Some((shared, std::cmp::Reverse(id)))
-        })
-        .max()
-        .map(|(_, std::cmp::Reverse(id))| id)
+    let ms = months(date);
+    let by_word = ms
+        .iter()
+        .flatten()
+        .filter_map(|m| by_month.get(m))
+        .flat_map(|postings| item.words.iter().filter_map(|w| postings.get(w)));
+    let by_date = ms
+        .is_none()
+        .then(|| by_interval.get(&(item.kind, date)))
+        .flatten();
+    // Each candidate is weighed once: `seen` marks the drafts met for this item.
+    let mut best = None;
+    for &id in by_word.chain(by_date).flatten() {
+        let mark = &mut seen.marks[id as usize];
+        if *mark == seen.stamp {
+            continue;
+        }
+        *mark = seen.stamp;
+        if let Some(shared) = same_happening(item, speaker, date, &drafts[id as usize]) {
+            best = best.max(Some((shared, std::cmp::Reverse(id))));
+        }
+    }
+    best.map(|(_, std::cmp::Reverse(id))| id)
+}
+
+/// Marks of the drafts already weighed as candidates for the current item.
+#[derive(Default)]
+struct Seen {
+    /// Per draft, the stamp of the last item it was weighed for.
+    marks: Vec<u32>,
+    /// The current item's stamp (never 0, the mark of a draft not weighed yet).
+    stamp: u32,
 }
 
 /// The number of label words `item` shares with draft `d` when they report the same
@@ -229,7 +251,13 @@ fn same_happening(item: &Item, speaker: Option<u32>, date: Interval, d: &Draft) 
     let other = d.entry.date?;
     let nested = (other.start <= date.start && date.end <= other.end)
         || (date.start <= other.start && other.end <= date.end);
-    if d.entry.kind != item.kind || !nested {
+    let same_speaker = match (speaker, d.speaker) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => true,
+        _ => false,
+    };
+    if d.entry.kind != item.kind || !nested || (item.kind == EventKind::Statement && !same_speaker)
+    {
         return None;
     }
     let shared = count_shared(&item.words, &d.words);
