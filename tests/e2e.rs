@@ -82,6 +82,9 @@ fn find_a_quotation_jump_to_it_and_quit() {
     cmd.arg(&path);
     cmd.env("TERM", "xterm-256color");
     cmd.cwd(dir.path());
+    // Several paths or extracted files keep their review in the per-user data folder: keep
+    // it inside the test's folder.
+    cmd.env("XDG_DATA_HOME", dir.path().join("data"));
     let mut child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -107,7 +110,7 @@ fn find_a_quotation_jump_to_it_and_quit() {
     let screen = Screen { parser };
 
     screen.wait_for("the main screen", |s, _| {
-        s.contains("1 Timeline") && s.contains("4 articles")
+        s.contains("1 Timeline · 20 events") && s.contains("2 Actors · 7")
     });
     assert!(screen.parser.lock().unwrap().screen().alternate_screen());
 

@@ -104,17 +104,30 @@ pub fn draw_too_small(frame: &mut Frame, screen: Rect, theme: Theme) {
     );
 }
 
-/// Draws the status line: corpus totals, filter, focused pane, message.
-pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[(String, bool)], theme: Theme) {
+/// How a part of the status line is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Quiet.
+    Plain,
+    /// Stands out.
+    Strong,
+    /// A problem the user must see.
+    Warning,
+}
+
+/// Draws the status line: its parts, in order, as far as they fit.
+pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[(String, Tone)], theme: Theme) {
     let mut spans = Vec::new();
-    for (i, (text, strong)) in parts.iter().enumerate() {
+    for (i, (text, tone)) in parts.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" │ ", theme.border()));
         }
-        let style = if *strong {
-            theme.heading()
-        } else {
-            theme.muted()
+        let style = match tone {
+            Tone::Plain => theme.muted(),
+            Tone::Strong => theme.heading(),
+            Tone::Warning => theme
+                .warning()
+                .add_modifier(ratatui::style::Modifier::REVERSED),
         };
         spans.push(Span::styled(text.clone(), style));
     }
