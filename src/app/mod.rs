@@ -344,11 +344,10 @@ impl App {
             self.source.show(&catalog, 0, None);
         }
         if self.desk.orphans > 0 {
-            notes.push(format!(
-                "{} review decision{} name items no longer in the corpus (kept; listed in exports)",
-                self.desk.orphans,
-                if self.desk.orphans == 1 { "" } else { "s" }
-            ));
+            notes.push(match self.desk.orphans {
+                1 => "1 review decision is about an item no longer in the corpus (kept; listed in exports)".to_string(),
+                n => format!("{n} review decisions are about items no longer in the corpus (kept; listed in exports)"),
+            });
         }
         if !self.desk.unapplied.is_empty() {
             notes.push(format!(

@@ -622,11 +622,7 @@ impl App {
                     report.corrections.len(),
                     path.display()
                 );
-                let text = match format {
-                    Format::Markdown => export::markdown(&report),
-                    Format::Csv => export::csv(&report),
-                    Format::Json => export::render(&source, &filter, Format::Json),
-                };
+                let text = export::write(&report, format);
                 self.effects.push(Effect::Write {
                     path,
                     text,

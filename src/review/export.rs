@@ -384,15 +384,19 @@ pub fn report(source: &Source, filter: &Filter) -> Report {
 
 /// The report in `format`.
 pub fn render(source: &Source, filter: &Filter, format: Format) -> String {
-    let r = report(source, filter);
+    write(&report(source, filter), format)
+}
+
+/// A gathered report in `format`.
+pub fn write(r: &Report, format: Format) -> String {
     match format {
-        Format::Markdown => markdown(&r),
+        Format::Markdown => markdown(r),
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&r).expect("a report serialises");
+            let mut s = serde_json::to_string_pretty(r).expect("a report serialises");
             s.push('\n');
             s
         }
-        Format::Csv => csv(&r),
+        Format::Csv => csv(r),
     }
 }
 

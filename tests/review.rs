@@ -1,0 +1,362 @@
+//! Review in the app: marks, notes and corrections saved to the review file, read back,
+//! kept across corpus changes, undone and redone; the review file's safety.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{Harness, fixture_index};
+use crossterm::event::{KeyCode, KeyModifiers};
+use dossier::index::Index;
+use dossier::review::store::{self, FILE_NAME};
+use dossier::review::{Fix, ItemKey, ItemKind, Mark, Review};
+
+/// The review file as saved.
+fn saved(path: &Path) -> Review {
+    store::parse(&fs::read(path).unwrap()).unwrap()
+}
+
+/// Selects the timeline's second row (the statement “What we are trying to figure out …”).
+fn select_statement(h: &mut Harness) {
+    h.key(KeyCode::Char('1'));
+    h.key(KeyCode::Char('g'));
+    h.key(KeyCode::Char('j'));
+}
+
+/// The text of the quotation decided on, by key kind.
+fn decided_texts(review: &Review, kind: ItemKind) -> Vec<(String, Option<Mark>, Option<String>)> {
+    review
+        .decisions
+        .iter()
+        .filter(|(k, _)| k.kind() == Some(kind))
+        .map(|(_, d)| (d.item.text.clone(), d.mark, d.note.clone()))
+        .collect()
+}
+
+/// The sample corpus with its articles in reverse order, without those whose content hash is
+/// `without`.
+fn reordered(without: Option<u64>) -> Index {
+    let base = fixture_index();
+    let articles = base.articles.into_iter().rev();
+    Index::build(
+        articles.filter(|a| Some(a.hash) != without).collect(),
+        Vec::new(),
+    )
+}
+
+#[test]
+fn mark_note_and_correct_then_reload_gives_the_same_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(FILE_NAME);
+    let mut h = Harness::with_review(fixture_index(), 120, 40, &file);
+    let witkoff_quotes = |h: &Harness| {
+        let catalog = h.app.catalog.as_deref().unwrap();
+        catalog.index.actors[common::actor(catalog, "Steve Witkoff") as usize].quotes
+    };
+    assert_eq!(witkoff_quotes(&h), 1);
+    select_statement(&mut h);
+    h.key(KeyCode::Char('c'));
+    assert!(
+        h.screen().contains("reviewed: quotations 1/15"),
+        "{}",
+        h.screen()
+    );
+    h.key(KeyCode::Char('a'));
+    h.type_text("Checked against the State Department transcript.");
+    h.key(KeyCode::Enter);
+    // Reassign the speaker to an actor chosen by fuzzy search.
+    h.key(KeyCode::Char('r'));
+    h.type_text("witkof");
+    h.key(KeyCode::Enter);
+    assert!(h.app.prompt.is_none(), "the speaker prompt closed");
+    // An actor pane mark too.
+    h.key(KeyCode::Char('2'));
+    h.key(KeyCode::Char('!'));
+
+    let review = h.app.review().clone();
+    assert_eq!(saved(&file), review, "every change is saved at once");
+    let quotes = decided_texts(&review, ItemKind::Quotation);
+    assert_eq!(quotes.len(), 1);
+    assert!(quotes[0].0.starts_with("“What we are trying to figure out"));
+    assert_eq!(quotes[0].1, Some(Mark::Confirmed));
+    assert_eq!(
+        quotes[0].2.as_deref(),
+        Some("Checked against the State Department transcript.")
+    );
+    assert_eq!(
+        decided_texts(&review, ItemKind::Actor),
+        vec![("Marco Rubio".to_string(), Some(Mark::NeedsCheck), None)]
+    );
+    assert!(
+        matches!(
+        &review.corrections[..],
+        [c] if matches!(&c.fix, Fix::Speaker { actor, was, .. }
+            if actor == "Steve Witkoff" && was.is_none())
+        ),
+        "{:?}",
+        review.corrections
+    );
+    // The speaker changed in the corpus.
+    assert_eq!(witkoff_quotes(&h), 2);
+    drop(h);
+
+    // Start again: the same review, the correction applied, the mark on the row.
+    let mut again = Harness::with_review(fixture_index(), 120, 40, &file);
+    assert_eq!(again.app.review(), &review);
+    assert_eq!(witkoff_quotes(&again), 2);
+    select_statement(&mut again);
+    let screen = again.screen();
+    assert!(
+        screen.contains("✓✎~2025-12-19 said  “What we are trying"),
+        "{screen}"
+    );
+    assert!(screen.contains("─ ✓ confirmed · quotation ─"), "{screen}");
+    assert!(
+        screen.contains("Checked against the State Department"),
+        "{screen}"
+    );
+    assert!(screen.contains("reviewed: quotations 1/15"), "{screen}");
+}
+
+#[test]
+fn decisions_survive_adding_and_reordering_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(FILE_NAME);
+    let mut h = Harness::with_review(fixture_index(), 120, 40, &file);
+    select_statement(&mut h);
+    h.key(KeyCode::Char('x'));
+    h.key(KeyCode::Char('j'));
+    h.key(KeyCode::Char('c'));
+    let review = h.app.review().clone();
+    assert_eq!(review.decisions.len(), 2);
+    drop(h);
+
+    let Some(ItemKey::Quote { article, .. }) = review.decisions.keys().next() else {
+        panic!("{review:?}");
+    };
+    // In reverse order, and with a file that was not there before.
+    let mut more = fixture_index().articles;
+    more.reverse();
+    let mut extra = more[0].clone();
+    extra.text = "A new article.".into();
+    extra.hash = xxhash_rust::xxh3::xxh3_64(extra.text.as_bytes());
+    extra.extraction = Default::default();
+    extra.layout = dossier::layout::Layout::default();
+    more.insert(1, extra);
+    for (what, index) in [
+        ("reordered", reordered(None)),
+        ("added", Index::build(more, Vec::new())),
+    ] {
+        let h = Harness::with_review(index, 120, 40, &file);
+        assert_eq!(h.app.review(), &review);
+        let p = h.app.desk.progress;
+        assert_eq!(p.quotations.confirmed + p.quotations.disputed, 2, "{what}");
+        assert_eq!(h.app.desk.orphans, 0);
+        let screen = h.screen();
+        assert!(
+            screen.contains("✗ ~2025-12-19 said  “What we are trying"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("✓ ~2025-12-19 said  “I think we’ve made"),
+            "{screen}"
+        );
+    }
+    // Without the article, its decisions are orphaned but kept; with it back they match.
+    let mut h = Harness::with_review(reordered(Some(*article)), 120, 40, &file);
+    assert_eq!(h.app.desk.orphans, 2, "{}", h.screen());
+    assert!(
+        h.screen()
+            .contains("2 review decisions are about items no longer in the corpus")
+    );
+    h.key(KeyCode::Char('j'));
+    assert!(
+        h.screen().contains("│ 2 orphaned (see the export) │"),
+        "{}",
+        h.screen()
+    );
+    assert_eq!(h.app.review(), &review, "orphans are never dropped");
+}
+
+#[test]
+fn an_item_whose_text_changed_is_reported_as_orphaned_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(FILE_NAME);
+    let mut h = Harness::with_review(fixture_index(), 120, 40, &file);
+    select_statement(&mut h);
+    h.key(KeyCode::Char('!'));
+    h.key(KeyCode::Char('a'));
+    h.type_text("Ask the press office.");
+    h.key(KeyCode::Enter);
+    let review = h.app.review().clone();
+    drop(h);
+
+    // The same article with one word of its text changed: a new content hash.
+    let mut index = fixture_index();
+    let (key, _) = review.decisions.iter().next().unwrap();
+    let ItemKey::Quote { article, .. } = key else {
+        panic!("{key}");
+    };
+    let a = index
+        .articles
+        .iter()
+        .position(|x| x.hash == *article)
+        .unwrap();
+    // An update appended at the end keeps every span in place.
+    index.articles[a]
+        .text
+        .push_str("\n\nThis article was updated.");
+    index.articles[a].hash = xxhash_rust::xxh3::xxh3_64(index.articles[a].text.as_bytes());
+    let index = Index::build(index.articles, Vec::new());
+
+    let h = Harness::with_review(index, 120, 40, &file);
+    assert_eq!(h.app.desk.orphans, 1);
+    assert!(
+        h.screen()
+            .contains("1 review decision is about an item no longer in the corpus"),
+        "{}",
+        h.screen()
+    );
+    assert_eq!(h.app.review(), &review);
+    assert_eq!(h.app.desk.progress.quotations.reviewed(), 0);
+    // The export lists it with what it was.
+    let catalog = h.app.catalog.clone().unwrap();
+    let source = dossier::review::export::Source {
+        index: &catalog.index,
+        keys: &catalog.keys,
+        review: h.app.review(),
+        unapplied: &[],
+        file: None,
+    };
+    let report = dossier::review::export::report(&source, &dossier::review::export::Filter::all());
+    assert_eq!(report.orphans.len(), 1);
+    assert!(
+        report.orphans[0]
+            .text
+            .starts_with("“What we are trying to figure out")
+    );
+    assert_eq!(
+        report.orphans[0].note.as_deref(),
+        Some("Ask the press office.")
+    );
+    assert_eq!(saved(&file), review, "the file keeps it too");
+}
+
+#[test]
+fn a_corrupt_review_file_is_moved_aside_and_not_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(FILE_NAME);
+    let garbage = "{\"format\": \"dossier-review\", \"version\": 1, \"decisions\": {\"q:";
+    fs::write(&file, garbage).unwrap();
+    let mut h = Harness::with_review(fixture_index(), 120, 40, &file);
+    assert!(h.app.review().is_empty());
+    let screen = h.screen();
+    assert!(screen.contains("cannot be read"), "{screen}");
+    let aside: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".unreadable-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(fs::read_to_string(&aside[0]).unwrap(), garbage);
+    assert!(!file.exists(), "nothing written before a decision");
+    select_statement(&mut h);
+    h.key(KeyCode::Char('c'));
+    assert_eq!(saved(&file).decisions.len(), 1);
+    assert_eq!(
+        fs::read_to_string(&aside[0]).unwrap(),
+        garbage,
+        "never overwritten"
+    );
+}
+
+#[test]
+fn undo_and_redo_marks_notes_and_corrections() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(FILE_NAME);
+    let mut h = Harness::with_review(fixture_index(), 120, 40, &file);
+    select_statement(&mut h);
+    h.key(KeyCode::Char('c'));
+    h.key(KeyCode::Char('x'));
+    let marks = |h: &Harness| {
+        decided_texts(h.app.review(), ItemKind::Quotation)
+            .into_iter()
+            .map(|d| d.1)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(marks(&h), vec![Some(Mark::Disputed)]);
+    h.key(KeyCode::Char('u'));
+    assert_eq!(marks(&h), vec![Some(Mark::Confirmed)]);
+    h.key(KeyCode::Char('u'));
+    assert_eq!(marks(&h), Vec::<Option<Mark>>::new());
+    assert!(saved(&file).is_empty(), "the undo is saved");
+    h.key(KeyCode::Char('u'));
+    assert!(h.screen().contains("Nothing to undo."));
+    h.press(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(marks(&h), vec![Some(Mark::Confirmed)]);
+    h.key(KeyCode::Char('U'));
+    assert_eq!(marks(&h), vec![Some(Mark::Disputed)]);
+    assert_eq!(saved(&file), *h.app.review());
+
+    // A rename, undone and redone: the actor pane follows.
+    h.key(KeyCode::Char('2'));
+    h.key(KeyCode::Char('g'));
+    h.key(KeyCode::Char('R'));
+    h.press(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_text("Secretary Rubio");
+    h.key(KeyCode::Enter);
+    let names = |h: &Harness| {
+        let c = h.app.catalog.clone().unwrap();
+        c.index
+            .actors
+            .iter()
+            .map(|a| a.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        names(&h).contains(&"Secretary Rubio".to_string()),
+        "{:?}",
+        names(&h)
+    );
+    h.key(KeyCode::Char('u'));
+    assert!(names(&h).contains(&"Marco Rubio".to_string()));
+    assert!(!names(&h).contains(&"Secretary Rubio".to_string()));
+    assert!(saved(&file).corrections.is_empty());
+    h.press(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert!(names(&h).contains(&"Secretary Rubio".to_string()));
+    assert_eq!(saved(&file).corrections.len(), 1);
+}
+
+#[test]
+fn jump_to_the_next_unreviewed_and_filter_by_mark() {
+    let mut h = Harness::new(common::fixture(), 120, 40);
+    let entries = h.timeline_entries();
+    select_statement(&mut h);
+    assert_eq!(h.app.timeline.selected(), Some(entries[1]));
+    h.key(KeyCode::Char('c'));
+    h.key(KeyCode::Char('g'));
+    assert_eq!(h.app.timeline.selected(), Some(entries[0]));
+    // `]u` skips the confirmed statement.
+    h.type_text("]u");
+    assert_eq!(h.app.timeline.selected(), Some(entries[2]));
+    h.key(KeyCode::Char('x'));
+    h.type_text("[x");
+    assert!(
+        h.screen().contains("No disputed event above."),
+        "{}",
+        h.screen()
+    );
+    h.type_text("[u");
+    assert_eq!(h.app.timeline.selected(), Some(entries[0]));
+    // F cycles: unreviewed, disputed, needs check, all.
+    h.key(KeyCode::Char('F'));
+    assert_eq!(h.timeline_entries().len(), entries.len() - 2);
+    h.key(KeyCode::Char('F'));
+    assert_eq!(h.timeline_entries(), vec![entries[2]]);
+    assert!(h.screen().contains("showing: disputed"), "{}", h.screen());
+    h.key(KeyCode::Char('F'));
+    assert_eq!(h.timeline_entries().len(), 0);
+    h.key(KeyCode::Char('F'));
+    assert_eq!(h.timeline_entries(), entries);
+}
