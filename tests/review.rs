@@ -6,11 +6,19 @@ mod common;
 use std::fs;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use common::{Harness, fixture_index};
 use crossterm::event::{KeyCode, KeyModifiers};
-use dossier::index::Index;
+use dossier::corpus::{self, Input, Progress};
+use dossier::extract::actors::ActorKind;
+use dossier::extract::events::EventKind;
+use dossier::extract::time::Granularity;
+use dossier::index::{Index, ItemRef};
+use dossier::review::export::{self, Filter, Format};
 use dossier::review::store::{self, FILE_NAME};
-use dossier::review::{Fix, ItemKey, ItemKind, Mark, Review};
+use dossier::review::{
+    Correction, Decision, Fix, ItemInfo, ItemKey, ItemKind, Keys, Mark, Review, Target, apply,
+};
 
 /// The review file as saved.
 fn saved(path: &Path) -> Review {
@@ -359,4 +367,215 @@ fn jump_to_the_next_unreviewed_and_filter_by_mark() {
     assert_eq!(h.timeline_entries().len(), 0);
     h.key(KeyCode::Char('F'));
     assert_eq!(h.timeline_entries(), entries);
+}
+
+/// The dates, at day precision, of the timeline entries whose first source is in article
+/// `a`, with their kinds, sorted.
+fn dates_of(h: &Harness, a: u32) -> Vec<(EventKind, NaiveDate)> {
+    let catalog = h.app.catalog.clone().unwrap();
+    let mut dates: Vec<_> = catalog
+        .index
+        .timeline
+        .iter()
+        .filter(|e| e.sources[0].article == a && e.granularity == Some(Granularity::Day))
+        .filter_map(|e| Some((e.kind, e.date?.start)))
+        .collect();
+    dates.sort();
+    dates
+}
+
+#[test]
+fn setting_an_article_date_resolves_its_relative_dates_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(FILE_NAME);
+    // The real extractors: relative dates ("on Friday") resolve against the publication date.
+    let index = corpus::load(&Input::Sample, &Progress::default());
+    let mut h = Harness::with_review(index, 120, 40, &file);
+    h.key(KeyCode::Char('3'));
+    let a = h.app.source.article.unwrap() as u32;
+    let published = h.app.catalog.as_deref().unwrap().index.articles[a as usize]
+        .date()
+        .unwrap();
+    let before = dates_of(&h, a);
+    // Events dated from the publication date ("on Friday", "today").
+    assert!(
+        before
+            .iter()
+            .filter(|(k, _)| *k == EventKind::Event)
+            .count()
+            >= 2,
+        "{before:?}"
+    );
+
+    // Two weeks later: the same weekday, so every date found moves by two weeks.
+    let later = published + chrono::Days::new(14);
+    h.key(KeyCode::Char('d'));
+    h.press(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    h.type_text(&later.to_string());
+    h.key(KeyCode::Enter);
+    assert!(h.app.prompt.is_none());
+    let after = dates_of(&h, a);
+    assert_eq!(after.len(), before.len(), "{after:?}");
+    let moved: Vec<_> = before
+        .iter()
+        .map(|(k, d)| (*k, *d + chrono::Days::new(14)))
+        .collect();
+    assert_eq!(after, moved);
+    assert!(h.screen().contains(&later.to_string()), "{}", h.screen());
+    assert!(matches!(
+        &saved(&file).corrections[..],
+        [c] if matches!(c.fix, Fix::Date { date, .. } if date == Some(later))
+    ));
+
+    // Undone: the dates as found.
+    h.key(KeyCode::Char('u'));
+    assert_eq!(dates_of(&h, a), before);
+    assert!(saved(&file).corrections.is_empty());
+}
+
+/// A review of the fixture corpus: marks and notes on two quotations, an event and an
+/// actor, a speaker corrected, and a decision whose item is gone.
+fn golden_review(index: &Index) -> Review {
+    let keys = Keys::build(index);
+    let mut review = Review::default();
+    let quotes: Vec<ItemRef> = (0..index.articles.len())
+        .flat_map(|a| {
+            (0..index.articles[a].extraction.quotes.len()).map(move |q| ItemRef::new(a, q))
+        })
+        .collect();
+    let decide = |review: &mut Review, target: Target, mark: Option<Mark>, note: Option<&str>| {
+        let key = keys.key(index, target).unwrap();
+        review.decisions.insert(
+            key,
+            Decision {
+                mark,
+                note: note.map(str::to_string),
+                item: keys.info(index, target),
+                updated: Some("2026-01-05T09:30:00Z".into()),
+            },
+        );
+    };
+    decide(
+        &mut review,
+        Target::Quote(quotes[0]),
+        Some(Mark::Confirmed),
+        Some("Matches the \"transcript\", line 12."),
+    );
+    decide(
+        &mut review,
+        Target::Quote(quotes[3]),
+        Some(Mark::Disputed),
+        None,
+    );
+    decide(
+        &mut review,
+        Target::Quote(quotes[5]),
+        Some(Mark::NeedsCheck),
+        Some("Who said this?"),
+    );
+    let event = index
+        .timeline
+        .iter()
+        .position(|e| e.kind == EventKind::Event)
+        .unwrap();
+    decide(
+        &mut review,
+        Target::Entry(event as u32),
+        Some(Mark::Confirmed),
+        None,
+    );
+    let rubio = index.actor_named("Marco Rubio").unwrap();
+    decide(
+        &mut review,
+        Target::Actor(rubio),
+        None,
+        Some("Secretary of State since January."),
+    );
+    review.decisions.insert(
+        ItemKey::Quote {
+            article: 0x0123456789abcdef,
+            item: 42,
+        },
+        Decision {
+            mark: Some(Mark::Disputed),
+            note: None,
+            item: ItemInfo {
+                text: "“A quotation from an article since removed.”".into(),
+                article: Some("gone.txt".into()),
+            },
+            updated: None,
+        },
+    );
+    let q = quotes[5];
+    review.corrections.push(Correction {
+        id: "00000000000000c1".into(),
+        fix: Fix::Speaker {
+            quote: keys.quote(index, q).unwrap(),
+            text: keys.info(index, Target::Quote(q)).text,
+            actor: "Steve Witkoff".into(),
+            actor_kind: ActorKind::Person,
+            was: index
+                .speaker(
+                    q.article as usize,
+                    &index.articles[q.article as usize].extraction.quotes[q.item as usize],
+                )
+                .map(str::to_string),
+        },
+    });
+    review
+}
+
+/// Compares `text` with the golden file `name` (`UPDATE_GOLDEN=1` rewrites it).
+fn golden(name: &str, text: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/review")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+    }
+    let want = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert_eq!(
+        text, want,
+        "{name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it)"
+    );
+}
+
+#[test]
+fn exports_match_their_golden_files() {
+    let mut index = fixture_index();
+    let review = golden_review(&index);
+    let unapplied = apply::apply(
+        &mut index,
+        &mut apply::Baseline::default(),
+        &review.corrections,
+    );
+    assert!(unapplied.is_empty());
+    let keys = Keys::build(&index);
+    let source = export::Source {
+        index: &index,
+        keys: &keys,
+        review: &review,
+        unapplied: &unapplied,
+        file: Some(Path::new("corpus/.dossier/review.json")),
+    };
+    let all = Filter::all();
+    golden(
+        "report.md",
+        &export::render(&source, &all, Format::Markdown),
+    );
+    golden("report.json", &export::render(&source, &all, Format::Json));
+    golden("report.csv", &export::render(&source, &all, Format::Csv));
+    let flagged = Filter {
+        marks: vec![Mark::Disputed, Mark::NeedsCheck],
+        unreviewed: false,
+    };
+    golden(
+        "flagged.md",
+        &export::render(&source, &flagged, Format::Markdown),
+    );
+    golden(
+        "flagged.csv",
+        &export::render(&source, &flagged, Format::Csv),
+    );
 }

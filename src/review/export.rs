@@ -12,7 +12,7 @@ use crate::app::catalog::date_label;
 use crate::extract::events::EventKind;
 use crate::index::{Index, ItemRef};
 use crate::review::keys::{Progress, Tally};
-use crate::review::{Decision, Fix, ItemKind, Keys, Mark, Review, Target, excerpt};
+use crate::review::{Decision, Fix, ItemKind, Keys, Mark, Review, Target, excerpt, quoted};
 
 /// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -404,7 +404,7 @@ pub fn write(r: &Report, format: Format) -> String {
 fn mark_words(mark: Option<Mark>) -> String {
     match mark {
         Some(m) => format!("{} {}", m.glyph(), m.label()),
-        None => "· unreviewed".into(),
+        None => "unreviewed".into(),
     }
 }
 
@@ -572,9 +572,9 @@ pub fn markdown(r: &Report) -> String {
                 .map_or(String::new(), |a| format!(" in `{}`", a.replace('`', "'")));
             let _ = writeln!(
                 out,
-                "- {} · {kind} “{}”{article}",
+                "- {} · {kind} {}{article}",
                 mark_words(o.mark),
-                md(&o.text)
+                md(&quoted(&o.text))
             );
             md_note(&mut out, o.note.as_ref());
         }

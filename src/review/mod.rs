@@ -299,6 +299,15 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` in quotation marks, unless it starts with one already (a quotation as written).
+pub fn quoted(text: &str) -> String {
+    if text.starts_with(['“', '"', '‘', '«', '„']) {
+        text.to_string()
+    } else {
+        format!("“{text}”")
+    }
+}
+
 /// A decision about one item: a mark, a note, or both.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
@@ -402,7 +411,10 @@ impl Fix {
                 let was = was
                     .as_ref()
                     .map_or(String::new(), |w| format!(" (was {w})"));
-                format!("speaker of “{}” set to {actor}{was}", excerpt(text, 60))
+                format!(
+                    "speaker of {} set to {actor}{was}",
+                    quoted(&excerpt(text, 60))
+                )
             }
             Fix::Merge { into, from } => format!("{from} merged into {into}"),
             Fix::Rename { from, to } => format!("{from} renamed {to}"),
@@ -519,5 +531,11 @@ mod tests {
         assert_eq!(excerpt("“We’re not\n going”", 50), "“We’re not going”");
         assert_eq!(excerpt("one two three", 7), "one tw…");
         assert_eq!(excerpt("", 7), "");
+    }
+
+    #[test]
+    fn quoting_keeps_the_marks_a_quotation_has() {
+        assert_eq!(quoted("“two camps”"), "“two camps”");
+        assert_eq!(quoted("Marco Rubio"), "“Marco Rubio”");
     }
 }
