@@ -769,3 +769,39 @@ fn a_process_killed_mid_save_leaves_a_whole_file() {
         .collect();
     assert_eq!(left, Vec::<String>::new());
 }
+
+#[test]
+fn two_instances_on_one_corpus_keep_each_others_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(FILE_NAME);
+    let mut one = Harness::with_review(fixture_index(), 120, 40, &file);
+    let mut two = Harness::with_review(fixture_index(), 120, 40, &file);
+    select_statement(&mut one);
+    one.key(KeyCode::Char('c'));
+    select_statement(&mut two);
+    two.key(KeyCode::Char('j'));
+    two.key(KeyCode::Char('x'));
+    assert!(
+        two.screen()
+            .contains("merged with decisions saved by another dossier")
+    );
+    // The file has both; the second instance shows both.
+    let marks = |r: &Review| {
+        let mut m: Vec<_> = r.decisions.values().map(|d| d.mark.unwrap()).collect();
+        m.sort();
+        m
+    };
+    assert_eq!(marks(&saved(&file)), vec![Mark::Confirmed, Mark::Disputed]);
+    assert_eq!(two.app.review(), &saved(&file));
+    // The first instance's next save keeps the second's decision too.
+    one.key(KeyCode::Char('2'));
+    one.key(KeyCode::Char('!'));
+    assert_eq!(
+        marks(&saved(&file)),
+        vec![Mark::Confirmed, Mark::Disputed, Mark::NeedsCheck]
+    );
+    assert_eq!(one.app.review(), &saved(&file));
+    // Undo in the first instance takes back only its own step.
+    one.key(KeyCode::Char('u'));
+    assert_eq!(marks(&saved(&file)), vec![Mark::Confirmed, Mark::Disputed]);
+}
