@@ -728,8 +728,17 @@ fn a_process_killed_mid_save_leaves_a_whole_file() {
                 "the saving process started"
             );
         }
-        // Kill it at a moment that varies from round to round.
-        std::thread::sleep(std::time::Duration::from_millis(2 + 3 * (round % 8)));
+        // Kill it at a moment that varies from round to round; every other round, as soon as
+        // its temporary file appears (while it writes, whatever the machine's load).
+        if round % 2 == 0 {
+            let tmp = dir.path().join(format!(".{FILE_NAME}.{}.tmp", child.id()));
+            let start = std::time::Instant::now();
+            while !tmp.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
+                std::thread::yield_now();
+            }
+        } else {
+            std::thread::sleep(std::time::Duration::from_millis(2 + 3 * (round % 8)));
+        }
         child.kill().unwrap(); // SIGKILL: no destructor, no cleanup
         child.wait().unwrap();
         // A new temporary file left behind: the process died between creating it and
