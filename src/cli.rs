@@ -245,7 +245,7 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
             filter.unreviewed = true;
         } else {
             let mark = Mark::parse(word).with_context(|| {
-                format!("--only: unknown mark {word:?} (use confirmed, disputed, needs-check or unreviewed)")
+                format!("--mark: unknown mark {word:?} (use confirmed, disputed, needs-check or unreviewed)")
             })?;
             if !filter.marks.contains(&mark) {
                 filter.marks.push(mark);

@@ -814,3 +814,83 @@ fn two_instances_on_one_corpus_keep_each_others_decisions() {
     one.key(KeyCode::Char('u'));
     assert_eq!(marks(&saved(&file)), vec![Mark::Confirmed, Mark::Disputed]);
 }
+
+#[test]
+fn dossier_export_writes_the_marked_items_of_a_corpus_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("news");
+    fs::create_dir(&corpus).unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    for entry in fs::read_dir(samples).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
+    }
+    // Dispute the first quotation found, in the corpus's own review file.
+    let index = corpus::load(&Input::Paths(vec![corpus.clone()]), &Progress::default());
+    let keys = Keys::build(&index);
+    let (a, article) = index
+        .articles
+        .iter()
+        .enumerate()
+        .find(|(_, x)| !x.extraction.quotes.is_empty())
+        .unwrap();
+    let quote = Target::Quote(ItemRef::new(a, 0));
+    let text = article.extraction.quotes[0]
+        .span
+        .text(&article.text)
+        .to_string();
+    let mut review = Review::default();
+    review.decisions.insert(
+        keys.key(&index, quote).unwrap(),
+        Decision {
+            mark: Some(Mark::Disputed),
+            note: Some("Not in the recording.".into()),
+            item: keys.info(&index, quote),
+            updated: None,
+        },
+    );
+    fs::create_dir_all(corpus.join(".dossier")).unwrap();
+    store::write_atomic(
+        &corpus.join(".dossier/review.json"),
+        store::to_json(&review).as_bytes(),
+    )
+    .unwrap();
+
+    let out = dir.path().join("flagged.csv");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "export",
+            "--format",
+            "csv",
+            "--mark",
+            "disputed,needs-check",
+            "--no-cache",
+        ])
+        .arg(&corpus)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let csv = fs::read_to_string(&out).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert!(rows[0].starts_with("id,speaker,quotation,mark,note,"));
+    assert!(
+        rows[1].contains(",disputed,Not in the recording.,"),
+        "{csv}"
+    );
+    assert!(rows[1].contains(&text.replace('"', "\"\"")), "{csv}");
+
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["export", "--mark", "maybe", "--no-cache"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown mark \"maybe\""));
+}

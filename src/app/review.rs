@@ -28,7 +28,7 @@ use crate::review::keys::{Progress, statement_quote};
 use crate::review::store::Saved;
 use crate::review::{
     Correction, Decision, Edit, Fix, ItemKey, ItemKind, Mark, Opening, Review, Session, Target,
-    correction_id, excerpt, now,
+    correction_id, excerpt, now, quoted,
 };
 
 /// Which items the timeline and actor panes show.
@@ -280,9 +280,9 @@ impl App {
         decision.item = catalog.keys.info(&catalog.index, target);
         decision.updated = Some(now());
         let label = format!(
-            "{} {kind} “{}”",
+            "{} {kind} {}",
             verb(mark),
-            excerpt(&decision.item.text, 48)
+            quoted(&excerpt(&decision.item.text, 48))
         );
         let edit = Edit::Decide {
             key,
@@ -307,7 +307,7 @@ impl App {
         let kind = catalog.keys.kind(&catalog.index, target).label();
         self.prompt = Some(Prompt::new(
             Purpose::Note(target),
-            format!("Note on {kind} “{}”", excerpt(&info.text, 40)),
+            format!("Note on {kind} {}", quoted(&excerpt(&info.text, 40))),
             "Enter saves · Esc cancels · an empty note removes it",
             &note,
         ));
@@ -322,7 +322,7 @@ impl App {
         let info = catalog.keys.info(&catalog.index, Target::Quote(quote));
         let mut prompt = Prompt::new(
             Purpose::Speaker(quote),
-            format!("Speaker of “{}”", excerpt(&info.text, 50)),
+            format!("Speaker of {}", quoted(&excerpt(&info.text, 50))),
             "type a name · ↑↓ choose · Enter sets it · a name not listed makes a new actor",
             "",
         );
@@ -454,14 +454,14 @@ impl App {
                     return Ok(());
                 }
                 let label = format!(
-                    "{} on {} “{}”",
+                    "{} on {} {}",
                     if note.is_some() {
                         "Note"
                     } else {
                         "Note removed"
                     },
                     keys.kind(index, target).label(),
-                    excerpt(&keys.info(index, target).text, 40)
+                    quoted(&excerpt(&keys.info(index, target).text, 40))
                 );
                 decision.note = note;
                 decision.item = keys.info(index, target);
