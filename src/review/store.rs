@@ -521,4 +521,41 @@ mod tests {
         write_atomic(&path, new.as_bytes()).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), new);
     }
+
+    #[test]
+    fn the_review_lives_beside_a_folder_corpus_or_in_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = Input::Paths(vec![dir.path().to_path_buf()]);
+        let here = locate(&folder, None);
+        assert_eq!(here.path, dir.path().join(".dossier").join(FILE_NAME));
+        assert_eq!(here.note, None);
+
+        let given = dir.path().join("mine.json");
+        assert_eq!(locate(&folder, Some(&given)).path, given);
+
+        let files = Input::Paths(vec![dir.path().join("a.txt"), dir.path().join("b.txt")]);
+        let elsewhere = locate(&files, None);
+        assert_eq!(elsewhere.path, fallback(&files));
+        assert!(elsewhere.path.to_string_lossy().contains("reviews"));
+        let note = elsewhere.note.unwrap();
+        assert!(
+            note.starts_with("the corpus is not one folder: review kept in "),
+            "{note}"
+        );
+        assert!(note.ends_with(&*elsewhere.path.to_string_lossy()), "{note}");
+        assert_ne!(
+            fallback(&files),
+            fallback(&folder),
+            "named after the inputs"
+        );
+
+        let sample = locate(&Input::Sample, None);
+        assert!(sample.path.ends_with("sample.json"));
+        assert!(
+            sample
+                .note
+                .unwrap()
+                .starts_with("the bundled sample corpus")
+        );
+    }
 }
