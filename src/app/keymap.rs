@@ -499,13 +499,17 @@ impl Keymap {
     /// The hint bar's entries for the active contexts: keys (joined by `/`) and description.
     /// Help comes first, as the way to everything else.
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
-        let mut hints: Vec<&Binding> = contexts
+        let mut hints: Vec<(Context, &Binding)> = contexts
             .iter()
-            .flat_map(|&c| self.of(c))
-            .filter(|b| b.hint)
+            .flat_map(|&c| self.of(c).map(move |b| (c, b)))
+            .filter(|(_, b)| b.hint)
             .collect();
-        hints.sort_by_key(|b| !matches!(b.action, Action::OpenHelp));
-        hints.into_iter().map(|b| (b.label("/"), b.desc)).collect()
+        // Help first; review keys last, so that finding and quitting stay in view.
+        hints.sort_by_key(|(c, b)| (!matches!(b.action, Action::OpenHelp), *c == Context::Review));
+        hints
+            .into_iter()
+            .map(|(_, b)| (b.label("/"), b.desc))
+            .collect()
     }
 
     /// The keymap as Markdown tables, one per context (the README's key reference).
