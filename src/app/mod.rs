@@ -932,7 +932,7 @@ impl App {
             ratatui::text::Span::styled(format!(" {rule}"), self.theme.border()),
         ])];
         if let Some(note) = note {
-            let rows = prompt::rows(&note, w);
+            let rows = source::wrap(&note, w);
             let room = (area.height as usize).saturating_sub(1);
             for (i, r) in rows.iter().take(room).enumerate() {
                 let mut line = note[r.clone()].to_string();

@@ -995,7 +995,7 @@ impl App {
             None => 0,
             Some((_, _, None)) => 1,
             Some((_, _, Some(n))) => {
-                1 + crate::app::prompt::rows(&n, width as usize).len().min(3) as u16
+                1 + crate::app::source::wrap(&n, width as usize).len().min(3) as u16
             }
         }
     }
