@@ -173,13 +173,13 @@ impl Timeline {
                 );
                 let label = event
                     .and_then(|(a, ev)| {
-                        let text = &catalog.article(a)?.text;
-                        let label = ev.label.text(text);
-                        Some(if label.is_empty() {
-                            ev.span.text(text)
-                        } else {
-                            label
-                        })
+                        let article = catalog.article(a)?;
+                        let text = &article.text;
+                        let label = [ev.label.text(text), ev.span.text(text)]
+                            .into_iter()
+                            .find(|l| !l.is_empty());
+                        // A publication date given by hand has no text: the headline.
+                        Some(label.or(article.title()).unwrap_or(""))
                     })
                     .unwrap_or("")
                     .split_whitespace()
