@@ -1025,11 +1025,12 @@ impl App {
         if let Some(m) = &self.message {
             parts.push((m.clone(), Tone::Strong));
         }
-        let mut review = self.review_status();
-        if let Some(at) = review.iter().position(|(_, tone)| *tone == Tone::Warning) {
-            parts.insert(0, review.remove(at));
-        }
-        parts.extend(review);
+        // Warnings and review filters first, then where the user is, then the counts.
+        let (urgent, progress): (Vec<_>, Vec<_>) = self
+            .review_status()
+            .into_iter()
+            .partition(|(_, tone)| *tone != Tone::Plain);
+        parts.extend(urgent);
         if let Some(a) = self
             .filter
             .and_then(|a| catalog.index.actors.get(a as usize))
@@ -1037,6 +1038,7 @@ impl App {
             parts.push((format!("filter: {} (Esc clears)", a.name), Tone::Strong));
         }
         parts.push((self.focus.title().to_string(), Tone::Strong));
+        parts.extend(progress);
         parts.push((
             format!(
                 "{} articles · {} events · {} actors · {} quotations",

@@ -115,11 +115,18 @@ pub enum Tone {
     Warning,
 }
 
-/// Draws the status line: its parts, in order, as far as they fit.
+/// Draws the status line: its parts, in order of importance; a part that does not fit whole
+/// is left out (the first is always shown, cut if it must be).
 pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[(String, Tone)], theme: Theme) {
     let mut spans = Vec::new();
+    let mut used = 0;
     for (i, (text, tone)) in parts.iter().enumerate() {
-        if i > 0 {
+        let w = width(text) + if i > 0 { 3 } else { 0 };
+        if i > 0 && used + w > area.width as usize {
+            continue;
+        }
+        used += w;
+        if !spans.is_empty() {
             spans.push(Span::styled(" │ ", theme.border()));
         }
         let style = match tone {
