@@ -229,7 +229,13 @@ fn best_match(
             continue;
         }
         *mark = seen.stamp;
-        if let Some(shared) = same_happening(item, speaker, date, &drafts[id as usize]) {
+        let d = &drafts[id as usize];
+        // A draft that could not beat the best even sharing every word is not weighed.
+        let most = item.words.len().min(d.words.len());
+        if best.is_some_and(|b| (most, std::cmp::Reverse(id)) < b) {
+            continue;
+        }
+        if let Some(shared) = same_happening(item, speaker, date, d) {
             best = best.max(Some((shared, std::cmp::Reverse(id))));
         }
     }
