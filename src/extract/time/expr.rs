@@ -99,6 +99,10 @@ pub enum Expr {
     /// A number of calendar units from the publication date or the date mentioned last:
     /// "today" (0 days), "yesterday" (-1 day), "last week", "three years ago", "the next day".
     Shift(Unit, i32, Base),
+    /// The period a financial report covers, in a given year: the reported quarter mentioned
+    /// last, else the whole year ("the 1988 period", "last year's quarter", "the same period
+    /// last year").
+    Reported(YearSpec),
     /// A reference to the present, past or future.
     Ref(RefKind),
     /// A length of time: "three years" (3), "for weeks" (`None`).

@@ -8,7 +8,7 @@ use super::{Core, longer};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Expr, Mod, Part, YearSpec};
 use crate::extract::time::token::{Case, Kind, Token};
-use crate::extract::time::vocab::{Lex, Unit, W};
+use crate::extract::time::vocab::{Lex, Season, Unit, W};
 
 /// The longest calendar expression starting at token `i`.
 pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
@@ -17,9 +17,9 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, day_first(text, tokens, i));
     best = longer(best, year_forms(text, tokens, i));
     best = longer(best, quarter_or_half(text, tokens, i));
-    best = longer(best, season(tokens, i));
+    best = longer(best, season(text, tokens, i));
     best = longer(best, century(text, tokens, i));
-    best = longer(best, fiscal_period(tokens, i));
+    best = longer(best, fiscal_period(text, tokens, i));
     best = longer(best, year_end(text, tokens, i));
     longer(best, holiday(text, tokens, i))
 }
@@ -130,13 +130,14 @@ fn counts_something(text: &str, c: &Cursor) -> bool {
     })
 }
 
-/// A year written after a date or period: ", 2025", "of 2025", "2025", "of this year",
+/// A year written after a date or period: ", 2025", "of 2025", "2025", "nineteen ninety-four"
+/// (as read aloud in broadcasts), "of this year",
 /// "last year", "of next year", "of the year".
-fn year_after(c: &mut Cursor) -> Option<YearSpec> {
+fn year_after(c: &mut Cursor, text: &str) -> Option<YearSpec> {
     let mut d = *c;
     let comma = d.punct(b',');
     let of = !comma && d.word(W::Of);
-    if let Some(y) = year(&mut d) {
+    if let Some(y) = year(&mut d).or_else(|| spoken_year(&mut d, text)) {
         *c = d;
         return Some(YearSpec::Given(y));
     }
@@ -249,7 +250,7 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
                 c = r;
             }
         }
-        let year = year_after(&mut c).unwrap_or(implied);
+        let year = year_after(&mut c, text).unwrap_or(implied);
         let expr = Expr::Calendar(year, Part::Day(m, d));
         return Some(match second {
             Some((at, d2)) => Core {
@@ -261,7 +262,7 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         });
     }
     c = after_month;
-    if let Some(year) = year_after(&mut c) {
+    if let Some(year) = year_after(&mut c, text) {
         return Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))));
     }
     if with_weekday || abbrev || !month_alone(tokens, month_at, m, &c) {
@@ -307,7 +308,7 @@ fn day_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if !valid_day(m, d) {
         return None;
     }
-    let year = year_after(&mut c).unwrap_or(implied);
+    let year = year_after(&mut c, text).unwrap_or(implied);
     Some(match second {
         Some((at, d2)) if valid_day(m, d2) => Core {
             second: Some((at, c.i, Expr::Calendar(year, Part::Day(m, d2)))),
@@ -547,7 +548,7 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     };
     c.bump();
     if year.is_none() {
-        year = year_after(&mut c);
+        year = year_after(&mut c, text);
     }
     Some(Core::new(
         c.i,
@@ -563,7 +564,7 @@ fn q_form(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let n = c.number(1).filter(|n| (1..=4).contains(n))?;
-    let year = year_after(&mut c).unwrap_or(YearSpec::Implied);
+    let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
     Some(Core::new(c.i, Expr::Calendar(year, Part::Quarter(n as u8))))
 }
 
@@ -597,7 +598,7 @@ fn ordinal(c: &mut Cursor, text: &str) -> Option<u8> {
 }
 
 /// Seasons: "last fall", "this summer", "the summer of 2025", "winter 2024", "in spring".
-fn season(tokens: &[Token], i: usize) -> Option<Core> {
+fn season(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.peek().is_some_and(|t| t.is(W::The));
     let mut year = match c.any(&[W::The, W::This, W::Last, W::Next]) {
@@ -614,9 +615,15 @@ fn season(tokens: &[Token], i: usize) -> Option<Core> {
     };
     c.bump();
     if year.is_none() {
-        year = year_after(&mut c);
+        year = year_after(&mut c, text);
     }
-    let qualified = year.is_some() || the || temporal_lead(tokens, i.min(at));
+    // "to fall further", "began to fall apart": the verb.
+    let verb = s == Season::Fall
+        && t.case() == Case::Lower
+        && at > 0
+        && tokens[at - 1].is(W::To)
+        && year.is_none();
+    let qualified = !verb && (year.is_some() || the || temporal_lead(tokens, i.min(at)));
     // "the fall of Kabul", "Arab Spring"
     if !qualified || (c.peek().is_some_and(|t| t.is(W::Of)) && year.is_none()) {
         return None;
@@ -645,8 +652,9 @@ fn century(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 /// Periods of financial reports: "the quarter", "the latest quarter", "the latest period",
 /// "the year-earlier quarter", "the year-ago period", "the quarter a year ago", and
 /// "year-earlier" as an adjective ("year-earlier profit"): the quarter mentioned last, or
-/// a year before it.
-fn fiscal_period(tokens: &[Token], i: usize) -> Option<Core> {
+/// a year before it; "the 1988 period", "last year's quarter", "the corresponding period
+/// last year": the reported period in that year; "the year-earlier nine months": a length.
+fn fiscal_period(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.any(&[W::The, W::Its, W::Their]).is_some();
     let mut r = c;
@@ -655,8 +663,24 @@ fn fiscal_period(tokens: &[Token], i: usize) -> Option<Core> {
         && r.any(&[W::Earlier, W::Ago]).is_some();
     if year_back {
         c = r;
+        // "the year-earlier nine months"
+        let mut n = c;
+        if let Some(a) = super::duration::amount(&mut n, text).filter(|a| !a.article)
+            && n.unit() == Some((Unit::Month, true))
+        {
+            return Some(Core::new(n.i, Expr::Duration(a.value, Unit::Month)));
+        }
     }
-    let qualified = year_back || c.any(&[W::Latest, W::Same]).is_some();
+    // "the 1988 period", "last year's quarter"
+    let year = if year_back {
+        None
+    } else {
+        year_before(&mut c, text)
+    };
+    let qualified = year_back
+        || year.is_some()
+        || c.any(&[W::Latest, W::Same]).is_some()
+        || c.take_if(|t| COMPARABLE.iter().any(|w| text_is(text, t, w)));
     let mut p = c;
     p.word(W::Fiscal);
     let quarter = p.unit() == Some((Unit::Quarter, false));
@@ -664,8 +688,13 @@ fn fiscal_period(tokens: &[Token], i: usize) -> Option<Core> {
     if !period {
         return year_back.then(|| Core::new(c.i, Expr::Shift(Unit::Year, -1, Base::Reference)));
     }
-    if !the {
+    if !the && year.is_none_or(|y| matches!(y, YearSpec::Given(_))) {
         return None;
+    }
+    // "the same period last year", "the comparable quarter of 1988"
+    let mut y = p;
+    if let Some(spec) = year.or_else(|| year_after(&mut y, text)) {
+        return Some(Core::new(y.i, Expr::Reported(spec)));
     }
     // "the quarter a year ago"
     let mut a = p;
@@ -680,6 +709,9 @@ fn fiscal_period(tokens: &[Token], i: usize) -> Option<Core> {
         Expr::Shift(Unit::Quarter, by, Base::Reference),
     ))
 }
+
+/// Adjectives of a period compared with the reported one ("the corresponding period").
+const COMPARABLE: &[&str] = &["corresponding", "comparable"];
 
 /// "year-end", "year end", "year's end": the end of the current year.
 fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
@@ -708,7 +740,7 @@ fn holiday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
     if c.word(W::Thanksgiving) {
         c.take_if(|t| t.lex() == Lex::Unit(Unit::Day, false));
-        let year = year_after(&mut c).unwrap_or(YearSpec::Implied);
+        let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
         return Some(Core::new(
             c.i,
             Expr::Calendar(year, Part::NthWeekday(11, 3, 4)),
@@ -740,6 +772,6 @@ fn holiday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
             }
         }
     };
-    let year = year_after(&mut c).unwrap_or(YearSpec::Implied);
+    let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
     Some(Core::new(c.i, Expr::Calendar(year, Part::Day(m, d))))
 }

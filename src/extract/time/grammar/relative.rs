@@ -166,7 +166,8 @@ fn weekend(tokens: &[Token], i: usize) -> Option<Core> {
 
 /// A unit shifted from the publication date or the date mentioned last: "this week",
 /// "last year", "next month", "the past year", "the current quarter",
-/// "the next day", "the following week", "the previous year", "that day", "the same day".
+/// "the next day", "the following week", "the previous year", "that day", "the same day",
+/// "the current fiscal year".
 fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.word(W::The);
@@ -216,9 +217,14 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
             Core::new(c.i, Expr::Shift(Unit::Day, by, base)).with_clock(Some(Clock::Part(p))),
         );
     }
+    // "the current fiscal year", "last fiscal year"
+    let fiscal = c.word(W::Fiscal);
     let (unit, false) = c.unit()? else {
         return None;
     };
+    if fiscal && !matches!(unit, Unit::Year | Unit::Quarter) {
+        return None;
+    }
     let allowed = match unit {
         Unit::Day => base == Base::Reference,
         Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century => true,
