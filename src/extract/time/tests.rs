@@ -313,6 +313,27 @@ fn weeks_months_and_years_relative_to_publication() {
 }
 
 #[test]
+fn year_end_is_the_last_day_of_the_year_the_tense_chooses() {
+    let june = Some(ymd(2025, 6, 10));
+    let march = Some(ymd(2025, 3, 4));
+    check(
+        "The bank expects to complete the sale by year-end.",
+        june,
+        &[("year-end", "2025-12-31")],
+    );
+    check(
+        "Shares in the carmaker have fallen 12% since year-end.",
+        march,
+        &[("year-end", "2024-12-31")],
+    );
+    check(
+        "Its debt stood at $4 billion at year-end 2023.",
+        march,
+        &[("year-end 2023", "2023-12-31")],
+    );
+}
+
+#[test]
 fn references_without_a_date() {
     check(
         "Zelenskyy has said in recent days that Kyiv will not give up territory.",

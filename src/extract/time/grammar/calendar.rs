@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Core, longer};
 use crate::extract::time::cursor::Cursor;
-use crate::extract::time::expr::{Base, Expr, Mod, Part, YearSpec};
+use crate::extract::time::expr::{Base, Expr, Part, YearSpec};
 use crate::extract::time::token::{Case, Kind, Token};
 use crate::extract::time::vocab::{Lex, Season, Unit, W};
 
@@ -713,7 +713,8 @@ fn fiscal_period(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 /// Adjectives of a period compared with the reported one ("the corresponding period").
 const COMPARABLE: &[&str] = &["corresponding", "comparable"];
 
-/// "year-end", "year end", "year's end": the end of the current year.
+/// "year-end", "year end", "year's end", "year-end 1988": the last day of a year, which the
+/// tense chooses when none is written ("by year-end" ahead, "since year-end" back).
 fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     if c.unit() != Some((Unit::Year, false)) {
@@ -727,7 +728,8 @@ fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if !c.word(W::End) {
         return None;
     }
-    Some(Core::new(c.i, Expr::Calendar(YearSpec::Shift(0), Part::Year)).with_mod(Mod::End))
+    let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
+    Some(Core::new(c.i, Expr::Calendar(year, Part::Day(12, 31))))
 }
 
 /// Holidays: "Christmas", "Christmas Eve", "New Year's Day", "New Year's Eve", "Halloween",
