@@ -173,7 +173,7 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
     if let Some(p) = r.period
         && becomes_reference(&f.expr)
     {
-        ctx.remember(p, &mut tense);
+        ctx.remember(p, tense);
     }
     if reporting_stretch(tokens, f) {
         ctx.remember_stretch();

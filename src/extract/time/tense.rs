@@ -244,6 +244,10 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
     if with_to && flags(prev) & bits::PAST_AUXILIARY != 0 {
         return Some(firm(Tense::Past));
     }
+    // "had planned", "had been scheduled": a plan of the past.
+    if f & bits::FUTURE != 0 && participle(w) && matches!(prev, "had" | "been") {
+        return Some(firm(Tense::Past));
+    }
     // "may have been", "would have": a modal looking back.
     if modal && next == "have" {
         return Some(firm(Tense::Past));
@@ -339,5 +343,16 @@ mod tests {
             Some(Tense::Future)
         );
         assert_eq!(tense_of("Snow in January.", "January"), None);
+        assert_eq!(
+            tense_of(
+                "The strike had been scheduled to begin on Monday.",
+                "Monday"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The strike is scheduled to begin on Monday.", "Monday"),
+            Some(Tense::Future)
+        );
     }
 }

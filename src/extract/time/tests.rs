@@ -428,6 +428,60 @@ fn times_of_day() {
 }
 
 #[test]
+fn discourse_now_and_the_past_after_in() {
+    check(
+        "Now, the minister says, the talks must start again from scratch.",
+        friday(),
+        &[],
+    );
+    check(
+        "The talks are now stalled.",
+        friday(),
+        &[("now", "PRESENT_REF")],
+    );
+    check(
+        "The ministry has said in the past that it cannot verify such figures.",
+        friday(),
+        &[("the past", "PAST_REF")],
+    );
+    check(
+        "The retailer forecast higher profit for the full year.",
+        tuesday(),
+        &[("the full year", "2025")],
+    );
+}
+
+#[test]
+fn names_and_compounds_with_time_words_stay_out() {
+    check(
+        "The senator told CBS's \"60 Minutes\" that the bill would pass.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Speaking on ABC's \"This Week,\" the envoy defended the plan.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The poster borrowed an image from the western High Noon to rally voters.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Unemployment fell to its quarter-century low in March.",
+        tuesday(),
+        &[("March", "2025-03")],
+    );
+    // A title-case headline keeps its time words.
+    check(
+        "Ceasefire Talks Resume Next Week",
+        tuesday(),
+        &[("Next Week", "2026-W01")],
+    );
+}
+
+#[test]
 fn false_friends_stay_out() {
     check("Officials may meet again.", tuesday(), &[]);
     check("Theresa May visited Kyiv.", tuesday(), &[]);

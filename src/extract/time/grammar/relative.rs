@@ -21,7 +21,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, earlier_later(text, tokens, i));
     best = longer(best, counted_shift(text, tokens, i));
     best = longer(best, month_shift(tokens, i));
-    best = longer(best, the_year(tokens, i));
+    best = longer(best, the_year(text, tokens, i));
     longer(best, reference(text, tokens, i))
 }
 
@@ -38,12 +38,22 @@ const YEAR_LEAD: &[W] = &[
 ];
 
 /// "the year" after "for", "of", "in", …: the current year; "the year ended March 31": a
-/// year's length.
-fn the_year(tokens: &[Token], i: usize) -> Option<Core> {
+/// year's length. "For the full year" is the current year too.
+fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
-    if !(c.word(W::The) && c.unit() == Some((Unit::Year, false))) {
+    if !c.word(W::The) {
         return None;
+    }
+    let full = c.take_if(|t| text_is(text, t, "full"));
+    if c.unit() != Some((Unit::Year, false)) {
+        return None;
+    }
+    if full && lead {
+        return Some(Core::new(
+            c.i,
+            Expr::Calendar(YearSpec::Shift(0), Part::Year),
+        ));
     }
     let next = c.peek();
     if next.is_some_and(|t| matches!(t.lex(), Lex::Word(W::Ended))) {
@@ -372,6 +382,17 @@ fn text_is(text: &str, t: &Token, w: &str) -> bool {
     text[t.start as usize..t.end as usize].eq_ignore_ascii_case(w)
 }
 
+/// True when a sentence can start after `prev` (nothing, or a full stop, question or
+/// exclamation mark, or quotation mark).
+fn opens_sentence(prev: Option<&Token>) -> bool {
+    prev.is_none_or(|p| {
+        matches!(
+            p.kind,
+            Kind::Punct(b'.' | b'!' | b'?' | b'"' | b'\'' | b'`')
+        )
+    })
+}
+
 /// Adjectives allowed in "the near future", "the foreseeable future".
 const FUTURE_ADJECTIVES: &[&str] = &["near", "distant", "foreseeable", "immediate", "far"];
 
@@ -384,6 +405,10 @@ fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let prev = i.checked_sub(1).map(|j| &tokens[j]);
     let end_or_punct = |c: &Cursor| c.peek().is_none_or(|t| matches!(t.kind, Kind::Punct(_)));
     let kind = match c.bump()?.lex() {
+        // "Now, he says, ...": a sentence opening "Now," turns the discourse, not the clock.
+        Lex::Word(W::Now) if opens_sentence(prev) && c.peek().is_some_and(|t| t.is_punct(b',')) => {
+            return None;
+        }
         Lex::Word(W::Now | W::Currently | W::Nowadays) => Present,
         Lex::Word(W::Current) if tokens[i].case() == Case::Lower => Present,
         Lex::Word(W::These) if c.unit() == Some((Unit::Day, true)) => Present,
@@ -401,7 +426,12 @@ fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         Lex::Word(W::The) => match c.bump()?.lex() {
             Lex::Word(W::Present) if end_or_punct(&c) => Present,
             Lex::Word(W::Moment) if prev.is_some_and(|p| p.is(W::At)) => Present,
-            Lex::Word(W::Past) if end_or_punct(&c) || c.peek().is_some_and(|t| t.is(W::And)) => {
+            // "in the past", "the past and", "in the past that"; "the past year" is longer.
+            Lex::Word(W::Past)
+                if end_or_punct(&c)
+                    || c.peek().is_some_and(|t| t.is(W::And))
+                    || prev.is_some_and(|p| p.is(W::In)) =>
+            {
                 Past
             }
             Lex::Word(W::Recent) if c.word(W::Past) => Past,
