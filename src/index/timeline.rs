@@ -270,7 +270,9 @@ fn absorb(d: &mut Draft, item: &Item) {
     }
 }
 
-/// Sorts the entries by date (undated last; ties in corpus order) and renumbers `entry_of`.
+/// Sorts the entries by date (undated last; of entries starting together the coarser first, so
+/// "2025" heads its year rather than landing after "January 2025"; ties in corpus order) and
+/// renumbers `entry_of`.
 fn sorted(drafts: Vec<Draft>, mut entry_of: Vec<Vec<u32>>) -> (Vec<Entry>, Vec<Vec<u32>>) {
     let mut entries: Vec<(u32, Entry)> = drafts
         .into_iter()
@@ -281,7 +283,7 @@ fn sorted(drafts: Vec<Draft>, mut entry_of: Vec<Vec<u32>>) -> (Vec<Entry>, Vec<V
         (
             e.date.is_none(),
             e.date.map(|d| d.start),
-            e.granularity,
+            std::cmp::Reverse(e.granularity),
             e.sources[0],
         )
     });

@@ -50,8 +50,16 @@ pub fn clause(text: &str, sentence: Span, anchor: Span) -> Span {
             break;
         }
     }
+    // A relative clause ("…, which Moscow seized in 2014") says little without what it
+    // describes: take the clause before it when both fit.
+    if lo > 0 && starts_relative(&s[start_of(lo)..]) && end_of(hi) - start_of(lo - 1) <= MAX_LABEL {
+        lo -= 1;
+    }
     let (mut from, mut to) = (start_of(lo), end_of(hi));
-    if to - from > MAX_LABEL {
+    if to - from > MAX_LABEL && a_end - from <= MAX_LABEL {
+        // The clause's beginning (usually its subject) reaches the anchor: keep it.
+        to = word_end(s, from + MAX_LABEL, a_end);
+    } else if to - from > MAX_LABEL {
         // A window of the clause around the anchor, starting a little before it, and reaching
         // back further when the anchor is near the clause's end.
         let lead =
@@ -62,6 +70,16 @@ pub fn clause(text: &str, sentence: Span, anchor: Span) -> Span {
         to = word_end(s, (from + MAX_LABEL).min(to), a_end.max(from));
     }
     trim(text, Span::new(base + from, base + to))
+}
+
+/// True when `clause` opens with a relative pronoun or adverb ("which", "who", "where", …).
+fn starts_relative(clause: &str) -> bool {
+    let word = clause
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    ["which", "who", "whom", "whose", "where", "when"].contains(&word)
 }
 
 /// True when the character at `i` ends a clause: `,` `;` `:` `(` `)` `[` `]`, dashes
@@ -179,6 +197,28 @@ mod tests {
         assert!(at == 0 || s[..at].ends_with(' '), "{l}");
         let end = at + l.len();
         assert!(end == s.len() || s[end..].starts_with(' '), "{l}");
+    }
+
+    #[test]
+    fn relative_clauses_keep_what_they_describe() {
+        assert_eq!(
+            label(
+                "Putin has demanded that Ukraine cede territory, along with Crimea, which Moscow seized and annexed in 2014.",
+                "2014"
+            ),
+            "along with Crimea, which Moscow seized and annexed in 2014"
+        );
+    }
+
+    #[test]
+    fn long_clauses_keep_their_beginning_when_the_anchor_is_near() {
+        assert_eq!(
+            label(
+                "Witkoff was appointed as special envoy earlier this year and has since travelled to Moscow several times to meet the Russian president in person.",
+                "earlier this year"
+            ),
+            "Witkoff was appointed as special envoy earlier this year and has since travelled to Moscow several"
+        );
     }
 
     #[test]

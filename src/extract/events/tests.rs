@@ -124,7 +124,7 @@ fn one_event_per_dated_sentence() {
             (
                 EventKind::Event,
                 Some("2025-11-23".to_string()),
-                "calling a Geneva summit on November 23 where the EU and Ukraine produced their own version of the"
+                "Rubio undermined that proposal by calling a Geneva summit on November 23 where the EU and Ukraine"
             ),
         ]
     );

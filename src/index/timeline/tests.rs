@@ -163,3 +163,22 @@ fn sorted_by_date_with_undated_last() {
         ]
     );
 }
+
+#[test]
+fn a_year_comes_before_the_months_it_holds() {
+    let a = article(
+        "a",
+        "Talks resumed in January 2025 in Riyadh. The envoy was appointed in 2025 after a long search.",
+        Some(ymd(2025, 12, 1)),
+    );
+    let (entries, _) = build(&[a], &[vec![]]);
+    let dated: Vec<_> = entries
+        .iter()
+        .filter(|e| e.kind == EventKind::Event)
+        .map(|e| e.granularity)
+        .collect();
+    assert_eq!(
+        dated,
+        vec![Some(Granularity::Year), Some(Granularity::Month)]
+    );
+}
