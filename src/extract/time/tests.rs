@@ -482,6 +482,21 @@ fn names_and_compounds_with_time_words_stay_out() {
 }
 
 #[test]
+fn quarters_leave_out_the_words_that_determine_their_noun() {
+    let october = Some(ymd(2025, 10, 28));
+    check(
+        "The carmaker posted a third-quarter loss and said its fourth quarter began well.",
+        october,
+        &[("third-quarter", "2025-Q3"), ("fourth quarter", "2025-Q4")],
+    );
+    check(
+        "Sales rose 4% in the third quarter.",
+        october,
+        &[("the third quarter", "2025-Q3")],
+    );
+}
+
+#[test]
 fn false_friends_stay_out() {
     check("Officials may meet again.", tuesday(), &[]);
     check("Theresa May visited Kyiv.", tuesday(), &[]);

@@ -522,7 +522,8 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return Some(core);
     }
     let mut c = Cursor::at(tokens, i);
-    let determiner = c.any(&[W::The, W::Its, W::Their, W::A]).is_some();
+    let det = c.any(&[W::The, W::Its, W::Their, W::A]);
+    let determiner = det.is_some();
     let mut year = year_before(&mut c, text);
     // "the year-ago third quarter" (without an ordinal, "the year-ago quarter" is a fiscal
     // period)
@@ -535,6 +536,11 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     {
         year = Some(YearSpec::Shift(-1));
         c = r;
+    }
+    // "a third-quarter loss", "its fourth quarter": the quarter without the words that
+    // determine the noun phrase, as TimeML marks it ("the" stays: "the third quarter").
+    if year.is_none() && det.is_some_and(|d| d != W::The) {
+        return None;
     }
     c.word(W::Fiscal);
     c.dash();
