@@ -166,6 +166,17 @@ fn ranges_share_one_interval() {
     let whole = Some((ymd(2025, 5, 1), ymd(2025, 7, 31)));
     assert_eq!(interval_of(text, tuesday(), "July"), whole);
 
+    check(
+        "The summit will be held in Vilnius on July 11 and 12, 2023.",
+        tuesday(),
+        &[("July 11", "2023-07-11"), ("12, 2023", "2023-07-12")],
+    );
+    check(
+        "Turnout fell between March 3 and 12 percent, pollsters said.",
+        tuesday(),
+        &[("March 3", "2025-03-03")],
+    );
+
     let text = "Prices doubled between 2014 and 2022.";
     check(text, tuesday(), &[("2014", "2014"), ("2022", "2022")]);
     assert_eq!(

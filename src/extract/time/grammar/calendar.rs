@@ -229,7 +229,7 @@ fn numeric(tokens: &[Token], i: usize) -> Option<Core> {
 }
 
 /// "December 23, 2025", "Dec. 23", "Wednesday, December 24, 2025", "December 20-21",
-/// "April 2025", "December last year", and a month alone ("in May").
+/// "April 24 and 25", "April 2025", "December last year", and a month alone ("in May").
 fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let implied = leading_weekday(&mut c);
@@ -243,9 +243,12 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         let day_end = c.i;
         let mut second = None;
         let mut r = c;
-        if r.dash() || r.word(W::To) || r.word(W::Through) {
+        // "December 20-21", "May 3 to 5"; "April 24 and 25" names two days the same way.
+        if r.dash() || r.word(W::To) || r.word(W::Through) || r.word(W::And) {
             let at = r.i;
-            if let Some(d2) = day(&mut r, text).filter(|&d2| d2 > d && valid_day(m, d2)) {
+            if let Some(d2) = day(&mut r, text).filter(|&d2| d2 > d && valid_day(m, d2))
+                && !counts_something(text, &r)
+            {
                 second = Some((at, d2));
                 c = r;
             }
