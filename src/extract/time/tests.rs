@@ -397,6 +397,11 @@ fn durations() {
         tuesday(),
         &[("16-hour", "PT16H")],
     );
+    check(
+        "Growth should slow over the next couple of years, the central bank said.",
+        tuesday(),
+        &[("the next couple of years", "P2Y")],
+    );
     let t = &timexes("The war has lasted three years.", tuesday())[0];
     assert_eq!((t.kind, t.interval), (TimexType::Duration, None));
 }
@@ -499,6 +504,14 @@ fn quarters_leave_out_the_words_that_determine_their_noun() {
         "The carmaker posted a third-quarter loss and said its fourth quarter began well.",
         october,
         &[("third-quarter", "2025-Q3"), ("fourth quarter", "2025-Q4")],
+    );
+    check(
+        "The bank earned $5 million in the third quarter, down from $7 million in the comparable year-ago quarter.",
+        october,
+        &[
+            ("the third quarter", "2025-Q3"),
+            ("the comparable year-ago quarter", "2024-Q3"),
+        ],
     );
     check(
         "Sales rose 4% in the third quarter.",

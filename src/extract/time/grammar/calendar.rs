@@ -666,6 +666,8 @@ fn century(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 fn fiscal_period(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.any(&[W::The, W::Its, W::Their]).is_some();
+    // "the comparable year-ago quarter"
+    let compared = the && c.take_if(|t| COMPARABLE.iter().any(|w| text_is(text, t, w)));
     let mut r = c;
     let year_back = r.unit() == Some((Unit::Year, false))
         && r.tight_punct(b'-')
@@ -686,7 +688,8 @@ fn fiscal_period(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     } else {
         year_before(&mut c, text)
     };
-    let qualified = year_back
+    let qualified = compared
+        || year_back
         || year.is_some()
         || c.any(&[W::Latest, W::Same]).is_some()
         || c.take_if(|t| COMPARABLE.iter().any(|w| text_is(text, t, w)));

@@ -29,7 +29,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 }
 
 /// An amount: "3", "2.5", "2 1/2", "three", "twenty-four", "a", "an", "a few", "several",
-/// "a couple of", "a dozen", "half a", "one hundred".
+/// "a couple of", "couple of" (after "the next"), "a dozen", "half a", "one hundred".
 pub(super) fn amount(c: &mut Cursor, text: &str) -> Option<Amount> {
     let mut d = *c;
     let plain = |value: Option<f64>| Amount {
@@ -104,6 +104,16 @@ pub(super) fn amount(c: &mut Cursor, text: &str) -> Option<Amount> {
                     article: true,
                     modifier: None,
                 },
+            }
+        }
+        // "the next couple of years"
+        Kind::Word(Lex::Word(W::Couple), _) => {
+            d.bump();
+            d.word(W::Of).then_some(())?;
+            Amount {
+                value: Some(2.0),
+                article: false,
+                modifier: Some(Mod::Approx),
             }
         }
         Kind::Word(Lex::Word(W::Few | W::Several | W::Many), _) => {
