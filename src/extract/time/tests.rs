@@ -489,6 +489,16 @@ fn names_and_compounds_with_time_words_stay_out() {
         tuesday(),
         &[("March", "2025-03")],
     );
+    check(
+        "The quarter-to-quarter comparison flattered the bank, which plans for the cities of tomorrow.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The board meets tomorrow.",
+        tuesday(),
+        &[("tomorrow", "2025-12-24")],
+    );
     // A title-case headline keeps its time words.
     check(
         "Ceasefire Talks Resume Next Week",

@@ -157,8 +157,9 @@ fn in_a_name(tokens: &[Token], first: usize, end: usize, expr: &Expr) -> bool {
     })
 }
 
-/// True when a unit word closing an expression is glued by a hyphen to another unit word
-/// ("its quarter-century low", "a half-century"): a compound, not the unit itself.
+/// True when a unit word closing an expression is glued by a hyphen to another unit word or
+/// to "to" ("its quarter-century low", "a half-century", "the quarter-to-quarter
+/// comparison", "day-to-day"): a compound, not the unit itself.
 fn before_unit(tokens: &[Token], end: usize) -> bool {
     let glued = |a: &Token, b: &Token| a.end == b.start;
     match (
@@ -171,7 +172,7 @@ fn before_unit(tokens: &[Token], end: usize) -> bool {
                 && dash.is_punct(b'-')
                 && glued(last, dash)
                 && glued(dash, next)
-                && matches!(next.lex(), Lex::Unit(..))
+                && matches!(next.lex(), Lex::Unit(..) | Lex::Word(W::To))
         }
         _ => false,
     }

@@ -87,6 +87,14 @@ pub(super) fn deictic(tokens: &[Token], i: usize) -> Option<Core> {
         Some(W::Today) => (0, None),
         Some(W::Tonight) => (0, Some(Clock::Part(DayPart::Night))),
         Some(W::Yesterday) => (-1, None),
+        // "the leaders of tomorrow" is no date.
+        Some(W::Tomorrow)
+            if i > 0
+                && tokens[i - 1].is(W::Of)
+                && c.peek().is_none_or(|t| matches!(t.kind, Kind::Punct(_))) =>
+        {
+            return None;
+        }
         Some(W::Tomorrow) => (1, None),
         _ => {
             c.word(W::The).then_some(())?;
