@@ -31,7 +31,7 @@ pub struct Reading {
 }
 
 /// How far from the expression (in tokens) a tense marker is looked for.
-const REACH: usize = 16;
+const REACH: usize = 20;
 
 /// The tense around tokens `first..end` within `lo..hi` (the sentence): the nearest marker
 /// before the expression (where the subject and its verb usually are), else the nearest
@@ -343,6 +343,14 @@ mod tests {
             Some(Tense::Future)
         );
         assert_eq!(tense_of("Snow in January.", "January"), None);
+        // A long clause: the marker is 18 words before the weekday.
+        assert_eq!(
+            tense_of(
+                "The envoy is scheduled to spend three hours in Riyadh, the Saudi capital, before a stop in Doha on Thursday.",
+                "Thursday"
+            ),
+            Some(Tense::Future)
+        );
         assert_eq!(
             tense_of(
                 "The strike had been scheduled to begin on Monday.",
