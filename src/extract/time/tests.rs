@@ -441,6 +441,16 @@ fn times_of_day() {
         tuesday(),
         &[("Thursday night", "2025-12-18TNI")],
     );
+    check(
+        "Shares in London were up 2% at mid-afternoon yesterday.",
+        tuesday(),
+        &[("mid-afternoon yesterday", "2025-12-22TAF")],
+    );
+    check(
+        "Voting was brisk on Sunday, and by mid-afternoon turnout had passed 40%.",
+        tuesday(),
+        &[("Sunday", "2025-12-21"), ("mid-afternoon", "2025-12-21TAF")],
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@ use crate::extract::time::vocab::{DayPart, Lex, Unit, W};
 pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut best = deictic(tokens, i);
     best = longer(best, part_of_day(tokens, i));
+    best = longer(best, mid_day_part(text, tokens, i));
     best = longer(best, weekday(text, tokens, i));
     best = longer(best, weekend(tokens, i));
     best = longer(best, unit_shift(tokens, i));
@@ -127,6 +128,25 @@ fn part_of_day(tokens: &[Token], i: usize) -> Option<Core> {
     }
     c.bump();
     Some(Core::new(c.i, Expr::Shift(Unit::Day, by, Base::Anchor)).with_clock(Some(Clock::Part(p))))
+}
+
+/// "mid-afternoon", "mid-morning yesterday", "mid-afternoon Friday": the middle of a part of
+/// the day named after it, else of the day mentioned last.
+fn mid_day_part(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    if !c.word(W::Mid) {
+        return None;
+    }
+    c.dash();
+    let Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening)) = c.lex()
+    else {
+        return None;
+    };
+    c.bump();
+    let day = deictic(tokens, c.i)
+        .or_else(|| weekday(text, tokens, c.i))
+        .unwrap_or_else(|| Core::new(c.i, Expr::Shift(Unit::Day, 0, Base::Reference)));
+    Some(day.with_clock(Some(Clock::Part(p))).with_mod(Mod::Mid))
 }
 
 /// Capitalised words that make a weekday the name of a special day ("Black Friday").
