@@ -451,6 +451,16 @@ fn times_of_day() {
         tuesday(),
         &[("Sunday", "2025-12-21"), ("mid-afternoon", "2025-12-21TAF")],
     );
+    check(
+        "Markets fell on Friday. Traders sold heavily in the morning before a late rally.",
+        tuesday(),
+        &[("Friday", "2025-12-19"), ("the morning", "2025-12-19TMO")],
+    );
+    check(
+        "The convoy will leave at 4 in the morning on Thursday.",
+        tuesday(),
+        &[("4 in the morning on Thursday", "2025-12-25T04:00")],
+    );
 }
 
 #[test]

@@ -15,6 +15,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut best = deictic(tokens, i);
     best = longer(best, part_of_day(tokens, i));
     best = longer(best, mid_day_part(text, tokens, i));
+    best = longer(best, in_the_day_part(tokens, i));
     best = longer(best, weekday(text, tokens, i));
     best = longer(best, weekend(tokens, i));
     best = longer(best, unit_shift(tokens, i));
@@ -128,6 +129,23 @@ fn part_of_day(tokens: &[Token], i: usize) -> Option<Core> {
     }
     c.bump();
     Some(Core::new(c.i, Expr::Shift(Unit::Day, by, Base::Anchor)).with_clock(Some(Clock::Part(p))))
+}
+
+/// "the morning" after "in" ("orders poured in in the morning"): that part of the day
+/// mentioned last.
+fn in_the_day_part(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    if !(c.prev().is_some_and(|p| p.is(W::In)) && c.word(W::The)) {
+        return None;
+    }
+    let Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening)) = c.lex()
+    else {
+        return None;
+    };
+    c.bump();
+    Some(
+        Core::new(c.i, Expr::Shift(Unit::Day, 0, Base::Reference)).with_clock(Some(Clock::Part(p))),
+    )
 }
 
 /// "mid-afternoon", "mid-morning yesterday", "mid-afternoon Friday": the middle of a part of
