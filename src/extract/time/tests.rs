@@ -402,6 +402,16 @@ fn durations() {
         tuesday(),
         &[("the next couple of years", "P2Y")],
     );
+    check(
+        "The deal follows months of talks and several quarters of losses.",
+        tuesday(),
+        &[("months", "PXM"), ("several quarters", "PXQ")],
+    );
+    check(
+        "Three quarters of the members and the minutes of the meeting backed the plan in the early hours of the night.",
+        tuesday(),
+        &[],
+    );
     let t = &timexes("The war has lasted three years.", tuesday())[0];
     assert_eq!((t.kind, t.interval), (TimexType::Duration, None));
 }

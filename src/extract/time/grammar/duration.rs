@@ -184,8 +184,11 @@ fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     // "a quarter of the vote", "three-quarters": fractions, not three months.
+    // "Several quarters of losses" counts no fraction.
     if unit == Unit::Quarter
-        && (first.article || c.peek().is_some_and(|t| t.is(W::Of)) || dash_before_unit(&c))
+        && (first.article
+            || (first.value.is_some() && c.peek().is_some_and(|t| t.is(W::Of)))
+            || dash_before_unit(&c))
     {
         return None;
     }
@@ -269,7 +272,7 @@ fn unit_long(tokens: &[Token], i: usize) -> Option<Core> {
 const BARE_LEAD: &[W] = &[W::For, W::Within, W::In, W::Over, W::After, W::During];
 
 /// A plural unit without an amount: "for weeks", "within days", "over the years",
-/// "weeks or months".
+/// "weeks or months", "months of talks".
 fn bare_plural(tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.word(W::The);
@@ -282,7 +285,13 @@ fn bare_plural(tokens: &[Token], i: usize) -> Option<Core> {
         return Some(Core::new(r.i, Expr::Duration(None, unit)).with_mod(Mod::Approx));
     }
     let before = i.checked_sub(1).map(|j| &tokens[j]);
-    let lead = before.is_some_and(|t| BARE_LEAD.iter().any(|&w| t.is(w)));
+    // "follows months of talks", "years of war"; not "quarters of the vote", "the minutes
+    // of the meeting" or "the early hours of Friday".
+    let of_after = !the
+        && !matches!(unit, Unit::Quarter | Unit::Minute)
+        && !before.is_some_and(|t| t.is(W::Early))
+        && c.peek().is_some_and(|t| t.is(W::Of));
+    let lead = of_after || before.is_some_and(|t| BARE_LEAD.iter().any(|&w| t.is(w)));
     // "over the years", "for years", "within days" but not "the days of swelling sales".
     if !lead || (the && !before.is_some_and(|t| t.is(W::Over))) {
         return None;
