@@ -13,6 +13,7 @@ pub mod fasthash;
 pub mod gazetteer;
 pub mod names;
 pub mod roles;
+pub mod teams;
 pub mod tokens;
 pub mod typing;
 pub mod unnamed;
@@ -248,6 +249,13 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
     }
     let mut found = resolved;
     found.sort_by_key(|f| (f.span.start, f.span.end));
+    teams::Teams {
+        text,
+        tokens: &toks,
+        sentences: &sentences,
+        gaz,
+    }
+    .retype(&mut found);
     let role_finder = roles::RoleFinder {
         text,
         tokens: &toks,
@@ -359,6 +367,61 @@ mod tests {
         let (mentions, actors) = run(text);
         assert_eq!(actors[0].roles[0].title, "Secretary of State");
         assert_eq!(mentions[2].title.map(|t| t.text(text)), Some("Secretary"));
+    }
+
+    /// (mention text, type) of the mentions of places and organisations.
+    fn typed(text: &str) -> Vec<(String, EntityType)> {
+        named(text)
+            .into_iter()
+            .filter(|(_, t, _)| *t != PER)
+            .map(|(s, t, _)| (s, t))
+            .collect()
+    }
+
+    #[test]
+    fn cities_in_results_and_standings_are_teams() {
+        let text = "Results on Saturday:\nLiverpool 3 Norwich 1\nStandings:\nLiverpool 5 4 1 0 12\n\nLiverpool extended their lead at the top after a win in Norwich.";
+        assert_eq!(
+            typed(text),
+            [
+                ("Liverpool".to_string(), ORG),
+                ("Norwich".to_string(), ORG),
+                ("Liverpool".to_string(), ORG),
+                ("Liverpool".to_string(), ORG),
+                // Where the match was played stays a place.
+                ("Norwich".to_string(), LOC),
+            ]
+        );
+    }
+
+    #[test]
+    fn fixtures_make_the_visitors_a_team_and_leave_the_venue_a_place() {
+        assert_eq!(
+            typed("Fixtures:\nBOSTON AT DENVER\n"),
+            [("BOSTON".to_string(), ORG), ("DENVER".to_string(), LOC)]
+        );
+        assert_eq!(
+            typed("Fixtures:\nJune 14 v Glasgow\n"),
+            [("Glasgow".to_string(), ORG)]
+        );
+    }
+
+    #[test]
+    fn a_city_that_beat_another_is_a_team_but_countries_stay_places() {
+        assert_eq!(
+            typed("Leeds beat Bristol by three wickets. Germany beat France in the final."),
+            [
+                ("Leeds".to_string(), ORG),
+                ("Bristol".to_string(), ORG),
+                ("Germany".to_string(), LOC),
+                ("France".to_string(), LOC),
+            ]
+        );
+        // A dateline and ordinary news keep their places.
+        assert_eq!(
+            typed("LONDON 2025-12-19\nLondon police said 20 people were hurt."),
+            [("LONDON".to_string(), LOC), ("London".to_string(), LOC)]
+        );
     }
 
     #[test]
