@@ -40,8 +40,9 @@ pub enum Part {
     Half(u8),
     /// A season.
     Season(Season),
-    /// The `n`th given weekday of a month (month, weekday with 0 = Monday, n): Thanksgiving is
-    /// the fourth Thursday of November.
+    /// The `n`th given weekday of a month (month, weekday with 0 = Monday, n), the last one
+    /// for n = 0: Thanksgiving is the fourth Thursday of November, Memorial Day the last
+    /// Monday of May.
     NthWeekday(u8, u8, u8),
 }
 

@@ -3,7 +3,7 @@
 //! TIMEX3 value. Without an anchor, relative expressions keep X placeholders ("XXXX-WXX-5")
 //! and no period.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::extract::time::TimexType;
 use crate::extract::time::expr::{Base, Clock, Expr, Part, Recurrence, RefKind, YearSpec};
@@ -142,6 +142,15 @@ fn in_year(y: i32, part: Part) -> Option<Period> {
         Part::Quarter(q) => Period::Quarter(y, u32::from(q)),
         Part::Half(h) => Period::Half(y, u32::from(h)),
         Part::Season(s) => Period::Season(y, s),
+        Part::NthWeekday(m, wd, 0) => {
+            // The last: the same weekday in the month's last seven days.
+            let next =
+                NaiveDate::from_ymd_opt(y, u32::from(m), 1)?.checked_add_months(Months::new(1))?;
+            let last = next.pred_opt()?;
+            let back =
+                (i64::from(last.weekday().num_days_from_monday()) - i64::from(wd)).rem_euclid(7);
+            Period::Day(last - Duration::days(back))
+        }
         Part::NthWeekday(m, wd, n) => {
             let first = NaiveDate::from_ymd_opt(y, u32::from(m), 1)?;
             let lead =

@@ -561,6 +561,30 @@ fn quarters_leave_out_the_words_that_determine_their_noun() {
 }
 
 #[test]
+fn named_holidays() {
+    let april = Some(ymd(2025, 4, 15));
+    check(
+        "Officials expect heavy traffic over Memorial Day.",
+        april,
+        &[("Memorial Day", "2025-05-26")],
+    );
+    check(
+        "The strike began after Labor Day and ended on Veterans Day.",
+        Some(ymd(2025, 12, 2)),
+        &[("Labor Day", "2025-09-01"), ("Veterans Day", "2025-11-11")],
+    );
+    check(
+        "Florists sold out before Valentine's Day, and markets were shut on Presidents' Day.",
+        april,
+        &[
+            ("Valentine's Day", "2025-02-14"),
+            ("Presidents' Day", "2025-02-17"),
+        ],
+    );
+    check("Jones Day, the law firm, advised the buyer.", april, &[]);
+}
+
+#[test]
 fn false_friends_stay_out() {
     check("Officials may meet again.", tuesday(), &[]);
     check("Theresa May visited Kyiv.", tuesday(), &[]);

@@ -744,8 +744,43 @@ fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     Some(Core::new(c.i, Expr::Calendar(year, Part::Day(12, 31))))
 }
 
+/// Days named by a capitalised word and "Day" ("Memorial Day", "Veterans Day", "Valentine's
+/// Day"), with their place in the year: the US federal holidays whose name says which they
+/// are, and days kept the same way everywhere.
+const NAMED_DAYS: &[(&str, Part)] = &[
+    ("memorial", Part::NthWeekday(5, 0, 0)),
+    ("labor", Part::NthWeekday(9, 0, 1)),
+    ("columbus", Part::NthWeekday(10, 0, 2)),
+    ("presidents", Part::NthWeekday(2, 0, 3)),
+    ("president", Part::NthWeekday(2, 0, 3)),
+    ("veterans", Part::Day(11, 11)),
+    ("veteran", Part::Day(11, 11)),
+    ("valentine", Part::Day(2, 14)),
+    ("boxing", Part::Day(12, 26)),
+];
+
+/// "Memorial Day", "Presidents' Day", "Valentine's Day": a day of [`NAMED_DAYS`].
+fn named_day(text: &str, c: &mut Cursor) -> Option<Part> {
+    let mut d = *c;
+    let t = d.bump()?;
+    let name = &text[t.start as usize..t.end as usize];
+    let &(_, part) = NAMED_DAYS
+        .iter()
+        .find(|(n, _)| name.eq_ignore_ascii_case(n))?;
+    if d.tight_punct(b'\'') {
+        d.suffix(text, &["s"]);
+    }
+    let day = d.peek()?;
+    if day.lex() != Lex::Unit(Unit::Day, false) || day.case() == Case::Lower {
+        return None;
+    }
+    d.bump();
+    *c = d;
+    Some(part)
+}
+
 /// Holidays: "Christmas", "Christmas Eve", "New Year's Day", "New Year's Eve", "Halloween",
-/// "Thanksgiving".
+/// "Thanksgiving", and the days of [`NAMED_DAYS`].
 fn holiday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let t = c.peek()?;
@@ -759,6 +794,10 @@ fn holiday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
             c.i,
             Expr::Calendar(year, Part::NthWeekday(11, 3, 4)),
         ));
+    }
+    if let Some(part) = named_day(text, &mut c) {
+        let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
+        return Some(Core::new(c.i, Expr::Calendar(year, part)));
     }
     let (m, d) = match c.any(&[W::Christmas, W::New, W::Halloween])? {
         W::Christmas => {

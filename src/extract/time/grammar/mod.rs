@@ -270,7 +270,10 @@ fn can_start(tokens: &[Token], i: usize) -> bool {
         Kind::Number(..) | Kind::Quantity => true,
         Kind::Punct(b'\'') => number_next(),
         Kind::Punct(_) => false,
-        Kind::Word(Lex::Other, _) => t.end - t.start == 1 && number_next(),
+        Kind::Word(Lex::Other, case) => {
+            (t.end - t.start == 1 && number_next())
+                || (case == Case::Capital && day_ahead(tokens, i))
+        }
         Kind::Word(Lex::Word(w), _) => {
             SELF_STARTERS.contains(&w)
                 || recurrence::ADVERBS.iter().any(|&(a, _)| a == w)
@@ -281,6 +284,16 @@ fn can_start(tokens: &[Token], i: usize) -> bool {
         }
         Kind::Word(..) => true,
     }
+}
+
+/// True when a capitalised "Day" follows token `i`, possibly after "'" or "'s" ("Memorial Day",
+/// "Valentine's Day").
+fn day_ahead(tokens: &[Token], i: usize) -> bool {
+    (i + 1..=i + 3).any(|j| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.lex() == Lex::Unit(Unit::Day, false) && t.case() == Case::Capital)
+    })
 }
 
 /// True when one of the four tokens after `i` is a number or a date word.
