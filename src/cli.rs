@@ -1,4 +1,5 @@
-//! The command line: `dossier [PATH...]`, `dossier extract`, `dossier stats`, `dossier actors`.
+//! The command line: `dossier [PATH...]`, `dossier extract`, `dossier stats`, `dossier actors`,
+//! `dossier open`, `dossier export`.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
@@ -18,6 +19,8 @@ use crate::corpus::{self, Input, Progress};
 use crate::index::Index;
 use crate::ingest::{Draft, Problem, json};
 use crate::record::{Embedded, Record};
+use crate::review::export::{self, Filter, Format};
+use crate::review::{Keys, Mark, Review, apply, store};
 
 /// dossier: explore a folder of news articles — timeline, actors, quotations.
 #[derive(Debug, Parser)]
@@ -32,6 +35,10 @@ pub struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     open: CorpusArgs,
+    /// The review file (default: `<folder>/.dossier/review.json`, or a file in the per-user
+    /// data folder when the corpus folder is read-only or the corpus is not one folder).
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,6 +51,31 @@ enum Command {
     Actors(ActorsArgs),
     /// Open the output of `dossier extract --embed` (files or folders of JSON Lines).
     Open(OpenArgs),
+    /// Write a report of the review: Markdown, JSON or CSV.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// The report's format: `md` (a Markdown report), `json` (everything) or `csv` (one row
+    /// per quotation).
+    #[arg(long, value_name = "FORMAT", default_value = "md", value_parser = ["md", "markdown", "json", "csv"])]
+    format: String,
+    /// The review file (default: the one the explorer uses for this corpus).
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Keep only items with these marks: `confirmed`, `disputed`, `needs-check`,
+    /// `unreviewed` (comma-separated).
+    #[arg(long, alias = "mark", value_name = "MARKS", value_delimiter = ',')]
+    only: Vec<String>,
+    /// Keep only items without a mark (with `--only`, these as well).
+    #[arg(long)]
+    unreviewed: bool,
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +92,9 @@ struct OpenArgs {
     /// JSON Lines files written by `dossier extract --embed`, or folders holding them.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// The review file (default: one in the per-user data folder named after the paths).
+    #[arg(long, value_name = "FILE")]
+    review: Option<PathBuf>,
 }
 
 /// The corpus to load.
@@ -97,8 +132,11 @@ pub fn main() -> ExitCode {
         Some(Command::Extract(args)) => extract(args),
         Some(Command::Stats(args)) => stats(args),
         Some(Command::Actors(args)) => actors(args),
-        Some(Command::Open(args)) => explore(&Input::Extracted(args.paths), false),
-        None => explore(&cli.open.input(), cli.open.no_cache),
+        Some(Command::Open(args)) => {
+            explore(&Input::Extracted(args.paths), false, args.review.as_deref())
+        }
+        Some(Command::Export(args)) => export(args),
+        None => explore(&cli.open.input(), cli.open.no_cache, cli.review.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -174,22 +212,100 @@ fn cache_file(input: &Input, no_cache: bool) -> Option<PathBuf> {
 }
 
 /// Opens the explorer; without a terminal (output piped), prints the corpus totals instead.
-fn explore(input: &Input, no_cache: bool) -> Result<ExitCode> {
+fn explore(input: &Input, no_cache: bool, review: Option<&Path>) -> Result<ExitCode> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         let index = load(input, no_cache)?;
         print_totals(&index, &mut io::stdout().lock())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let outcome = crate::app::terminal::run(input.clone(), cache_file(input, no_cache))
+    let location = store::locate(input, review);
+    let outcome = crate::app::terminal::run(input.clone(), cache_file(input, no_cache), location)
         .context("cannot run the terminal interface")?;
     report(&outcome.problems);
-    for warning in &outcome.warnings {
+    for warning in outcome.warnings.iter().chain(&outcome.review) {
         eprintln!("dossier: {warning}");
     }
     if outcome.cancelled {
         eprintln!("dossier: loading cancelled");
     } else if outcome.empty {
         anyhow::bail!("no articles could be loaded");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a report of the review of a corpus.
+fn export(args: ExportArgs) -> Result<ExitCode> {
+    let format = Format::parse(&args.format).context("unknown format")?;
+    let mut filter = Filter {
+        marks: Vec::new(),
+        unreviewed: args.unreviewed,
+    };
+    for word in args.only.iter().filter(|w| !w.trim().is_empty()) {
+        if word.trim().eq_ignore_ascii_case("unreviewed") {
+            filter.unreviewed = true;
+        } else {
+            let mark = Mark::parse(word).with_context(|| {
+                format!("--mark: unknown mark {word:?} (use confirmed, disputed, needs-check or unreviewed)")
+            })?;
+            if !filter.marks.contains(&mark) {
+                filter.marks.push(mark);
+            }
+        }
+    }
+    let input = args.corpus.input();
+    let mut index = load(&input, args.corpus.no_cache)?;
+    let location = store::locate(&input, args.review.as_deref());
+    let review = match std::fs::read(&location.path) {
+        Ok(bytes) => store::parse(&bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "the review file {} cannot be read: {e}",
+                location.path.display()
+            )
+        })?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound && args.review.is_none() => {
+            eprintln!(
+                "dossier: no review yet ({} does not exist): every item is unreviewed",
+                location.path.display()
+            );
+            Review::default()
+        }
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read {}", location.path.display()));
+        }
+    };
+    let mut baseline = apply::Baseline::default();
+    let unapplied = if review.corrections.is_empty() {
+        Vec::new()
+    } else {
+        apply::apply(&mut index, &mut baseline, &review.corrections)
+    };
+    let keys = Keys::build(&index);
+    let orphans = keys.orphans(&index, &review).len();
+    if orphans > 0 {
+        eprintln!(
+            "dossier: {orphans} decision{} name items no longer in the corpus (listed in the report)",
+            if orphans == 1 { "" } else { "s" }
+        );
+    }
+    if !unapplied.is_empty() {
+        eprintln!(
+            "dossier: {} correction{} found nothing to apply to (listed in the report)",
+            unapplied.len(),
+            if unapplied.len() == 1 { "" } else { "s" }
+        );
+    }
+    let source = export::Source {
+        index: &index,
+        keys: &keys,
+        review: &review,
+        unapplied: &unapplied,
+        file: Some(&location.path),
+    };
+    let text = export::render(&source, &filter, format);
+    match &args.output {
+        Some(path) => store::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -78,3 +78,17 @@ pub fn cache_file(data: &[u8]) {
         }
     }
 }
+
+/// The review-file reader on arbitrary bytes: never panics, whatever it accepts is written
+/// back and read again unchanged, and every item id reads back as written.
+pub fn review_file(data: &[u8]) {
+    use crate::review::{ItemKey, store};
+    if let Ok(review) = store::parse(data) {
+        let text = store::to_json(&review);
+        let again = store::parse(text.as_bytes()).expect("a written review reads back");
+        assert_eq!(again, review, "a review changes when written and read back");
+    }
+    if let Ok(s) = std::str::from_utf8(data) {
+        assert_eq!(ItemKey::parse(s).to_string(), s, "an id changes when read");
+    }
+}

@@ -17,6 +17,7 @@ pub mod index;
 pub mod ingest;
 pub mod layout;
 pub mod record;
+pub mod review;
 pub mod search;
 pub mod segment;
 pub mod span;

@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: open a corpus, find a quotation, jump to it, quit;
-//! the screen is read through a VT100 parser, and the terminal must be restored on exit.
+//! mark a quotation, quit, start again and see the mark. The screen is read through a VT100
+//! parser, and the terminal must be restored on exit.
 
 mod common;
 
@@ -7,7 +8,7 @@ use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 /// What the pseudo-terminal shows, parsed as it arrives.
 struct Screen {
@@ -56,6 +57,97 @@ impl Screen {
     }
 }
 
+/// The binary running in a pseudo-terminal of 120×40.
+struct Session {
+    screen: Screen,
+    keys: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    /// Starts `dossier ARGS` in `dir`, its per-user data folder inside `dir` too.
+    fn start(dir: &std::path::Path, args: &[&std::ffi::OsStr]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 40,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_DATA_HOME", dir.join("data"));
+        cmd.env("XDG_CACHE_HOME", dir.join("cache"));
+        cmd.cwd(dir);
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let keys = pty.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(40).unwrap(),
+            std::num::NonZeroU16::new(120).unwrap(),
+            0,
+        )));
+        let feed = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_feed = Arc::clone(&raw);
+        std::thread::spawn(move || {
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+                raw_feed.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            screen: Screen { parser },
+            keys,
+            child,
+            raw,
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.keys.write_all(keys.as_bytes()).unwrap();
+        self.keys.flush().unwrap();
+    }
+
+    /// Quits with `q`: the process exits successfully and the terminal is restored.
+    fn quit(mut self) {
+        self.send("q");
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "{status:?}");
+        // The output written before exit may still be on its way through the pty.
+        let restored = |raw: &[u8]| {
+            let text = String::from_utf8_lossy(raw);
+            text.contains("\x1b[?1049l") && text.contains("\x1b[?1000l")
+        };
+        let start = Instant::now();
+        while !restored(&self.raw.lock().unwrap()) && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            restored(&self.raw.lock().unwrap()),
+            "alternate screen left and mouse capture released"
+        );
+        assert!(
+            !self
+                .screen
+                .parser
+                .lock()
+                .unwrap()
+                .screen()
+                .alternate_screen()
+        );
+    }
+}
+
 #[test]
 fn find_a_quotation_jump_to_it_and_quit() {
     // A corpus in `dossier extract --embed` form: the sample articles with their
@@ -69,59 +161,24 @@ fn find_a_quotation_jump_to_it_and_quit() {
     }
     std::fs::write(&path, lines).unwrap();
 
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
-    cmd.arg("open");
-    cmd.arg(&path);
-    cmd.env("TERM", "xterm-256color");
-    cmd.cwd(dir.path());
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let mut keys = pty.master.take_writer().unwrap();
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(
-        std::num::NonZeroU16::new(40).unwrap(),
-        std::num::NonZeroU16::new(120).unwrap(),
-        0,
-    )));
-    let feed = Arc::clone(&parser);
-    let raw = Arc::new(Mutex::new(Vec::new()));
-    let raw_feed = Arc::clone(&raw);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            feed.lock().unwrap().process(&buf[..n]);
-            raw_feed.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
+    let mut s = Session::start(dir.path(), &["open".as_ref(), path.as_os_str()]);
+    s.screen.wait_for("the main screen", |s, _| {
+        s.contains("1 Timeline · 20 events") && s.contains("2 Actors · 7")
     });
-    let screen = Screen { parser };
+    assert!(s.screen.parser.lock().unwrap().screen().alternate_screen());
 
-    screen.wait_for("the main screen", |s, _| {
-        s.contains("1 Timeline") && s.contains("4 articles")
-    });
-    assert!(screen.parser.lock().unwrap().screen().alternate_screen());
-
-    keys.write_all(b"/").unwrap();
-    screen.wait_for("the finder", |s, _| s.contains("Find quotations"));
-    keys.write_all(b"drag this out").unwrap();
-    screen.wait_for("the result", |s, _| {
+    s.send("/");
+    s.screen
+        .wait_for("the finder", |s, _| s.contains("Find quotations"));
+    s.send("drag this out");
+    s.screen.wait_for("the result", |s, _| {
         s.contains("1 quotation ")
             && s.contains("not going to drag this out")
             && s.contains("Marco Rubio")
     });
 
-    keys.write_all(b"\r").unwrap();
-    screen.wait_for(
+    s.send("\r");
+    s.screen.wait_for(
         "the source pane on the highlighted quotation",
         |s, reversed| {
             !s.contains("Find quotations")
@@ -130,22 +187,56 @@ fn find_a_quotation_jump_to_it_and_quit() {
                 && reversed.contains("drag this out for weeks or months")
         },
     );
+    s.quit();
+}
 
-    keys.write_all(b"q").unwrap();
-    let status = child.wait().unwrap();
-    assert!(status.success(), "{status:?}");
-    // The output written before exit may still be on its way through the pty.
-    let restored = |raw: &[u8]| {
-        let text = String::from_utf8_lossy(raw);
-        text.contains("\x1b[?1049l") && text.contains("\x1b[?1000l")
-    };
-    let start = Instant::now();
-    while !restored(&raw.lock().unwrap()) && start.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(20));
+#[test]
+fn mark_a_quotation_quit_and_see_the_mark_again() {
+    // A corpus folder (the bundled sample articles): the review goes to its `.dossier/`.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("news");
+    std::fs::create_dir(&corpus).unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    for entry in std::fs::read_dir(samples).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
     }
-    assert!(
-        restored(&raw.lock().unwrap()),
-        "alternate screen left and mouse capture released"
-    );
-    assert!(!screen.parser.lock().unwrap().screen().alternate_screen());
+    let find = |s: &mut Session| {
+        s.send("/");
+        s.screen
+            .wait_for("the finder", |s, _| s.contains("Find quotations"));
+        s.send("drag this out");
+        s.screen.wait_for("the result", |s, _| {
+            s.contains("1 quotation ") && s.contains("not going to drag this out")
+        });
+        s.send("\r");
+        s.screen.wait_for("the quotation", |s, reversed| {
+            !s.contains("Find quotations") && reversed.contains("drag this out for weeks")
+        });
+    };
+
+    let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
+    s.screen.wait_for("the main screen", |s, _| {
+        s.contains("reviewed: quotations 0/")
+    });
+    find(&mut s);
+    s.send("c");
+    s.screen.wait_for("the mark", |s, _| {
+        s.contains("reviewed: quotations 1/") && s.contains("✓ confirmed · quotation")
+    });
+    s.quit();
+    let file = corpus.join(".dossier/review.json");
+    let review = dossier::review::store::parse(&std::fs::read(&file).unwrap()).unwrap();
+    let marks: Vec<_> = review.decisions.values().map(|d| d.mark).collect();
+    assert_eq!(marks, vec![Some(dossier::review::Mark::Confirmed)]);
+
+    let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
+    s.screen.wait_for("the saved progress", |s, _| {
+        s.contains("reviewed: quotations 1/")
+    });
+    find(&mut s);
+    s.screen.wait_for("the mark again", |s, _| {
+        s.contains("✓ confirmed · quotation")
+    });
+    s.quit();
 }

@@ -39,3 +39,21 @@ fn loaders_regressions() {
 fn cache_file_regressions() {
     replay("cache_file", dossier::fuzzing::cache_file);
 }
+
+#[test]
+fn review_file_regressions() {
+    replay("review_file", dossier::fuzzing::review_file);
+    // The golden reports are JSON but not review files; the seed is one.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review");
+    for entry in fs::read_dir(fixtures).unwrap() {
+        dossier::fuzzing::review_file(&fs::read(entry.unwrap().path()).unwrap());
+    }
+}
+
+#[test]
+fn the_review_seed_is_a_review_file() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review/seed-review.json");
+    let review = dossier::review::store::parse(&fs::read(path).unwrap()).unwrap();
+    assert_eq!(review.decisions.len(), 3);
+    assert_eq!(review.corrections.len(), 2);
+}

@@ -4,7 +4,11 @@
 use std::sync::Arc;
 
 use crate::app::catalog::Catalog;
+use crate::app::keymap::Key;
 use crate::app::status::LoadProgress;
+use crate::review::Mark;
+use crate::review::Opening;
+use crate::review::store::Saved;
 use crate::search::Found;
 
 /// A change of state. [`crate::app::App::update`] is the only place state changes.
@@ -88,6 +92,37 @@ pub enum Action {
     CursorHome,
     /// Move the input cursor to the end.
     CursorEnd,
+    /// Mark the selected item (`None` clears its mark).
+    Mark(Option<Mark>),
+    /// Write or edit the selected item's note.
+    EditNote,
+    /// Take back the last decision or correction.
+    Undo,
+    /// Make the last undone decision or correction again.
+    Redo,
+    /// Give the selected quotation another speaker.
+    Reassign,
+    /// Set the publication date of the article shown.
+    SetDate,
+    /// Show all items, or only unreviewed, disputed or to-be-checked ones.
+    CycleReviewFilter,
+    /// Go to the next (true) or previous item with this mark (`None`: without a mark).
+    Jump(bool, Option<Mark>),
+    /// Export a report.
+    Export,
+    /// Merge the selected actor into another.
+    MergeActor,
+    /// Rename the selected actor.
+    RenameActor,
+    /// Split a wrongly merged name off the selected actor.
+    SplitActor,
+    /// Save the review in the per-user data folder, then quit.
+    SaveElsewhere,
+    /// Quit although decisions are not saved.
+    QuitAnyway,
+    /// The first key of a two-key sequence was pressed (`None`: the second key ended no
+    /// sequence).
+    Prefix(Option<Key>),
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
     /// A mouse click at (column, row).
@@ -102,4 +137,12 @@ pub enum Action {
     FinderReady,
     /// Finder results for the query of a generation.
     Found(u64, Found),
+    /// The review file was read and its corrections applied (sent before `Loaded`).
+    ReviewOpened(Box<Opening>),
+    /// A save of the review as of a generation finished.
+    Saved(u64, Result<Saved, String>),
+    /// A report was written (what to say), or could not be.
+    Written(Result<String, String>),
+    /// The finder is stopped: apply the review's corrections and rebuild the corpus views.
+    Rebuild,
 }

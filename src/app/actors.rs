@@ -9,8 +9,10 @@ use crate::app::View;
 use crate::app::catalog::Catalog;
 use crate::app::input::TextInput;
 use crate::app::list::Scroll;
+use crate::app::review::cell;
 use crate::app::text::{ellipsize, pad, width};
 use crate::extract::actors::ActorKind;
+use crate::review::Target;
 use crate::search::words;
 
 /// How the actor list is ordered.
@@ -40,6 +42,8 @@ pub struct Actors {
     pub typing: bool,
     /// Actors involved in the selected event, ascending.
     pub marked: Vec<u32>,
+    /// Which actors the review filter shows (all when `None`).
+    pub only: Option<Vec<bool>>,
 }
 
 /// Short name of an actor kind.
@@ -106,6 +110,11 @@ impl Actors {
             .iter()
             .copied()
             .filter(|&a| filter.is_empty() || passes(&filter, &actors[a as usize].name))
+            .filter(|&a| {
+                self.only
+                    .as_ref()
+                    .is_none_or(|o| o.get(a as usize).copied().unwrap_or(true))
+            })
             .collect();
         self.list.set_len(self.rows.len());
         match current.and_then(|c| self.rows.iter().position(|&r| r == c)) {
@@ -168,7 +177,8 @@ impl Actors {
             .map(|row| width(&counts_of(self.rows[row])))
             .max()
             .unwrap_or(0);
-        let (name_w, kind_w, role_w) = columns(w.saturating_sub(3 + counts_w));
+        let (name_w, kind_w, role_w) = columns(w.saturating_sub(5 + counts_w));
+        let catalog = view.catalog;
         let lines: Vec<Line> = self
             .list
             .visible()
@@ -189,8 +199,12 @@ impl Actors {
                 } else {
                     ratatui::style::Style::new()
                 };
+                let decision = catalog
+                    .keys
+                    .decision(&catalog.index, view.review, Target::Actor(a));
                 let line = Line::from(vec![
                     Span::styled(marker, theme.marked()),
+                    cell(decision, theme),
                     Span::styled(pad(&actor.name, name_w.saturating_sub(1)), name_style),
                     Span::raw(if name_w > 0 { " " } else { "" }),
                     Span::styled(pad(kind_label(actor.kind), kind_w), theme.muted()),

@@ -12,11 +12,12 @@ use crate::extract::events::{Event, EventKind};
 use crate::extract::quotes::Quote;
 use crate::extract::time::{Granularity, Interval};
 use crate::index::{Entry, Index, ItemRef, Totals};
+use crate::review::Keys;
 use crate::search::{Fields, Texts};
 use crate::span::Span;
 
 /// The index and the tables the app looks things up in.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Catalog {
     /// The corpus.
     pub index: Index,
@@ -28,6 +29,8 @@ pub struct Catalog {
     main_role: Vec<Option<(u32, u32, u32)>>,
     /// Corpus totals.
     pub totals: Totals,
+    /// The stable ids of every item, for review decisions.
+    pub keys: Keys,
     /// Messages about the load that concern no file (e.g. an unusable cache).
     pub warnings: Vec<String>,
 }
@@ -81,12 +84,14 @@ impl Catalog {
             })
             .collect();
         let totals = index.totals();
+        let keys = Keys::build(&index);
         Catalog {
             index,
             quotes,
             event_entry,
             main_role,
             totals,
+            keys,
             warnings: Vec::new(),
         }
     }
@@ -114,15 +119,7 @@ impl Catalog {
 
     /// The speaker of a quotation: its actor's name, else the speaker as written.
     pub fn speaker(&self, a: usize, quote: &Quote) -> Option<&str> {
-        if let Some(actor) = self.quote_actor(a, quote) {
-            return self
-                .index
-                .actors
-                .get(actor as usize)
-                .map(|x| x.name.as_str());
-        }
-        let article = self.article(a)?;
-        quote.speaker.map(|s| s.text(&article.text))
+        self.index.speaker(a, quote)
     }
 
     /// Where article `a` was published: its outlet, else its file name.

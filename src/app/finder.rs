@@ -13,8 +13,10 @@ use unicode_width::UnicodeWidthChar;
 use crate::app::View;
 use crate::app::input::TextInput;
 use crate::app::list::Scroll;
+use crate::app::review::cell;
 use crate::app::status::thousands;
 use crate::app::text::{pad, width};
+use crate::review::Target;
 use crate::search::highlight::highlights;
 use crate::search::{Found, Query};
 
@@ -45,6 +47,16 @@ impl Finder {
         self.generation += 1;
         self.query = Query::parse(&self.input.text);
         self.generation
+    }
+
+    /// Forgets the results (they name quotations of a catalog that was rebuilt) and waits
+    /// for the new worker; results still on their way from the old one are refused.
+    pub fn reset(&mut self) {
+        self.ready = false;
+        self.generation += 1;
+        self.shown = self.generation;
+        self.found = Found::default();
+        self.list.set_len(0);
     }
 
     /// Takes results for `generation` unless newer ones are shown already.
@@ -160,15 +172,20 @@ impl Finder {
                     .map_or("undated".to_string(), |d| d.to_string());
                 let text = catalog.article(a).map_or("", |art| q.span.text(&art.text));
                 let speaker_w = (w / 5).clamp(8, 24);
-                let mut spans = fit(
+                let r = catalog.quotes[id as usize];
+                let decision = catalog
+                    .keys
+                    .decision(&catalog.index, view.review, Target::Quote(r));
+                let mut spans = vec![cell(decision, theme)];
+                spans.extend(fit(
                     speaker,
                     &highlights(&self.query, speaker, true),
                     speaker_w,
                     theme.marked(),
                     theme.matched(),
-                );
+                ));
                 spans.push(Span::styled(format!(" {} ", pad(&date, 10)), theme.muted()));
-                let room = w.saturating_sub(speaker_w + 12);
+                let room = w.saturating_sub(speaker_w + 14);
                 spans.extend(fit(
                     text,
                     &highlights(&self.query, text, false),

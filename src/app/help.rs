@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use crate::app::keymap::{Context, Keymap, keys_label};
+use crate::app::keymap::{Context, Keymap};
 use crate::app::list::Scroll;
 use crate::app::text::pad;
 use crate::app::theme::Theme;
@@ -39,7 +39,7 @@ pub fn lines(keymap: &Keymap) -> Vec<HelpLine> {
     for context in Context::ALL {
         out.push(HelpLine::Heading(context.title()));
         for b in keymap.of(context) {
-            out.push(HelpLine::Entry(keys_label(&b.keys, " "), b.desc));
+            out.push(HelpLine::Entry(b.label(" "), b.desc));
         }
         out.push(HelpLine::Blank);
     }

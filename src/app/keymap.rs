@@ -10,6 +10,7 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::action::Action;
+use crate::review::Mark;
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,6 +117,12 @@ pub enum Context {
     Actors,
     /// The source pane.
     Source,
+    /// Reviewing, whichever pane has the focus.
+    Review,
+    /// A prompt: a note, a speaker, a date, an actor, an export file.
+    Prompt,
+    /// Asked before quitting with decisions not saved.
+    Quitting,
     /// Typing the actor filter.
     Filter,
     /// The quotation finder.
@@ -130,12 +137,15 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order help shows them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 14] = [
         Context::Global,
         Context::Move,
         Context::Timeline,
         Context::Actors,
         Context::Source,
+        Context::Review,
+        Context::Prompt,
+        Context::Quitting,
         Context::Finder,
         Context::Filter,
         Context::Editing,
@@ -153,9 +163,12 @@ impl Context {
             Context::Timeline => "Timeline",
             Context::Actors => "Actors",
             Context::Source => "Source",
+            Context::Review => "Review (the focused pane's selected item)",
+            Context::Prompt => "Prompts (note, speaker, date, actor, export)",
+            Context::Quitting => "Quitting with unsaved decisions",
             Context::Filter => "Actor filter",
             Context::Finder => "Quotation finder",
-            Context::Editing => "Typing (finder and filter)",
+            Context::Editing => "Typing (finder, filter and prompts)",
             Context::Help => "Help",
             Context::Loading => "Loading",
         }
@@ -163,7 +176,7 @@ impl Context {
 
     /// True when unbound character keys type text in this context.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Finder | Context::Filter)
+        matches!(self, Context::Finder | Context::Filter | Context::Prompt)
     }
 }
 
@@ -174,6 +187,8 @@ pub struct Binding {
     pub context: Context,
     /// The keys that trigger it (alternatives).
     pub keys: Vec<Key>,
+    /// A key pressed first, for two-key sequences (`]` of `]u`).
+    pub prefix: Option<Key>,
     /// What it does.
     pub action: Action,
     /// What it does, in a few words, for hints and help.
@@ -193,9 +208,18 @@ fn bind(context: Context, keys: &[Key], action: Action, desc: &'static str) -> B
     Binding {
         context,
         keys: keys.to_vec(),
+        prefix: None,
         action,
         desc,
         hint: false,
+    }
+}
+
+/// A two-key sequence: `prefix` then `key`.
+fn seq(context: Context, prefix: char, key: char, action: Action, desc: &'static str) -> Binding {
+    Binding {
+        prefix: Some(Key::char(prefix)),
+        ..bind(context, &[Key::char(key)], action, desc)
     }
 }
 
@@ -264,6 +288,14 @@ impl Default for Keymap {
             ),
             hint(Actors, &[k('f')], A::StartFilter, "type to filter"),
             hint(Actors, &[k('s')], A::ToggleSort, "sort by mentions/name"),
+            bind(Actors, &[k('m')], A::MergeActor, "merge into another actor"),
+            bind(Actors, &[k('R')], A::RenameActor, "rename"),
+            bind(
+                Actors,
+                &[k('S')],
+                A::SplitActor,
+                "split off a name wrongly merged",
+            ),
             hint(Source, &[k('n')], A::NextItem, "next quotation or mention"),
             hint(
                 Source,
@@ -273,6 +305,85 @@ impl Default for Keymap {
             ),
             hint(Source, &[k('>')], A::NextArticle, "next article"),
             hint(Source, &[k('<')], A::PrevArticle, "previous article"),
+            hint(Review, &[k('c')], A::Mark(Some(Mark::Confirmed)), "confirm"),
+            hint(Review, &[k('x')], A::Mark(Some(Mark::Disputed)), "dispute"),
+            hint(
+                Review,
+                &[k('!')],
+                A::Mark(Some(Mark::NeedsCheck)),
+                "needs check",
+            ),
+            bind(Review, &[k(' ')], A::Mark(None), "clear the mark"),
+            hint(Review, &[k('a')], A::EditNote, "note"),
+            hint(Review, &[k('u')], A::Undo, "undo"),
+            bind(Review, &[k('U'), Key::ctrl('r')], A::Redo, "redo"),
+            bind(
+                Review,
+                &[k('r')],
+                A::Reassign,
+                "reassign the quotation's speaker",
+            ),
+            bind(
+                Review,
+                &[k('d')],
+                A::SetDate,
+                "set the article's publication date",
+            ),
+            bind(
+                Review,
+                &[k('F')],
+                A::CycleReviewFilter,
+                "show all, unreviewed, disputed, needs check",
+            ),
+            seq(Review, ']', 'u', A::Jump(true, None), "next unreviewed"),
+            seq(
+                Review,
+                '[',
+                'u',
+                A::Jump(false, None),
+                "previous unreviewed",
+            ),
+            seq(
+                Review,
+                ']',
+                'x',
+                A::Jump(true, Some(Mark::Disputed)),
+                "next disputed",
+            ),
+            seq(
+                Review,
+                '[',
+                'x',
+                A::Jump(false, Some(Mark::Disputed)),
+                "previous disputed",
+            ),
+            seq(
+                Review,
+                ']',
+                '!',
+                A::Jump(true, Some(Mark::NeedsCheck)),
+                "next needing a check",
+            ),
+            seq(
+                Review,
+                '[',
+                '!',
+                A::Jump(false, Some(Mark::NeedsCheck)),
+                "previous needing a check",
+            ),
+            bind(Review, &[k('e')], A::Export, "export a report"),
+            hint(Prompt, &[p(Enter)], A::Choose, "accept"),
+            hint(Prompt, &[p(Esc)], A::Close, "cancel"),
+            bind(Prompt, &[p(Down), Key::ctrl('n')], A::Down, "next choice"),
+            bind(Prompt, &[p(Up), Key::ctrl('p')], A::Up, "previous choice"),
+            hint(
+                Quitting,
+                &[k('w')],
+                A::SaveElsewhere,
+                "save in the per-user data folder and quit",
+            ),
+            hint(Quitting, &[k('y')], A::QuitAnyway, "quit without saving"),
+            hint(Quitting, &[p(Esc), k('n')], A::Close, "stay"),
             hint(Finder, &[p(Enter)], A::Choose, "jump to quotation"),
             hint(Finder, &[p(Esc)], A::Close, "close"),
             hint(
@@ -337,21 +448,47 @@ impl Keymap {
     /// The action for `key` in the active `contexts` (innermost first). In a context that
     /// takes text, an unbound character key types itself.
     pub fn action(&self, contexts: &[Context], key: Key) -> Option<Action> {
+        self.sequence(contexts, None, key)
+    }
+
+    /// The action for `key` pressed after `prefix` (or alone, with no prefix). In a context
+    /// that takes text, an unbound character key types itself.
+    pub fn sequence(&self, contexts: &[Context], prefix: Option<Key>, key: Key) -> Option<Action> {
         for &context in contexts {
             let bound = self
                 .bindings
                 .iter()
-                .find(|b| b.context == context && b.keys.contains(&key));
+                .find(|b| b.context == context && b.prefix == prefix && b.keys.contains(&key));
             if let Some(b) = bound {
                 return Some(b.action.clone());
             }
             if context.takes_text()
+                && prefix.is_none()
                 && let Some(c) = key.typed()
             {
                 return Some(Action::Insert(c));
             }
         }
         None
+    }
+
+    /// True when `key` starts a two-key sequence in the active `contexts` (and is not bound
+    /// on its own before that).
+    pub fn is_prefix(&self, contexts: &[Context], key: Key) -> bool {
+        for &context in contexts {
+            if context.takes_text() && key.typed().is_some() {
+                return false;
+            }
+            for b in self.of(context) {
+                if b.prefix == Some(key) {
+                    return true;
+                }
+                if b.prefix.is_none() && b.keys.contains(&key) {
+                    return false;
+                }
+            }
+        }
+        false
     }
 
     /// The bindings of one context, in table order.
@@ -362,15 +499,16 @@ impl Keymap {
     /// The hint bar's entries for the active contexts: keys (joined by `/`) and description.
     /// Help comes first, as the way to everything else.
     pub fn hints(&self, contexts: &[Context]) -> Vec<(String, &'static str)> {
-        let mut hints: Vec<&Binding> = contexts
+        let mut hints: Vec<(Context, &Binding)> = contexts
             .iter()
-            .flat_map(|&c| self.of(c))
-            .filter(|b| b.hint)
+            .flat_map(|&c| self.of(c).map(move |b| (c, b)))
+            .filter(|(_, b)| b.hint)
             .collect();
-        hints.sort_by_key(|b| !matches!(b.action, Action::OpenHelp));
+        // Help first; review keys last, so that finding and quitting stay in view.
+        hints.sort_by_key(|(c, b)| (!matches!(b.action, Action::OpenHelp), *c == Context::Review));
         hints
             .into_iter()
-            .map(|b| (keys_label(&b.keys, "/"), b.desc))
+            .map(|(_, b)| (b.label("/"), b.desc))
             .collect()
     }
 
@@ -383,7 +521,7 @@ impl Keymap {
                 context.title()
             ));
             for b in self.of(context) {
-                let keys: Vec<String> = b.keys.iter().map(|k| format!("`{k}`")).collect();
+                let keys: Vec<String> = b.sequences().map(|k| format!("`{k}`")).collect();
                 out.push_str(&format!("| {} | {} |\n", keys.join(" "), b.desc));
             }
             out.push('\n');
@@ -392,12 +530,17 @@ impl Keymap {
     }
 }
 
-/// Keys joined by `sep`, for display.
-pub fn keys_label(keys: &[Key], sep: &str) -> String {
-    keys.iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(sep)
+impl Binding {
+    /// Each way to trigger it, as shown ("]u" for a sequence).
+    pub fn sequences(&self) -> impl Iterator<Item = String> + '_ {
+        let prefix = self.prefix.map_or(String::new(), |p| p.to_string());
+        self.keys.iter().map(move |k| format!("{prefix}{k}"))
+    }
+
+    /// Its keys joined by `sep`, for display.
+    pub fn label(&self, sep: &str) -> String {
+        self.sequences().collect::<Vec<_>>().join(sep)
+    }
 }
 
 #[cfg(test)]
@@ -422,7 +565,19 @@ mod tests {
             let mut seen = HashSet::new();
             for b in map.of(context) {
                 for k in &b.keys {
-                    assert!(seen.insert(*k), "{k} bound twice in {context:?}");
+                    assert!(
+                        seen.insert((b.prefix, *k)),
+                        "{k} bound twice in {context:?}"
+                    );
+                }
+            }
+            // A key that starts a sequence is not bound alone in the same context.
+            for b in map.of(context) {
+                if let Some(p) = b.prefix {
+                    assert!(
+                        !seen.contains(&(None, p)),
+                        "{p} is a prefix and a key in {context:?}"
+                    );
                 }
             }
         }
@@ -483,9 +638,14 @@ mod tests {
         assert_eq!(Key::alt(KeyCode::Left).to_string(), "Alt-←");
         assert_eq!(Key::plain(KeyCode::Enter).to_string(), "Enter");
         assert_eq!(Key::plain(KeyCode::BackTab).to_string(), "Shift-Tab");
-        assert_eq!(
-            keys_label(&[Key::char('j'), Key::plain(KeyCode::Down)], "/"),
-            "j/↓"
+        let down = bind(
+            Context::Move,
+            &[Key::char('j'), Key::plain(KeyCode::Down)],
+            Action::Down,
+            "down",
         );
+        assert_eq!(down.label("/"), "j/↓");
+        let next = seq(Context::Review, ']', 'u', Action::Jump(true, None), "next");
+        assert_eq!(next.label("/"), "]u");
     }
 }

@@ -18,6 +18,8 @@ pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod prompt;
+pub mod review;
 pub mod source;
 pub mod status;
 pub mod terminal;
@@ -25,6 +27,7 @@ pub mod text;
 pub mod theme;
 pub mod timeline;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crossterm::event::{Event, KeyEventKind, MouseEventKind};
@@ -40,8 +43,10 @@ use history::{History, Selection};
 use keymap::{Context, Key, Keymap};
 use layout::{Areas, Pane, inner};
 use list::Scroll;
+use prompt::Prompt;
+use review::Desk;
 use source::{Item, Mark, Source};
-use status::{LoadProgress, thousands};
+use status::{LoadProgress, Tone, thousands};
 use theme::Theme;
 use timeline::Timeline;
 
@@ -59,6 +64,28 @@ pub enum Effect {
         /// The query as typed.
         query: String,
     },
+    /// Save the review; the answer comes back as [`Action::Saved`].
+    Save {
+        /// The review's generation.
+        generation: u64,
+        /// The review as it stands.
+        review: crate::review::Review,
+        /// The edits not yet saved (replayed onto the file if another instance wrote it).
+        pending: Vec<crate::review::Edit>,
+        /// Save into this file from now on (the review file could not be written).
+        to: Option<PathBuf>,
+    },
+    /// Stop the finder worker, then send [`Action::Rebuild`] (corrections changed).
+    Rebuild,
+    /// Write a report; the answer comes back as [`Action::Written`].
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Its content.
+        text: String,
+        /// What to say once written.
+        summary: String,
+    },
 }
 
 /// What the panes need besides their own state to draw.
@@ -72,6 +99,8 @@ pub struct View<'a> {
     pub focused: bool,
     /// True when the timeline is filtered by an actor.
     pub filtered: bool,
+    /// The review, for the marks on rows.
+    pub review: &'a crate::review::Review,
 }
 
 /// The whole state of the explorer.
@@ -103,6 +132,12 @@ pub struct App {
     pub help: Option<Scroll>,
     /// Back and forward.
     pub history: History,
+    /// The review: decisions, corrections, saving.
+    pub desk: Desk,
+    /// The open prompt (a note, a speaker, a date, an actor, an export file).
+    pub prompt: Option<Prompt>,
+    /// The first key of a two-key sequence, waiting for the second.
+    pub pending_key: Option<Key>,
     /// A message for the status line.
     pub message: Option<String>,
     /// Set when the app should exit.
@@ -127,6 +162,9 @@ impl App {
             finder: Finder::default(),
             help: None,
             history: History::default(),
+            desk: Desk::default(),
+            prompt: None,
+            pending_key: None,
             message: None,
             quit: false,
             effects: Vec::new(),
@@ -142,8 +180,12 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.loading.is_some() {
             vec![Context::Loading, Context::Always]
+        } else if self.desk.asking {
+            vec![Context::Quitting, Context::Always]
         } else if self.help.is_some() {
             vec![Context::Help, Context::Always]
+        } else if self.prompt.is_some() {
+            vec![Context::Prompt, Context::Editing, Context::Always]
         } else if self.finder.open {
             vec![Context::Finder, Context::Editing, Context::Always]
         } else if self.actors.typing {
@@ -154,7 +196,13 @@ impl App {
                 Pane::Actors => Context::Actors,
                 Pane::Source => Context::Source,
             };
-            vec![pane, Context::Move, Context::Global, Context::Always]
+            vec![
+                pane,
+                Context::Move,
+                Context::Review,
+                Context::Global,
+                Context::Always,
+            ]
         }
     }
 
@@ -162,7 +210,16 @@ impl App {
     pub fn action_for(&self, event: &Event) -> Option<Action> {
         match event {
             Event::Key(k) if k.kind != KeyEventKind::Release => {
-                self.keymap.action(&self.contexts(), Key::from_event(k))
+                let key = Key::from_event(k);
+                let contexts = self.contexts();
+                if let Some(prefix) = self.pending_key {
+                    let action = self.keymap.sequence(&contexts, Some(prefix), key);
+                    return Some(action.unwrap_or(Action::Prefix(None)));
+                }
+                if self.keymap.is_prefix(&contexts, key) {
+                    return Some(Action::Prefix(Some(key)));
+                }
+                self.keymap.action(&contexts, key)
             }
             Event::Mouse(m) => match m.kind {
                 MouseEventKind::Down(_) => Some(Action::Click(m.column, m.row)),
@@ -171,7 +228,9 @@ impl App {
                 _ => None,
             },
             Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-            Event::Paste(text) if self.finder.open || self.actors.typing => {
+            Event::Paste(text)
+                if self.finder.open || self.actors.typing || self.prompt.is_some() =>
+            {
                 Some(Action::Paste(text.clone()))
             }
             _ => None,
@@ -187,18 +246,25 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let background = matches!(
             action,
-            Action::Progress(_) | Action::Found(..) | Action::FinderReady | Action::Resize(..)
+            Action::Progress(_)
+                | Action::Found(..)
+                | Action::FinderReady
+                | Action::Resize(..)
+                | Action::ReviewOpened(_)
+                | Action::Saved(..)
+                | Action::Written(_)
+                | Action::Rebuild
         );
         if !background {
             self.message = None;
+            self.pending_key = None;
         }
         match action {
-            Action::Quit => {
-                if self.loading.is_some() {
-                    self.effects.push(Effect::CancelLoad);
-                }
+            Action::Quit if self.loading.is_some() => {
+                self.effects.push(Effect::CancelLoad);
                 self.quit = true;
             }
+            Action::Quit => self.quit_asked(),
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
                 self.relayout();
@@ -214,12 +280,18 @@ impl App {
                 self.search();
             }
             Action::Found(generation, found) => self.finder.accept(generation, found),
+            Action::ReviewOpened(opening) => self.desk = Desk::open(*opening),
+            Action::Saved(generation, result) => self.saved(generation, result),
+            Action::Written(result) => self.message = Some(result.unwrap_or_else(|e| e)),
+            Action::Rebuild => self.rebuild(),
             _ if self.catalog.is_none() => {}
+            action if self.desk.asking => self.update_quitting(action),
             action if self.help.is_some() => self.update_help(action),
             Action::OpenHelp => {
                 self.help = Some(Scroll::new(help::lines(&self.keymap).len()));
                 self.relayout();
             }
+            action if self.prompt.is_some() => self.update_prompt(action),
             action if self.finder.open => self.update_finder(action),
             Action::OpenFinder => {
                 self.finder.open = true;
@@ -229,7 +301,15 @@ impl App {
                 }
             }
             action if self.actors.typing => self.update_filter(action),
+            Action::Prefix(Some(key)) => {
+                self.pending_key = Some(key);
+                self.message = Some(format!("{key}… (u unreviewed, x disputed, ! needs check)"));
+            }
+            Action::Prefix(None) => self.message = Some("No such key sequence.".into()),
             action => self.update_panes(action),
+        }
+        if !background {
+            self.relayout();
         }
     }
 
@@ -250,13 +330,38 @@ impl App {
                 if problems == 1 { "" } else { "s" }
             ));
         }
+        let mut notes: Vec<String> = self.desk.notices.clone();
+        if let Some(m) = self.message.take() {
+            notes.push(m);
+        }
         self.relayout();
         self.timeline.rebuild(&catalog, None);
         self.actors.rebuild(&catalog);
+        self.refresh_rows();
         if self.timeline.selected().is_some() {
             self.timeline_moved();
         } else if t.articles > 0 {
             self.source.show(&catalog, 0, None);
+        }
+        if self.desk.orphans > 0 {
+            notes.push(match self.desk.orphans {
+                1 => "1 review decision is about an item no longer in the corpus (kept; listed in exports)".to_string(),
+                n => format!("{n} review decisions are about items no longer in the corpus (kept; listed in exports)"),
+            });
+        }
+        if !self.desk.unapplied.is_empty() {
+            notes.push(format!(
+                "{} correction{} found nothing to apply to (kept; listed in exports)",
+                self.desk.unapplied.len(),
+                if self.desk.unapplied.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            ));
+        }
+        if !notes.is_empty() {
+            self.message = Some(notes.join(" · "));
         }
         self.relayout();
     }
@@ -279,7 +384,8 @@ impl App {
         if let (Some(r), Some(catalog)) = (areas.source, self.catalog.clone()) {
             let r = inner(r);
             self.source.set_width(&catalog, r.width);
-            self.source.set_height(r.height as usize);
+            let below = self.review_rows(r.width).min(r.height / 2);
+            self.source.set_height((r.height - below) as usize);
         }
         let screen = self.size;
         self.finder
@@ -287,6 +393,10 @@ impl App {
             .set_height(Finder::result_rows(Finder::area(screen)));
         if let Some(help) = &mut self.help {
             help.set_height(inner(help::area(screen)).height as usize);
+        }
+        if let Some(p) = &mut self.prompt {
+            let rows = p.choice_rows(screen);
+            p.list.set_height(rows);
         }
     }
 
@@ -455,7 +565,7 @@ impl App {
             }
             Action::Top => self.move_in(self.focus, isize::MIN / 2),
             Action::Bottom => self.move_in(self.focus, isize::MAX / 2),
-            _ => {}
+            action => self.update_review(action),
         }
     }
 
@@ -643,11 +753,21 @@ impl App {
     /// Jumps to quotation `id` (a finder result): source, timeline and actors follow.
     fn jump_to_quote(&mut self, id: u32) {
         let catalog = self.catalog();
-        let Some((a, quote)) = catalog.quote(id) else {
+        let Some(&r) = catalog.quotes.get(id as usize) else {
             return;
         };
         self.history.push(self.selection());
         self.finder.open = false;
+        self.show_quote(r.article as usize, r.item as usize);
+    }
+
+    /// Shows quotation `q` of article `a` in the source, focused; the timeline selects its
+    /// statement and the actor pane its speaker.
+    fn show_quote(&mut self, a: usize, q: usize) {
+        let catalog = self.catalog();
+        let Some(quote) = catalog.article(a).and_then(|x| x.extraction.quotes.get(q)) else {
+            return;
+        };
         let entry = catalog
             .event_at(a, quote.span)
             .and_then(|ev| catalog.entry_of(a, ev));
@@ -665,7 +785,7 @@ impl App {
         }
         let mark = Mark {
             span: quote.span,
-            item: Some(Item::Quote(catalog.quotes[id as usize].item)),
+            item: Some(Item::Quote(q as u32)),
         };
         self.source.show(&catalog, a, Some(mark));
         self.focus_pane(Pane::Source);
@@ -722,16 +842,18 @@ impl App {
         let Some(catalog) = self.catalog.as_deref() else {
             return;
         };
+        let overlay = self.finder.open || self.help.is_some() || self.prompt.is_some();
         for pane in areas.visible() {
             let Some(area) = areas.pane(pane) else {
                 continue;
             };
-            let focused = pane == self.focus && !self.finder.open && self.help.is_none();
+            let focused = pane == self.focus && !overlay && !self.desk.asking;
             let view = View {
                 catalog,
                 theme: self.theme,
                 focused,
                 filtered: self.filter.is_some(),
+                review: self.review(),
             };
             let block = Block::bordered()
                 .title(self.pane_title(pane, catalog))
@@ -750,7 +872,20 @@ impl App {
             match pane {
                 Pane::Timeline => self.timeline.draw(frame, inside, &view),
                 Pane::Actors => self.actors.draw(frame, inside, &view, self.filter),
-                Pane::Source => self.source.draw(frame, inside, &view),
+                Pane::Source => {
+                    let below = self.review_rows(inside.width).min(inside.height / 2);
+                    let text = Rect {
+                        height: inside.height - below,
+                        ..inside
+                    };
+                    self.source.draw(frame, text, &view);
+                    let boxed = Rect {
+                        y: text.bottom(),
+                        height: below,
+                        ..inside
+                    };
+                    self.draw_review_box(frame, boxed);
+                }
             }
         }
         status::draw_status(frame, areas.status, &self.status_parts(catalog), self.theme);
@@ -767,13 +902,97 @@ impl App {
             theme: self.theme,
             focused: true,
             filtered: self.filter.is_some(),
+            review: self.review(),
         };
         if self.finder.open {
             self.finder.draw(frame, screen, &view);
         }
+        if let Some(prompt) = &self.prompt {
+            prompt.draw(frame, screen, &view);
+        }
         if let Some(scroll) = &self.help {
             help::draw(frame, screen, &self.keymap, scroll, self.theme);
         }
+        if self.desk.asking {
+            self.draw_quitting(frame, screen);
+        }
+    }
+
+    /// The selected item's mark and note, under the source text.
+    fn draw_review_box(&self, frame: &mut Frame, area: Rect) {
+        let Some((heading, mark, note)) = self.review_box().filter(|_| area.height > 0) else {
+            return;
+        };
+        let w = area.width as usize;
+        let style = mark.map_or(self.theme.muted(), |m| self.theme.mark(m));
+        let rule = "─".repeat(w.saturating_sub(text::width(&heading) + 3));
+        let mut lines = vec![ratatui::text::Line::from(vec![
+            ratatui::text::Span::styled("─ ", self.theme.border()),
+            ratatui::text::Span::styled(heading, style),
+            ratatui::text::Span::styled(format!(" {rule}"), self.theme.border()),
+        ])];
+        if let Some(note) = note {
+            let rows = source::wrap(&note, w);
+            let room = (area.height as usize).saturating_sub(1);
+            for (i, r) in rows.iter().take(room).enumerate() {
+                let mut line = note[r.clone()].to_string();
+                if i + 1 == room && rows.len() > room {
+                    line = text::ellipsize(&format!("{line}…"), w);
+                }
+                lines.push(ratatui::text::Line::raw(line));
+            }
+        }
+        frame.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+    }
+
+    /// The question asked when quitting with decisions that could not be saved.
+    fn draw_quitting(&self, frame: &mut Frame, screen: Rect) {
+        use ratatui::text::{Line, Span};
+        let theme = self.theme;
+        let mut lines = vec![
+            Line::raw("Your latest decisions are not saved:"),
+            Line::styled(
+                self.desk
+                    .failure
+                    .clone()
+                    .unwrap_or_else(|| "the save did not finish".into()),
+                theme.warning(),
+            ),
+            Line::raw(""),
+        ];
+        for b in self.keymap.of(Context::Quitting) {
+            if matches!(b.action, Action::SaveElsewhere) && self.desk.fallback.is_none() {
+                continue;
+            }
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<6}", b.label("/")), theme.key()),
+                Span::raw(b.desc),
+            ]));
+            if let (Action::SaveElsewhere, Some(to)) = (&b.action, &self.desk.fallback) {
+                lines.push(Line::styled(
+                    format!("      ({})", to.display()),
+                    theme.muted(),
+                ));
+            }
+        }
+        let full = layout::overlay(screen, 90);
+        let h = (lines.len() as u16 + 2).min(full.height);
+        let area = Rect {
+            y: screen.y + screen.height.saturating_sub(h) / 2,
+            height: h,
+            ..full
+        };
+        let block = Block::bordered()
+            .border_type(BorderType::Thick)
+            .border_style(theme.warning())
+            .title(" Unsaved decisions ");
+        frame.render_widget(ratatui::widgets::Clear, area);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(lines)
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .block(block),
+            area,
+        );
     }
 
     fn pane_title(&self, pane: Pane, catalog: &Catalog) -> String {
@@ -800,9 +1019,27 @@ impl App {
         format!(" {n} {} · {detail} ", pane.title())
     }
 
-    fn status_parts(&self, catalog: &Catalog) -> Vec<(String, bool)> {
+    fn status_parts(&self, catalog: &Catalog) -> Vec<(String, Tone)> {
         let t = catalog.totals;
-        let mut parts = vec![(
+        let mut parts = Vec::new();
+        if let Some(m) = &self.message {
+            parts.push((m.clone(), Tone::Strong));
+        }
+        // Warnings and review filters first, then where the user is, then the counts.
+        let (urgent, progress): (Vec<_>, Vec<_>) = self
+            .review_status()
+            .into_iter()
+            .partition(|(_, tone)| *tone != Tone::Plain);
+        parts.extend(urgent);
+        if let Some(a) = self
+            .filter
+            .and_then(|a| catalog.index.actors.get(a as usize))
+        {
+            parts.push((format!("filter: {} (Esc clears)", a.name), Tone::Strong));
+        }
+        parts.push((self.focus.title().to_string(), Tone::Strong));
+        parts.extend(progress);
+        parts.push((
             format!(
                 "{} articles · {} events · {} actors · {} quotations",
                 thousands(t.articles),
@@ -810,18 +1047,8 @@ impl App {
                 thousands(t.actors),
                 thousands(t.quotes)
             ),
-            false,
-        )];
-        if let Some(a) = self
-            .filter
-            .and_then(|a| catalog.index.actors.get(a as usize))
-        {
-            parts.push((format!("filter: {} (Esc clears)", a.name), true));
-        }
-        parts.push((self.focus.title().to_string(), true));
-        if let Some(m) = &self.message {
-            parts.push((m.clone(), false));
-        }
+            Tone::Plain,
+        ));
         parts
     }
 }

@@ -104,17 +104,37 @@ pub fn draw_too_small(frame: &mut Frame, screen: Rect, theme: Theme) {
     );
 }
 
-/// Draws the status line: corpus totals, filter, focused pane, message.
-pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[(String, bool)], theme: Theme) {
+/// How a part of the status line is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Quiet.
+    Plain,
+    /// Stands out.
+    Strong,
+    /// A problem the user must see.
+    Warning,
+}
+
+/// Draws the status line: its parts, in order of importance; a part that does not fit whole
+/// is left out (the first is always shown, cut if it must be).
+pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[(String, Tone)], theme: Theme) {
     let mut spans = Vec::new();
-    for (i, (text, strong)) in parts.iter().enumerate() {
-        if i > 0 {
+    let mut used = 0;
+    for (i, (text, tone)) in parts.iter().enumerate() {
+        let w = width(text) + if i > 0 { 3 } else { 0 };
+        if i > 0 && used + w > area.width as usize {
+            continue;
+        }
+        used += w;
+        if !spans.is_empty() {
             spans.push(Span::styled(" │ ", theme.border()));
         }
-        let style = if *strong {
-            theme.heading()
-        } else {
-            theme.muted()
+        let style = match tone {
+            Tone::Plain => theme.muted(),
+            Tone::Strong => theme.heading(),
+            Tone::Warning => theme
+                .warning()
+                .add_modifier(ratatui::style::Modifier::REVERSED),
         };
         spans.push(Span::styled(text.clone(), style));
     }

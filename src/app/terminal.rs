@@ -22,12 +22,13 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use crate::app::jobs::{self, FinderJob};
+use crate::app::jobs::{self, FinderJob, Saver};
 use crate::app::keymap::Keymap;
 use crate::app::theme::Theme;
 use crate::app::{Action, App, Effect};
 use crate::corpus::Input;
 use crate::ingest::Problem;
+use crate::review::store::{Location, write_atomic};
 
 /// How the session ended.
 #[derive(Debug, Default)]
@@ -40,6 +41,9 @@ pub struct Outcome {
     pub cancelled: bool,
     /// True when loading finished with no article.
     pub empty: bool,
+    /// What to tell about the review (a file moved aside, where it is kept, decisions the
+    /// user chose not to save).
+    pub review: Vec<String>,
 }
 
 /// Puts the terminal back as it was. Safe to call more than once.
@@ -99,9 +103,9 @@ enum Msg {
     Action(Action),
 }
 
-/// Opens the explorer on `input`: the window appears at once and shows loading progress
-/// while the corpus loads in the background.
-pub fn run(input: Input, cache: Option<PathBuf>) -> io::Result<Outcome> {
+/// Opens the explorer on `input` with the review kept at `review`: the window appears at
+/// once and shows loading progress while the corpus loads in the background.
+pub fn run(input: Input, cache: Option<PathBuf>, review: Location) -> io::Result<Outcome> {
     let mut screen = Screen::enter()?;
     let (tx, rx) = mpsc::channel::<Msg>();
     let keys = tx.clone();
@@ -119,7 +123,7 @@ pub fn run(input: Input, cache: Option<PathBuf>) -> io::Result<Outcome> {
         })
     };
     let started = Instant::now();
-    let progress = jobs::spawn_loader(input, cache, outbox(&tx));
+    let progress = jobs::spawn_loader(input, cache, review, outbox(&tx));
     let size = screen.terminal.size()?;
     let mut app = App::new(
         Rect::new(0, 0, size.width, size.height),
@@ -127,6 +131,7 @@ pub fn run(input: Input, cache: Option<PathBuf>) -> io::Result<Outcome> {
         Keymap::default(),
     );
     let mut finder: Option<FinderJob> = None;
+    let mut saver: Option<Saver> = None;
     let mut outcome = Outcome::default();
     let mut dirty = true;
     loop {
@@ -159,25 +164,72 @@ pub fn run(input: Input, cache: Option<PathBuf>) -> io::Result<Outcome> {
                     return Ok(outcome);
                 }
             }
+            if let Action::ReviewOpened(opening) = &action {
+                saver = Some(Saver::spawn(opening.opened.store.clone(), outbox(&tx)));
+            }
             app.update(action);
             dirty = true;
-            for effect in app.take_effects() {
-                match effect {
-                    Effect::CancelLoad => {
-                        progress.cancel.store(true, Ordering::Relaxed);
-                        outcome.cancelled = true;
-                    }
-                    Effect::StartFinder(catalog) => {
-                        finder = Some(FinderJob::spawn(catalog, outbox(&tx)));
-                    }
-                    Effect::Search { generation, query } => {
-                        if let Some(f) = &finder {
-                            f.search(generation, query);
+            let mut effects = app.take_effects();
+            while !effects.is_empty() {
+                for effect in effects {
+                    match effect {
+                        Effect::CancelLoad => {
+                            progress.cancel.store(true, Ordering::Relaxed);
+                            outcome.cancelled = true;
+                        }
+                        Effect::StartFinder(catalog) => {
+                            finder = Some(FinderJob::spawn(catalog, outbox(&tx)));
+                        }
+                        Effect::Search { generation, query } => {
+                            if let Some(f) = &finder {
+                                f.search(generation, query);
+                            }
+                        }
+                        Effect::Save {
+                            generation,
+                            review,
+                            pending,
+                            to,
+                        } => {
+                            if let Some(s) = &saver {
+                                s.save(generation, review, pending, to);
+                            }
+                        }
+                        Effect::Rebuild => {
+                            screen.terminal.draw(|f| app.render(f))?;
+                            if let Some(f) = finder.take() {
+                                f.stop();
+                            }
+                            app.update(Action::Rebuild);
+                        }
+                        Effect::Write {
+                            path,
+                            text,
+                            summary,
+                        } => {
+                            let result = write_atomic(&path, text.as_bytes())
+                                .map(|()| summary)
+                                .map_err(|e| format!("cannot write {}: {e}", path.display()));
+                            app.update(Action::Written(result));
                         }
                     }
                 }
+                effects = app.take_effects();
             }
             if app.quit {
+                outcome.review = app.desk.notices.clone();
+                if app.desk.session.unsaved() {
+                    outcome.review.push(match &app.desk.file {
+                        Some(f) => format!(
+                            "review: the latest decisions were not saved in {} (you chose to quit)",
+                            f.display()
+                        ),
+                        None => "review: the latest decisions were not saved".into(),
+                    });
+                }
+                if let Some(s) = saver.take() {
+                    s.finish();
+                }
                 return Ok(outcome);
             }
         }

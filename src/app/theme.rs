@@ -91,6 +91,16 @@ impl Theme {
         self.tint(Style::new().add_modifier(Modifier::BOLD), Color::Cyan)
     }
 
+    /// A review mark's glyph: bold, coloured by verdict.
+    pub fn mark(self, mark: crate::review::Mark) -> Style {
+        let color = match mark {
+            crate::review::Mark::Confirmed => Color::Green,
+            crate::review::Mark::Disputed => Color::Red,
+            crate::review::Mark::NeedsCheck => Color::Yellow,
+        };
+        self.tint(Style::new().add_modifier(Modifier::BOLD), color)
+    }
+
     /// Messages that report a problem.
     pub fn warning(self) -> Style {
         self.tint(Style::new().add_modifier(Modifier::BOLD), Color::Red)

@@ -9,9 +9,11 @@ use ratatui::widgets::Paragraph;
 use crate::app::View;
 use crate::app::catalog::{Catalog, date_label, group_label};
 use crate::app::list::Scroll;
+use crate::app::review::cell;
 use crate::app::text::{ellipsize, pad, width};
 use crate::extract::events::EventKind;
 use crate::extract::time::{Granularity, Interval};
+use crate::review::Target;
 
 /// A row of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +33,8 @@ pub struct Timeline {
     pub list: Scroll,
     /// Number of entries among `rows`.
     pub entries: usize,
+    /// Which entries the review filter shows (all when `None`).
+    pub only: Option<Vec<bool>>,
 }
 
 /// Which header an entry falls under: equal keys share a header.
@@ -62,7 +66,12 @@ impl Timeline {
         self.rows.clear();
         let mut last = None;
         for (i, entry) in catalog.index.timeline.iter().enumerate() {
-            if actor.is_some_and(|a| !entry.actors.contains(&a)) {
+            if actor.is_some_and(|a| !entry.actors.contains(&a))
+                || self
+                    .only
+                    .as_ref()
+                    .is_some_and(|o| !o.get(i).copied().unwrap_or(true))
+            {
                 continue;
             }
             let key = group_key(entry.date, entry.granularity);
@@ -164,13 +173,13 @@ impl Timeline {
                 );
                 let label = event
                     .and_then(|(a, ev)| {
-                        let text = &catalog.article(a)?.text;
-                        let label = ev.label.text(text);
-                        Some(if label.is_empty() {
-                            ev.span.text(text)
-                        } else {
-                            label
-                        })
+                        let article = catalog.article(a)?;
+                        let text = &article.text;
+                        let label = [ev.label.text(text), ev.span.text(text)]
+                            .into_iter()
+                            .find(|l| !l.is_empty());
+                        // A publication date given by hand has no text: the headline.
+                        Some(label.or(article.title()).unwrap_or(""))
                     })
                     .unwrap_or("")
                     .split_whitespace()
@@ -188,7 +197,7 @@ impl Timeline {
                 } else {
                     String::new()
                 };
-                let fixed = 12 + 6 + width(&count);
+                let fixed = 2 + 12 + 6 + width(&count);
                 let room = w.saturating_sub(fixed);
                 let actors = if room >= 30 {
                     ellipsize(&names.join(", "), (room / 3).min(24))
@@ -198,7 +207,11 @@ impl Timeline {
                 let label_room =
                     room.saturating_sub(width(&actors) + usize::from(!actors.is_empty()));
                 let selected = row == self.list.cursor;
+                let decision = catalog
+                    .keys
+                    .decision(&catalog.index, view.review, Target::Entry(e));
                 let mut spans = vec![
+                    cell(decision, theme),
                     Span::styled(pad(&date, 12), theme.muted()),
                     Span::styled(pad(kind_label(entry.kind), 6), theme.muted()),
                     Span::raw(pad(&ellipsize(&label, label_room), label_room)),

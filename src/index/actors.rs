@@ -20,7 +20,7 @@ use crate::extract::Extraction;
 use crate::extract::actors::alias::{acronym, given_names_agree, name_key, person_key};
 use crate::extract::actors::{ActorKind, Gender, LocalActor, MentionForm};
 use crate::index::ItemRef;
-use crate::index::overrides::Overrides;
+use crate::index::overrides::{Merge, Overrides, Split, Step};
 use crate::span::Span;
 
 /// A role of a corpus actor, and where it was stated.
@@ -109,15 +109,20 @@ pub struct Merged {
     pub actor_of: Vec<Vec<u32>>,
     /// Authors never mentioned in a story, with the articles they wrote as roles.
     pub authors: Vec<Actor>,
+    /// For each correction step, whether it found its actors.
+    pub applied: Vec<bool>,
 }
 
-/// Merges local actors into corpus actors, applies `overrides`, and computes the statistics.
-pub fn merge(articles: &[Article], overrides: &Overrides) -> Merged {
+/// Merges local actors into corpus actors, applies `overrides` and then the review's
+/// correction `steps`, and computes the statistics.
+pub fn merge(articles: &[Article], overrides: &Overrides, steps: &[Step]) -> Merged {
     let mut m = Merger::default();
     m.assign(articles);
     m.add_authors(articles);
-    m.apply(overrides, articles);
-    m.finish(articles)
+    let applied = m.apply(overrides, steps, articles);
+    let mut merged = m.finish(articles);
+    merged.applied = applied;
+    merged
 }
 
 /// Keys of a person actor being merged.
@@ -368,66 +373,132 @@ impl Merger {
         }
     }
 
-    /// Applies the override file: splits, merges, renames, retypes.
-    fn apply(&mut self, o: &Overrides, articles: &[Article]) {
-        if o.is_empty() {
-            return;
+    /// Applies the override file (splits, merges, renames, retypes), then the review's
+    /// correction steps in order; returns whether each step found its actors.
+    fn apply(&mut self, o: &Overrides, steps: &[Step], articles: &[Article]) -> Vec<bool> {
+        if o.is_empty() && steps.is_empty() {
+            return Vec::new();
         }
         self.fill_aliases(articles);
         for s in &o.split {
-            let Some(id) = self.find(&s.actor) else {
-                continue;
-            };
-            let moved: Vec<ItemRef> = self.actors[id as usize]
-                .locals
-                .iter()
-                .copied()
-                .filter(|r| {
-                    local_name(articles, *r).is_some_and(|n| n.eq_ignore_ascii_case(&s.alias))
-                })
-                .collect();
-            if moved.is_empty() {
-                continue;
-            }
-            let kind = self.actors[id as usize].kind;
-            let new = self.push(&s.alias, kind, None);
-            self.actors[id as usize]
-                .locals
-                .retain(|r| !moved.contains(r));
-            for r in moved {
-                self.actor_of[r.article as usize][r.item as usize] = new;
-                self.actors[new as usize].locals.push(r);
-            }
+            self.split(s, articles);
         }
         for m in &o.merge {
-            let Some(into) = self.find(&m.into) else {
-                continue;
-            };
-            for name in &m.names {
-                let Some(from) = self.find(name).filter(|&f| f != into) else {
-                    continue;
-                };
-                self.absorb(into, from);
-            }
-            self.actors[into as usize].name = m.into.clone();
+            self.merge(m);
         }
         for (old, new) in &o.rename {
-            if let Some(id) = self.find(old) {
-                self.actors[id as usize].name = new.clone();
-            }
+            self.rename(old, new);
         }
         for (name, kind) in &o.retype {
             if let (Some(id), Some(kind)) = (self.find(name), ActorKind::parse(kind)) {
                 self.actors[id as usize].kind = kind;
             }
         }
+        steps
+            .iter()
+            .map(|step| match step {
+                Step::Merge(m) => self.merge(m),
+                Step::Split(s) => self.split(s, articles),
+                Step::Rename { from, to } => self.rename(from, to),
+                Step::Assign { local, name, kind } => self.pin(*local, name, *kind),
+            })
+            .collect()
+    }
+
+    /// Moves the local actors written `alias` out of the actor `actor` into a new actor;
+    /// false when there is no such actor or alias.
+    fn split(&mut self, s: &Split, articles: &[Article]) -> bool {
+        let Some(id) = self.find(&s.actor) else {
+            return false;
+        };
+        let moved: Vec<ItemRef> = self.actors[id as usize]
+            .locals
+            .iter()
+            .copied()
+            .filter(|r| local_name(articles, *r).is_some_and(|n| n.eq_ignore_ascii_case(&s.alias)))
+            .collect();
+        if moved.is_empty() {
+            return false;
+        }
+        let kind = self.actors[id as usize].kind;
+        let new = self.push(&s.alias, kind, None);
+        self.actors[id as usize]
+            .locals
+            .retain(|r| !moved.contains(r));
+        for r in moved {
+            self.actor_of[r.article as usize][r.item as usize] = new;
+            self.actors[new as usize].locals.push(r);
+        }
+        true
+    }
+
+    /// Merges the actors named in `m.names` into the one named `m.into`; false when the
+    /// target or all of the others are missing.
+    fn merge(&mut self, m: &Merge) -> bool {
+        let Some(into) = self.find(&m.into) else {
+            return false;
+        };
+        let mut merged = false;
+        for name in &m.names {
+            let Some(from) = self.find(name).filter(|&f| f != into) else {
+                continue;
+            };
+            self.absorb(into, from);
+            merged = true;
+        }
+        self.actors[into as usize].name = m.into.clone();
+        merged
+    }
+
+    /// Renames the actor called `old`; false when there is none.
+    fn rename(&mut self, old: &str, new: &str) -> bool {
+        let Some(id) = self.find(old) else {
+            return false;
+        };
+        self.actors[id as usize].name = new.to_string();
+        true
+    }
+
+    /// Moves local actor `local` into the actor named `name` (another than its own); when
+    /// there is none, its own actor stands as `name` of kind `kind`. False when the local
+    /// actor does not exist.
+    fn pin(&mut self, local: ItemRef, name: &str, kind: ActorKind) -> bool {
+        let Some(&current) = self
+            .actor_of
+            .get(local.article as usize)
+            .and_then(|m| m.get(local.item as usize))
+            .filter(|&&id| id != u32::MAX)
+        else {
+            return false;
+        };
+        match self.find_other(name, current) {
+            Some(target) => {
+                self.actors[current as usize].locals.retain(|r| *r != local);
+                self.actors[target as usize].locals.push(local);
+                self.actor_of[local.article as usize][local.item as usize] = target;
+            }
+            None => {
+                let a = &mut self.actors[current as usize];
+                a.name = name.to_string();
+                a.kind = kind;
+            }
+        }
+        true
     }
 
     /// The live actor called `name` (canonical name first, then aliases).
     fn find(&self, name: &str) -> Option<u32> {
+        self.find_other(name, u32::MAX)
+    }
+
+    /// The live actor called `name` other than `except`.
+    fn find_other(&self, name: &str, except: u32) -> Option<u32> {
         let mut live: Vec<bool> = self.actors.iter().map(|a| !a.locals.is_empty()).collect();
         for a in &self.authors {
             live[a.0 as usize] = true;
+        }
+        if let Some(x) = live.get_mut(except as usize) {
+            *x = false;
         }
         let n = self.actors.len();
         (0..n)
@@ -535,6 +606,7 @@ impl Merger {
             actors,
             actor_of,
             authors,
+            applied: Vec::new(),
         }
     }
 }
@@ -686,6 +758,16 @@ impl crate::index::Index {
             .find(|&i| self.actors[i].name.eq_ignore_ascii_case(name))
             .or_else(|| (0..n).find(|&i| self.actors[i].is_called(name)))
             .map(|i| i as u32)
+    }
+
+    /// The speaker of quotation `quote` of article `a`: its corpus actor's name, else the
+    /// speaker mention as written.
+    pub fn speaker(&self, a: usize, quote: &crate::extract::quotes::Quote) -> Option<&str> {
+        if let Some(actor) = quote.actor.and_then(|l| self.actor_of(a, l)) {
+            return self.actors.get(actor as usize).map(|x| x.name.as_str());
+        }
+        let article = self.articles.get(a)?;
+        quote.speaker.map(|s| s.text(&article.text))
     }
 
     /// Articles where actor `id` has a local actor, in corpus order.

@@ -20,7 +20,7 @@ use crate::ingest::Problem;
 use crate::span::Span;
 
 pub use actors::Actor;
-pub use overrides::Overrides;
+pub use overrides::{Overrides, Step};
 pub use quotes::QuoteGroup;
 pub use timeline::Entry;
 
@@ -62,7 +62,7 @@ pub(crate) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
 }
 
 /// The whole corpus, indexed.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Articles in load order.
     pub articles: Vec<Article>,
@@ -81,6 +81,11 @@ pub struct Index {
     pub authors: Vec<Actor>,
     /// Hand-made actor overrides from the corpus folders' `dossier.toml`.
     pub overrides: Overrides,
+    /// Actor corrections made in review, applied after `overrides` in order (see
+    /// [`crate::review::apply`]).
+    pub steps: Vec<Step>,
+    /// For each of `steps`, whether it found its actors when the views were built.
+    pub steps_applied: Vec<bool>,
     /// Quotations across the corpus: the same or near-identical wording in several articles.
     pub quote_groups: Vec<QuoteGroup>,
     /// For each article, for each of its quotations, its group (`None` for quoted titles).
@@ -127,7 +132,8 @@ impl Index {
 
     /// Recomputes the corpus-level views after articles changed.
     pub fn rebuild_views(&mut self) {
-        let merged = actors::merge(&self.articles, &self.overrides);
+        let merged = actors::merge(&self.articles, &self.overrides, &self.steps);
+        self.steps_applied = merged.applied;
         self.actors = merged.actors;
         self.actor_of = merged.actor_of;
         self.authors = merged.authors;

@@ -26,6 +26,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::extract::actors::ActorKind;
+use crate::index::ItemRef;
 
 /// One merge: every actor named in `names` joins the actor named `into`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -64,6 +65,33 @@ pub struct Overrides {
     /// New kinds: name → kind.
     #[serde(default)]
     pub retype: BTreeMap<String, String>,
+}
+
+/// One correction made in review, applied after the override file and in the order made (so
+/// that a rename followed by a merge into the new name works).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// As a `[[merge]]` entry.
+    Merge(Merge),
+    /// As a `[[split]]` entry.
+    Split(Split),
+    /// As a `[rename]` entry.
+    Rename {
+        /// The actor's name before.
+        from: String,
+        /// Its new name.
+        to: String,
+    },
+    /// Local actor `local` (added to its article for a quotation given a new speaker) joins
+    /// the actor named `name`; when there is none, it is an actor of its own of kind `kind`.
+    Assign {
+        /// The local actor.
+        local: ItemRef,
+        /// The actor it joins.
+        name: String,
+        /// Its kind when it stands alone.
+        kind: ActorKind,
+    },
 }
 
 /// The file name looked for in a corpus folder.

@@ -3,6 +3,7 @@
 //! the app with keys and actions and renders it to a `TestBackend`.
 #![allow(dead_code)]
 
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
@@ -20,6 +21,7 @@ use dossier::extract::events::{Event as Happening, EventKind};
 use dossier::extract::quotes::{Method, Quote, QuoteKind};
 use dossier::extract::time::{Granularity, Interval};
 use dossier::index::Index;
+use dossier::review::store::{Location, Store, write_atomic};
 use dossier::span::Span;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -227,13 +229,18 @@ fn place(article: &mut Article) {
     x.events = events;
 }
 
-/// The sample corpus with hand-placed extraction.
-pub fn fixture() -> Catalog {
+/// The sample corpus with hand-placed extraction, as an index.
+pub fn fixture_index() -> Index {
     let mut articles = corpus::load(&Input::Sample, &Progress::default()).articles;
     for a in &mut articles {
         place(a);
     }
-    Catalog::build(Index::build(articles, Vec::new()))
+    Index::build(articles, Vec::new())
+}
+
+/// The sample corpus with hand-placed extraction.
+pub fn fixture() -> Catalog {
+    Catalog::build(fixture_index())
 }
 
 /// The sample corpus as the extractors see it (no hand-placed values).
@@ -256,30 +263,56 @@ pub fn actor(catalog: &Catalog, name: &str) -> u32 {
 pub struct Harness {
     pub app: App,
     finder: Option<FinderJob>,
+    /// The review file's store (saves run synchronously), when there is one.
+    pub store: Option<Store>,
     results: Receiver<Action>,
     sender: mpsc::Sender<Action>,
 }
 
 impl Harness {
-    /// An app of `width`×`height` with `catalog` loaded (colours off).
-    pub fn new(catalog: Catalog, width: u16, height: u16) -> Harness {
+    fn blank(width: u16, height: u16) -> Harness {
         let (sender, results) = mpsc::channel();
-        let mut h = Harness {
+        Harness {
             app: App::new(
                 Rect::new(0, 0, width, height),
                 Theme { color: false },
                 Keymap::default(),
             ),
             finder: None,
+            store: None,
             results,
             sender,
-        };
+        }
+    }
+
+    /// An app of `width`×`height` with `catalog` loaded (colours off); review decisions
+    /// are kept in memory only.
+    pub fn new(catalog: Catalog, width: u16, height: u16) -> Harness {
+        let mut h = Harness::blank(width, height);
         h.act(Action::Loaded(Arc::new(catalog)));
         h.settle();
         h
     }
 
-    /// Applies an action and carries out its effects.
+    /// An app over `index` with the review file `file`, opened as the app opens it (its
+    /// corrections applied), saving into it after every change.
+    pub fn with_review(mut index: Index, width: u16, height: u16, file: &Path) -> Harness {
+        let mut h = Harness::blank(width, height);
+        let location = Location {
+            path: file.to_path_buf(),
+            note: None,
+        };
+        let fallback = file.with_file_name("fallback-review.json");
+        let opening = dossier::review::open_on(&mut index, &location, fallback);
+        h.store = Some(opening.opened.store.clone());
+        h.act(Action::ReviewOpened(Box::new(opening)));
+        h.act(Action::Loaded(Arc::new(Catalog::build(index))));
+        h.settle();
+        h
+    }
+
+    /// Applies an action and carries out its effects (saves and reports are written at
+    /// once).
     pub fn act(&mut self, action: Action) {
         self.app.update(action);
         for effect in self.app.take_effects() {
@@ -296,6 +329,35 @@ impl Harness {
                 }
                 Effect::Search { generation, query } => {
                     self.finder.as_ref().unwrap().search(generation, query);
+                }
+                Effect::Save {
+                    generation,
+                    review,
+                    pending,
+                    to,
+                } => {
+                    if let Some(to) = to {
+                        self.store = Some(Store::new(to));
+                    }
+                    let store = self.store.as_mut().expect("a review file");
+                    let result = store.save(&review, &pending);
+                    self.act(Action::Saved(generation, result));
+                }
+                Effect::Rebuild => {
+                    if let Some(f) = self.finder.take() {
+                        f.stop();
+                    }
+                    self.act(Action::Rebuild);
+                }
+                Effect::Write {
+                    path,
+                    text,
+                    summary,
+                } => {
+                    let result = write_atomic(&path, text.as_bytes())
+                        .map(|()| summary)
+                        .map_err(|e| e.to_string());
+                    self.act(Action::Written(result));
                 }
             }
         }

@@ -1,0 +1,414 @@
+//! The stable ids of a loaded corpus's items, and the way back from an id to the items it
+//! names: what a decision refers to, whether it is orphaned, and how far a review has got.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64_with_seed};
+
+use crate::article::Article;
+use crate::extract::events::EventKind;
+use crate::index::{Index, ItemRef};
+use crate::review::{Decision, ItemKey, ItemKind, Mark, Review};
+use crate::span::Span;
+
+/// An item a reader can decide about, as the app and the reports address it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A quotation (article, quotation index).
+    Quote(ItemRef),
+    /// A timeline entry. A statement's decision is its quotation's; another entry's is the
+    /// one of its first source event that has one (a mark is made on the event shown).
+    Entry(u32),
+    /// A corpus actor.
+    Actor(u32),
+}
+
+/// Bytes of text before an item that go into its id.
+const CONTEXT: usize = 32;
+
+/// The item hashes of spans of one article's text: the span's text, the [`CONTEXT`] bytes
+/// before it and a tag, made unique by the rank among equal items.
+fn span_hashes(text: &str, items: impl Iterator<Item = (u8, Span)>) -> Vec<u64> {
+    let mut seen: HashMap<u64, u64> = HashMap::new();
+    items
+        .map(|(tag, span)| {
+            let start = span.start().min(text.len());
+            let from = text.floor_char_boundary(start.saturating_sub(CONTEXT));
+            let mut h = Xxh3::new();
+            h.update(&[tag]);
+            h.update(span.text(text).as_bytes());
+            h.update(&[0xff]);
+            h.update(text.get(from..start).unwrap_or("").as_bytes());
+            let base = h.digest();
+            let rank = seen.entry(base).or_default();
+            *rank += 1;
+            if *rank == 1 {
+                base
+            } else {
+                xxh3_64_with_seed(&base.to_le_bytes(), *rank)
+            }
+        })
+        .collect()
+}
+
+/// Tags of the kinds of events in their hashes.
+fn event_tag(kind: EventKind) -> u8 {
+    match kind {
+        EventKind::Publication => b'p',
+        EventKind::Event => b'e',
+        EventKind::Statement => b's',
+    }
+}
+
+/// The item hashes of an article's quotations, in order.
+pub fn quote_hashes(article: &Article) -> Vec<u64> {
+    let quotes = article.extraction.quotes.iter();
+    span_hashes(&article.text, quotes.map(|q| (b'q', q.span)))
+}
+
+/// The item hashes of an article's events, in order.
+pub fn event_hashes(article: &Article) -> Vec<u64> {
+    let events = article.extraction.events.iter();
+    span_hashes(&article.text, events.map(|e| (event_tag(e.kind), e.span)))
+}
+
+/// How many items of one kind there are and how many carry each mark.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Items.
+    pub total: usize,
+    /// Marked confirmed.
+    pub confirmed: usize,
+    /// Marked disputed.
+    pub disputed: usize,
+    /// Marked to be checked.
+    pub needs_check: usize,
+}
+
+impl Tally {
+    /// Items with a mark.
+    pub fn reviewed(&self) -> usize {
+        self.confirmed + self.disputed + self.needs_check
+    }
+
+    fn count(&mut self, mark: Mark) {
+        match mark {
+            Mark::Confirmed => self.confirmed += 1,
+            Mark::Disputed => self.disputed += 1,
+            Mark::NeedsCheck => self.needs_check += 1,
+        }
+    }
+}
+
+/// How far a review has got, per kind of item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Quotations (every quotation of the corpus).
+    pub quotations: Tally,
+    /// Timeline entries other than statements (a statement is its quotation).
+    pub events: Tally,
+    /// Corpus actors.
+    pub actors: Tally,
+}
+
+/// The ids of every item of an index.
+#[derive(Debug, Clone, Default)]
+pub struct Keys {
+    /// Per article, the item hash of each quotation.
+    quotes: Vec<Vec<u64>>,
+    /// Per article, the item hash of each event.
+    events: Vec<Vec<u64>>,
+    /// Per corpus actor, its key.
+    actors: Vec<ItemKey>,
+    /// Corpus actors by key.
+    actor_ids: HashMap<ItemKey, Vec<u32>>,
+    /// Articles by content hash (several when files repeat an article).
+    by_hash: HashMap<u64, Vec<u32>>,
+    /// Timeline entries that are not statements.
+    events_total: usize,
+}
+
+impl Keys {
+    /// Computes the ids of every item of `index`.
+    pub fn build(index: &Index) -> Keys {
+        let mut by_hash: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (a, article) in index.articles.iter().enumerate() {
+            by_hash.entry(article.hash).or_default().push(a as u32);
+        }
+        let actors: Vec<ItemKey> = index
+            .actors
+            .iter()
+            .map(|actor| {
+                let article = actor
+                    .locals
+                    .first()
+                    .and_then(|l| index.articles.get(l.article as usize))
+                    .map(|a| a.hash);
+                ItemKey::actor(actor.kind, &actor.name, article)
+            })
+            .collect();
+        let mut actor_ids: HashMap<ItemKey, Vec<u32>> = HashMap::new();
+        for (i, k) in actors.iter().enumerate() {
+            actor_ids.entry(k.clone()).or_default().push(i as u32);
+        }
+        Keys {
+            quotes: index.articles.iter().map(quote_hashes).collect(),
+            events: index.articles.iter().map(event_hashes).collect(),
+            actors,
+            actor_ids,
+            by_hash,
+            events_total: index
+                .timeline
+                .iter()
+                .filter(|e| e.kind != EventKind::Statement)
+                .count(),
+        }
+    }
+
+    /// The key of quotation `r`.
+    pub fn quote(&self, index: &Index, r: ItemRef) -> Option<ItemKey> {
+        let item = *self.quotes.get(r.article as usize)?.get(r.item as usize)?;
+        Some(ItemKey::Quote {
+            article: index.articles[r.article as usize].hash,
+            item,
+        })
+    }
+
+    /// The key a decision about event `r` is stored under: its quotation's for a statement,
+    /// else its own.
+    pub fn event(&self, index: &Index, r: ItemRef) -> Option<ItemKey> {
+        let article = index.articles.get(r.article as usize)?;
+        let event = article.extraction.events.get(r.item as usize)?;
+        if event.kind == EventKind::Statement
+            && let Some(q) = statement_quote(article, event.span)
+        {
+            return self.quote(index, ItemRef::new(r.article as usize, q));
+        }
+        let item = *self.events.get(r.article as usize)?.get(r.item as usize)?;
+        Some(ItemKey::Event {
+            article: article.hash,
+            item,
+        })
+    }
+
+    /// The key of corpus actor `id`.
+    pub fn actor(&self, id: u32) -> Option<&ItemKey> {
+        self.actors.get(id as usize)
+    }
+
+    /// The key a decision about `target` is stored under (for an entry: its first source's).
+    pub fn key(&self, index: &Index, target: Target) -> Option<ItemKey> {
+        match target {
+            Target::Quote(r) => self.quote(index, r),
+            Target::Entry(e) => {
+                self.event(index, *index.timeline.get(e as usize)?.sources.first()?)
+            }
+            Target::Actor(a) => self.actor(a).cloned(),
+        }
+    }
+
+    /// The decision shown for `target`.
+    pub fn decision<'r>(
+        &self,
+        index: &Index,
+        review: &'r Review,
+        target: Target,
+    ) -> Option<&'r Decision> {
+        if review.decisions.is_empty() {
+            return None;
+        }
+        match target {
+            Target::Entry(e) => index
+                .timeline
+                .get(e as usize)?
+                .sources
+                .iter()
+                .find_map(|&s| review.decision(&self.event(index, s)?)),
+            _ => review.decision(&self.key(index, target)?),
+        }
+    }
+
+    /// The key of the decision shown for `target` when it has one, else the key a new
+    /// decision is stored under.
+    pub fn decision_key(&self, index: &Index, review: &Review, target: Target) -> Option<ItemKey> {
+        if let Target::Entry(e) = target {
+            let sources = &index.timeline.get(e as usize)?.sources;
+            let decided = sources
+                .iter()
+                .filter_map(|&s| self.event(index, s))
+                .find(|k| review.decisions.contains_key(k));
+            if decided.is_some() {
+                return decided;
+            }
+        }
+        self.key(index, target)
+    }
+
+    /// The mark shown for `target`.
+    pub fn mark(&self, index: &Index, review: &Review, target: Target) -> Option<Mark> {
+        self.decision(index, review, target).and_then(|d| d.mark)
+    }
+
+    /// The items `key` names now (none when it is orphaned; several when files repeat an
+    /// article). An event key names the timeline entries of its events.
+    pub fn locate(&self, index: &Index, key: &ItemKey) -> Vec<Target> {
+        let within = |article: u64, item: u64, list: &Vec<Vec<u64>>| -> Vec<ItemRef> {
+            let articles = self.by_hash.get(&article).map_or(&[][..], Vec::as_slice);
+            articles
+                .iter()
+                .filter_map(|&a| {
+                    let i = list.get(a as usize)?.iter().position(|&h| h == item)?;
+                    Some(ItemRef::new(a as usize, i))
+                })
+                .collect()
+        };
+        match key {
+            ItemKey::Quote { article, item } => within(*article, *item, &self.quotes)
+                .into_iter()
+                .map(Target::Quote)
+                .collect(),
+            ItemKey::Event { article, item } => {
+                let mut entries: Vec<u32> = within(*article, *item, &self.events)
+                    .into_iter()
+                    .filter_map(|r| {
+                        index
+                            .entry_of
+                            .get(r.article as usize)?
+                            .get(r.item as usize)
+                            .copied()
+                    })
+                    .collect();
+                entries.dedup();
+                entries.into_iter().map(Target::Entry).collect()
+            }
+            ItemKey::Actor { .. } => self.actor_ids.get(key).map_or(Vec::new(), |ids| {
+                ids.iter().map(|&a| Target::Actor(a)).collect()
+            }),
+            ItemKey::Other(_) => Vec::new(),
+        }
+    }
+
+    /// The decisions that name no item of the corpus (the item's text changed or its file
+    /// is gone). They are kept in the review file and listed in reports.
+    pub fn orphans<'r>(
+        &self,
+        index: &Index,
+        review: &'r Review,
+    ) -> Vec<(&'r ItemKey, &'r Decision)> {
+        review
+            .decisions
+            .iter()
+            .filter(|(k, _)| self.locate(index, k).is_empty())
+            .collect()
+    }
+
+    /// How many items there are and how many are marked, per kind.
+    pub fn progress(&self, index: &Index, review: &Review) -> Progress {
+        let mut p = Progress {
+            quotations: Tally {
+                total: self.quotes.iter().map(Vec::len).sum(),
+                ..Tally::default()
+            },
+            events: Tally {
+                total: self.events_total,
+                ..Tally::default()
+            },
+            actors: Tally {
+                total: self.actors.len(),
+                ..Tally::default()
+            },
+        };
+        let mut entries = Vec::new();
+        for (key, d) in &review.decisions {
+            let Some(mark) = d.mark else { continue };
+            for target in self.locate(index, key) {
+                match target {
+                    Target::Quote(_) => p.quotations.count(mark),
+                    Target::Actor(_) => p.actors.count(mark),
+                    Target::Entry(e) => entries.push(e),
+                }
+            }
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        for e in entries {
+            let statement = index.timeline[e as usize].kind == EventKind::Statement;
+            if let Some(mark) = self
+                .mark(index, review, Target::Entry(e))
+                .filter(|_| !statement)
+            {
+                p.events.count(mark);
+            }
+        }
+        p
+    }
+
+    /// What an item looks like, for [`crate::review::ItemInfo`].
+    pub fn info(&self, index: &Index, target: Target) -> crate::review::ItemInfo {
+        use crate::review::{EXCERPT, ItemInfo, excerpt};
+        let of_article = |a: u32| index.articles.get(a as usize).map(|x| x.key());
+        match target {
+            Target::Quote(r) => ItemInfo {
+                text: index
+                    .articles
+                    .get(r.article as usize)
+                    .and_then(|a| {
+                        Some(a.extraction.quotes.get(r.item as usize)?.span.text(&a.text))
+                    })
+                    .map_or(String::new(), |t| excerpt(t, EXCERPT)),
+                article: of_article(r.article),
+            },
+            Target::Entry(e) => {
+                let source = index
+                    .timeline
+                    .get(e as usize)
+                    .and_then(|x| x.sources.first());
+                let text = source.and_then(|s| {
+                    let a = index.articles.get(s.article as usize)?;
+                    let ev = a.extraction.events.get(s.item as usize)?;
+                    let label = ev.label.text(&a.text);
+                    Some(if label.is_empty() {
+                        ev.span.text(&a.text)
+                    } else {
+                        label
+                    })
+                });
+                ItemInfo {
+                    text: excerpt(text.unwrap_or(""), EXCERPT),
+                    article: source.and_then(|s| of_article(s.article)),
+                }
+            }
+            Target::Actor(a) => ItemInfo {
+                text: index
+                    .actors
+                    .get(a as usize)
+                    .map_or(String::new(), |x| x.name.clone()),
+                article: None,
+            },
+        }
+    }
+
+    /// The kind of item a target is, for messages (a statement entry is its quotation).
+    pub fn kind(&self, index: &Index, target: Target) -> ItemKind {
+        match self.key(index, target).and_then(|k| k.kind()) {
+            Some(kind) => kind,
+            None => match target {
+                Target::Quote(_) => ItemKind::Quotation,
+                Target::Entry(_) => ItemKind::Event,
+                Target::Actor(_) => ItemKind::Actor,
+            },
+        }
+    }
+}
+
+/// The quotation a statement event stands for (same span), if any.
+pub fn statement_quote(article: &Article, span: Span) -> Option<usize> {
+    let quotes = &article.extraction.quotes;
+    let i = quotes.partition_point(|q| q.span.start < span.start);
+    quotes[i..]
+        .iter()
+        .take_while(|q| q.span.start == span.start)
+        .position(|q| q.span == span)
+        .map(|j| i + j)
+}
