@@ -1021,24 +1021,23 @@ impl App {
 
     fn status_parts(&self, catalog: &Catalog) -> Vec<(String, Tone)> {
         let t = catalog.totals;
-        let mut parts = Vec::new();
-        if let Some(m) = &self.message {
-            parts.push((m.clone(), Tone::Strong));
-        }
-        // Warnings and review filters first, then where the user is, then the counts.
-        let (urgent, progress): (Vec<_>, Vec<_>) = self
+        // Warnings and filters first, then review progress, the last message, the pane and
+        // the counts: what does not fit is left out from the end.
+        let (mut parts, progress): (Vec<_>, Vec<_>) = self
             .review_status()
             .into_iter()
             .partition(|(_, tone)| *tone != Tone::Plain);
-        parts.extend(urgent);
         if let Some(a) = self
             .filter
             .and_then(|a| catalog.index.actors.get(a as usize))
         {
             parts.push((format!("filter: {} (Esc clears)", a.name), Tone::Strong));
         }
-        parts.push((self.focus.title().to_string(), Tone::Strong));
         parts.extend(progress);
+        if let Some(m) = &self.message {
+            parts.push((m.clone(), Tone::Strong));
+        }
+        parts.push((self.focus.title().to_string(), Tone::Strong));
         parts.push((
             format!(
                 "{} articles · {} events · {} actors · {} quotations",
