@@ -1021,12 +1021,17 @@ impl App {
 
     fn status_parts(&self, catalog: &Catalog) -> Vec<(String, Tone)> {
         let t = catalog.totals;
-        // Warnings and filters first, then review progress, the last message, the pane and
-        // the counts: what does not fit is left out from the end.
-        let (mut parts, progress): (Vec<_>, Vec<_>) = self
+        // The last message, warnings and filters first, then review progress, the pane and
+        // the counts: what does not fit is cut or left out from the end.
+        let mut parts = Vec::new();
+        if let Some(m) = &self.message {
+            parts.push((m.clone(), Tone::Strong));
+        }
+        let (urgent, progress): (Vec<_>, Vec<_>) = self
             .review_status()
             .into_iter()
             .partition(|(_, tone)| *tone != Tone::Plain);
+        parts.extend(urgent);
         if let Some(a) = self
             .filter
             .and_then(|a| catalog.index.actors.get(a as usize))
@@ -1034,9 +1039,6 @@ impl App {
             parts.push((format!("filter: {} (Esc clears)", a.name), Tone::Strong));
         }
         parts.extend(progress);
-        if let Some(m) = &self.message {
-            parts.push((m.clone(), Tone::Strong));
-        }
         parts.push((self.focus.title().to_string(), Tone::Strong));
         parts.push((
             format!(

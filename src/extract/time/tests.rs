@@ -342,6 +342,12 @@ fn year_end_is_the_last_day_of_the_year_the_tense_chooses() {
         march,
         &[("year-end 2023", "2023-12-31")],
     );
+    // Before a noun it names no day: the news conference was not held on December 31.
+    check(
+        "Speaking at a year-end news conference on Friday, the minister said talks would go on.",
+        Some(ymd(2025, 12, 19)),
+        &[("year-end", "2025"), ("Friday", "2025-12-19")],
+    );
 }
 
 #[test]

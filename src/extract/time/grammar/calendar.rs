@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Core, longer};
 use crate::extract::time::cursor::Cursor;
-use crate::extract::time::expr::{Base, Expr, Part, YearSpec};
+use crate::extract::time::expr::{Base, Expr, Mod, Part, YearSpec};
 use crate::extract::time::token::{Case, Kind, Token};
 use crate::extract::time::vocab::{Lex, Season, Unit, W};
 
@@ -725,8 +725,16 @@ fn fiscal_period(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 /// Adjectives of a period compared with the reported one ("the corresponding period").
 const COMPARABLE: &[&str] = &["corresponding", "comparable"];
 
+/// Words after "year-end" that show it is not a modifier of a noun ("by year-end as
+/// planned").
+const AFTER_YEAR_END: &[&str] = &[
+    "and", "or", "as", "is", "was", "were", "will", "would", "to", "from", "when", "if", "that",
+    "than", "but", "because", "the", "a", "an", "with", "for", "in", "on", "at", "of", "by",
+];
+
 /// "year-end", "year end", "year's end", "year-end 1988": the last day of a year, which the
-/// tense chooses when none is written ("by year-end" ahead, "since year-end" back).
+/// tense chooses when none is written ("by year-end" ahead, "since year-end" back). Before a
+/// noun ("a year-end news conference") it only says which year: the end of the current one.
 fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     if c.unit() != Some((Unit::Year, false)) {
@@ -740,8 +748,22 @@ fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if !c.word(W::End) {
         return None;
     }
-    let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
-    Some(Core::new(c.i, Expr::Calendar(year, Part::Day(12, 31))))
+    if let Some(year) = year_after(&mut c, text) {
+        return Some(Core::new(c.i, Expr::Calendar(year, Part::Day(12, 31))));
+    }
+    let modifies = c.peek().is_some_and(|t| {
+        t.kind == Kind::Word(Lex::Other, Case::Lower)
+            && !AFTER_YEAR_END.contains(&&text[t.start as usize..t.end as usize])
+    });
+    if modifies {
+        return Some(
+            Core::new(c.i, Expr::Calendar(YearSpec::Shift(0), Part::Year)).with_mod(Mod::End),
+        );
+    }
+    Some(Core::new(
+        c.i,
+        Expr::Calendar(YearSpec::Implied, Part::Day(12, 31)),
+    ))
 }
 
 /// Days named by a capitalised word and "Day" ("Memorial Day", "Veterans Day", "Valentine's
