@@ -180,7 +180,7 @@ fn decisions_survive_adding_and_reordering_files() {
     );
     h.key(KeyCode::Char('j'));
     assert!(
-        h.screen().contains("│ 2 orphaned (see the export) │"),
+        h.screen().contains("2 orphaned (see the export) │"),
         "{}",
         h.screen()
     );

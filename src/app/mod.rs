@@ -1021,11 +1021,12 @@ impl App {
 
     fn status_parts(&self, catalog: &Catalog) -> Vec<(String, Tone)> {
         let t = catalog.totals;
+        // The last message, warnings and filters first, then review progress, the pane and
+        // the counts: what does not fit is cut or left out from the end.
         let mut parts = Vec::new();
         if let Some(m) = &self.message {
             parts.push((m.clone(), Tone::Strong));
         }
-        // Warnings and review filters first, then where the user is, then the counts.
         let (urgent, progress): (Vec<_>, Vec<_>) = self
             .review_status()
             .into_iter()
@@ -1037,8 +1038,8 @@ impl App {
         {
             parts.push((format!("filter: {} (Esc clears)", a.name), Tone::Strong));
         }
-        parts.push((self.focus.title().to_string(), Tone::Strong));
         parts.extend(progress);
+        parts.push((self.focus.title().to_string(), Tone::Strong));
         parts.push((
             format!(
                 "{} articles · {} events · {} actors · {} quotations",

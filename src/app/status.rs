@@ -115,20 +115,23 @@ pub enum Tone {
     Warning,
 }
 
-/// Draws the status line: its parts, in order of importance; a part that does not fit whole
-/// is left out (the first is always shown, cut if it must be).
+/// Draws the status line: its parts in order of importance. A part that does not fit is cut
+/// with an ellipsis when a useful piece of it fits, else left out with the rest.
 pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[(String, Tone)], theme: Theme) {
+    /// The narrowest useful piece of a cut part.
+    const MIN_PIECE: usize = 12;
     let mut spans = Vec::new();
-    let mut used = 0;
-    for (i, (text, tone)) in parts.iter().enumerate() {
-        let w = width(text) + if i > 0 { 3 } else { 0 };
-        if i > 0 && used + w > area.width as usize {
-            continue;
+    let mut room = area.width as usize;
+    for (text, tone) in parts {
+        let sep = if spans.is_empty() { 0 } else { 3 };
+        if room < sep + MIN_PIECE.min(width(text)) {
+            break;
         }
-        used += w;
-        if !spans.is_empty() {
+        if sep > 0 {
             spans.push(Span::styled(" │ ", theme.border()));
         }
+        let text = ellipsize(text, room - sep);
+        room -= sep + width(&text);
         let style = match tone {
             Tone::Plain => theme.muted(),
             Tone::Strong => theme.heading(),
@@ -136,7 +139,7 @@ pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[(String, Tone)], them
                 .warning()
                 .add_modifier(ratatui::style::Modifier::REVERSED),
         };
-        spans.push(Span::styled(text.clone(), style));
+        spans.push(Span::styled(text, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

@@ -40,8 +40,9 @@ pub enum Part {
     Half(u8),
     /// A season.
     Season(Season),
-    /// The `n`th given weekday of a month (month, weekday with 0 = Monday, n): Thanksgiving is
-    /// the fourth Thursday of November.
+    /// The `n`th given weekday of a month (month, weekday with 0 = Monday, n), the last one
+    /// for n = 0: Thanksgiving is the fourth Thursday of November, Memorial Day the last
+    /// Monday of May.
     NthWeekday(u8, u8, u8),
 }
 
@@ -99,6 +100,10 @@ pub enum Expr {
     /// A number of calendar units from the publication date or the date mentioned last:
     /// "today" (0 days), "yesterday" (-1 day), "last week", "three years ago", "the next day".
     Shift(Unit, i32, Base),
+    /// The period a financial report covers, in a given year: the reported quarter mentioned
+    /// last, else the whole year ("the 1988 period", "last year's quarter", "the same period
+    /// last year").
+    Reported(YearSpec),
     /// A reference to the present, past or future.
     Ref(RefKind),
     /// A length of time: "three years" (3), "for weeks" (`None`).

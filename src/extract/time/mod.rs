@@ -173,7 +173,10 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
     if let Some(p) = r.period
         && becomes_reference(&f.expr)
     {
-        ctx.remember(p);
+        ctx.remember(p, tense);
+    }
+    if reporting_stretch(tokens, f) {
+        ctx.remember_stretch();
     }
     let mut interval = r.period.and_then(Period::interval);
     if let (Some(i), Some(anchor)) = (interval.as_mut(), ctx.anchor) {
@@ -200,15 +203,23 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
 }
 
 /// Whether a resolved expression becomes the date mentioned last. Dates counted from that
-/// date ("the next day") and comparisons ("a year ago", "the year-earlier quarter") do not.
+/// date ("the next day") and comparisons ("a year ago", "the year-earlier quarter", "the 1988
+/// period") do not.
 fn becomes_reference(e: &expr::Expr) -> bool {
     use expr::{Base, Expr};
     !matches!(
         *e,
         Expr::Shift(_, _, Base::Reference)
+            | Expr::Reported(_)
             | Expr::Shift(Unit::Year, -1, _)
             | Expr::Shift(Unit::Quarter, -4, _)
     )
+}
+
+/// True for a stretch of the year a report covers: "the first nine months", "the six
+/// months", "the latest nine months" (a length of months after "the").
+fn reporting_stretch(tokens: &[Token], f: &Found) -> bool {
+    matches!(f.expr, expr::Expr::Duration(Some(_), Unit::Month)) && tokens[f.first].is(W::The)
 }
 
 /// True when the expression at token `first` follows "since" (possibly "since at least").

@@ -3,7 +3,7 @@
 //! TIMEX3 value. Without an anchor, relative expressions keep X placeholders ("XXXX-WXX-5")
 //! and no period.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::extract::time::TimexType;
 use crate::extract::time::expr::{Base, Clock, Expr, Part, Recurrence, RefKind, YearSpec};
@@ -20,19 +20,42 @@ pub struct Context {
     pub last_day: Option<NaiveDate>,
     /// The period mentioned last ("the quarter", "a year earlier").
     pub last_period: Option<Period>,
-    /// The quarter mentioned last, if any ("up from $3 million a year ago" compares with it).
+    /// The reported quarter mentioned last, if any: a quarter or half that has ended ("up
+    /// from $3 million a year ago" compares with it; "a fourth-quarter charge" expected in
+    /// October is not a result yet).
     pub last_quarter: Option<Period>,
 }
 
 impl Context {
-    /// Remembers a resolved period as the one mentioned last.
-    pub fn remember(&mut self, period: Period) {
+    /// Remembers a resolved period as the one mentioned last. A quarter or half counts as
+    /// reported when it has ended, or when it is under way and `tense` is not the future (a
+    /// fiscal quarter can end before the calendar one: "reported a decline in fourth-quarter
+    /// earnings" in November).
+    pub fn remember(&mut self, period: Period, tense: impl FnOnce() -> Option<Reading>) {
         self.last_period = Some(period);
         if let Period::Day(d) = period {
             self.last_day = Some(d);
         }
-        if matches!(period, Period::Quarter(..) | Period::Half(..)) {
+        if !matches!(period, Period::Quarter(..) | Period::Half(..)) {
+            return;
+        }
+        let reported = match (period.interval(), self.anchor) {
+            (Some(i), Some(anchor)) if i.end >= anchor => {
+                i.start <= anchor && tense().is_none_or(|r| r.tense != Tense::Future)
+            }
+            _ => true,
+        };
+        if reported {
             self.last_quarter = Some(period);
+        }
+    }
+
+    /// Remembers that a reporting stretch was named ("the first nine months", "the six
+    /// months"): what follows compares with it, not with the quarter named before.
+    pub fn remember_stretch(&mut self) {
+        self.last_quarter = None;
+        if let Some(anchor) = self.anchor {
+            self.last_period = Some(Period::Year(anchor.year()));
         }
     }
 }
@@ -102,6 +125,7 @@ fn place(expr: &Expr, ctx: &Context, tense: &mut dyn FnMut() -> Option<Reading>)
             }))
         }
         Expr::Century(c) => Some(Period::Century(c)),
+        Expr::Reported(year) => reported(year, ctx),
         Expr::Weekday(d, shift) => weekday(d, shift, ctx.anchor?, tense),
         Expr::Weekend(shift) => weekend(shift, ctx.anchor?, tense),
         Expr::Shift(unit, by, base) => shift(unit, by, base, ctx),
@@ -118,6 +142,15 @@ fn in_year(y: i32, part: Part) -> Option<Period> {
         Part::Quarter(q) => Period::Quarter(y, u32::from(q)),
         Part::Half(h) => Period::Half(y, u32::from(h)),
         Part::Season(s) => Period::Season(y, s),
+        Part::NthWeekday(m, wd, 0) => {
+            // The last: the same weekday in the month's last seven days.
+            let next =
+                NaiveDate::from_ymd_opt(y, u32::from(m), 1)?.checked_add_months(Months::new(1))?;
+            let last = next.pred_opt()?;
+            let back =
+                (i64::from(last.weekday().num_days_from_monday()) - i64::from(wd)).rem_euclid(7);
+            Period::Day(last - Duration::days(back))
+        }
         Part::NthWeekday(m, wd, n) => {
             let first = NaiveDate::from_ymd_opt(y, u32::from(m), 1)?;
             let lead =
@@ -310,6 +343,21 @@ fn weekend(
     this.shift(by)
 }
 
+/// The reported period in a given year: the reported quarter (or half) mentioned last moved
+/// to that year, else the year.
+fn reported(year: YearSpec, ctx: &Context) -> Option<Period> {
+    let y = match year {
+        YearSpec::Given(y) => y,
+        YearSpec::Shift(k) => ctx.anchor?.year() + k,
+        _ => return None,
+    };
+    Some(match ctx.last_quarter {
+        Some(Period::Quarter(_, q)) => Period::Quarter(y, q),
+        Some(Period::Half(_, h)) => Period::Half(y, h),
+        _ => Period::Year(y),
+    })
+}
+
 /// A unit shifted from the anchor or from the date mentioned last.
 fn shift(unit: Unit, by: i32, base: Base, ctx: &Context) -> Option<Period> {
     // "up from $3 million a year ago" after "the third quarter": the same quarter a year back.
@@ -345,13 +393,13 @@ fn unit_period(unit: Unit, day: NaiveDate) -> Option<Period> {
     })
 }
 
-/// The period of kind `unit` the date mentioned last falls in (a quarter only when a quarter
-/// was mentioned), else the anchor's.
+/// The period of kind `unit` the date mentioned last falls in (for a quarter, the reported
+/// quarter mentioned last), else the anchor's.
 fn reference_period(unit: Unit, ctx: &Context) -> Option<Period> {
     let day = match unit {
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => ctx.last_day.or(ctx.anchor)?,
         Unit::Quarter => {
-            if let Some(q @ Period::Quarter(..)) = ctx.last_period {
+            if let Some(q @ Period::Quarter(..)) = ctx.last_quarter {
                 return Some(q);
             }
             // In a report, "the quarter" is the one just ended.

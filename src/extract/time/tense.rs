@@ -31,7 +31,7 @@ pub struct Reading {
 }
 
 /// How far from the expression (in tokens) a tense marker is looked for.
-const REACH: usize = 16;
+const REACH: usize = 20;
 
 /// The tense around tokens `first..end` within `lo..hi` (the sentence): the nearest marker
 /// before the expression (where the subject and its verb usually are), else the nearest
@@ -52,10 +52,29 @@ pub fn around(
             firm: true,
         });
     }
+    let after = || (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j));
+    // "until Monday" looks ahead ("postponed until Monday"), unless the clause after it is
+    // firmly in the past ("until Thursday, they had not called him a suspect").
+    if after_until(text, tokens, first, lo) {
+        return Some(match after() {
+            Some(r) if r.tense == Tense::Past && r.firm => r,
+            _ => firm(Tense::Future),
+        });
+    }
     (lo.max(first.saturating_sub(REACH))..first.min(hi))
         .rev()
         .find_map(|j| marker(text, tokens, j))
-        .or_else(|| (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j)))
+        .or_else(after)
+}
+
+/// True when "until" or "till" comes right before token `first` (and after `lo`).
+fn after_until(text: &str, tokens: &[Token], first: usize, lo: usize) -> bool {
+    let mut buf = [0u8; 12];
+    first > lo
+        && matches!(
+            word_at(text, tokens, first - 1, &mut buf),
+            Some("until" | "till")
+        )
 }
 
 /// True when "since" comes shortly before token `first`, in the same stretch of words.
@@ -110,14 +129,10 @@ const FUTURE: &[&str] = &[
     "might",
     "should",
     "upcoming",
-    "plans",
-    "plan",
     "planning",
     "scheduled",
     "slated",
     "poised",
-    "until",
-    "till",
     "soon",
 ];
 
@@ -126,8 +141,17 @@ const FUTURE: &[&str] = &[
 const FUTURE_WITH_TO: &[&str] = &[
     "expected", "expects", "expect", "due", "set", "aims", "aim", "intends", "intend", "going",
     "prepared", "ready", "hopes", "hope", "wants", "want", "seeks", "seek", "tries", "try", "is",
-    "are", "am",
+    "are", "am", "plan", "plans", "intended",
 ];
+
+/// Verbs of [`FUTURE_WITH_TO`] whose "to" may come after a short object ("expect the deal
+/// to close", "plans a vote to").
+const OBJECT_THEN_TO: &[&str] = &[
+    "expected", "expects", "expect", "wants", "want", "plan", "plans",
+];
+
+/// How many words may stand between a verb of [`OBJECT_THEN_TO`] and its "to".
+const OBJECT_REACH: usize = 3;
 
 /// Auxiliaries that put a following "due to", "expected to" back in the past.
 const PAST_AUXILIARY: &[&str] = &["was", "were", "had", "been"];
@@ -151,6 +175,7 @@ mod bits {
     pub const PAST_AUXILIARY: u8 = 16;
     pub const PRESENT: u8 = 32;
     pub const AUXILIARY: u8 = 64;
+    pub const OBJECT_THEN_TO: u8 = 128;
 }
 
 /// The bits of `w` (0 for a word in no list), from a table built once from the lists.
@@ -166,6 +191,7 @@ fn flags(w: &str) -> u8 {
             (PAST_AUXILIARY, bits::PAST_AUXILIARY),
             (PRESENT, bits::PRESENT),
             (AUXILIARY, bits::AUXILIARY),
+            (OBJECT_THEN_TO, bits::OBJECT_THEN_TO),
         ] {
             for &word in list {
                 *t.entry(word).or_insert(0) |= bit;
@@ -212,8 +238,14 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
         .checked_sub(1)
         .and_then(|p| word_at(text, tokens, p, &mut pbuf))
         .unwrap_or("");
-    let with_to = f & bits::FUTURE_WITH_TO != 0 && matches!(next, "to" | "for");
+    let with_to = f & bits::FUTURE_WITH_TO != 0
+        && (matches!(next, "to" | "for")
+            || (f & bits::OBJECT_THEN_TO != 0 && to_after_object(text, tokens, j)));
     if with_to && flags(prev) & bits::PAST_AUXILIARY != 0 {
+        return Some(firm(Tense::Past));
+    }
+    // "had planned", "had been scheduled": a plan of the past.
+    if f & bits::FUTURE != 0 && participle(w) && matches!(prev, "had" | "been") {
         return Some(firm(Tense::Past));
     }
     // "may have been", "would have": a modal looking back.
@@ -247,6 +279,15 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
         return Some(firm(Tense::Present));
     }
     None
+}
+
+/// True when "to" follows token `j` after a few words with no punctuation between ("expect
+/// the deal to close").
+fn to_after_object(text: &str, tokens: &[Token], j: usize) -> bool {
+    let mut buf = [0u8; 12];
+    (j + 2..tokens.len().min(j + 2 + OBJECT_REACH))
+        .take_while(|&k| tokens[k - 1].is_word())
+        .any(|k| word_at(text, tokens, k, &mut buf) == Some("to"))
 }
 
 /// True for a past tense or participle: an irregular form or a word in "-ed".
@@ -302,5 +343,24 @@ mod tests {
             Some(Tense::Future)
         );
         assert_eq!(tense_of("Snow in January.", "January"), None);
+        // A long clause: the marker is 18 words before the weekday.
+        assert_eq!(
+            tense_of(
+                "The envoy is scheduled to spend three hours in Riyadh, the Saudi capital, before a stop in Doha on Thursday.",
+                "Thursday"
+            ),
+            Some(Tense::Future)
+        );
+        assert_eq!(
+            tense_of(
+                "The strike had been scheduled to begin on Monday.",
+                "Monday"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("The strike is scheduled to begin on Monday.", "Monday"),
+            Some(Tense::Future)
+        );
     }
 }

@@ -166,6 +166,17 @@ fn ranges_share_one_interval() {
     let whole = Some((ymd(2025, 5, 1), ymd(2025, 7, 31)));
     assert_eq!(interval_of(text, tuesday(), "July"), whole);
 
+    check(
+        "The summit will be held in Vilnius on July 11 and 12, 2023.",
+        tuesday(),
+        &[("July 11", "2023-07-11"), ("12, 2023", "2023-07-12")],
+    );
+    check(
+        "Turnout fell between March 3 and 12 percent, pollsters said.",
+        tuesday(),
+        &[("March 3", "2025-03-03")],
+    );
+
     let text = "Prices doubled between 2014 and 2022.";
     check(text, tuesday(), &[("2014", "2014"), ("2022", "2022")]);
     assert_eq!(
@@ -313,6 +324,33 @@ fn weeks_months_and_years_relative_to_publication() {
 }
 
 #[test]
+fn year_end_is_the_last_day_of_the_year_the_tense_chooses() {
+    let june = Some(ymd(2025, 6, 10));
+    let march = Some(ymd(2025, 3, 4));
+    check(
+        "The bank expects to complete the sale by year-end.",
+        june,
+        &[("year-end", "2025-12-31")],
+    );
+    check(
+        "Shares in the carmaker have fallen 12% since year-end.",
+        march,
+        &[("year-end", "2024-12-31")],
+    );
+    check(
+        "Its debt stood at $4 billion at year-end 2023.",
+        march,
+        &[("year-end 2023", "2023-12-31")],
+    );
+    // Before a noun it names no day: the news conference was not held on December 31.
+    check(
+        "Speaking at a year-end news conference on Friday, the minister said talks would go on.",
+        Some(ymd(2025, 12, 19)),
+        &[("year-end", "2025"), ("Friday", "2025-12-19")],
+    );
+}
+
+#[test]
 fn references_without_a_date() {
     check(
         "Zelenskyy has said in recent days that Kyiv will not give up territory.",
@@ -365,6 +403,21 @@ fn durations() {
         tuesday(),
         &[("16-hour", "PT16H")],
     );
+    check(
+        "Growth should slow over the next couple of years, the central bank said.",
+        tuesday(),
+        &[("the next couple of years", "P2Y")],
+    );
+    check(
+        "The deal follows months of talks and several quarters of losses.",
+        tuesday(),
+        &[("months", "PXM"), ("several quarters", "PXQ")],
+    );
+    check(
+        "Three quarters of the members and the minutes of the meeting backed the plan in the early hours of the night.",
+        tuesday(),
+        &[],
+    );
     let t = &timexes("The war has lasted three years.", tuesday())[0];
     assert_eq!((t.kind, t.interval), (TimexType::Duration, None));
 }
@@ -404,6 +457,137 @@ fn times_of_day() {
         tuesday(),
         &[("Thursday night", "2025-12-18TNI")],
     );
+    check(
+        "Shares in London were up 2% at mid-afternoon yesterday.",
+        tuesday(),
+        &[("mid-afternoon yesterday", "2025-12-22TAF")],
+    );
+    check(
+        "Voting was brisk on Sunday, and by mid-afternoon turnout had passed 40%.",
+        tuesday(),
+        &[("Sunday", "2025-12-21"), ("mid-afternoon", "2025-12-21TAF")],
+    );
+    check(
+        "Markets fell on Friday. Traders sold heavily in the morning before a late rally.",
+        tuesday(),
+        &[("Friday", "2025-12-19"), ("the morning", "2025-12-19TMO")],
+    );
+    check(
+        "The convoy will leave at 4 in the morning on Thursday.",
+        tuesday(),
+        &[("4 in the morning on Thursday", "2025-12-25T04:00")],
+    );
+}
+
+#[test]
+fn discourse_now_and_the_past_after_in() {
+    check(
+        "Now, the minister says, the talks must start again from scratch.",
+        friday(),
+        &[],
+    );
+    check(
+        "The talks are now stalled.",
+        friday(),
+        &[("now", "PRESENT_REF")],
+    );
+    check(
+        "The ministry has said in the past that it cannot verify such figures.",
+        friday(),
+        &[("the past", "PAST_REF")],
+    );
+    check(
+        "The retailer forecast higher profit for the full year.",
+        tuesday(),
+        &[("the full year", "2025")],
+    );
+}
+
+#[test]
+fn names_and_compounds_with_time_words_stay_out() {
+    check(
+        "The senator told CBS's \"60 Minutes\" that the bill would pass.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Speaking on ABC's \"This Week,\" the envoy defended the plan.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The poster borrowed an image from the western High Noon to rally voters.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Unemployment fell to its quarter-century low in March.",
+        tuesday(),
+        &[("March", "2025-03")],
+    );
+    check(
+        "The quarter-to-quarter comparison flattered the bank, which plans for the cities of tomorrow.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The board meets tomorrow.",
+        tuesday(),
+        &[("tomorrow", "2025-12-24")],
+    );
+    // A title-case headline keeps its time words.
+    check(
+        "Ceasefire Talks Resume Next Week",
+        tuesday(),
+        &[("Next Week", "2026-W01")],
+    );
+}
+
+#[test]
+fn quarters_leave_out_the_words_that_determine_their_noun() {
+    let october = Some(ymd(2025, 10, 28));
+    check(
+        "The carmaker posted a third-quarter loss and said its fourth quarter began well.",
+        october,
+        &[("third-quarter", "2025-Q3"), ("fourth quarter", "2025-Q4")],
+    );
+    check(
+        "The bank earned $5 million in the third quarter, down from $7 million in the comparable year-ago quarter.",
+        october,
+        &[
+            ("the third quarter", "2025-Q3"),
+            ("the comparable year-ago quarter", "2024-Q3"),
+        ],
+    );
+    check(
+        "Sales rose 4% in the third quarter.",
+        october,
+        &[("the third quarter", "2025-Q3")],
+    );
+}
+
+#[test]
+fn named_holidays() {
+    let april = Some(ymd(2025, 4, 15));
+    check(
+        "Officials expect heavy traffic over Memorial Day.",
+        april,
+        &[("Memorial Day", "2025-05-26")],
+    );
+    check(
+        "The strike began after Labor Day and ended on Veterans Day.",
+        Some(ymd(2025, 12, 2)),
+        &[("Labor Day", "2025-09-01"), ("Veterans Day", "2025-11-11")],
+    );
+    check(
+        "Florists sold out before Valentine's Day, and markets were shut on Presidents' Day.",
+        april,
+        &[
+            ("Valentine's Day", "2025-02-14"),
+            ("Presidents' Day", "2025-02-17"),
+        ],
+    );
+    check("Jones Day, the law firm, advised the buyer.", april, &[]);
 }
 
 #[test]

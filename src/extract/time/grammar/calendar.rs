@@ -8,7 +8,7 @@ use super::{Core, longer};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Expr, Mod, Part, YearSpec};
 use crate::extract::time::token::{Case, Kind, Token};
-use crate::extract::time::vocab::{Lex, Unit, W};
+use crate::extract::time::vocab::{Lex, Season, Unit, W};
 
 /// The longest calendar expression starting at token `i`.
 pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
@@ -17,9 +17,9 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, day_first(text, tokens, i));
     best = longer(best, year_forms(text, tokens, i));
     best = longer(best, quarter_or_half(text, tokens, i));
-    best = longer(best, season(tokens, i));
+    best = longer(best, season(text, tokens, i));
     best = longer(best, century(text, tokens, i));
-    best = longer(best, fiscal_period(tokens, i));
+    best = longer(best, fiscal_period(text, tokens, i));
     best = longer(best, year_end(text, tokens, i));
     longer(best, holiday(text, tokens, i))
 }
@@ -130,13 +130,14 @@ fn counts_something(text: &str, c: &Cursor) -> bool {
     })
 }
 
-/// A year written after a date or period: ", 2025", "of 2025", "2025", "of this year",
+/// A year written after a date or period: ", 2025", "of 2025", "2025", "nineteen ninety-four"
+/// (as read aloud in broadcasts), "of this year",
 /// "last year", "of next year", "of the year".
-fn year_after(c: &mut Cursor) -> Option<YearSpec> {
+fn year_after(c: &mut Cursor, text: &str) -> Option<YearSpec> {
     let mut d = *c;
     let comma = d.punct(b',');
     let of = !comma && d.word(W::Of);
-    if let Some(y) = year(&mut d) {
+    if let Some(y) = year(&mut d).or_else(|| spoken_year(&mut d, text)) {
         *c = d;
         return Some(YearSpec::Given(y));
     }
@@ -228,7 +229,7 @@ fn numeric(tokens: &[Token], i: usize) -> Option<Core> {
 }
 
 /// "December 23, 2025", "Dec. 23", "Wednesday, December 24, 2025", "December 20-21",
-/// "April 2025", "December last year", and a month alone ("in May").
+/// "April 24 and 25", "April 2025", "December last year", and a month alone ("in May").
 fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let implied = leading_weekday(&mut c);
@@ -242,14 +243,17 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         let day_end = c.i;
         let mut second = None;
         let mut r = c;
-        if r.dash() || r.word(W::To) || r.word(W::Through) {
+        // "December 20-21", "May 3 to 5"; "April 24 and 25" names two days the same way.
+        if r.dash() || r.word(W::To) || r.word(W::Through) || r.word(W::And) {
             let at = r.i;
-            if let Some(d2) = day(&mut r, text).filter(|&d2| d2 > d && valid_day(m, d2)) {
+            if let Some(d2) = day(&mut r, text).filter(|&d2| d2 > d && valid_day(m, d2))
+                && !counts_something(text, &r)
+            {
                 second = Some((at, d2));
                 c = r;
             }
         }
-        let year = year_after(&mut c).unwrap_or(implied);
+        let year = year_after(&mut c, text).unwrap_or(implied);
         let expr = Expr::Calendar(year, Part::Day(m, d));
         return Some(match second {
             Some((at, d2)) => Core {
@@ -261,7 +265,7 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         });
     }
     c = after_month;
-    if let Some(year) = year_after(&mut c) {
+    if let Some(year) = year_after(&mut c, text) {
         return Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))));
     }
     if with_weekday || abbrev || !month_alone(tokens, month_at, m, &c) {
@@ -307,7 +311,7 @@ fn day_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if !valid_day(m, d) {
         return None;
     }
-    let year = year_after(&mut c).unwrap_or(implied);
+    let year = year_after(&mut c, text).unwrap_or(implied);
     Some(match second {
         Some((at, d2)) if valid_day(m, d2) => Core {
             second: Some((at, c.i, Expr::Calendar(year, Part::Day(m, d2)))),
@@ -521,7 +525,8 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return Some(core);
     }
     let mut c = Cursor::at(tokens, i);
-    let determiner = c.any(&[W::The, W::Its, W::Their, W::A]).is_some();
+    let det = c.any(&[W::The, W::Its, W::Their, W::A]);
+    let determiner = det.is_some();
     let mut year = year_before(&mut c, text);
     // "the year-ago third quarter" (without an ordinal, "the year-ago quarter" is a fiscal
     // period)
@@ -535,6 +540,11 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         year = Some(YearSpec::Shift(-1));
         c = r;
     }
+    // "a third-quarter loss", "its fourth quarter": the quarter without the words that
+    // determine the noun phrase, as TimeML marks it ("the" stays: "the third quarter").
+    if year.is_none() && det.is_some_and(|d| d != W::The) {
+        return None;
+    }
     c.word(W::Fiscal);
     c.dash();
     let n = ordinal(&mut c, text)?;
@@ -547,7 +557,7 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     };
     c.bump();
     if year.is_none() {
-        year = year_after(&mut c);
+        year = year_after(&mut c, text);
     }
     Some(Core::new(
         c.i,
@@ -563,7 +573,7 @@ fn q_form(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let n = c.number(1).filter(|n| (1..=4).contains(n))?;
-    let year = year_after(&mut c).unwrap_or(YearSpec::Implied);
+    let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
     Some(Core::new(c.i, Expr::Calendar(year, Part::Quarter(n as u8))))
 }
 
@@ -597,7 +607,7 @@ fn ordinal(c: &mut Cursor, text: &str) -> Option<u8> {
 }
 
 /// Seasons: "last fall", "this summer", "the summer of 2025", "winter 2024", "in spring".
-fn season(tokens: &[Token], i: usize) -> Option<Core> {
+fn season(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.peek().is_some_and(|t| t.is(W::The));
     let mut year = match c.any(&[W::The, W::This, W::Last, W::Next]) {
@@ -614,9 +624,15 @@ fn season(tokens: &[Token], i: usize) -> Option<Core> {
     };
     c.bump();
     if year.is_none() {
-        year = year_after(&mut c);
+        year = year_after(&mut c, text);
     }
-    let qualified = year.is_some() || the || temporal_lead(tokens, i.min(at));
+    // "to fall further", "began to fall apart": the verb.
+    let verb = s == Season::Fall
+        && t.case() == Case::Lower
+        && at > 0
+        && tokens[at - 1].is(W::To)
+        && year.is_none();
+    let qualified = !verb && (year.is_some() || the || temporal_lead(tokens, i.min(at)));
     // "the fall of Kabul", "Arab Spring"
     if !qualified || (c.peek().is_some_and(|t| t.is(W::Of)) && year.is_none()) {
         return None;
@@ -645,18 +661,38 @@ fn century(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 /// Periods of financial reports: "the quarter", "the latest quarter", "the latest period",
 /// "the year-earlier quarter", "the year-ago period", "the quarter a year ago", and
 /// "year-earlier" as an adjective ("year-earlier profit"): the quarter mentioned last, or
-/// a year before it.
-fn fiscal_period(tokens: &[Token], i: usize) -> Option<Core> {
+/// a year before it; "the 1988 period", "last year's quarter", "the corresponding period
+/// last year": the reported period in that year; "the year-earlier nine months": a length.
+fn fiscal_period(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.any(&[W::The, W::Its, W::Their]).is_some();
+    // "the comparable year-ago quarter"
+    let compared = the && c.take_if(|t| COMPARABLE.iter().any(|w| text_is(text, t, w)));
     let mut r = c;
     let year_back = r.unit() == Some((Unit::Year, false))
         && r.tight_punct(b'-')
         && r.any(&[W::Earlier, W::Ago]).is_some();
     if year_back {
         c = r;
+        // "the year-earlier nine months"
+        let mut n = c;
+        if let Some(a) = super::duration::amount(&mut n, text).filter(|a| !a.article)
+            && n.unit() == Some((Unit::Month, true))
+        {
+            return Some(Core::new(n.i, Expr::Duration(a.value, Unit::Month)));
+        }
     }
-    let qualified = year_back || c.any(&[W::Latest, W::Same]).is_some();
+    // "the 1988 period", "last year's quarter"
+    let year = if year_back {
+        None
+    } else {
+        year_before(&mut c, text)
+    };
+    let qualified = compared
+        || year_back
+        || year.is_some()
+        || c.any(&[W::Latest, W::Same]).is_some()
+        || c.take_if(|t| COMPARABLE.iter().any(|w| text_is(text, t, w)));
     let mut p = c;
     p.word(W::Fiscal);
     let quarter = p.unit() == Some((Unit::Quarter, false));
@@ -664,8 +700,13 @@ fn fiscal_period(tokens: &[Token], i: usize) -> Option<Core> {
     if !period {
         return year_back.then(|| Core::new(c.i, Expr::Shift(Unit::Year, -1, Base::Reference)));
     }
-    if !the {
+    if !the && year.is_none_or(|y| matches!(y, YearSpec::Given(_))) {
         return None;
+    }
+    // "the same period last year", "the comparable quarter of 1988"
+    let mut y = p;
+    if let Some(spec) = year.or_else(|| year_after(&mut y, text)) {
+        return Some(Core::new(y.i, Expr::Reported(spec)));
     }
     // "the quarter a year ago"
     let mut a = p;
@@ -681,7 +722,19 @@ fn fiscal_period(tokens: &[Token], i: usize) -> Option<Core> {
     ))
 }
 
-/// "year-end", "year end", "year's end": the end of the current year.
+/// Adjectives of a period compared with the reported one ("the corresponding period").
+const COMPARABLE: &[&str] = &["corresponding", "comparable"];
+
+/// Words after "year-end" that show it is not a modifier of a noun ("by year-end as
+/// planned").
+const AFTER_YEAR_END: &[&str] = &[
+    "and", "or", "as", "is", "was", "were", "will", "would", "to", "from", "when", "if", "that",
+    "than", "but", "because", "the", "a", "an", "with", "for", "in", "on", "at", "of", "by",
+];
+
+/// "year-end", "year end", "year's end", "year-end 1988": the last day of a year, which the
+/// tense chooses when none is written ("by year-end" ahead, "since year-end" back). Before a
+/// noun ("a year-end news conference") it only says which year: the end of the current one.
 fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     if c.unit() != Some((Unit::Year, false)) {
@@ -695,11 +748,61 @@ fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if !c.word(W::End) {
         return None;
     }
-    Some(Core::new(c.i, Expr::Calendar(YearSpec::Shift(0), Part::Year)).with_mod(Mod::End))
+    if let Some(year) = year_after(&mut c, text) {
+        return Some(Core::new(c.i, Expr::Calendar(year, Part::Day(12, 31))));
+    }
+    let modifies = c.peek().is_some_and(|t| {
+        t.kind == Kind::Word(Lex::Other, Case::Lower)
+            && !AFTER_YEAR_END.contains(&&text[t.start as usize..t.end as usize])
+    });
+    if modifies {
+        return Some(
+            Core::new(c.i, Expr::Calendar(YearSpec::Shift(0), Part::Year)).with_mod(Mod::End),
+        );
+    }
+    Some(Core::new(
+        c.i,
+        Expr::Calendar(YearSpec::Implied, Part::Day(12, 31)),
+    ))
+}
+
+/// Days named by a capitalised word and "Day" ("Memorial Day", "Veterans Day", "Valentine's
+/// Day"), with their place in the year: the US federal holidays whose name says which they
+/// are, and days kept the same way everywhere.
+const NAMED_DAYS: &[(&str, Part)] = &[
+    ("memorial", Part::NthWeekday(5, 0, 0)),
+    ("labor", Part::NthWeekday(9, 0, 1)),
+    ("columbus", Part::NthWeekday(10, 0, 2)),
+    ("presidents", Part::NthWeekday(2, 0, 3)),
+    ("president", Part::NthWeekday(2, 0, 3)),
+    ("veterans", Part::Day(11, 11)),
+    ("veteran", Part::Day(11, 11)),
+    ("valentine", Part::Day(2, 14)),
+    ("boxing", Part::Day(12, 26)),
+];
+
+/// "Memorial Day", "Presidents' Day", "Valentine's Day": a day of [`NAMED_DAYS`].
+fn named_day(text: &str, c: &mut Cursor) -> Option<Part> {
+    let mut d = *c;
+    let t = d.bump()?;
+    let name = &text[t.start as usize..t.end as usize];
+    let &(_, part) = NAMED_DAYS
+        .iter()
+        .find(|(n, _)| name.eq_ignore_ascii_case(n))?;
+    if d.tight_punct(b'\'') {
+        d.suffix(text, &["s"]);
+    }
+    let day = d.peek()?;
+    if day.lex() != Lex::Unit(Unit::Day, false) || day.case() == Case::Lower {
+        return None;
+    }
+    d.bump();
+    *c = d;
+    Some(part)
 }
 
 /// Holidays: "Christmas", "Christmas Eve", "New Year's Day", "New Year's Eve", "Halloween",
-/// "Thanksgiving".
+/// "Thanksgiving", and the days of [`NAMED_DAYS`].
 fn holiday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let t = c.peek()?;
@@ -708,11 +811,15 @@ fn holiday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
     if c.word(W::Thanksgiving) {
         c.take_if(|t| t.lex() == Lex::Unit(Unit::Day, false));
-        let year = year_after(&mut c).unwrap_or(YearSpec::Implied);
+        let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
         return Some(Core::new(
             c.i,
             Expr::Calendar(year, Part::NthWeekday(11, 3, 4)),
         ));
+    }
+    if let Some(part) = named_day(text, &mut c) {
+        let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
+        return Some(Core::new(c.i, Expr::Calendar(year, part)));
     }
     let (m, d) = match c.any(&[W::Christmas, W::New, W::Halloween])? {
         W::Christmas => {
@@ -740,6 +847,6 @@ fn holiday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
             }
         }
     };
-    let year = year_after(&mut c).unwrap_or(YearSpec::Implied);
+    let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
     Some(Core::new(c.i, Expr::Calendar(year, Part::Day(m, d))))
 }

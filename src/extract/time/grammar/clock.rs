@@ -1,5 +1,5 @@
 //! Times of day: "10:35 a.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday",
-//! "1900 GMT", "7 o'clock".
+//! "1900 GMT", "7 o'clock", "4 in the morning".
 
 use super::{Core, calendar, longer, relative};
 use crate::extract::time::cursor::Cursor;
@@ -73,7 +73,7 @@ fn time_of_day(c: &mut Cursor, text: &str) -> Option<Clock> {
     if h > 24 || m > 59 {
         return None;
     }
-    let meridiem = meridiem(&mut d, text);
+    let meridiem = meridiem(&mut d, text).or_else(|| spoken_meridiem(&mut d));
     let zone = d.word(W::Zone);
     let oclock = meridiem.is_none() && o_clock(&mut d, text);
     let clear = meridiem.is_some() || oclock || (zone && (t.digits() == 4 || colon));
@@ -116,6 +116,26 @@ fn meridiem(c: &mut Cursor, text: &str) -> Option<bool> {
         }
         _ => return None,
     };
+    *c = d;
+    Some(pm)
+}
+
+/// "in the morning" (a.m.), "in the afternoon", "in the evening", "at night" (p.m.) after an
+/// hour: "4 in the morning". `Some(true)` for p.m.
+fn spoken_meridiem(c: &mut Cursor) -> Option<bool> {
+    let mut d = *c;
+    let pm = if d.word(W::In) && d.word(W::The) {
+        match d.lex() {
+            Lex::DayPart(DayPart::Morning) => false,
+            Lex::DayPart(DayPart::Afternoon | DayPart::Evening) => true,
+            _ => return None,
+        }
+    } else if d.word(W::At) && d.lex() == Lex::DayPart(DayPart::Night) {
+        true
+    } else {
+        return None;
+    };
+    d.bump();
     *c = d;
     Some(pm)
 }

@@ -29,7 +29,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 }
 
 /// An amount: "3", "2.5", "2 1/2", "three", "twenty-four", "a", "an", "a few", "several",
-/// "a couple of", "a dozen", "half a", "one hundred".
+/// "a couple of", "couple of" (after "the next"), "a dozen", "half a", "one hundred".
 pub(super) fn amount(c: &mut Cursor, text: &str) -> Option<Amount> {
     let mut d = *c;
     let plain = |value: Option<f64>| Amount {
@@ -106,6 +106,16 @@ pub(super) fn amount(c: &mut Cursor, text: &str) -> Option<Amount> {
                 },
             }
         }
+        // "the next couple of years"
+        Kind::Word(Lex::Word(W::Couple), _) => {
+            d.bump();
+            d.word(W::Of).then_some(())?;
+            Amount {
+                value: Some(2.0),
+                article: false,
+                modifier: Some(Mod::Approx),
+            }
+        }
         Kind::Word(Lex::Word(W::Few | W::Several | W::Many), _) => {
             d.bump();
             plain(None)
@@ -174,8 +184,11 @@ fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     // "a quarter of the vote", "three-quarters": fractions, not three months.
+    // "Several quarters of losses" counts no fraction.
     if unit == Unit::Quarter
-        && (first.article || c.peek().is_some_and(|t| t.is(W::Of)) || dash_before_unit(&c))
+        && (first.article
+            || (first.value.is_some() && c.peek().is_some_and(|t| t.is(W::Of)))
+            || dash_before_unit(&c))
     {
         return None;
     }
@@ -259,7 +272,7 @@ fn unit_long(tokens: &[Token], i: usize) -> Option<Core> {
 const BARE_LEAD: &[W] = &[W::For, W::Within, W::In, W::Over, W::After, W::During];
 
 /// A plural unit without an amount: "for weeks", "within days", "over the years",
-/// "weeks or months".
+/// "weeks or months", "months of talks".
 fn bare_plural(tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.word(W::The);
@@ -272,7 +285,13 @@ fn bare_plural(tokens: &[Token], i: usize) -> Option<Core> {
         return Some(Core::new(r.i, Expr::Duration(None, unit)).with_mod(Mod::Approx));
     }
     let before = i.checked_sub(1).map(|j| &tokens[j]);
-    let lead = before.is_some_and(|t| BARE_LEAD.iter().any(|&w| t.is(w)));
+    // "follows months of talks", "years of war"; not "quarters of the vote", "the minutes
+    // of the meeting" or "the early hours of Friday".
+    let of_after = !the
+        && !matches!(unit, Unit::Quarter | Unit::Minute)
+        && !before.is_some_and(|t| t.is(W::Early))
+        && c.peek().is_some_and(|t| t.is(W::Of));
+    let lead = of_after || before.is_some_and(|t| BARE_LEAD.iter().any(|&w| t.is(w)));
     // "over the years", "for years", "within days" but not "the days of swelling sales".
     if !lead || (the && !before.is_some_and(|t| t.is(W::Over))) {
         return None;

@@ -14,7 +14,7 @@ mod relative;
 
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Clock, Expr, Mod};
-use crate::extract::time::token::{Kind, Token};
+use crate::extract::time::token::{Case, Kind, Token};
 use crate::extract::time::vocab::{Lex, Unit, W};
 
 /// A recognised expression: a token range and what it means.
@@ -81,6 +81,7 @@ fn longer(a: Option<Core>, b: Option<Core>) -> Option<Core> {
 
 /// Finds the time expressions among `tokens` (one paragraph) and appends them to `out`.
 pub fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>) {
+    let prose = is_prose(tokens);
     let mut i = 0;
     while i < tokens.len() {
         if !can_start(tokens, i) {
@@ -91,6 +92,12 @@ pub fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>) {
             i += 1;
             continue;
         };
+        if (prose && in_a_name(tokens, first, core.end, &core.expr))
+            || before_unit(tokens, core.end)
+        {
+            i = core.end;
+            continue;
+        }
         out.push(Found {
             first,
             end: core.end,
@@ -113,6 +120,62 @@ pub fn scan(text: &str, tokens: &[Token], out: &mut Vec<Found>) {
         }
     }
     mark_ranges(tokens, out);
+}
+
+/// Lower-case words of four letters or more a paragraph needs to count as prose rather than
+/// a headline in title case.
+const PROSE_WORDS: usize = 3;
+
+/// True when the paragraph is running prose, not a title-case headline ("Talks Resume Next
+/// Week"), so that a capitalised unit word in it is part of a name.
+fn is_prose(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .filter(|t| t.is_word() && t.case() == Case::Lower && t.end - t.start >= 4)
+        .nth(PROSE_WORDS - 1)
+        .is_some()
+}
+
+/// True when the expression `first..end` is part of a name or title: a unit or day word
+/// written with a capital inside a sentence ("ABC's "This Week"", "CBS's "60 Minutes"",
+/// "High Noon", "VOA Today"). Calendar expressions keep their capitals ("Christmas Day",
+/// "Fiscal Year 2024").
+fn in_a_name(tokens: &[Token], first: usize, end: usize, expr: &Expr) -> bool {
+    if matches!(expr, Expr::Calendar(..)) {
+        return false;
+    }
+    (first..end).any(|j| {
+        let t = &tokens[j];
+        let common = matches!(
+            t.lex(),
+            Lex::Unit(..)
+                | Lex::DayPart(_)
+                | Lex::Word(W::Today | W::Tonight | W::Yesterday | W::Tomorrow)
+        );
+        let inside = j > first || j.checked_sub(1).is_some_and(|p| tokens[p].is_word());
+        common && t.case() == Case::Capital && inside
+    })
+}
+
+/// True when a unit word closing an expression is glued by a hyphen to another unit word or
+/// to "to" ("its quarter-century low", "a half-century", "the quarter-to-quarter
+/// comparison", "day-to-day"): a compound, not the unit itself.
+fn before_unit(tokens: &[Token], end: usize) -> bool {
+    let glued = |a: &Token, b: &Token| a.end == b.start;
+    match (
+        tokens.get(end.wrapping_sub(1)),
+        tokens.get(end),
+        tokens.get(end + 1),
+    ) {
+        (Some(last), Some(dash), Some(next)) => {
+            matches!(last.lex(), Lex::Unit(..) | Lex::Word(W::Half))
+                && dash.is_punct(b'-')
+                && glued(last, dash)
+                && glued(dash, next)
+                && matches!(next.lex(), Lex::Unit(..) | Lex::Word(W::To))
+        }
+        _ => false,
+    }
 }
 
 /// Words that are an expression on their own ("today", "now"; the adverbs of frequency are in
@@ -207,7 +270,10 @@ fn can_start(tokens: &[Token], i: usize) -> bool {
         Kind::Number(..) | Kind::Quantity => true,
         Kind::Punct(b'\'') => number_next(),
         Kind::Punct(_) => false,
-        Kind::Word(Lex::Other, _) => t.end - t.start == 1 && number_next(),
+        Kind::Word(Lex::Other, case) => {
+            (t.end - t.start == 1 && number_next())
+                || (case == Case::Capital && day_ahead(tokens, i))
+        }
         Kind::Word(Lex::Word(w), _) => {
             SELF_STARTERS.contains(&w)
                 || recurrence::ADVERBS.iter().any(|&(a, _)| a == w)
@@ -218,6 +284,16 @@ fn can_start(tokens: &[Token], i: usize) -> bool {
         }
         Kind::Word(..) => true,
     }
+}
+
+/// True when a capitalised "Day" follows token `i`, possibly after "'" or "'s" ("Memorial Day",
+/// "Valentine's Day").
+fn day_ahead(tokens: &[Token], i: usize) -> bool {
+    (i + 1..=i + 3).any(|j| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.lex() == Lex::Unit(Unit::Day, false) && t.case() == Case::Capital)
+    })
 }
 
 /// True when one of the four tokens after `i` is a number or a date word.

@@ -14,6 +14,8 @@ use crate::extract::time::vocab::{DayPart, Lex, Unit, W};
 pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut best = deictic(tokens, i);
     best = longer(best, part_of_day(tokens, i));
+    best = longer(best, mid_day_part(text, tokens, i));
+    best = longer(best, in_the_day_part(tokens, i));
     best = longer(best, weekday(text, tokens, i));
     best = longer(best, weekend(tokens, i));
     best = longer(best, unit_shift(tokens, i));
@@ -21,7 +23,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, earlier_later(text, tokens, i));
     best = longer(best, counted_shift(text, tokens, i));
     best = longer(best, month_shift(tokens, i));
-    best = longer(best, the_year(tokens, i));
+    best = longer(best, the_year(text, tokens, i));
     longer(best, reference(text, tokens, i))
 }
 
@@ -38,12 +40,22 @@ const YEAR_LEAD: &[W] = &[
 ];
 
 /// "the year" after "for", "of", "in", …: the current year; "the year ended March 31": a
-/// year's length.
-fn the_year(tokens: &[Token], i: usize) -> Option<Core> {
+/// year's length. "For the full year" is the current year too.
+fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
-    if !(c.word(W::The) && c.unit() == Some((Unit::Year, false))) {
+    if !c.word(W::The) {
         return None;
+    }
+    let full = c.take_if(|t| text_is(text, t, "full"));
+    if c.unit() != Some((Unit::Year, false)) {
+        return None;
+    }
+    if full && lead {
+        return Some(Core::new(
+            c.i,
+            Expr::Calendar(YearSpec::Shift(0), Part::Year),
+        ));
     }
     let next = c.peek();
     if next.is_some_and(|t| matches!(t.lex(), Lex::Word(W::Ended))) {
@@ -77,6 +89,14 @@ pub(super) fn deictic(tokens: &[Token], i: usize) -> Option<Core> {
         Some(W::Today) => (0, None),
         Some(W::Tonight) => (0, Some(Clock::Part(DayPart::Night))),
         Some(W::Yesterday) => (-1, None),
+        // "the leaders of tomorrow" is no date.
+        Some(W::Tomorrow)
+            if i > 0
+                && tokens[i - 1].is(W::Of)
+                && c.peek().is_none_or(|t| matches!(t.kind, Kind::Punct(_))) =>
+        {
+            return None;
+        }
         Some(W::Tomorrow) => (1, None),
         _ => {
             c.word(W::The).then_some(())?;
@@ -109,6 +129,42 @@ fn part_of_day(tokens: &[Token], i: usize) -> Option<Core> {
     }
     c.bump();
     Some(Core::new(c.i, Expr::Shift(Unit::Day, by, Base::Anchor)).with_clock(Some(Clock::Part(p))))
+}
+
+/// "the morning" after "in" ("orders poured in in the morning"): that part of the day
+/// mentioned last.
+fn in_the_day_part(tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    if !(c.prev().is_some_and(|p| p.is(W::In)) && c.word(W::The)) {
+        return None;
+    }
+    let Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening)) = c.lex()
+    else {
+        return None;
+    };
+    c.bump();
+    Some(
+        Core::new(c.i, Expr::Shift(Unit::Day, 0, Base::Reference)).with_clock(Some(Clock::Part(p))),
+    )
+}
+
+/// "mid-afternoon", "mid-morning yesterday", "mid-afternoon Friday": the middle of a part of
+/// the day named after it, else of the day mentioned last.
+fn mid_day_part(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    if !c.word(W::Mid) {
+        return None;
+    }
+    c.dash();
+    let Lex::DayPart(p @ (DayPart::Morning | DayPart::Afternoon | DayPart::Evening)) = c.lex()
+    else {
+        return None;
+    };
+    c.bump();
+    let day = deictic(tokens, c.i)
+        .or_else(|| weekday(text, tokens, c.i))
+        .unwrap_or_else(|| Core::new(c.i, Expr::Shift(Unit::Day, 0, Base::Reference)));
+    Some(day.with_clock(Some(Clock::Part(p))).with_mod(Mod::Mid))
 }
 
 /// Capitalised words that make a weekday the name of a special day ("Black Friday").
@@ -166,7 +222,8 @@ fn weekend(tokens: &[Token], i: usize) -> Option<Core> {
 
 /// A unit shifted from the publication date or the date mentioned last: "this week",
 /// "last year", "next month", "the past year", "the current quarter",
-/// "the next day", "the following week", "the previous year", "that day", "the same day".
+/// "the next day", "the following week", "the previous year", "that day", "the same day",
+/// "the current fiscal year".
 fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.word(W::The);
@@ -216,9 +273,14 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
             Core::new(c.i, Expr::Shift(Unit::Day, by, base)).with_clock(Some(Clock::Part(p))),
         );
     }
+    // "the current fiscal year", "last fiscal year"
+    let fiscal = c.word(W::Fiscal);
     let (unit, false) = c.unit()? else {
         return None;
     };
+    if fiscal && !matches!(unit, Unit::Year | Unit::Quarter) {
+        return None;
+    }
     let allowed = match unit {
         Unit::Day => base == Base::Reference,
         Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century => true,
@@ -366,6 +428,17 @@ fn text_is(text: &str, t: &Token, w: &str) -> bool {
     text[t.start as usize..t.end as usize].eq_ignore_ascii_case(w)
 }
 
+/// True when a sentence can start after `prev` (nothing, or a full stop, question or
+/// exclamation mark, or quotation mark).
+fn opens_sentence(prev: Option<&Token>) -> bool {
+    prev.is_none_or(|p| {
+        matches!(
+            p.kind,
+            Kind::Punct(b'.' | b'!' | b'?' | b'"' | b'\'' | b'`')
+        )
+    })
+}
+
 /// Adjectives allowed in "the near future", "the foreseeable future".
 const FUTURE_ADJECTIVES: &[&str] = &["near", "distant", "foreseeable", "immediate", "far"];
 
@@ -378,6 +451,10 @@ fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let prev = i.checked_sub(1).map(|j| &tokens[j]);
     let end_or_punct = |c: &Cursor| c.peek().is_none_or(|t| matches!(t.kind, Kind::Punct(_)));
     let kind = match c.bump()?.lex() {
+        // "Now, he says, ...": a sentence opening "Now," turns the discourse, not the clock.
+        Lex::Word(W::Now) if opens_sentence(prev) && c.peek().is_some_and(|t| t.is_punct(b',')) => {
+            return None;
+        }
         Lex::Word(W::Now | W::Currently | W::Nowadays) => Present,
         Lex::Word(W::Current) if tokens[i].case() == Case::Lower => Present,
         Lex::Word(W::These) if c.unit() == Some((Unit::Day, true)) => Present,
@@ -395,7 +472,12 @@ fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         Lex::Word(W::The) => match c.bump()?.lex() {
             Lex::Word(W::Present) if end_or_punct(&c) => Present,
             Lex::Word(W::Moment) if prev.is_some_and(|p| p.is(W::At)) => Present,
-            Lex::Word(W::Past) if end_or_punct(&c) || c.peek().is_some_and(|t| t.is(W::And)) => {
+            // "in the past", "the past and", "in the past that"; "the past year" is longer.
+            Lex::Word(W::Past)
+                if end_or_punct(&c)
+                    || c.peek().is_some_and(|t| t.is(W::And))
+                    || prev.is_some_and(|p| p.is(W::In)) =>
+            {
                 Past
             }
             Lex::Word(W::Recent) if c.word(W::Past) => Past,
