@@ -1,6 +1,6 @@
 //! Computes a fingerprint of everything that shapes extraction output (extractor, ingest and
 //! data-model sources, and assets), so the on-disk cache is invalidated whenever the
-//! extractor changes.
+//! extractor changes; and a second one adding the index sources, for the cached corpus views.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,6 +14,9 @@ const INPUTS: &[&str] = &[
     "src/span.rs",
     "assets",
 ];
+
+/// What else shapes the corpus views built over extracted articles.
+const VIEWS: &str = "src/index";
 
 fn files(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {
@@ -39,19 +42,25 @@ fn fnv(hash: &mut u64, bytes: &[u8]) {
     }
 }
 
-fn main() {
+/// Adds every file under `inputs` (path and content) to `hash`, and asks for a rerun when one
+/// changes.
+fn add(hash: &mut u64, inputs: &[&str]) {
     let mut all = Vec::new();
-    for input in INPUTS {
+    for input in inputs {
         println!("cargo:rerun-if-changed={input}");
         files(Path::new(input), &mut all);
     }
-    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
     for path in &all {
-        fnv(&mut hash, path.to_string_lossy().as_bytes());
-        fnv(&mut hash, &fs::read(path).unwrap_or_default());
+        fnv(hash, path.to_string_lossy().as_bytes());
+        fnv(hash, &fs::read(path).unwrap_or_default());
     }
-    println!(
-        "cargo:rustc-env=DOSSIER_EXTRACTOR={}-{hash:016x}",
-        std::env::var("CARGO_PKG_VERSION").unwrap_or_default()
-    );
+}
+
+fn main() {
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    add(&mut hash, INPUTS);
+    println!("cargo:rustc-env=DOSSIER_EXTRACTOR={version}-{hash:016x}");
+    add(&mut hash, &[VIEWS]);
+    println!("cargo:rustc-env=DOSSIER_VIEWS={version}-{hash:016x}");
 }

@@ -6,6 +6,11 @@
 //! hash), then an end marker. Entries are read one at a time, so memory stays close to the
 //! size of the articles themselves. A cache that cannot be read is ignored (and rebuilt);
 //! it is written to a temporary file and renamed into place, so it is never half-written.
+//!
+//! Beside it, a second file holds the corpus views built over those articles (actors,
+//! timeline, quotation groups), keyed by what they were built from: the sources in order,
+//! the overrides and the index version. A warm reopen takes them instead of building them
+//! again; views that do not match, or fail their checksum, are ignored and rebuilt.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -25,11 +30,16 @@ const MAGIC: &[u8; 14] = b"DOSSIER-CACHE\n";
 const FORMAT: u32 = 1;
 /// Marks the end of the entries (no entry is this long).
 const END: u64 = u64::MAX;
+/// Identifies stored views.
+const VIEWS_MAGIC: &[u8; 14] = b"DOSSIER-VIEWS\n";
 /// Largest entry accepted when reading (guards against a corrupt length).
 const MAX_ENTRY: u64 = 8 << 30;
 
 /// The fingerprint of the extractor that produced cached articles (see `build.rs`).
 pub const EXTRACTOR: &str = env!("DOSSIER_EXTRACTOR");
+
+/// The fingerprint of the extractor and of the code building the views (see `build.rs`).
+pub const VIEWS: &str = env!("DOSSIER_VIEWS");
 
 /// A file's identity for the cache: size, modification time and content hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,6 +90,15 @@ pub struct EntryRef<'a> {
 struct Header {
     format: u32,
     extractor: String,
+}
+
+/// What stored views were built from, and the checksum of their bytes.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+struct ViewsHeader {
+    format: u32,
+    fingerprint: String,
+    key: u64,
+    checksum: u64,
 }
 
 /// Where the cache for a set of inputs lives: `<folder>/.dossier/cache.bin` when the input is
@@ -152,6 +171,16 @@ fn read_item<T: for<'de> Deserialize<'de>>(
     reader: &mut impl Read,
     buf: &mut Vec<u8>,
 ) -> Result<Option<T>, String> {
+    if read_bytes(reader, buf)?.is_none() {
+        return Ok(None);
+    }
+    postcard::from_bytes(buf)
+        .map(Some)
+        .map_err(|e| format!("corrupt entry: {e}"))
+}
+
+/// Reads the bytes of one length-prefixed item into `buf`; `None` at the end marker.
+fn read_bytes(reader: &mut impl Read, buf: &mut Vec<u8>) -> Result<Option<()>, String> {
     let mut len = [0u8; 8];
     reader
         .read_exact(&mut len)
@@ -167,26 +196,85 @@ fn read_item<T: for<'de> Deserialize<'de>>(
     reader
         .read_exact(buf)
         .map_err(|_| "truncated cache file".to_string())?;
-    postcard::from_bytes(buf)
-        .map(Some)
-        .map_err(|e| format!("corrupt entry: {e}"))
+    Ok(Some(()))
 }
 
-/// Writes the cache atomically: to a temporary file beside `path`, flushed, then renamed.
+/// Writes the cache atomically (see [`write_atomic`]).
 pub fn write<'a>(path: &Path, entries: impl IntoIterator<Item = EntryRef<'a>>) -> io::Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+    write_atomic(path, |out| {
         out.write_all(MAGIC)?;
         let header = Header {
             format: FORMAT,
             extractor: EXTRACTOR.to_string(),
         };
-        write_item(&mut out, &header)?;
+        write_item(out, &header)?;
         for entry in entries {
-            write_item(&mut out, &entry)?;
+            write_item(out, &entry)?;
         }
-        out.write_all(&END.to_le_bytes())?;
+        out.write_all(&END.to_le_bytes())
+    })
+}
+
+/// Where the views stored with the cache file `cache` live.
+pub fn views_location(cache: &Path) -> PathBuf {
+    cache.with_extension("views")
+}
+
+/// Reads views stored under `key` (see [`write_views`]). `Ok(None)` when there are none, or
+/// they were built from something else; `Err` with a message when they are corrupt.
+pub fn read_views<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    key: u64,
+) -> Result<Option<T>, String> {
+    let mut reader = match File::open(path) {
+        Ok(f) => BufReader::with_capacity(1 << 20, f),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut magic = [0u8; VIEWS_MAGIC.len()];
+    if reader.read_exact(&mut magic).is_err() || &magic != VIEWS_MAGIC {
+        return Err("not a dossier views file".into());
+    }
+    let mut buf = Vec::new();
+    let header: ViewsHeader = read_item(&mut reader, &mut buf)?.ok_or("no header")?;
+    if header.format != FORMAT || header.fingerprint != VIEWS || header.key != key {
+        return Ok(None);
+    }
+    read_bytes(&mut reader, &mut buf)?.ok_or("no views")?;
+    if xxhash_rust::xxh3::xxh3_64(&buf) != header.checksum {
+        return Err("views do not match their checksum".into());
+    }
+    postcard::from_bytes(&buf)
+        .map(Some)
+        .map_err(|e| format!("corrupt views: {e}"))
+}
+
+/// Stores `views` under `key` (what they were built from) atomically, with a checksum.
+pub fn write_views(path: &Path, key: u64, views: &impl Serialize) -> io::Result<()> {
+    let bytes = postcard::to_stdvec(views).map_err(io::Error::other)?;
+    let header = ViewsHeader {
+        format: FORMAT,
+        fingerprint: VIEWS.to_string(),
+        key,
+        checksum: xxhash_rust::xxh3::xxh3_64(&bytes),
+    };
+    write_atomic(path, |out| {
+        out.write_all(VIEWS_MAGIC)?;
+        write_item(out, &header)?;
+        out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+        out.write_all(&bytes)
+    })
+}
+
+/// Writes a file atomically: to a temporary file beside `path`, flushed, then renamed.
+fn write_atomic(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
+) -> io::Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+        fill(&mut out)?;
         let file = out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         fs::rename(&tmp, path)

@@ -11,7 +11,7 @@ use crate::article::Article;
 use crate::article::Origin;
 use crate::cache::{self, EntryRef, Stamp};
 use crate::extract::{self, Doc};
-use crate::index::{Index, Overrides, Source, overrides};
+use crate::index::{Index, Overrides, Source, Views, overrides};
 use crate::ingest::{self, Draft, Problem, json, walk};
 use crate::record::Opened;
 
@@ -160,21 +160,63 @@ pub fn load_with(
         });
     }
     let overrides = read_overrides(paths, &mut problems);
-    let mut index = Index::build_with(articles, problems, overrides);
+    let Some(r) = report.as_mut() else {
+        let mut index = Index::build_with(articles, problems, overrides);
+        index.sources = sources;
+        return (index, None);
+    };
+    let changed = extracted > 0 || stale || r.problem.is_some();
+    let views_path = cache::views_location(&r.path);
+    let key = views_key(&sources, &overrides);
+    let stored = cache::read_views::<Views>(&views_path, key)
+        .and_then(|views| match views {
+            Some(v) => v.fit(&articles).map(|()| Some(v)),
+            None => Ok(None),
+        })
+        .unwrap_or_else(|message| {
+            r.problem
+                .get_or_insert(format!("stored views ignored and rebuilt: {message}"));
+            None
+        });
+    let built = stored.is_none();
+    let mut index = match stored {
+        Some(views) => Index::with_views(articles, problems, overrides, views),
+        None => Index::build_with(articles, problems, overrides),
+    };
     index.sources = sources;
 
-    if let Some(r) = report.as_mut() {
-        r.extracted = extracted;
-        r.reused = index.sources.len() - extracted;
-        let changed = extracted > 0 || stale || r.problem.is_some();
-        if changed
-            && !progress.cancelled()
-            && let Err(e) = write_cache(&index, &r.path)
-        {
+    r.extracted = extracted;
+    r.reused = index.sources.len() - extracted;
+    if !progress.cancelled() {
+        if changed && let Err(e) = write_cache(&index, &r.path) {
             r.problem = Some(format!("cannot write the cache {}: {e}", r.path.display()));
+        }
+        if built && let Err(e) = cache::write_views(&views_path, key, &index.views()) {
+            r.problem = Some(format!(
+                "cannot write the cache {}: {e}",
+                views_path.display()
+            ));
         }
     }
     (index, report)
+}
+
+/// What the corpus views are built from: the source files in order (path, identity, number
+/// of articles) and the overrides; with the extractor and index version (stored beside it),
+/// this decides whether stored views can be used.
+fn views_key(sources: &[Source], overrides: &Overrides) -> u64 {
+    let mut hash = xxhash_rust::xxh3::Xxh3::new();
+    for s in sources {
+        let path = s.path.as_os_str().as_encoded_bytes();
+        hash.update(&(path.len() as u64).to_le_bytes());
+        hash.update(path);
+        hash.update(&s.stamp.size.to_le_bytes());
+        hash.update(&s.stamp.modified.unwrap_or(0).to_le_bytes());
+        hash.update(&s.stamp.hash.to_le_bytes());
+        hash.update(&(s.articles.end - s.articles.start).to_le_bytes());
+    }
+    hash.update(format!("{overrides:?}").as_bytes());
+    hash.digest()
 }
 
 /// Reads `dossier.toml` from every folder given; a bad file is reported as a problem (file

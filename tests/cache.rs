@@ -21,6 +21,7 @@ fn corpus_dir() -> tempfile::TempDir {
 }
 
 fn load(dir: &Path, cache: &Path) -> (Index, CacheReport) {
+    fs::create_dir_all(cache.parent().unwrap()).unwrap();
     let (index, report) = corpus::load_with(
         &Input::Paths(vec![dir.to_path_buf()]),
         &Progress::default(),
@@ -124,4 +125,97 @@ fn the_cache_lives_in_the_corpus_data_folder() {
     fs::write(dir.path().join(".dossier/stray.txt"), "Not an article.").unwrap();
     let (index, _) = load(dir.path(), &cache);
     assert_eq!(index.articles.len(), 11);
+}
+
+fn views_file(dir: &Path) -> PathBuf {
+    dir.join(".dossier/cache.views")
+}
+
+/// The index a load without any cache gives: extracted and built from scratch.
+fn uncached(dir: &Path) -> Index {
+    corpus::load(&Input::Paths(vec![dir.to_path_buf()]), &Progress::default())
+}
+
+#[test]
+fn a_warm_reopen_takes_the_stored_views_and_equals_a_cold_build() {
+    let dir = corpus_dir();
+    let cache = cache_file(dir.path());
+    let (cold, _) = load(dir.path(), &cache);
+    let views = views_file(dir.path());
+    let written = fs::metadata(&views).unwrap().modified().unwrap();
+
+    let (warm, report) = load(dir.path(), &cache);
+    assert_eq!((report.reused, report.problem), (8, None));
+    // Taken, not built and written again.
+    assert_eq!(fs::metadata(&views).unwrap().modified().unwrap(), written);
+    assert!(!warm.actors.is_empty() && !warm.timeline.is_empty());
+    assert!(!warm.quote_groups.is_empty());
+    assert_eq!(warm, cold);
+    let mut fresh = uncached(dir.path());
+    fresh.sources = cold.sources.clone();
+    assert_eq!(warm, fresh);
+}
+
+#[test]
+fn changed_overrides_build_the_views_again() {
+    let dir = corpus_dir();
+    let cache = cache_file(dir.path());
+    let (cold, _) = load(dir.path(), &cache);
+    let name = cold.actors[0].name.clone();
+    fs::write(
+        dir.path().join("dossier.toml"),
+        format!("[rename]\n\"{name}\" = \"Someone Renamed\"\n"),
+    )
+    .unwrap();
+
+    let (warm, report) = load(dir.path(), &cache);
+    assert_eq!((report.reused, report.problem), (8, None));
+    assert!(warm.actors.iter().any(|a| a.name == "Someone Renamed"));
+    assert!(!warm.actors.iter().any(|a| a.name == name));
+    let mut fresh = uncached(dir.path());
+    fresh.sources = warm.sources.clone();
+    assert_eq!(warm, fresh);
+    // And the views built with the overrides are the ones stored now.
+    let (again, _) = load(dir.path(), &cache);
+    assert_eq!(again, warm);
+}
+
+#[test]
+fn corrupt_stored_views_are_ignored_and_rebuilt() {
+    let dir = corpus_dir();
+    let cache = cache_file(dir.path());
+    let (cold, _) = load(dir.path(), &cache);
+    let views = views_file(dir.path());
+
+    // One byte of the views changed: the checksum no longer matches.
+    let mut bytes = fs::read(&views).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x5a;
+    fs::write(&views, &bytes).unwrap();
+    let (index, report) = load(dir.path(), &cache);
+    assert_eq!(
+        report.problem.as_deref(),
+        Some("stored views ignored and rebuilt: views do not match their checksum")
+    );
+    assert_eq!(index, cold);
+
+    // Truncated, then garbage.
+    fs::write(&views, &bytes[..bytes.len() / 2]).unwrap();
+    let (index, report) = load(dir.path(), &cache);
+    assert_eq!(
+        report.problem.as_deref(),
+        Some("stored views ignored and rebuilt: truncated cache file")
+    );
+    assert_eq!(index, cold);
+    fs::write(&views, b"no views here").unwrap();
+    let (_, report) = load(dir.path(), &cache);
+    assert_eq!(
+        report.problem.as_deref(),
+        Some("stored views ignored and rebuilt: not a dossier views file")
+    );
+
+    // Rebuilt and written again each time: the next reopen takes them.
+    let (index, report) = load(dir.path(), &cache);
+    assert_eq!((report.reused, report.problem), (8, None));
+    assert_eq!(index, cold);
 }

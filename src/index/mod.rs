@@ -78,7 +78,7 @@ pub(crate) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
 }
 
 /// The whole corpus, indexed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     /// Articles in load order.
     pub articles: Vec<Article>,
@@ -109,6 +109,59 @@ pub struct Index {
     /// The source files read, with the ranges of their articles and problems (empty for the
     /// bundled sample corpus).
     pub sources: Vec<Source>,
+}
+
+/// Checks that a per-article, per-item view has one value for each item `items` counts in
+/// each article's extraction.
+fn fits<T>(
+    name: &str,
+    view: &[Vec<T>],
+    articles: &[Article],
+    items: fn(&crate::extract::Extraction) -> usize,
+) -> Result<(), String> {
+    if view.len() == articles.len()
+        && view
+            .iter()
+            .zip(articles)
+            .all(|(v, a)| v.len() == items(&a.extraction))
+    {
+        Ok(())
+    } else {
+        Err(format!("the stored {name} do not fit the articles"))
+    }
+}
+
+/// The corpus-level views of an [`Index`], built over its articles (the fields of the same
+/// name), as they are stored between runs.
+#[derive(Debug, Default, Deserialize)]
+pub struct Views {
+    /// See [`Index::actors`].
+    pub actors: Vec<Actor>,
+    /// See [`Index::actor_of`].
+    pub actor_of: Vec<Vec<u32>>,
+    /// See [`Index::authors`].
+    pub authors: Vec<Actor>,
+    /// See [`Index::steps_applied`].
+    pub steps_applied: Vec<bool>,
+    /// See [`Index::timeline`].
+    pub timeline: Vec<Entry>,
+    /// See [`Index::entry_of`].
+    pub entry_of: Vec<Vec<u32>>,
+    /// See [`Index::quote_groups`].
+    pub quote_groups: Vec<QuoteGroup>,
+    /// See [`Index::quote_group_of`].
+    pub quote_group_of: Vec<Vec<Option<u32>>>,
+}
+
+impl Views {
+    /// Checks that the views fit `articles`, item for item, else says what does not.
+    pub fn fit(&self, articles: &[Article]) -> Result<(), String> {
+        fits("actors", &self.actor_of, articles, |x| x.actors.len())?;
+        fits("events", &self.entry_of, articles, |x| x.events.len())?;
+        fits("quotations", &self.quote_group_of, articles, |x| {
+            x.quotes.len()
+        })
+    }
 }
 
 /// A source file of the corpus and what came from it.
@@ -146,21 +199,67 @@ impl Index {
         index
     }
 
+    /// An index over extracted articles with views built before over the same articles (see
+    /// [`Views::fit`]).
+    pub fn with_views(
+        articles: Vec<Article>,
+        problems: Vec<Problem>,
+        overrides: Overrides,
+        views: Views,
+    ) -> Index {
+        let mut index = Index {
+            articles,
+            problems,
+            overrides,
+            ..Index::default()
+        };
+        index.set_views(views);
+        index
+    }
+
     /// Recomputes the corpus-level views after articles changed.
     pub fn rebuild_views(&mut self) {
         let merged = actors::merge(&self.articles, &self.overrides, &self.steps);
-        self.steps_applied = merged.applied;
-        self.actors = merged.actors;
-        self.actor_of = merged.actor_of;
-        self.authors = merged.authors;
         // The timeline and the quotation groups are independent: built side by side.
-        let ((timeline, entry_of), (groups, group_of)) = rayon::join(
-            || timeline::build(&self.articles, &self.actor_of),
+        let ((timeline, entry_of), (quote_groups, quote_group_of)) = rayon::join(
+            || timeline::build(&self.articles, &merged.actor_of),
             || quotes::group(&self.articles),
         );
-        (self.timeline, self.entry_of) = (timeline, entry_of);
-        self.quote_groups = groups;
-        self.quote_group_of = group_of;
+        self.set_views(Views {
+            actors: merged.actors,
+            actor_of: merged.actor_of,
+            authors: merged.authors,
+            steps_applied: merged.applied,
+            timeline,
+            entry_of,
+            quote_groups,
+            quote_group_of,
+        });
+    }
+
+    fn set_views(&mut self, views: Views) {
+        self.actors = views.actors;
+        self.actor_of = views.actor_of;
+        self.authors = views.authors;
+        self.steps_applied = views.steps_applied;
+        self.timeline = views.timeline;
+        self.entry_of = views.entry_of;
+        self.quote_groups = views.quote_groups;
+        self.quote_group_of = views.quote_group_of;
+    }
+
+    /// The views, borrowed, serialized exactly as [`Views`] is (to store them).
+    pub fn views(&self) -> impl Serialize + '_ {
+        (
+            &self.actors,
+            &self.actor_of,
+            &self.authors,
+            &self.steps_applied,
+            &self.timeline,
+            &self.entry_of,
+            &self.quote_groups,
+            &self.quote_group_of,
+        )
     }
 
     /// The corpus actor of local actor `local` of article `article`.
