@@ -18,6 +18,7 @@ use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
@@ -143,8 +144,9 @@ pub fn read(path: &Path) -> Result<Option<HashMap<PathBuf, Entry>>, String> {
     }
 }
 
-/// Reads a cache from a stream (see [`read`]); every article is validated.
-pub fn read_from(mut reader: impl Read) -> Result<Option<HashMap<PathBuf, Entry>>, String> {
+/// Reads a cache from a stream (see [`read`]); every article is validated. Entries are read
+/// one after the other and decoded in parallel, as many at a time as there are threads.
+pub fn read_from(mut reader: impl Read + Send) -> Result<Option<HashMap<PathBuf, Entry>>, String> {
     let mut magic = [0u8; MAGIC.len()];
     if reader.read_exact(&mut magic).is_err() || &magic != MAGIC {
         return Err("not a dossier cache file".into());
@@ -154,16 +156,29 @@ pub fn read_from(mut reader: impl Read) -> Result<Option<HashMap<PathBuf, Entry>
     if header.format != FORMAT || header.extractor != EXTRACTOR {
         return Ok(None);
     }
-    let mut entries = HashMap::new();
-    while let Some(entry) = read_item::<Entry>(&mut reader, &mut buf)? {
-        for article in &entry.articles {
-            article
-                .validate()
-                .map_err(|e| format!("corrupt entry: {e}"))?;
+    let mut failed = false;
+    let raw = std::iter::from_fn(|| {
+        if failed {
+            return None;
         }
-        entries.insert(entry.path.clone(), entry);
-    }
-    Ok(Some(entries))
+        let mut buf = Vec::new();
+        let item = read_bytes(&mut reader, &mut buf).transpose()?;
+        failed = item.is_err();
+        Some(item.map(|()| buf))
+    });
+    raw.par_bridge()
+        .map(|bytes| {
+            let entry: Entry =
+                postcard::from_bytes(&bytes?).map_err(|e| format!("corrupt entry: {e}"))?;
+            for article in &entry.articles {
+                article
+                    .validate()
+                    .map_err(|e| format!("corrupt entry: {e}"))?;
+            }
+            Ok((entry.path.clone(), entry))
+        })
+        .collect::<Result<HashMap<_, _>, String>>()
+        .map(Some)
 }
 
 /// Reads one length-prefixed item; `None` at the end marker.
