@@ -235,12 +235,21 @@ pub fn views_location(cache: &Path) -> PathBuf {
     cache.with_extension("views")
 }
 
-/// Reads views stored under `key` (see [`write_views`]). `Ok(None)` when there are none, or
-/// they were built from something else; `Err` with a message when they are corrupt.
+/// Views read back, with the key they were stored under (see [`write_views`]).
+#[derive(Debug)]
+pub struct StoredViews<T> {
+    /// What they were built from.
+    pub key: u64,
+    /// The views.
+    pub views: T,
+}
+
+/// Reads stored views. `Ok(None)` when there are none, or they were built by another version;
+/// `Err` with a message when they are corrupt. Whether they fit the corpus is the caller's to
+/// check, by their key.
 pub fn read_views<T: for<'de> Deserialize<'de>>(
     path: &Path,
-    key: u64,
-) -> Result<Option<T>, String> {
+) -> Result<Option<StoredViews<T>>, String> {
     let mut reader = match File::open(path) {
         Ok(f) => BufReader::with_capacity(1 << 20, f),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -252,7 +261,7 @@ pub fn read_views<T: for<'de> Deserialize<'de>>(
     }
     let mut buf = Vec::new();
     let header: ViewsHeader = read_item(&mut reader, &mut buf)?.ok_or("no header")?;
-    if header.format != FORMAT || header.fingerprint != VIEWS || header.key != key {
+    if header.format != FORMAT || header.fingerprint != VIEWS {
         return Ok(None);
     }
     read_bytes(&mut reader, &mut buf)?.ok_or("no views")?;
@@ -260,7 +269,12 @@ pub fn read_views<T: for<'de> Deserialize<'de>>(
         return Err("views do not match their checksum".into());
     }
     postcard::from_bytes(&buf)
-        .map(Some)
+        .map(|views| {
+            Some(StoredViews {
+                key: header.key,
+                views,
+            })
+        })
         .map_err(|e| format!("corrupt views: {e}"))
 }
 

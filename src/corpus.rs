@@ -106,7 +106,13 @@ pub fn load_with(
         extracted: 0,
         problem: None,
     });
-    let mut cached = match cache.map(cache::read) {
+    // The stored views are read alongside the articles; whether they fit is known once
+    // every file is checked.
+    let (cached, stored) = rayon::join(
+        || cache.map(cache::read),
+        || cache.map(|c| cache::read_views::<Views>(&cache::views_location(c))),
+    );
+    let mut cached = match cached {
         Some(Ok(Some(entries))) => entries,
         Some(Err(message)) => {
             if let Some(r) = report.as_mut() {
@@ -168,10 +174,11 @@ pub fn load_with(
     let changed = extracted > 0 || stale || r.problem.is_some();
     let views_path = cache::views_location(&r.path);
     let key = views_key(&sources, &overrides);
-    let stored = cache::read_views::<Views>(&views_path, key)
-        .and_then(|views| match views {
-            Some(v) => v.fit(&articles).map(|()| Some(v)),
-            None => Ok(None),
+    let stored = stored
+        .unwrap_or(Ok(None))
+        .and_then(|stored| match stored {
+            Some(s) if s.key == key => s.views.fit(&articles).map(|()| Some(s.views)),
+            _ => Ok(None),
         })
         .unwrap_or_else(|message| {
             r.problem
