@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use dossier::corpus::{self, CacheReport, Input, Progress};
-use dossier::index::Index;
+use dossier::index::{Index, Views};
 
 fn corpus_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -217,5 +217,30 @@ fn corrupt_stored_views_are_ignored_and_rebuilt() {
     // Rebuilt and written again each time: the next reopen takes them.
     let (index, report) = load(dir.path(), &cache);
     assert_eq!((report.reused, report.problem), (8, None));
+    assert_eq!(index, cold);
+}
+
+#[test]
+fn stored_views_pointing_past_the_corpus_are_ignored_and_rebuilt() {
+    let dir = corpus_dir();
+    let cache = cache_file(dir.path());
+    let (cold, _) = load(dir.path(), &cache);
+    let path = views_file(dir.path());
+    // Well-formed, with a matching checksum and key, but naming a timeline entry that does
+    // not exist.
+    let mut stored = dossier::cache::read_views::<Views>(&path).unwrap().unwrap();
+    let a = cold
+        .articles
+        .iter()
+        .position(|a| !a.extraction.events.is_empty())
+        .unwrap();
+    stored.views.entry_of[a][0] = cold.timeline.len() as u32;
+    dossier::cache::write_views(&path, stored.key, &stored.views).unwrap();
+
+    let (index, report) = load(dir.path(), &cache);
+    assert_eq!(
+        report.problem.as_deref(),
+        Some("stored views ignored and rebuilt: the stored views point to items that do not exist")
+    );
     assert_eq!(index, cold);
 }

@@ -9,6 +9,7 @@ pub mod overrides;
 pub mod quotes;
 pub mod timeline;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use std::ops::Range;
@@ -16,10 +17,11 @@ use std::path::PathBuf;
 
 use crate::article::Article;
 use crate::cache::Stamp;
+use crate::extract::Extraction;
 use crate::ingest::Problem;
 use crate::span::Span;
 
-pub use actors::Actor;
+pub use actors::{Actor, ActorRole};
 pub use overrides::{Overrides, Step};
 pub use quotes::QuoteGroup;
 pub use timeline::Entry;
@@ -117,7 +119,7 @@ fn fits<T>(
     name: &str,
     view: &[Vec<T>],
     articles: &[Article],
-    items: fn(&crate::extract::Extraction) -> usize,
+    items: fn(&Extraction) -> usize,
 ) -> Result<(), String> {
     if view.len() == articles.len()
         && view
@@ -133,7 +135,7 @@ fn fits<T>(
 
 /// The corpus-level views of an [`Index`], built over its articles (the fields of the same
 /// name), as they are stored between runs.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Views {
     /// See [`Index::actors`].
     pub actors: Vec<Actor>,
@@ -154,13 +156,68 @@ pub struct Views {
 }
 
 impl Views {
-    /// Checks that the views fit `articles`, item for item, else says what does not.
+    /// Checks that the views fit `articles`, item for item, and that every id in them points
+    /// to something that exists; else says what does not.
     pub fn fit(&self, articles: &[Article]) -> Result<(), String> {
         fits("actors", &self.actor_of, articles, |x| x.actors.len())?;
         fits("events", &self.entry_of, articles, |x| x.events.len())?;
         fits("quotations", &self.quote_group_of, articles, |x| {
             x.quotes.len()
-        })
+        })?;
+        let (actors, entries, groups) = (
+            self.actors.len() as u32,
+            self.timeline.len() as u32,
+            self.quote_groups.len() as u32,
+        );
+        // Local actors, events and quotations of each article, read once.
+        let counts: Vec<[u32; 3]> = articles
+            .par_iter()
+            .map(|a| {
+                let x = &a.extraction;
+                [x.actors.len(), x.events.len(), x.quotes.len()].map(|n| n as u32)
+            })
+            .collect();
+        let item = |r: &ItemRef, kind: usize| {
+            counts
+                .get(r.article as usize)
+                .is_some_and(|c| r.item < c[kind])
+        };
+        let role = |r: &ActorRole| {
+            articles.get(r.article as usize).is_some_and(|a| {
+                r.span
+                    .is_none_or(|s| crate::extract::check::span(&a.text, s, "role").is_ok())
+            })
+        };
+        let ids_fit = self
+            .actor_of
+            .par_iter()
+            .flatten()
+            .all(|&id| id < actors || id == u32::MAX)
+            && self.entry_of.par_iter().flatten().all(|&id| id < entries)
+            && self
+                .quote_group_of
+                .par_iter()
+                .flatten()
+                .flatten()
+                .all(|&id| id < groups)
+            && self.actors.par_iter().chain(&self.authors).all(|a| {
+                a.locals.iter().all(|r| item(r, 0))
+                    && a.roles.iter().all(role)
+                    && a.co_mentioned.iter().all(|&(id, _)| id < actors)
+                    && a.stands_for.is_none_or(|id| id < actors)
+            })
+            && self.timeline.par_iter().all(|e| {
+                e.sources.iter().all(|r| item(r, 1)) && e.actors.iter().all(|&id| id < actors)
+            })
+            && self
+                .quote_groups
+                .par_iter()
+                .all(|g| g.quotes.iter().all(|r| item(r, 2)));
+        if ids_fit {
+            Ok(())
+        } else {
+            Err("the stored views point to items that do not exist".into())
+        }
     }
 }
 
