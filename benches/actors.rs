@@ -12,75 +12,20 @@
 //! cargo bench --bench actors
 //! ```
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+#[path = "support/mod.rs"]
+mod support;
+
 use std::path::PathBuf;
 
-use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::article::{Article, Meta, Origin};
 use dossier::extract::{Doc, actors};
 use dossier::ingest::{self, Draft};
+use support::cpu::ThreadTime;
 
-/// CPU time of the current thread in nanoseconds, when the system tells it.
-fn thread_cpu_ns() -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    stat.split_whitespace().next()?.parse().ok()
-}
-
-/// Criterion measurement of the thread's CPU time (wall-clock time when unavailable).
-struct CpuTime;
-
-impl Measurement for CpuTime {
-    type Intermediate = (Option<u64>, std::time::Instant);
-    type Value = f64;
-
-    fn start(&self) -> Self::Intermediate {
-        (thread_cpu_ns(), std::time::Instant::now())
-    }
-
-    fn end(&self, (cpu, wall): Self::Intermediate) -> f64 {
-        match (cpu, thread_cpu_ns()) {
-            (Some(a), Some(b)) => b.saturating_sub(a) as f64,
-            _ => wall.elapsed().as_nanos() as f64,
-        }
-    }
-
-    fn add(&self, a: &f64, b: &f64) -> f64 {
-        a + b
-    }
-
-    fn zero(&self) -> f64 {
-        0.0
-    }
-
-    fn to_f64(&self, v: &f64) -> f64 {
-        *v
-    }
-
-    fn formatter(&self) -> &dyn ValueFormatter {
-        WallTime.formatter()
-    }
-}
-
-fn corpus_texts() -> Vec<String> {
-    let Some(path) = std::env::var_os("DOSSIER_BENCH_CORPUS") else {
-        return generated();
-    };
-    let file = File::open(&path).expect("cannot open DOSSIER_BENCH_CORPUS");
-    let reader: Box<dyn Read> = if path.to_string_lossy().ends_with(".gz") {
-        Box::new(flate2::read::GzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
-    BufReader::new(reader)
-        .lines()
-        .map_while(Result::ok)
-        .filter_map(|l| {
-            let v: serde_json::Value = serde_json::from_str(&l).ok()?;
-            Some(v.get("text")?.as_str()?.to_string())
-        })
-        .collect()
+/// Articles from the corpus named by `DOSSIER_BENCH_CORPUS` (all of it), else generated ones.
+fn corpus() -> Vec<Article> {
+    support::corpus::file_articles(usize::MAX).unwrap_or_else(|| articles(generated()))
 }
 
 /// About 4 MB of news-like text, the same on every run.
@@ -150,8 +95,8 @@ fn articles(texts: Vec<String>) -> Vec<Article> {
         .collect()
 }
 
-fn bench(c: &mut Criterion<CpuTime>) {
-    let articles = articles(corpus_texts());
+fn bench(c: &mut Criterion<ThreadTime>) {
+    let articles = corpus();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mut group = c.benchmark_group("actors");
     group.sample_size(10);
@@ -175,7 +120,7 @@ fn bench(c: &mut Criterion<CpuTime>) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().with_measurement(CpuTime);
+    config = Criterion::default().with_measurement(ThreadTime);
     targets = bench
 }
 criterion_main!(benches);

@@ -10,9 +10,10 @@
 //!
 //! Segmentation and layout are done before timing; only `extract::quotes::extract` is timed.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+#[path = "support/mod.rs"]
+mod support;
+
+use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -20,7 +21,6 @@ use dossier::article::Article;
 use dossier::article::{Meta, Origin};
 use dossier::extract::{Doc, quotes};
 use dossier::ingest::{self, Draft};
-use flate2::read::GzDecoder;
 
 /// A deterministic news-like text: reported speech, quotations in several styles, pronouns.
 fn generated() -> Vec<Draft> {
@@ -58,51 +58,23 @@ fn generated() -> Vec<Draft> {
         .collect()
 }
 
-/// The `text` of each line of a JSON Lines file, gzip-compressed when its name ends in `.gz`.
-fn records(path: &Path) -> Vec<Draft> {
-    let file = File::open(path).expect("DOSSIER_BENCH_CORPUS names a readable file");
-    let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(BufReader::new(GzDecoder::new(file)))
-    } else {
-        Box::new(BufReader::new(file))
-    };
-    reader
-        .lines()
-        .map_while(Result::ok)
-        .enumerate()
-        .filter_map(|(n, line)| {
-            let value: serde_json::Value = serde_json::from_str(&line).ok()?;
-            Some(Draft {
-                origin: Origin {
-                    path: path.to_path_buf(),
-                    record: Some(n + 1),
-                },
-                text: value.get("text")?.as_str()?.to_string(),
-                meta: Meta::default(),
-            })
-        })
-        .collect()
-}
-
 fn articles() -> Vec<Article> {
     let limit = std::env::var("DOSSIER_BENCH_MB")
         .ok()
         .and_then(|m| m.parse::<usize>().ok())
         .unwrap_or(32)
         << 20;
-    let drafts = match std::env::var_os("DOSSIER_BENCH_CORPUS") {
-        Some(path) => records(&PathBuf::from(path)),
-        None => generated(),
-    };
-    let mut total = 0;
-    drafts
-        .into_iter()
-        .take_while(|d| {
-            total += d.text.len();
-            total <= limit
-        })
-        .map(ingest::article)
-        .collect()
+    support::corpus::file_articles(limit).unwrap_or_else(|| {
+        let mut total = 0;
+        generated()
+            .into_iter()
+            .take_while(|d| {
+                total += d.text.len();
+                total <= limit
+            })
+            .map(ingest::article)
+            .collect()
+    })
 }
 
 fn bench(c: &mut Criterion) {

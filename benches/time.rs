@@ -5,9 +5,8 @@
 //! corpus is used so that `cargo bench` works on a fresh clone. At most `MAX_BYTES` of text are
 //! loaded. Run: `DOSSIER_BENCH_CORPUS=path/to/reuters.jsonl.gz cargo bench --bench time`.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+#[path = "support/mod.rs"]
+mod support;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::article::{Article, Origin};
@@ -19,41 +18,8 @@ const MAX_BYTES: usize = 8 << 20;
 
 /// Articles from the corpus named by `DOSSIER_BENCH_CORPUS`, else generated ones.
 fn corpus() -> Vec<Article> {
-    let drafts = match std::env::var_os("DOSSIER_BENCH_CORPUS") {
-        Some(path) => read_jsonl(Path::new(&path)),
-        None => generated(),
-    };
-    drafts.into_iter().map(ingest::article).collect()
-}
-
-fn read_jsonl(path: &Path) -> Vec<Draft> {
-    let file = File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(flate2::read::GzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
-    let mut drafts = Vec::new();
-    let mut bytes = 0;
-    for (n, line) in BufReader::new(reader).lines().enumerate() {
-        let Ok(line) = line else { break };
-        let Ok(record) = json::parse_line(&line) else {
-            continue;
-        };
-        bytes += record.text.len();
-        drafts.push(Draft {
-            origin: Origin {
-                path: path.to_path_buf(),
-                record: Some(n + 1),
-            },
-            text: record.text,
-            meta: record.meta,
-        });
-        if bytes >= MAX_BYTES {
-            break;
-        }
-    }
-    drafts
+    support::corpus::file_articles(MAX_BYTES)
+        .unwrap_or_else(|| generated().into_iter().map(ingest::article).collect())
 }
 
 /// A deterministic corpus of wire-style paragraphs mixing dates, weekdays, durations and

@@ -123,9 +123,27 @@ fn text_len(line: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// `articles` records from a JSON Lines file, the file repeated as often as needed, each
-/// repetition after the first with its ids suffixed `#2`, `#3`, ….
-fn replicated(path: &Path, articles: usize) -> Corpus {
+/// The articles of the `DOSSIER_BENCH_CORPUS` file, once (not replicated), as many as hold at
+/// most `bytes` bytes of text (at least one); `None` when the variable is not set. For the
+/// extractor benchmarks, which generate their own text otherwise.
+pub fn file_articles(bytes: usize) -> Option<Vec<Article>> {
+    let path = std::env::var_os("DOSSIER_BENCH_CORPUS")?;
+    let mut lines = records(Path::new(&path));
+    let mut total = 0;
+    let keep = lines
+        .iter()
+        .take_while(|l| {
+            total += text_len(l);
+            total <= bytes
+        })
+        .count();
+    lines.truncate(keep.max(1));
+    let name = String::new();
+    Some(Corpus { lines, name }.articles())
+}
+
+/// The non-empty lines of a JSON Lines file, gzip-compressed when its name ends in `.gz`.
+fn records(path: &Path) -> Vec<String> {
     let file =
         File::open(path).unwrap_or_else(|e| panic!("DOSSIER_BENCH_CORPUS {}: {e}", path.display()));
     let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
@@ -133,12 +151,18 @@ fn replicated(path: &Path, articles: usize) -> Corpus {
     } else {
         Box::new(file)
     };
-    let source: Vec<String> = BufReader::new(reader)
+    BufReader::new(reader)
         .lines()
         .map_while(Result::ok)
         .filter(|l| !l.trim().is_empty())
-        .take(articles)
-        .collect();
+        .collect()
+}
+
+/// `articles` records from a JSON Lines file, the file repeated as often as needed, each
+/// repetition after the first with its ids suffixed `#2`, `#3`, ….
+fn replicated(path: &Path, articles: usize) -> Corpus {
+    let mut source = records(path);
+    source.truncate(articles);
     assert!(!source.is_empty(), "{} holds no records", path.display());
     let mut lines = source.clone();
     let mut copy = 1;
