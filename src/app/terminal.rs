@@ -28,7 +28,7 @@ use crate::app::theme::Theme;
 use crate::app::{Action, App, Effect};
 use crate::corpus::Input;
 use crate::ingest::Problem;
-use crate::review::store::{Location, write_atomic};
+use crate::review::store::Location;
 
 /// How the session ended.
 #[derive(Debug, Default)]
@@ -207,10 +207,7 @@ pub fn run(input: Input, cache: Option<PathBuf>, review: Location) -> io::Result
                             text,
                             summary,
                         } => {
-                            let result = write_atomic(&path, text.as_bytes())
-                                .map(|()| summary)
-                                .map_err(|e| format!("cannot write {}: {e}", path.display()));
-                            app.update(Action::Written(result));
+                            app.update(super::write_report(&path, &text, summary));
                         }
                     }
                 }

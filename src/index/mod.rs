@@ -246,14 +246,19 @@ impl Index {
         problems: Vec<Problem>,
         overrides: Overrides,
     ) -> Index {
-        let mut index = Index {
+        let mut index = Index::bare(articles, problems, overrides);
+        index.rebuild_views();
+        index
+    }
+
+    /// The articles without views yet.
+    fn bare(articles: Vec<Article>, problems: Vec<Problem>, overrides: Overrides) -> Index {
+        Index {
             articles,
             problems,
             overrides,
             ..Index::default()
-        };
-        index.rebuild_views();
-        index
+        }
     }
 
     /// An index over extracted articles with views built before over the same articles (see
@@ -264,12 +269,7 @@ impl Index {
         overrides: Overrides,
         views: Views,
     ) -> Index {
-        let mut index = Index {
-            articles,
-            problems,
-            overrides,
-            ..Index::default()
-        };
+        let mut index = Index::bare(articles, problems, overrides);
         index.set_views(views);
         index
     }

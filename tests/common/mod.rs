@@ -21,7 +21,7 @@ use dossier::extract::events::{Event as Happening, EventKind};
 use dossier::extract::quotes::{Method, Quote, QuoteKind};
 use dossier::extract::time::{Granularity, Interval};
 use dossier::index::Index;
-use dossier::review::store::{Location, Store, write_atomic};
+use dossier::review::store::{Location, Store};
 use dossier::span::Span;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -354,10 +354,7 @@ impl Harness {
                     text,
                     summary,
                 } => {
-                    let result = write_atomic(&path, text.as_bytes())
-                        .map(|()| summary)
-                        .map_err(|e| e.to_string());
-                    self.act(Action::Written(result));
+                    self.act(dossier::app::write_report(&path, &text, summary));
                 }
             }
         }

@@ -3,30 +3,16 @@
 //! names a club, an organisation; the article's other mentions of that name follow. Countries
 //! stay places (national sides are conventionally tagged as their country).
 
+use crate::extract::actors::fasthash::FxHashSet;
 use crate::extract::actors::gazetteer::{Gazetteer, lower_into};
 use crate::extract::actors::names::Sentence;
 use crate::extract::actors::tokens::{Shape, Token};
 use crate::extract::actors::typing::{Evidence, Found};
 use crate::extract::actors::{EntityType, MentionForm};
+use crate::extract::time::vocab::month_number;
 
 /// Words between two sides of a fixture ("Chicago at Toronto", "Kent v Essex").
 const FIXTURE_WORDS: &[&str] = &["at", "v", "v.", "vs", "vs."];
-
-/// Months, which date a fixture ("May 18 v Worcestershire").
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Verbs of a result between two sides ("Surrey beat Warwickshire").
 const RESULT_VERBS: &[&str] = &[
@@ -59,24 +45,26 @@ impl Teams<'_> {
     /// in the article, and every other mention of those names. `found` is in text order.
     pub fn retype(&self, found: &mut [Found]) {
         let mut buf = String::new();
-        let mut names: Vec<String> = Vec::new();
+        let local: Vec<bool> = found
+            .iter()
+            .map(|f| self.is_local_place(f, &mut buf))
+            .collect();
+        let mut names: FxHashSet<String> = FxHashSet::default();
         for (i, f) in found.iter().enumerate() {
-            if self.is_local_place(f, &mut buf) && self.plays(found, i) {
+            if local[i] && self.plays(found, i) {
                 lower_into(f.span.text(self.text), &mut buf);
-                if !names.contains(&buf) {
-                    names.push(buf.clone());
-                }
+                names.insert(buf.clone());
             }
         }
         if names.is_empty() {
             return;
         }
-        for f in found.iter_mut() {
-            if !self.is_local_place(f, &mut buf) || self.is_setting(f) {
+        for (f, _) in found.iter_mut().zip(local).filter(|&(_, local)| local) {
+            if self.is_setting(f) {
                 continue;
             }
             lower_into(f.span.text(self.text), &mut buf);
-            if names.contains(&buf) {
+            if names.contains(buf.as_str()) {
                 f.entity = EntityType::Organisation;
                 f.canonical = None;
                 f.stands_for = None;
@@ -145,38 +133,57 @@ impl Teams<'_> {
     }
 
     /// True when the line of `found[i]` is a fixture: two names around "at" or "v", nothing
-    /// else but numbers and punctuation.
+    /// else but numbers, punctuation and a date.
     fn in_fixture(&self, found: &[Found], i: usize) -> bool {
         let f = &found[i];
+        // "Chicago at Toronto": the visitors play at the home side's city, which stays a
+        // place; "Kent v Essex": both sides play.
+        let beside = self.connector(f.end).is_some()
+            || (f.first > 0 && self.connector(f.first - 1).is_some_and(|w| w != "at"));
+        if !beside {
+            return false;
+        }
         let line = &self.sentences[f.sentence];
-        let side = |k: usize| {
-            found
-                .iter()
-                .any(|g| g.sentence == f.sentence && g.first <= k && k < g.end)
-        };
+        // The first name of the line (`found` is in token order).
+        let mut names = found[..i]
+            .iter()
+            .rposition(|g| g.sentence != f.sentence)
+            .map_or(0, |p| p + 1);
         let mut connectors = 0;
         for k in line.first..line.end {
+            while names < found.len()
+                && found[names].sentence == f.sentence
+                && found[names].end <= k
+            {
+                names += 1;
+            }
+            let named = found
+                .get(names)
+                .is_some_and(|g| g.sentence == f.sentence && g.first <= k);
             let t = self.tokens[k];
             if self.connector(k).is_some() {
                 connectors += 1;
-            } else if !matches!(t.shape, Shape::Number | Shape::Punct)
-                && !side(k)
-                && !MONTHS.contains(&t.text(self.text))
+                if connectors > 1 {
+                    return false;
+                }
+            } else if !named
+                && !matches!(t.shape, Shape::Number | Shape::Punct)
+                // A date of the fixture ("May 18 v Worcestershire").
+                && month_number(t.text(self.text)).is_none()
             {
                 return false;
             }
         }
-        // "Chicago at Toronto": the visitors play at the home side's city, which stays a
-        // place; "Kent v Essex": both sides play.
         connectors == 1
-            && (self.connector(f.end).is_some()
-                || (f.first > 0 && self.connector(f.first - 1).is_some_and(|w| w != "at")))
     }
 
     /// The fixture word at token `k`, in lower case.
-    fn connector(&self, k: usize) -> Option<String> {
-        let w = self.tokens.get(k)?.text(self.text).to_ascii_lowercase();
-        FIXTURE_WORDS.contains(&w.as_str()).then_some(w)
+    fn connector(&self, k: usize) -> Option<&'static str> {
+        let w = self.tokens.get(k)?.text(self.text);
+        FIXTURE_WORDS
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(w))
+            .copied()
     }
 
     /// True when `found[i]` beat the next name, or the previous name beat it ("Surrey beat
