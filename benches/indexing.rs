@@ -1,6 +1,6 @@
 //! Indexing throughput over the whole pipeline (`corpus::analyse`: metadata, layout and every
 //! extractor; then `Index::build`), on one core and on all cores, in MB/s and articles/s;
-//! first the CPU time of each stage on one core; last the time to reopen the corpus, written
+//! first the CPU time of each stage on one core (and of each view `Index::build` makes); last the time to reopen the corpus, written
 //! as JSON Lines files in a temporary folder, from a warm cache (`corpus::load_with`, as
 //! `dossier FOLDER` does on its second run).
 //!
@@ -20,7 +20,7 @@ use criterion::{Criterion, SamplingMode};
 use dossier::article::Article;
 use dossier::corpus::{self, Input, Progress};
 use dossier::extract::{Doc, actors, events, quotes, time};
-use dossier::index::Index;
+use dossier::index::{self, Index, Overrides};
 use dossier::ingest;
 use support::corpus::Corpus;
 use support::cpu;
@@ -55,7 +55,7 @@ fn doc(a: &Article) -> Doc<'_> {
 /// pool of one thread.
 fn stages(corpus: &Corpus) {
     let mb = corpus.text_bytes() as f64 / 1e6;
-    let mut best = [f64::MAX; 6];
+    let mut best = [f64::MAX; 9];
     for _ in 0..3 {
         let drafts = corpus.drafts();
         let (mut articles, t0) =
@@ -97,12 +97,17 @@ fn stages(corpus: &Corpus) {
             (x.mentions, x.actors, x.quotes, x.timexes, x.events) = (mentions, locals, q, t, e);
         }
         let (index, t5) = cpu_secs(|| Index::build(articles, Vec::new()));
-        drop(index);
-        for (b, t) in best.iter_mut().zip([t0, t1, t2, t3, t4, t5]) {
+        // The views of `Index::build` one by one.
+        let articles = &index.articles;
+        let (merged, t6) =
+            cpu_secs(|| index::actors::merge(articles, &Overrides::default(), &[]));
+        let (_, t7) = cpu_secs(|| index::timeline::build(articles, &merged.actor_of));
+        let (_, t8) = cpu_secs(|| index::quotes::group(articles));
+        for (b, t) in best.iter_mut().zip([t0, t1, t2, t3, t4, t5, t6, t7, t8]) {
             *b = b.min(t);
         }
     }
-    let total: f64 = best.iter().sum();
+    let total: f64 = best[..6].iter().sum();
     println!("CPU time per stage on one core ({mb:.1} MB, best of 3):");
     let names = [
         "metadata + layout",
@@ -111,6 +116,9 @@ fn stages(corpus: &Corpus) {
         "time",
         "events",
         "Index::build",
+        "  actor merge",
+        "  timeline",
+        "  quotation groups",
     ];
     for (name, secs) in names.iter().zip(best) {
         println!(

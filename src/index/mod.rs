@@ -50,10 +50,22 @@ impl ItemRef {
 /// longer (a timeline entry's words against one event's), each value of the short one is
 /// searched in the rest of the long one.
 pub(crate) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    count_shared_at_least(a, b, 0).unwrap_or(0)
+}
+
+/// [`count_shared`] when the lists share at least `need` values, else `None` (found as soon
+/// as the values left cannot make up the difference).
+pub(crate) fn count_shared_at_least<T: Ord>(a: &[T], b: &[T], need: usize) -> Option<usize> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < need {
+        return None;
+    }
     if short.len() * 16 < long.len() {
         let (mut rest, mut n) = (long, 0);
-        for x in short {
+        for (k, x) in short.iter().enumerate() {
+            if n + short.len() - k < need {
+                return None;
+            }
             match rest.binary_search(x) {
                 Ok(k) => {
                     n += 1;
@@ -62,21 +74,21 @@ pub(crate) fn count_shared<T: Ord>(a: &[T], b: &[T]) -> usize {
                 Err(k) => rest = &rest[k..],
             }
         }
-        return n;
+        return Some(n);
     }
+    // A merge without branches on the values: each step moves past the smaller value (both
+    // when equal).
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
+        if n + (a.len() - i).min(b.len() - j) < need {
+            return None;
         }
+        let (x, y) = (&a[i], &b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
-    n
+    (n >= need).then_some(n)
 }
 
 /// The whole corpus, indexed.
@@ -378,7 +390,7 @@ pub struct Totals {
 
 #[cfg(test)]
 mod tests {
-    use super::count_shared;
+    use super::{count_shared, count_shared_at_least};
 
     #[test]
     fn shared_values_of_lists_of_similar_length() {
@@ -393,5 +405,15 @@ mod tests {
         assert_eq!(count_shared(&[0, 1, 9, 10, 597, 598], &long), 3);
         assert_eq!(count_shared(&long, &[0, 1, 9, 10, 597, 598]), 3);
         assert_eq!(count_shared(&[600], &long), 0);
+    }
+
+    #[test]
+    fn shared_values_when_enough_are_shared() {
+        assert_eq!(count_shared_at_least(&[1, 3, 5, 7], &[2, 3, 4, 7, 9], 2), Some(2));
+        assert_eq!(count_shared_at_least(&[1, 3, 5, 7], &[2, 3, 4, 7, 9], 3), None);
+        assert_eq!(count_shared_at_least(&[1, 2], &[1, 2, 3], 3), None);
+        let long: Vec<u32> = (0..200).map(|i| i * 3).collect();
+        assert_eq!(count_shared_at_least(&[0, 1, 9, 10], &long, 2), Some(2));
+        assert_eq!(count_shared_at_least(&[0, 1, 9, 10], &long, 3), None);
     }
 }

@@ -10,13 +10,14 @@
 
 use crate::extract::actors::fasthash::FxHashMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::extract::events::EventKind;
 use crate::extract::time::vocab::{self, Lex};
 use crate::extract::time::{Granularity, Interval};
-use crate::index::{ItemRef, count_shared};
+use crate::index::{ItemRef, count_shared, count_shared_at_least};
 
 /// One row of the timeline: an event and the sources that report it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +42,25 @@ struct Item {
     kind: EventKind,
     actors: Vec<u32>,
     words: Vec<u32>,
+    /// For a statement, the corpus actor of its speaker.
+    speaker: Option<u32>,
+}
+
+impl Item {
+    /// The date the item is merged on: none for publications (which never merge) and
+    /// undated events.
+    fn merge_date(&self) -> Option<Interval> {
+        self.date.filter(|_| self.kind != EventKind::Publication)
+    }
+
+    /// The one month the item can merge in, when its date touches a single month (a day);
+    /// `Some(None)` when it merges with nothing.
+    fn single_month(&self) -> Option<Option<i32>> {
+        match self.merge_date() {
+            None => Some(None),
+            Some(date) => months(date).filter(|m| m.start() == m.end()).map(|m| Some(*m.start())),
+        }
+    }
 }
 
 /// An entry being built, with the words and speaker it is matched on.
@@ -57,10 +77,47 @@ const MAX_POSTINGS: usize = 64;
 /// Longest interval, in days, that is indexed by month (coarser dates merge only when equal).
 const MONTH_SPAN: i64 = 62;
 
+/// Entry ids by label word, for one month.
+type Postings = FxHashMap<u32, Vec<u32>>;
+
 /// Builds the timeline from the articles' events (`actor_of` maps local actors to corpus
 /// actors): the entries sorted by date with undated ones last, and for each article the entry
 /// each of its events belongs to.
+///
+/// Events are merged one by one, finest dates first (so that a month or week joins the day it
+/// contains), each joining the best entry met before it. While every event touches a single
+/// month (the days, which come first), the months are independent: each is merged on its own,
+/// in parallel, and entries are numbered as if made one by one, so the result is the same
+/// whatever the number of threads.
 pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Vec<u32>>) {
+    let items = items(articles, actor_of);
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    order.par_sort_unstable_by_key(|&i| {
+        let it = &items[i as usize];
+        (it.date.is_none(), it.granularity, it.date, it.source)
+    });
+    let split = order
+        .iter()
+        .position(|&i| items[i as usize].single_month().is_none())
+        .unwrap_or(order.len());
+    let mut merging = Merging::by_month(&items, &order[..split]);
+    for &i in &order[split..] {
+        merging.add(&items[i as usize]);
+    }
+    let mut entry_of: Vec<Vec<u32>> = articles
+        .iter()
+        .map(|a| vec![0; a.extraction.events.len()])
+        .collect();
+    for (id, d) in merging.drafts.iter().enumerate() {
+        for s in &d.entry.sources {
+            entry_of[s.article as usize][s.item as usize] = id as u32;
+        }
+    }
+    sorted(merging.drafts, entry_of)
+}
+
+/// Every article's events ready for merging, in corpus order.
+fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Item> {
     let mut interner = Interner::default();
     let mut items = Vec::new();
     for (a, article) in articles.iter().enumerate() {
@@ -76,58 +133,111 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
             actors.sort_unstable();
             actors.dedup();
             let words = interner.words(event.label.text(&article.text));
-            items.push((
-                Item {
-                    source: ItemRef::new(a, e),
-                    date: event.date,
-                    granularity: event.granularity,
-                    kind: event.kind,
-                    actors,
-                    words,
-                },
+            items.push(Item {
+                source: ItemRef::new(a, e),
+                date: event.date,
+                granularity: event.granularity,
+                kind: event.kind,
+                actors,
+                words,
                 speaker,
-            ));
+            });
         }
     }
-    // Finest dates first, so that a month or week joins the day it contains.
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| {
-        let it = &items[i].0;
-        (it.date.is_none(), it.granularity, it.date, it.source)
-    });
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_month: FxHashMap<(i32, u32), FxHashMap<u32, Vec<u32>>> = FxHashMap::default();
-    let mut by_interval: FxHashMap<(EventKind, Interval), Vec<u32>> = FxHashMap::default();
-    let mut entry_of: Vec<Vec<u32>> = articles
-        .iter()
-        .map(|a| vec![0; a.extraction.events.len()])
-        .collect();
-    let mut seen = Seen::default();
-    for i in order {
-        let (item, speaker) = &items[i];
-        seen.stamp += 1;
-        seen.marks.resize(drafts.len(), 0);
-        let found = item
-            .date
-            .filter(|_| item.kind != EventKind::Publication)
-            .and_then(|date| {
-                best_match(
-                    item,
-                    *speaker,
-                    date,
-                    &drafts,
-                    &by_month,
-                    &by_interval,
-                    &mut seen,
-                )
-            });
+    items
+}
+
+/// The entries being built, and the indexes their candidates are found through.
+#[derive(Default)]
+struct Merging {
+    /// Entries in the order they were started.
+    drafts: Vec<Draft>,
+    /// Entries by month (as `year * 12 + month0`) and label word.
+    by_month: FxHashMap<i32, Postings>,
+    /// Entries with a coarse date, by kind and date.
+    by_interval: FxHashMap<(EventKind, Interval), Vec<u32>>,
+    seen: Seen,
+}
+
+impl Merging {
+    /// Merges `order`, items that each touch a single month (or merge with nothing), month by
+    /// month in parallel. The entries are numbered in the order the items that started them
+    /// come in `order`, as merging them one by one would.
+    fn by_month(items: &[Item], order: &[u32]) -> Merging {
+        // (month, position in `order`), grouped by month in order.
+        let mut keyed: Vec<(Option<i32>, u32)> = order
+            .iter()
+            .enumerate()
+            .map(|(pos, &i)| (items[i as usize].single_month().flatten(), pos as u32))
+            .collect();
+        keyed.sort_unstable();
+        let groups: Vec<&[(Option<i32>, u32)]> = keyed.chunk_by(|a, b| a.0 == b.0).collect();
+        // Per month: its merging, and the position of the item that started each entry.
+        let parts: Vec<(Option<i32>, Merging, Vec<u32>)> = groups
+            .into_par_iter()
+            .map(|group| {
+                let mut part = Merging::default();
+                let mut started = Vec::new();
+                for &(_, pos) in group {
+                    if part.add(&items[order[pos as usize] as usize]) {
+                        started.push(pos);
+                    }
+                }
+                (group[0].0, part, started)
+            })
+            .collect();
+        // Global ids: entries in the order of the items that started them.
+        let mut starts: Vec<(u32, u32, u32)> = parts
+            .iter()
+            .enumerate()
+            .flat_map(|(p, (_, _, started))| {
+                started
+                    .iter()
+                    .enumerate()
+                    .map(move |(local, &pos)| (pos, p as u32, local as u32))
+            })
+            .collect();
+        starts.sort_unstable();
+        let mut global: Vec<Vec<u32>> = parts.iter().map(|(_, _, s)| vec![0; s.len()]).collect();
+        for (id, &(_, p, local)) in starts.iter().enumerate() {
+            global[p as usize][local as usize] = id as u32;
+        }
+        let mut merging = Merging::default();
+        let mut drafts: Vec<Option<Draft>> = Vec::with_capacity(starts.len());
+        drafts.resize_with(starts.len(), || None);
+        for ((month, part, _), ids) in parts.into_iter().zip(&global) {
+            for (local, d) in part.drafts.into_iter().enumerate() {
+                drafts[ids[local] as usize] = Some(d);
+            }
+            // Items of one month register only under that month.
+            for (m, mut postings) in part.by_month {
+                debug_assert_eq!(Some(m), month);
+                for list in postings.values_mut() {
+                    for id in list.iter_mut() {
+                        *id = ids[*id as usize];
+                    }
+                }
+                merging.by_month.insert(m, postings);
+            }
+        }
+        merging.drafts = drafts.into_iter().flatten().collect();
+        merging
+    }
+
+    /// Adds `item` to the entry it reports the same happening as, or starts an entry; returns
+    /// whether it started one.
+    fn add(&mut self, item: &Item) -> bool {
+        self.seen.stamp += 1;
+        self.seen.marks.resize(self.drafts.len(), 0);
+        let date = item.merge_date();
+        let found = date.and_then(|date| self.best_match(item, date));
         let id = match found {
             Some(id) => {
-                absorb(&mut drafts[id as usize], item);
+                absorb(&mut self.drafts[id as usize], item);
                 id
             }
             None => {
-                drafts.push(Draft {
+                self.drafts.push(Draft {
                     entry: Entry {
                         sources: vec![item.source],
                         date: item.date,
@@ -136,110 +246,87 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
                         actors: item.actors.clone(),
                     },
                     words: item.words.clone(),
-                    speaker: *speaker,
+                    speaker: item.speaker,
                 });
-                drafts.len() as u32 - 1
+                self.drafts.len() as u32 - 1
             }
         };
-        if let (Some(date), true) = (item.date, item.kind != EventKind::Publication) {
-            register(id, item, date, &mut by_month, &mut by_interval);
+        if let Some(date) = date {
+            self.register(id, item, date);
         }
-        entry_of[item.source.article as usize][item.source.item as usize] = id;
+        found.is_none()
     }
-    sorted(drafts, entry_of)
+
+    /// Indexes entry `id` under the words of `item` for the months its date touches (or under
+    /// its exact interval when the date is coarse).
+    fn register(&mut self, id: u32, item: &Item, date: Interval) {
+        match months(date) {
+            Some(ms) => {
+                for m in ms {
+                    let postings = self.by_month.entry(m).or_default();
+                    for &w in &item.words {
+                        let list = postings.entry(w).or_default();
+                        if list.len() < MAX_POSTINGS && list.last() != Some(&id) {
+                            list.push(id);
+                        }
+                    }
+                }
+            }
+            None => {
+                let list = self.by_interval.entry((item.kind, date)).or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+        }
+    }
+
+    /// The entry `item` should join, if any: the candidate sharing the most label words among
+    /// those that pass [`same_happening`].
+    fn best_match(&mut self, item: &Item, date: Interval) -> Option<u32> {
+        let ms = months(date);
+        let by_word = ms
+            .clone()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| self.by_month.get(&m))
+            .flat_map(|postings| item.words.iter().filter_map(|w| postings.get(w)));
+        let by_date = ms
+            .is_none()
+            .then(|| self.by_interval.get(&(item.kind, date)))
+            .flatten();
+        // Each candidate is weighed once: `seen` marks the drafts met for this item.
+        let seen = &mut self.seen;
+        let mut best: Option<(usize, std::cmp::Reverse<u32>)> = None;
+        for &id in by_word.chain(by_date).flatten() {
+            let mark = &mut seen.marks[id as usize];
+            if *mark == seen.stamp {
+                continue;
+            }
+            *mark = seen.stamp;
+            let d = &self.drafts[id as usize];
+            // The fewest shared words with which this draft would beat the best (two at
+            // least to merge at all); a draft that cannot share them is not weighed further.
+            let need = best.map_or(2, |(shared, std::cmp::Reverse(b))| {
+                (shared + usize::from(id > b)).max(2)
+            });
+            if let Some(shared) = same_happening(item, date, d, need) {
+                best = best.max(Some((shared, std::cmp::Reverse(id))));
+            }
+        }
+        best.map(|(_, std::cmp::Reverse(id))| id)
+    }
 }
 
-/// Months an interval touches, when it is short enough to be indexed by month.
-fn months(date: Interval) -> Option<Vec<(i32, u32)>> {
+/// Months an interval touches (as `year * 12 + month0`, consecutive), when it is short enough
+/// to be indexed by month.
+fn months(date: Interval) -> Option<std::ops::RangeInclusive<i32>> {
     use chrono::Datelike;
     if (date.end - date.start).num_days() > MONTH_SPAN {
         return None;
     }
-    let mut out = vec![(date.start.year(), date.start.month())];
-    let mut d = date.start;
-    while let Some(next) = d
-        .with_day(1)
-        .and_then(|f| f.checked_add_months(chrono::Months::new(1)))
-    {
-        if next > date.end {
-            break;
-        }
-        out.push((next.year(), next.month()));
-        d = next;
-    }
-    Some(out)
-}
-
-/// Indexes entry `id` under the words of `item` for the months its date touches (or under
-/// its exact interval when the date is coarse).
-fn register(
-    id: u32,
-    item: &Item,
-    date: Interval,
-    by_month: &mut FxHashMap<(i32, u32), FxHashMap<u32, Vec<u32>>>,
-    by_interval: &mut FxHashMap<(EventKind, Interval), Vec<u32>>,
-) {
-    match months(date) {
-        Some(ms) => {
-            for m in ms {
-                let postings = by_month.entry(m).or_default();
-                for &w in &item.words {
-                    let list = postings.entry(w).or_default();
-                    if list.len() < MAX_POSTINGS && list.last() != Some(&id) {
-                        list.push(id);
-                    }
-                }
-            }
-        }
-        None => {
-            let list = by_interval.entry((item.kind, date)).or_default();
-            if list.last() != Some(&id) {
-                list.push(id);
-            }
-        }
-    }
-}
-
-/// The entry `item` should join, if any: the candidate sharing the most label words among
-/// those that pass [`same_happening`].
-fn best_match(
-    item: &Item,
-    speaker: Option<u32>,
-    date: Interval,
-    drafts: &[Draft],
-    by_month: &FxHashMap<(i32, u32), FxHashMap<u32, Vec<u32>>>,
-    by_interval: &FxHashMap<(EventKind, Interval), Vec<u32>>,
-    seen: &mut Seen,
-) -> Option<u32> {
-    let ms = months(date);
-    let by_word = ms
-        .iter()
-        .flatten()
-        .filter_map(|m| by_month.get(m))
-        .flat_map(|postings| item.words.iter().filter_map(|w| postings.get(w)));
-    let by_date = ms
-        .is_none()
-        .then(|| by_interval.get(&(item.kind, date)))
-        .flatten();
-    // Each candidate is weighed once: `seen` marks the drafts met for this item.
-    let mut best = None;
-    for &id in by_word.chain(by_date).flatten() {
-        let mark = &mut seen.marks[id as usize];
-        if *mark == seen.stamp {
-            continue;
-        }
-        *mark = seen.stamp;
-        let d = &drafts[id as usize];
-        // A draft that could not beat the best even sharing every word is not weighed.
-        let most = item.words.len().min(d.words.len());
-        if best.is_some_and(|b| (most, std::cmp::Reverse(id)) < b) {
-            continue;
-        }
-        if let Some(shared) = same_happening(item, speaker, date, d) {
-            best = best.max(Some((shared, std::cmp::Reverse(id))));
-        }
-    }
-    best.map(|(_, std::cmp::Reverse(id))| id)
+    let month = |d: chrono::NaiveDate| d.year() * 12 + d.month0() as i32;
+    Some(month(date.start)..=month(date.end))
 }
 
 /// Marks of the drafts already weighed as candidates for the current item.
@@ -252,8 +339,9 @@ struct Seen {
 }
 
 /// The number of label words `item` shares with draft `d` when they report the same
-/// happening, else `None`.
-fn same_happening(item: &Item, speaker: Option<u32>, date: Interval, d: &Draft) -> Option<usize> {
+/// happening and share at least `need` words, else `None`.
+fn same_happening(item: &Item, date: Interval, d: &Draft, need: usize) -> Option<usize> {
+    let speaker = item.speaker;
     let other = d.entry.date?;
     let nested = (other.start <= date.start && date.end <= other.end)
         || (date.start <= other.start && other.end <= date.end);
@@ -266,7 +354,7 @@ fn same_happening(item: &Item, speaker: Option<u32>, date: Interval, d: &Draft) 
     {
         return None;
     }
-    let shared = count_shared(&item.words, &d.words);
+    let shared = count_shared_at_least(&item.words, &d.words, need)?;
     let smaller = item.words.len().min(d.words.len()).max(1);
     let half = shared * 2 >= smaller;
     let ok = match item.kind {
@@ -346,8 +434,14 @@ const STOPWORDS: &[&str] = &[
 /// Interns the content words of labels.
 #[derive(Default)]
 struct Interner {
+    /// Word ids, and [`SKIPPED`] for stopwords and date words.
     ids: FxHashMap<String, u32>,
+    /// Words interned so far.
+    len: u32,
 }
+
+/// The id the interner gives words that are not content words.
+const SKIPPED: u32 = u32::MAX;
 
 impl Interner {
     /// The sorted, distinct content words of `label`: letters only, three or more, lower
@@ -365,15 +459,22 @@ impl Interner {
                 } else {
                     lower.push_str(&w.to_lowercase());
                 }
-                if let Some(&id) = self.ids.get(lower.as_str()) {
-                    return Some(id);
-                }
-                if STOPWORDS.contains(&lower.as_str()) || vocab::lex(&lower) != Lex::Other {
-                    return None;
-                }
-                let id = self.ids.len() as u32;
-                self.ids.insert(lower.clone(), id);
-                Some(id)
+                let id = match self.ids.get(lower.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = if STOPWORDS.contains(&lower.as_str())
+                            || vocab::lex(&lower) != Lex::Other
+                        {
+                            SKIPPED
+                        } else {
+                            self.len += 1;
+                            self.len - 1
+                        };
+                        self.ids.insert(lower.clone(), id);
+                        id
+                    }
+                };
+                (id != SKIPPED).then_some(id)
             })
             .collect();
         out.sort_unstable();
