@@ -74,7 +74,7 @@ pub(crate) fn count_shared_at_least<T: Ord>(a: &[T], b: &[T], need: usize) -> Op
                 Err(k) => rest = &rest[k..],
             }
         }
-        return Some(n);
+        return (n >= need).then_some(n);
     }
     // A merge without branches on the values: each step moves past the smaller value (both
     // when equal).
