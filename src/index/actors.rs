@@ -13,6 +13,7 @@
 use crate::extract::actors::fasthash::FxHashMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
@@ -184,41 +185,36 @@ impl Merger {
             .map(|a| vec![u32::MAX; a.extraction.actors.len()])
             .collect();
         let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
+        let mut keys = local_keys(articles);
         // Full names first, then surnames alone, then other names, then acronyms (which
-        // join the full name that some article writes them with).
+        // join the full name that some article writes them with). Each local actor is
+        // assigned in one pass, which takes its keys.
         for pass in 0..4 {
             for (ai, article) in articles.iter().enumerate() {
                 for (li, local) in article.extraction.actors.iter().enumerate() {
-                    let id = match (pass, local.kind) {
-                        (0, ActorKind::Person) => {
-                            let (given, surname) = person_key(&local.name);
-                            let Some(given) = given else { continue };
-                            self.find_person(&given, &surname).unwrap_or_else(|| {
+                    let key = &mut keys[ai][li];
+                    let id = match (pass, &mut *key) {
+                        (0, LocalKey::Person(given @ Some(_), surname)) => {
+                            let (given, surname) = (given.take(), std::mem::take(surname));
+                            let g = given.as_deref().unwrap_or_default();
+                            self.find_person(g, &surname).unwrap_or_else(|| {
                                 self.push(
                                     &local.name,
                                     ActorKind::Person,
-                                    Some(PersonKey {
-                                        given: Some(given),
-                                        surname,
-                                    }),
+                                    Some(PersonKey { given, surname }),
                                 )
                             })
                         }
-                        (1, ActorKind::Person) => {
-                            let (given, surname) = person_key(&local.name);
-                            if given.is_some() {
-                                continue;
-                            }
+                        (1, LocalKey::Person(None, surname)) => {
+                            let surname = std::mem::take(surname);
                             self.surname_owner(&surname, local, articles, &mut by_key)
                         }
-                        (2, ActorKind::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
-                        (2 | 3, ActorKind::Organisation | ActorKind::Place | ActorKind::Other) => {
-                            let short = acronym(&local.name);
+                        (2, LocalKey::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
+                        (2 | 3, LocalKey::Named(name, short)) => {
                             if short.is_some() != (pass == 3) {
                                 continue;
                             }
-                            let key = name_key(&local.name);
-                            let found = by_key.get(&key).copied().or_else(|| {
+                            let found = by_key.get(name.as_str()).copied().or_else(|| {
                                 short
                                     .as_ref()
                                     .and_then(|a| self.by_acronym.get(a).copied())
@@ -226,7 +222,7 @@ impl Merger {
                             });
                             let id =
                                 found.unwrap_or_else(|| self.push(&local.name, local.kind, None));
-                            by_key.insert(key, id);
+                            by_key.insert(std::mem::take(name), id);
                             if pass == 2 {
                                 self.register_acronyms(article, li, id);
                             }
@@ -234,6 +230,7 @@ impl Merger {
                         }
                         _ => continue,
                     };
+                    *key = LocalKey::Assigned;
                     self.actor_of[ai][li] = id;
                     self.actors[id as usize].locals.push(ItemRef::new(ai, li));
                 }
@@ -531,7 +528,7 @@ impl Merger {
 
     /// Aliases: every distinct written name of the actor's mentions, most frequent first.
     fn fill_aliases(&mut self, articles: &[Article]) {
-        let mut counts: Vec<FxHashMap<String, u32>> = vec![FxHashMap::default(); self.actors.len()];
+        let mut counts: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); self.actors.len()];
         for (ai, article) in articles.iter().enumerate() {
             let map = &self.actor_of[ai];
             for m in article
@@ -542,15 +539,15 @@ impl Merger {
             {
                 if let Some(&id) = map.get(m.actor as usize).filter(|&&id| id != u32::MAX) {
                     *counts[id as usize]
-                        .entry(m.span.text(&article.text).to_string())
+                        .entry(m.span.text(&article.text))
                         .or_default() += 1;
                 }
             }
         }
         for (actor, counts) in self.actors.iter_mut().zip(counts) {
-            let mut aliases: Vec<(String, u32)> = counts.into_iter().collect();
-            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            actor.aliases = aliases.into_iter().map(|(a, _)| a).collect();
+            let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            actor.aliases = aliases.into_iter().map(|(a, _)| a.to_string()).collect();
         }
     }
 
@@ -611,6 +608,42 @@ impl Merger {
     }
 }
 
+/// The keys a local actor is merged on.
+enum LocalKey {
+    /// A person: given-name and surname keys (see [`person_key`]).
+    Person(Option<String>, String),
+    /// An organisation, place or other name: its key (see [`name_key`]) and, when written in
+    /// capitals, its acronym letters.
+    Named(String, Option<String>),
+    /// An unnamed source or group.
+    Unnamed,
+    /// Assigned to a corpus actor already.
+    Assigned,
+}
+
+/// The keys of every local actor, computed on every core.
+fn local_keys(articles: &[Article]) -> Vec<Vec<LocalKey>> {
+    articles
+        .par_iter()
+        .map(|a| {
+            a.extraction
+                .actors
+                .iter()
+                .map(|l| match l.kind {
+                    ActorKind::Person => {
+                        let (given, surname) = person_key(&l.name);
+                        LocalKey::Person(given, surname)
+                    }
+                    ActorKind::Organisation | ActorKind::Place | ActorKind::Other => {
+                        LocalKey::Named(name_key(&l.name), acronym(&l.name))
+                    }
+                    ActorKind::Unnamed => LocalKey::Unnamed,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 fn local_actor(articles: &[Article], r: ItemRef) -> Option<&LocalActor> {
     articles
         .get(r.article as usize)?
@@ -628,6 +661,7 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
     let mut last_article = vec![usize::MAX; actors.len()];
+    let mut in_sentence: Vec<(usize, u32)> = Vec::new();
     for (ai, article) in articles.iter().enumerate() {
         let map = &actor_of[ai];
         let x = &article.extraction;
@@ -674,8 +708,8 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
                 genders[map[li] as usize][usize::from(g == Gender::Female)] += 1;
             }
         }
-        // Co-mentions: distinct named actors per sentence.
-        let mut by_sentence: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
+        // Co-mentions: distinct named actors per sentence, as (sentence, actor) sorted.
+        in_sentence.clear();
         for m in x
             .mentions
             .iter()
@@ -685,15 +719,14 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
                 continue;
             };
             if let Some(s) = article.layout.sentence_at(m.span.start()) {
-                let v = by_sentence.entry(s).or_default();
-                if !v.contains(&id) {
-                    v.push(id);
-                }
+                in_sentence.push((s, id));
             }
         }
-        for ids in by_sentence.values() {
-            for (i, &a) in ids.iter().enumerate() {
-                for &b in &ids[i + 1..] {
+        in_sentence.sort_unstable();
+        in_sentence.dedup();
+        for sentence in in_sentence.chunk_by(|a, b| a.0 == b.0) {
+            for (i, &(_, a)) in sentence.iter().enumerate() {
+                for &(_, b) in &sentence[i + 1..] {
                     *pairs.entry((a.min(b), a.max(b))).or_default() += 1;
                 }
             }
