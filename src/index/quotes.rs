@@ -10,6 +10,7 @@
 
 use crate::extract::actors::fasthash::FxHashMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -129,32 +130,39 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
         let first = *by_key.entry(key).or_insert(i as u32);
         union.join(first, i as u32);
     }
-    // Near-identical wordings: one representative per distinct key.
-    let mut shingles: Vec<(u32, Shingles)> = Vec::new();
+    // Near-identical wordings: one representative per distinct key, reduced to shingles and
+    // a signature on every core.
+    let mut reps: Vec<u32> = by_key.values().copied().collect();
+    reps.sort_unstable();
+    let reduced: Vec<(u32, Shingles, Vec<u64>)> = reps
+        .into_par_iter()
+        .filter_map(|i| {
+            let r = refs[i as usize];
+            let quote = &articles[r.article as usize].extraction.quotes[r.item as usize];
+            let text = quote.span.text(&articles[r.article as usize].text);
+            let words = wording::words(text);
+            if words.len() < MIN_WORDS {
+                return None;
+            }
+            let set = Shingles {
+                words: ngrams(&words, 1),
+                trigrams: ngrams(&words, 3),
+            };
+            let signature: Vec<u64> = (0..HASHES as u64)
+                .map(|seed| {
+                    set.trigrams
+                        .iter()
+                        .map(|h| xxh3_64_with_seed(&h.to_le_bytes(), seed + 1))
+                        .min()
+                        .unwrap_or(0)
+                })
+                .collect();
+            Some((i, set, signature))
+        })
+        .collect();
+    let mut shingles: Vec<(u32, Shingles)> = Vec::with_capacity(reduced.len());
     let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    let mut reps: Vec<(&u64, &u32)> = by_key.iter().collect();
-    reps.sort_by_key(|(_, i)| **i);
-    for (_, &i) in reps {
-        let r = refs[i as usize];
-        let quote = &articles[r.article as usize].extraction.quotes[r.item as usize];
-        let text = quote.span.text(&articles[r.article as usize].text);
-        let words = wording::words(text);
-        if words.len() < MIN_WORDS {
-            continue;
-        }
-        let set = Shingles {
-            words: ngrams(&words, 1),
-            trigrams: ngrams(&words, 3),
-        };
-        let signature: Vec<u64> = (0..HASHES as u64)
-            .map(|seed| {
-                set.trigrams
-                    .iter()
-                    .map(|h| xxh3_64_with_seed(&h.to_le_bytes(), seed + 1))
-                    .min()
-                    .unwrap_or(0)
-            })
-            .collect();
+    for (i, set, signature) in reduced {
         let s = shingles.len();
         for (band, rows) in signature.chunks(ROWS).enumerate() {
             let mut bytes = Vec::with_capacity(8 * (ROWS + 1));
@@ -167,15 +175,25 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
         }
         shingles.push((i, set));
     }
-    for members in buckets.values() {
-        for (k, &m) in members.iter().enumerate() {
-            for &anchor in members.iter().take(ANCHORS.min(k)) {
-                let (a, b) = (&shingles[anchor], &shingles[m]);
-                if union.find(a.0) != union.find(b.0) && near(&a.1, &b.1) {
-                    union.join(a.0, b.0);
-                }
-            }
-        }
+    // The near-identical pairs of each bucket (each member against the first few), found on
+    // every core; the groups they make do not depend on the order they are joined in.
+    let mut buckets: Vec<Vec<usize>> = buckets.into_values().filter(|m| m.len() > 1).collect();
+    buckets.sort_unstable();
+    let pairs: Vec<(u32, u32)> = buckets
+        .par_iter()
+        .flat_map_iter(|members| {
+            let shingles = &shingles;
+            members.iter().enumerate().flat_map(move |(k, &m)| {
+                members
+                    .iter()
+                    .take(ANCHORS.min(k))
+                    .filter(move |&&anchor| near(&shingles[anchor].1, &shingles[m].1))
+                    .map(move |&anchor| (shingles[anchor].0, shingles[m].0))
+            })
+        })
+        .collect();
+    for (a, b) in pairs {
+        union.join(a, b);
     }
     let mut groups: Vec<QuoteGroup> = Vec::new();
     let mut group_of_root: FxHashMap<u32, u32> = FxHashMap::default();
