@@ -116,35 +116,66 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
     sorted(merging.drafts, entry_of)
 }
 
-/// Every article's events ready for merging, in corpus order.
+/// Articles whose events are read by one task, with words interned on their own.
+const ITEMS_CHUNK: usize = 256;
+
+/// Every article's events ready for merging, in corpus order. Chunks of articles are read on
+/// every core, each interning its words on its own; the chunks' words are then given ids
+/// across the corpus in chunk order.
 fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Item> {
-    let mut interner = Interner::default();
-    let mut items = Vec::new();
-    for (a, article) in articles.iter().enumerate() {
-        for (e, event) in article.extraction.events.iter().enumerate() {
-            let mut actors: Vec<u32> = event
-                .actors
-                .iter()
-                .filter_map(|&l| actor_of.get(a)?.get(l as usize).copied())
-                .collect();
-            let speaker = (event.kind == EventKind::Statement)
-                .then(|| actors.first().copied())
-                .flatten();
-            actors.sort_unstable();
-            actors.dedup();
-            let words = interner.words(event.label.text(&article.text));
-            items.push(Item {
-                source: ItemRef::new(a, e),
-                date: event.date,
-                granularity: event.granularity,
-                kind: event.kind,
-                actors,
-                words,
-                speaker,
-            });
-        }
+    let parts: Vec<(Vec<Item>, Vec<String>)> = articles
+        .par_chunks(ITEMS_CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut interner = Interner::default();
+            let mut items = Vec::new();
+            for (offset, article) in chunk.iter().enumerate() {
+                let a = c * ITEMS_CHUNK + offset;
+                for (e, event) in article.extraction.events.iter().enumerate() {
+                    let mut actors: Vec<u32> = event
+                        .actors
+                        .iter()
+                        .filter_map(|&l| actor_of.get(a)?.get(l as usize).copied())
+                        .collect();
+                    let speaker = (event.kind == EventKind::Statement)
+                        .then(|| actors.first().copied())
+                        .flatten();
+                    actors.sort_unstable();
+                    actors.dedup();
+                    let words = interner.words(event.label.text(&article.text));
+                    items.push(Item {
+                        source: ItemRef::new(a, e),
+                        date: event.date,
+                        granularity: event.granularity,
+                        kind: event.kind,
+                        actors,
+                        words,
+                        speaker,
+                    });
+                }
+            }
+            (items, interner.into_words())
+        })
+        .collect();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut all = Vec::new();
+    for (mut items, words) in parts {
+        let global: Vec<u32> = words
+            .into_iter()
+            .map(|w| {
+                let next = ids.len() as u32;
+                *ids.entry(w).or_insert(next)
+            })
+            .collect();
+        items.par_iter_mut().for_each(|item| {
+            for w in &mut item.words {
+                *w = global[*w as usize];
+            }
+            item.words.sort_unstable();
+        });
+        all.append(&mut items);
     }
-    items
+    all
 }
 
 /// The entries being built, and the indexes their candidates are found through.
@@ -480,6 +511,17 @@ impl Interner {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The words interned, by id.
+    fn into_words(self) -> Vec<String> {
+        let mut words = vec![String::new(); self.len as usize];
+        for (w, id) in self.ids {
+            if id != SKIPPED {
+                words[id as usize] = w;
+            }
+        }
+        words
     }
 }
 
