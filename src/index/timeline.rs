@@ -187,7 +187,10 @@ struct Merging {
     by_month: FxHashMap<i32, Postings>,
     /// Entries with a coarse date, by kind and date.
     by_interval: FxHashMap<(EventKind, Interval), Vec<u32>>,
-    seen: Seen,
+    /// What each entry is first checked on, in the order of `drafts`.
+    heads: Vec<Head>,
+    /// The stamp of the item being merged (never 0, the mark of an entry not weighed yet).
+    stamp: u32,
 }
 
 impl Merging {
@@ -252,19 +255,21 @@ impl Merging {
             }
         }
         merging.drafts = drafts.into_iter().flatten().collect();
+        merging.heads = merging.drafts.iter().map(Head::of).collect();
         merging
     }
 
     /// Adds `item` to the entry it reports the same happening as, or starts an entry; returns
     /// whether it started one.
     fn add(&mut self, item: &Item) -> bool {
-        self.seen.stamp += 1;
-        self.seen.marks.resize(self.drafts.len(), 0);
+        self.stamp += 1;
         let date = item.merge_date();
         let found = date.and_then(|date| self.best_match(item, date));
         let id = match found {
             Some(id) => {
-                absorb(&mut self.drafts[id as usize], item);
+                let d = &mut self.drafts[id as usize];
+                absorb(d, item);
+                self.heads[id as usize] = Head::of(d);
                 id
             }
             None => {
@@ -279,6 +284,7 @@ impl Merging {
                     words: item.words.clone(),
                     speaker: item.speaker,
                 });
+                self.heads.extend(self.drafts.last().map(Head::of));
                 self.drafts.len() as u32 - 1
             }
         };
@@ -326,22 +332,24 @@ impl Merging {
             .is_none()
             .then(|| self.by_interval.get(&(item.kind, date)))
             .flatten();
-        // Each candidate is weighed once: `seen` marks the drafts met for this item.
-        let seen = &mut self.seen;
+        // Each candidate is weighed once: its head is marked with the item's stamp.
         let mut best: Option<(usize, std::cmp::Reverse<u32>)> = None;
         for &id in by_word.chain(by_date).flatten() {
-            let mark = &mut seen.marks[id as usize];
-            if *mark == seen.stamp {
+            let head = &mut self.heads[id as usize];
+            if head.mark == self.stamp {
                 continue;
             }
-            *mark = seen.stamp;
+            head.mark = self.stamp;
+            if !head.fits(item, date) {
+                continue;
+            }
             let d = &self.drafts[id as usize];
             // The fewest shared words with which this draft would beat the best (two at
             // least to merge at all); a draft that cannot share them is not weighed further.
             let need = best.map_or(2, |(shared, std::cmp::Reverse(b))| {
                 (shared + usize::from(id > b)).max(2)
             });
-            if let Some(shared) = same_happening(item, date, d, need) {
+            if let Some(shared) = same_happening(item, d, need) {
                 best = best.max(Some((shared, std::cmp::Reverse(id))));
             }
         }
@@ -360,31 +368,49 @@ fn months(date: Interval) -> Option<std::ops::RangeInclusive<i32>> {
     Some(month(date.start)..=month(date.end))
 }
 
-/// Marks of the drafts already weighed as candidates for the current item.
-#[derive(Default)]
-struct Seen {
-    /// Per draft, the stamp of the last item it was weighed for.
-    marks: Vec<u32>,
-    /// The current item's stamp (never 0, the mark of a draft not weighed yet).
-    stamp: u32,
+/// What a draft is first checked on, apart from the draft so that weighing candidates reads
+/// little memory.
+#[derive(Clone, Copy)]
+struct Head {
+    /// The stamp of the last item the draft was weighed for.
+    mark: u32,
+    kind: EventKind,
+    date: Option<Interval>,
+    speaker: Option<u32>,
+}
+
+impl Head {
+    fn of(d: &Draft) -> Head {
+        Head {
+            mark: 0,
+            kind: d.entry.kind,
+            date: d.entry.date,
+            speaker: d.speaker,
+        }
+    }
+
+    /// True when `item`, on `date`, can report the same happening as the draft: the same kind,
+    /// dates one inside the other, and for a statement the same speaker (or none for both).
+    fn fits(&self, item: &Item, date: Interval) -> bool {
+        let Some(other) = self.date else {
+            return false;
+        };
+        let nested = (other.start <= date.start && date.end <= other.end)
+            || (date.start <= other.start && other.end <= date.end);
+        let same_speaker = match (item.speaker, self.speaker) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => true,
+            _ => false,
+        };
+        self.kind == item.kind && nested && (item.kind != EventKind::Statement || same_speaker)
+    }
 }
 
 /// The number of label words `item` shares with draft `d` when they report the same
-/// happening and share at least `need` words, else `None`.
-fn same_happening(item: &Item, date: Interval, d: &Draft, need: usize) -> Option<usize> {
+/// happening and share at least `need` words, else `None`; the draft's head
+/// ([`Head::fits`]) has been checked.
+fn same_happening(item: &Item, d: &Draft, need: usize) -> Option<usize> {
     let speaker = item.speaker;
-    let other = d.entry.date?;
-    let nested = (other.start <= date.start && date.end <= other.end)
-        || (date.start <= other.start && other.end <= date.end);
-    let same_speaker = match (speaker, d.speaker) {
-        (Some(a), Some(b)) => a == b,
-        (None, None) => true,
-        _ => false,
-    };
-    if d.entry.kind != item.kind || !nested || (item.kind == EventKind::Statement && !same_speaker)
-    {
-        return None;
-    }
     let shared = count_shared_at_least(&item.words, &d.words, need)?;
     let smaller = item.words.len().min(d.words.len()).max(1);
     let half = shared * 2 >= smaller;
