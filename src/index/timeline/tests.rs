@@ -182,3 +182,46 @@ fn a_year_comes_before_the_months_it_holds() {
         vec![Some(Granularity::Year), Some(Granularity::Month)]
     );
 }
+
+#[test]
+fn the_index_is_the_same_on_one_thread_and_on_several() {
+    let texts = [
+        "Rubio called a Geneva summit on November 23 with the EU and Ukraine.",
+        "At the Geneva summit on November 23, Rubio, the EU and Ukraine drafted their own plan.",
+        "Floods closed schools across Valencia on November 23 after record rainfall.",
+        "On October 2, Valencia officials said the floods had closed schools across the region.",
+        "The central bank raised interest rates on October 2, its governor Ana Costa said.",
+        "Ana Costa said the central bank raised interest rates on October 2 to fight inflation.",
+        "In November, Rubio called a Geneva summit with the EU and Ukraine.",
+        "“We will not accept a deal that ignores Ukraine,” Rubio said on December 1.",
+        "“We will not accept any deal that ignores Ukraine,” Rubio told reporters on December 1.",
+        "The envoy was appointed in 2025 after a long search in Washington.",
+    ];
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("{i}.txt"), t, Some(ymd(2025, 12, 23))))
+        .collect();
+    let build_on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| crate::index::Index::build(articles.clone(), Vec::new()))
+    };
+    let one = build_on(1);
+    // The two reports of the summit on November 23 and the one of it "in November" are one
+    // entry; the two reports of the rate rise on October 2 are another.
+    let sources = |day: NaiveDate| {
+        one.timeline
+            .iter()
+            .filter(|e| e.kind == EventKind::Event && e.date.map(|d| d.start) == Some(day))
+            .map(|e| e.sources.len())
+            .max()
+    };
+    assert_eq!(sources(ymd(2025, 11, 23)), Some(3));
+    assert_eq!(sources(ymd(2025, 10, 2)), Some(2));
+    for threads in [2, 4] {
+        assert_eq!(build_on(threads), one, "{threads} threads");
+    }
+}
