@@ -239,6 +239,78 @@ fn weekdays_look_ahead_in_future_news() {
 }
 
 #[test]
+fn a_timetable_in_the_present_looks_ahead() {
+    // A scheduled happening in the simple present, before the weekday.
+    check(
+        "Zelensky meets Trump on Sunday in Florida, his office said.",
+        tuesday(),
+        &[("Sunday", "2025-12-28")],
+    );
+    check(
+        "The two foreign ministers meet separately Friday with the envoy.",
+        tuesday(),
+        &[("Friday", "2025-12-26")],
+    );
+    check(
+        "The summit, which begins Monday, will focus on energy.",
+        friday(),
+        &[("Monday", "2025-12-22")],
+    );
+    check(
+        "The Supreme Court hears arguments Wednesday in the tariff case.",
+        tuesday(),
+        &[("Wednesday", "2025-12-24")],
+    );
+    // A plan names what comes after it.
+    check(
+        "Farmers planned a march on the capital on Saturday.",
+        friday(),
+        &[("Saturday", "2025-12-20")],
+    );
+    check(
+        "The delegation planned to leave Kyiv on Thursday.",
+        tuesday(),
+        &[("Thursday", "2025-12-25")],
+    );
+}
+
+#[test]
+fn a_noun_or_a_past_plan_does_not_look_ahead() {
+    // "start", "visit", "host" as nouns; an infinitive; a negated past.
+    check(
+        "The talks got off to a rocky start Monday in Geneva.",
+        tuesday(),
+        &[("Monday", "2025-12-22")],
+    );
+    check(
+        "Witkoff told radio host Hugh Hewitt on Wednesday that a deal was near.",
+        friday(),
+        &[("Wednesday", "2025-12-17")],
+    );
+    check(
+        "The two sides agreed to meet Monday in Istanbul.",
+        tuesday(),
+        &[("Monday", "2025-12-22")],
+    );
+    check(
+        "The board did not meet Monday as planned.",
+        tuesday(),
+        &[("Monday", "2025-12-22")],
+    );
+    // The date before a past plan is when the plan was made.
+    check(
+        "On Friday, the government planned to pay the first claims.",
+        tuesday(),
+        &[("Friday", "2025-12-19")],
+    );
+    check(
+        "On Friday, when she set aside her vacation plans for the trip, the blast had already hit.",
+        tuesday(),
+        &[("Friday", "2025-12-19")],
+    );
+}
+
+#[test]
 fn months_take_the_year_the_tense_and_closeness_choose() {
     check(
         "Since returning to office in January, Trump has launched a major diplomatic push.",
