@@ -495,6 +495,32 @@ fn durations() {
 }
 
 #[test]
+fn a_rate_of_a_quantity_is_no_time_expression() {
+    // The unit measures an amount, not a time: TimeML leaves these out.
+    check(
+        "Exiles send $1 billion a year to relatives.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The economy added jobs at a rate of 358,000 a month.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The plan should save $500 million a year in costs.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Sales should rise 8.5% annually through 2028.",
+        tuesday(),
+        &[("2028", "2028")],
+    );
+    check("The bonds pay 4 percent annually.", tuesday(), &[]);
+}
+
+#[test]
 fn recurrences() {
     check(
         "The committee meets every week.",
@@ -502,9 +528,19 @@ fn recurrences() {
         &[("every week", "P1W")],
     );
     check(
-        "Exiles send $1 billion a year to relatives.",
+        "Agents are doing hundreds of interviews a day.",
         tuesday(),
-        &[("a year", "P1Y")],
+        &[("a day", "P1D")],
+    );
+    check(
+        "The airline will add two flights a week to Mumbai.",
+        tuesday(),
+        &[("a week", "P1W")],
+    );
+    check(
+        "The paper publishes its index weekly.",
+        tuesday(),
+        &[("weekly", "P1W")],
     );
     check(
         "Flights leave Bombay every Monday.",
