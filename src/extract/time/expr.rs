@@ -9,6 +9,9 @@ use crate::extract::time::vocab::{DayPart, Season, Unit};
 pub enum YearSpec {
     /// Written out: "April 2025".
     Given(i32),
+    /// Written with two digits: "'98" (98), "May '05" (5); the century is the one that puts
+    /// it nearest the publication date without going more than ten years ahead.
+    TwoDigit(u8),
     /// Not written: chosen from the publication date and the tense ("in November").
     Implied,
     /// Relative to the publication year: "this May" (0), "May last year" (-1),

@@ -174,6 +174,9 @@ fn calendar(
     if let YearSpec::Given(y) = year {
         return in_year(y, part);
     }
+    if let YearSpec::TwoDigit(n) = year {
+        return in_year(two_digit_year(n, ctx.anchor), part);
+    }
     if year == YearSpec::Reference
         && let Some(p) = ctx.last_period.or(ctx.anchor.map(Period::Day))
     {
@@ -295,6 +298,20 @@ fn calendar(
     })
 }
 
+/// The year written "'`n`": in the century of the anchor unless that is more than ten years
+/// ahead of it ("'98" in 2025 is 1998, "'30" is 2030); without an anchor, 1930 to 2029.
+fn two_digit_year(n: u8, anchor: Option<NaiveDate>) -> i32 {
+    let n = i32::from(n);
+    match anchor {
+        Some(a) => {
+            let y = a.year() - a.year().rem_euclid(100) + n;
+            if y > a.year() + 10 { y - 100 } else { y }
+        }
+        None if n >= 30 => 1900 + n,
+        None => 2000 + n,
+    }
+}
+
 /// A weekday: "last"/"next" step over the anchor; otherwise the tense chooses the one on or
 /// before the anchor (past or neutral) or on or after it (future).
 fn weekday(
@@ -348,6 +365,7 @@ fn weekend(
 fn reported(year: YearSpec, ctx: &Context) -> Option<Period> {
     let y = match year {
         YearSpec::Given(y) => y,
+        YearSpec::TwoDigit(n) => two_digit_year(n, ctx.anchor),
         YearSpec::Shift(k) => ctx.anchor?.year() + k,
         _ => return None,
     };

@@ -100,6 +100,48 @@ fn written_dates() {
 }
 
 #[test]
+fn two_digit_years_after_an_apostrophe() {
+    check(
+        "The law was passed in '98 and amended in '05.",
+        tuesday(),
+        &[("'98", "1998"), ("'05", "2005")],
+    );
+    check(
+        "He joined the party in May '95, after the class of '92 had left.",
+        tuesday(),
+        &[("May '95", "1995-05"), ("'92", "1992")],
+    );
+    check(
+        "Prices were lower in the summer of '19.",
+        tuesday(),
+        &[("the summer of '19", "2019-SU")],
+    );
+    // A decade, a quotation and a contraction are not years.
+    check(
+        "Rock'n'roll ruled the '60s.",
+        tuesday(),
+        &[("the '60s", "196")],
+    );
+    check("He said 'we sold 98 units'.", tuesday(), &[]);
+    // Without a publication date the century is the one from 1930 to 2029.
+    check("The law was passed in '98.", None, &[("'98", "1998")]);
+}
+
+#[test]
+fn a_count_of_thousands_of_years_is_no_year() {
+    check(
+        "The families have kept their secrets for two thousand years.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Celebrations marked the year two thousand.",
+        tuesday(),
+        &[("the year two thousand", "2000")],
+    );
+}
+
+#[test]
 fn months_and_years() {
     check(
         "Tensions have been building since April 2025.",
@@ -648,6 +690,20 @@ fn names_and_compounds_with_time_words_stay_out() {
         "Ceasefire Talks Resume Next Week",
         tuesday(),
         &[("Next Week", "2026-W01")],
+    );
+}
+
+#[test]
+fn the_last_half_of_a_year_is_its_second() {
+    check(
+        "Earnings will be lower for the last half of 2026 and for 2027.",
+        tuesday(),
+        &[("the last half of 2026", "2026-H2"), ("2027", "2027")],
+    );
+    check(
+        "Over the last half century the town shrank.",
+        tuesday(),
+        &[],
     );
 }
 

@@ -141,6 +141,10 @@ fn year_after(c: &mut Cursor, text: &str) -> Option<YearSpec> {
         *c = d;
         return Some(YearSpec::Given(y));
     }
+    if let Some(n) = two_digit(&mut d) {
+        *c = d;
+        return Some(YearSpec::TwoDigit(n));
+    }
     if comma {
         return None;
     }
@@ -327,6 +331,16 @@ fn year_forms(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let fiscal = c.word(W::Fiscal);
     let the = !fiscal && c.word(W::The);
+    // "in '98", "since '05", "fiscal '99"
+    let mut y = c;
+    if (fiscal || after_preposition(tokens, i))
+        && let Some(n) = two_digit(&mut y)
+    {
+        return Some(Core::new(
+            y.i,
+            Expr::Calendar(YearSpec::TwoDigit(n), Part::Year),
+        ));
+    }
     if c.punct(b'\'') {
         let n = c
             .number(2)
@@ -400,6 +414,37 @@ fn year_forms(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     Some(Core::new(c.i, expr))
 }
 
+/// A year written with two digits after an apostrophe ("'98"), the apostrophe standing
+/// apart from the word before it and the number ending the word ("'90s" is a decade).
+fn two_digit(c: &mut Cursor) -> Option<u8> {
+    let mut d = *c;
+    let mark = d.peek()?;
+    if !mark.is_punct(b'\'') || d.prev().is_some_and(|p| p.end == mark.start) {
+        return None;
+    }
+    d.bump();
+    if !d.touching() || d.peek()?.digits() != 2 {
+        return None;
+    }
+    let n = d.number(2)?;
+    if d.peek()
+        .is_some_and(|t| t.start == d.prev().map_or(0, |p| p.end) && t.is_word())
+    {
+        return None;
+    }
+    *c = d;
+    Some(n as u8)
+}
+
+/// Words before which a bare "'98" is a year ("in '98", "since '05", "the class of '92").
+const YEAR_PREPOSITIONS: &[W] = &[W::In, W::Since, W::Of, W::By, W::Until, W::From, W::Through];
+
+/// True when the token before `i` is a preposition of [`YEAR_PREPOSITIONS`].
+fn after_preposition(tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| YEAR_PREPOSITIONS.iter().any(|&w| tokens[p].is(w)))
+}
+
 /// A year read aloud: "nineteen ninety-six", "two thousand", "two thousand and one".
 fn spoken_year(c: &mut Cursor, text: &str) -> Option<i32> {
     let mut d = *c;
@@ -419,6 +464,10 @@ fn spoken_year(c: &mut Cursor, text: &str) -> Option<i32> {
                 }
                 _ => 0,
             };
+            // "two thousand years" is a length.
+            if matches!(d.lex(), Lex::Unit(..)) {
+                return None;
+            }
             *c = d;
             return Some(2000 + extra);
         }
@@ -519,7 +568,7 @@ fn plausible_year(text: &str, tokens: &[Token], at: usize, y: i32) -> bool {
 
 /// Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1990",
 /// "this year's third quarter", "the fiscal first quarter", "the year-ago third quarter",
-/// "Q3 2025", "the first half of 2025", "second-half".
+/// "Q3 2025", "the first half of 2025", "the last half of 1989", "second-half".
 fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(core) = q_form(text, tokens, i) {
         return Some(core);
@@ -547,15 +596,21 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
     c.word(W::Fiscal);
     c.dash();
-    let n = ordinal(&mut c, text)?;
+    // "the last half of 1989": the second.
+    let last = determiner && c.word(W::Last);
+    let n = if last { 2 } else { ordinal(&mut c, text)? };
     c.dash();
     c.word(W::Fiscal);
     let part = match c.lex() {
-        Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) => Part::Quarter(n),
+        Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) && !last => Part::Quarter(n),
         Lex::Word(W::Half) if (1..=2).contains(&n) => Part::Half(n),
         _ => return None,
     };
     c.bump();
+    // "the last half century" is fifty years.
+    if last && c.unit().is_some() {
+        return None;
+    }
     if year.is_none() {
         year = year_after(&mut c, text);
     }
