@@ -154,6 +154,7 @@ const FUTURE_WITH_FOR: &[&str] = &["due", "set", "ready", "prepared"];
 /// Monday", "the court hears arguments Tuesday", "the convention, which begins Monday").
 const SCHEDULED_THIRD: &[&str] = &[
     "meets",
+    "heads",
     "visits",
     "begins",
     "starts",
@@ -354,6 +355,8 @@ fn marker(text: &str, tokens: &[Token], j: usize, ahead: bool) -> Option<Reading
     // present can also tell a habit ("the board meets in March").
     let scheduled = match () {
         _ if ahead || t.case() != Case::Lower => false,
+        // "the minister heads to Brussels on Thursday", but not "heads of state"
+        _ if w == "heads" => matches!(next, "to" | "for" | "into" | "back" | "home"),
         _ if f & bits::SCHEDULED != 0 => flags(prev) & bits::NOT_FINITE_BEFORE == 0,
         _ if f & bits::SCHEDULED_PLAIN != 0 => subject_before(text, tokens, j),
         _ => false,

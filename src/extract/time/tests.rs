@@ -116,6 +116,11 @@ fn two_digit_years_after_an_apostrophe() {
         tuesday(),
         &[("the summer of '19", "2019-SU")],
     );
+    check(
+        "That is what he did in '08 and '12.",
+        tuesday(),
+        &[("'08", "2008"), ("'12", "2012")],
+    );
     // A decade, a quotation and a contraction are not years.
     check(
         "Rock'n'roll ruled the '60s.",
@@ -125,6 +130,20 @@ fn two_digit_years_after_an_apostrophe() {
     check("He said 'we sold 98 units'.", tuesday(), &[]);
     // Without a publication date the century is the one from 1930 to 2029.
     check("The law was passed in '98.", None, &[("'98", "1998")]);
+}
+
+#[test]
+fn fiscal_year_codes() {
+    check(
+        "The company reported FY2025 revenue and expects growth in FY26.",
+        tuesday(),
+        &[("FY2025", "2025"), ("FY26", "2026")],
+    );
+    check(
+        "The FYI column runs weekly.",
+        tuesday(),
+        &[("weekly", "P1W")],
+    );
 }
 
 #[test]
@@ -303,6 +322,11 @@ fn a_timetable_in_the_present_looks_ahead() {
         tuesday(),
         &[("Wednesday", "2025-12-24")],
     );
+    check(
+        "The minister heads to Brussels on Thursday for the summit.",
+        tuesday(),
+        &[("Thursday", "2025-12-25")],
+    );
     // A plan names what comes after it.
     check(
         "Farmers planned a march on the capital on Saturday.",
@@ -333,6 +357,11 @@ fn a_noun_or_a_past_plan_does_not_look_ahead() {
         "The two sides agreed to meet Monday in Istanbul.",
         tuesday(),
         &[("Monday", "2025-12-22")],
+    );
+    check(
+        "The heads of state met on Thursday.",
+        tuesday(),
+        &[("Thursday", "2025-12-18")],
     );
     check(
         "The board did not meet Monday as planned.",

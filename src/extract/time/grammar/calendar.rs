@@ -17,6 +17,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, day_first(text, tokens, i));
     best = longer(best, year_forms(text, tokens, i));
     best = longer(best, quarter_or_half(text, tokens, i));
+    best = longer(best, fy_form(text, tokens, i));
     best = longer(best, season(text, tokens, i));
     best = longer(best, century(text, tokens, i));
     best = longer(best, fiscal_period(text, tokens, i));
@@ -331,9 +332,9 @@ fn year_forms(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let fiscal = c.word(W::Fiscal);
     let the = !fiscal && c.word(W::The);
-    // "in '98", "since '05", "fiscal '99"
+    // "in '98", "since '05", "'08 and '12", "fiscal '99"
     let mut y = c;
-    if (fiscal || after_preposition(tokens, i))
+    if (fiscal || temporal_lead(tokens, i))
         && let Some(n) = two_digit(&mut y)
     {
         return Some(Core::new(
@@ -434,15 +435,6 @@ fn two_digit(c: &mut Cursor) -> Option<u8> {
     }
     *c = d;
     Some(n as u8)
-}
-
-/// Words before which a bare "'98" is a year ("in '98", "since '05", "the class of '92").
-const YEAR_PREPOSITIONS: &[W] = &[W::In, W::Since, W::Of, W::By, W::Until, W::From, W::Through];
-
-/// True when the token before `i` is a preposition of [`YEAR_PREPOSITIONS`].
-fn after_preposition(tokens: &[Token], i: usize) -> bool {
-    i.checked_sub(1)
-        .is_some_and(|p| YEAR_PREPOSITIONS.iter().any(|&w| tokens[p].is(w)))
 }
 
 /// A year read aloud: "nineteen ninety-six", "two thousand", "two thousand and one".
@@ -630,6 +622,21 @@ fn q_form(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let n = c.number(1).filter(|n| (1..=4).contains(n))?;
     let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
     Some(Core::new(c.i, Expr::Calendar(year, Part::Quarter(n as u8))))
+}
+
+/// A fiscal year written as a code: "FY2025", "FY26".
+fn fy_form(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let t = c.bump()?;
+    if &text[t.start as usize..t.end as usize] != "FY" || !c.touching() {
+        return None;
+    }
+    let year = match c.peek()?.digits() {
+        4 => YearSpec::Given(year(&mut c)?),
+        2 => YearSpec::TwoDigit(c.number(2)? as u8),
+        _ => return None,
+    };
+    Some(Core::new(c.i, Expr::Calendar(year, Part::Year)))
 }
 
 /// An ordinal as a word ("third", "twenty-first") or a number with its suffix ("3rd").
