@@ -127,6 +127,7 @@ fn place(expr: &Expr, ctx: &Context, tense: &mut dyn FnMut() -> Option<Reading>)
         Expr::Century(c) => Some(Period::Century(c)),
         Expr::Reported(year) => reported(year, ctx),
         Expr::Weekday(d, shift) => weekday(d, shift, ctx.anchor?, tense),
+        Expr::WeekdayFrom(d, by) => weekday_from(d, by, ctx.last_day.or(ctx.anchor)?),
         Expr::Weekend(shift) => weekend(shift, ctx.anchor?, tense),
         Expr::Shift(unit, by, base) => shift(unit, by, base, ctx),
         Expr::Ref(_) | Expr::Duration(..) | Expr::Set(_) => None,
@@ -342,6 +343,17 @@ fn weekday(
     ))
 }
 
+/// The first weekday `d` after `base` (`by` = 1) or before it (-1).
+fn weekday_from(d: u8, by: i8, base: NaiveDate) -> Option<Period> {
+    let from = i64::from(base.weekday().num_days_from_monday());
+    let step = if by > 0 {
+        (i64::from(d) - from - 1).rem_euclid(7) + 1
+    } else {
+        -((from - i64::from(d) - 1).rem_euclid(7) + 1)
+    };
+    Some(Period::Day(base.checked_add_signed(Duration::days(step))?))
+}
+
 /// A weekend: this week's, shifted; "the weekend" is the last one in the past tense (this
 /// week's when the anchor is on it) and the coming one in the future tense.
 fn weekend(
@@ -441,7 +453,7 @@ fn unresolved_value(expr: &Expr) -> String {
             Part::Season(s) => format!("XXXX-{}", season_code(s)),
             Part::NthWeekday(m, ..) => format!("XXXX-{m:02}-XX"),
         },
-        Expr::Weekday(d, _) => format!("XXXX-WXX-{}", d + 1),
+        Expr::Weekday(d, _) | Expr::WeekdayFrom(d, _) => format!("XXXX-WXX-{}", d + 1),
         Expr::Weekend(_) => "XXXX-WXX-WE".to_string(),
         Expr::Shift(unit, ..) => match unit {
             Unit::Week | Unit::Fortnight | Unit::Weekend => "XXXX-WXX",

@@ -300,6 +300,45 @@ fn weekdays_look_ahead_in_future_news() {
 }
 
 #[test]
+fn the_following_or_previous_weekday_counts_from_the_day_mentioned_last() {
+    check(
+        "The plane landed on Dec. 3. The following Monday, talks began.",
+        tuesday(),
+        &[
+            ("Dec. 3", "2025-12-03"),
+            ("The following Monday", "2025-12-08"),
+        ],
+    );
+    check(
+        "He arrived in Kyiv on March 3, 2024 and left the following Tuesday.",
+        tuesday(),
+        &[
+            ("March 3, 2024", "2024-03-03"),
+            ("the following Tuesday", "2024-03-05"),
+        ],
+    );
+    check(
+        "The index closed at 8,120 on Friday, down 4.5% from the previous Friday.",
+        tuesday(),
+        &[
+            ("Friday", "2025-12-19"),
+            ("the previous Friday", "2025-12-12"),
+        ],
+    );
+    // Without a day mentioned before, from the publication date.
+    check(
+        "He will leave the following Monday.",
+        tuesday(),
+        &[("the following Monday", "2025-12-29")],
+    );
+    check(
+        "He will leave the following Monday.",
+        None,
+        &[("the following Monday", "XXXX-WXX-1")],
+    );
+}
+
+#[test]
 fn a_timetable_in_the_present_looks_ahead() {
     // A scheduled happening in the simple present, before the weekday.
     check(

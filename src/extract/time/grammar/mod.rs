@@ -462,6 +462,10 @@ fn mark_ranges(tokens: &[Token], found: &mut [Found]) {
 fn dated(e: &Expr) -> bool {
     matches!(
         e,
-        Expr::Calendar(..) | Expr::Decade(_) | Expr::Weekday(..) | Expr::Century(_)
+        Expr::Calendar(..)
+            | Expr::Decade(_)
+            | Expr::Weekday(..)
+            | Expr::WeekdayFrom(..)
+            | Expr::Century(_)
     )
 }
