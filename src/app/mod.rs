@@ -46,7 +46,7 @@ use list::Scroll;
 use prompt::Prompt;
 use review::Desk;
 use source::{Item, Mark, Source};
-use status::{LoadProgress, Tone, thousands};
+use status::{LoadProgress, Part, Tone, thousands};
 use theme::Theme;
 use timeline::Timeline;
 
@@ -1027,37 +1027,47 @@ impl App {
         format!(" {n} {} · {detail} ", pane.title())
     }
 
-    fn status_parts(&self, catalog: &Catalog) -> Vec<(String, Tone)> {
+    fn status_parts(&self, catalog: &Catalog) -> Vec<Part> {
         let t = catalog.totals;
         // The last message, warnings and filters first, then review progress, the pane and
         // the counts: what does not fit is cut or left out from the end.
         let mut parts = Vec::new();
         if let Some(m) = &self.message {
-            parts.push((m.clone(), Tone::Strong));
+            parts.push(Part::new(m.clone(), Tone::Strong));
         }
         let (urgent, progress): (Vec<_>, Vec<_>) = self
             .review_status()
             .into_iter()
-            .partition(|(_, tone)| *tone != Tone::Plain);
+            .partition(|p| p.tone != Tone::Plain);
         parts.extend(urgent);
         if let Some(a) = self
             .filter
             .and_then(|a| catalog.index.actors.get(a as usize))
         {
-            parts.push((format!("filter: {} (Esc clears)", a.name), Tone::Strong));
+            parts.push(
+                Part::new(format!("filter: {} (Esc clears)", a.name), Tone::Strong)
+                    .or_short(format!("filter: {}", a.name)),
+            );
         }
         parts.extend(progress);
-        parts.push((self.focus.title().to_string(), Tone::Strong));
-        parts.push((
-            format!(
-                "{} articles · {} events · {} actors · {} quotations",
-                thousands(t.articles),
-                thousands(t.events),
-                thousands(t.actors),
-                thousands(t.quotes)
-            ),
-            Tone::Plain,
-        ));
+        parts.push(Part::new(self.focus.title().to_string(), Tone::Strong));
+        let (articles, events, actors, quotes) = (
+            thousands(t.articles),
+            thousands(t.events),
+            thousands(t.actors),
+            thousands(t.quotes),
+        );
+        parts.push(
+            Part::new(
+                format!(
+                    "{articles} articles · {events} events · {actors} actors · {quotes} quotations"
+                ),
+                Tone::Plain,
+            )
+            .or_short(format!(
+                "{articles} art · {events} ev · {actors} act · {quotes} quot"
+            )),
+        );
         parts
     }
 }

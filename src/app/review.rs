@@ -942,33 +942,33 @@ impl App {
     }
 
     /// The review part of the status line: save trouble, progress, the review filter.
-    pub(crate) fn review_status(&self) -> Vec<(String, crate::app::status::Tone)> {
-        use crate::app::status::Tone;
+    pub(crate) fn review_status(&self) -> Vec<crate::app::status::Part> {
+        use crate::app::status::{Part, Tone};
         let mut parts = Vec::new();
         if let Some(f) = &self.desk.failure {
-            parts.push((format!("NOT SAVED: {f}"), Tone::Warning));
+            parts.push(Part::new(format!("NOT SAVED: {f}"), Tone::Warning));
         }
         let p = &self.desk.progress;
-        parts.push((
-            format!(
-                "reviewed: quotations {}/{} · events {}/{} · actors {}/{}",
-                p.quotations.reviewed(),
-                p.quotations.total,
-                p.events.reviewed(),
-                p.events.total,
-                p.actors.reviewed(),
-                p.actors.total
-            ),
-            Tone::Plain,
-        ));
+        let [q, e, a] =
+            [&p.quotations, &p.events, &p.actors].map(|t| format!("{}/{}", t.reviewed(), t.total));
+        parts.push(
+            Part::new(
+                format!("reviewed: quotations {q} · events {e} · actors {a}"),
+                Tone::Plain,
+            )
+            .or_short(format!("rev quot {q} · ev {e} · act {a}")),
+        );
         if self.desk.orphans > 0 {
-            parts.push((
-                format!("{} orphaned (see the export)", self.desk.orphans),
-                Tone::Strong,
-            ));
+            parts.push(
+                Part::new(
+                    format!("{} orphaned (see the export)", self.desk.orphans),
+                    Tone::Strong,
+                )
+                .or_short(format!("{} orphaned", self.desk.orphans)),
+            );
         }
         if self.desk.show != Show::All {
-            parts.push((
+            parts.push(Part::new(
                 format!("showing: {} (F)", self.desk.show.label()),
                 Tone::Strong,
             ));
