@@ -217,12 +217,12 @@ fn mark_a_quotation_quit_and_see_the_mark_again() {
 
     let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
     s.screen.wait_for("the main screen", |s, _| {
-        s.contains("reviewed: quotations 0/")
+        common::shows_quotes_reviewed(s, "0/")
     });
     find(&mut s);
     s.send("c");
     s.screen.wait_for("the mark", |s, _| {
-        s.contains("reviewed: quotations 1/") && s.contains("✓ confirmed · quotation")
+        common::shows_quotes_reviewed(s, "1/") && s.contains("✓ confirmed · quotation")
     });
     s.quit();
     let file = corpus.join(".dossier/review.json");
@@ -232,7 +232,7 @@ fn mark_a_quotation_quit_and_see_the_mark_again() {
 
     let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
     s.screen.wait_for("the saved progress", |s, _| {
-        s.contains("reviewed: quotations 1/")
+        common::shows_quotes_reviewed(s, "1/")
     });
     find(&mut s);
     s.screen.wait_for("the mark again", |s, _| {
