@@ -43,7 +43,7 @@ use history::{History, Selection};
 use keymap::{Context, Key, Keymap};
 use layout::{Areas, Pane, inner};
 use list::Scroll;
-use prompt::Prompt;
+use prompt::{Prompt, Purpose};
 use review::Desk;
 use source::{Item, Mark, Source};
 use status::{LoadProgress, Part, Tone, thousands};
@@ -518,6 +518,15 @@ impl App {
                 self.actors.typing = true;
                 self.relayout();
             }
+            Action::GoToDate => {
+                self.focus = Pane::Timeline;
+                self.prompt = Some(Prompt::new(
+                    Purpose::GoTo,
+                    "Go to a date".into(),
+                    "YYYY, YYYY-MM or YYYY-MM-DD · Enter moves the timeline there",
+                    "",
+                ));
+            }
             Action::ToggleSort => {
                 self.actors.sort = match self.actors.sort {
                     Sort::Mentions => Sort::Name,
@@ -653,6 +662,22 @@ impl App {
 
     /// Linked selection after the timeline cursor moved: the source shows the event and
     /// the actor pane marks its actors.
+    /// Moves the timeline cursor to the first entry shown that starts on or after `date`
+    /// (the last dated entry when none does), keeping the selection history.
+    fn go_to(&mut self, date: chrono::NaiveDate) {
+        let catalog = self.catalog();
+        let Some((entry, after)) = self.timeline.first_from(&catalog, date) else {
+            self.message = Some("No dated event in the timeline.".into());
+            return;
+        };
+        self.history.push(self.selection());
+        self.timeline.select_entry(entry);
+        self.timeline_moved();
+        if !after {
+            self.message = Some(format!("Nothing on or after {date}: the last dated event."));
+        }
+    }
+
     fn timeline_moved(&mut self) {
         let catalog = self.catalog();
         let Some(e) = self.timeline.selected() else {

@@ -503,6 +503,12 @@ impl App {
                 };
                 self.correct(fix, Vec::new());
             }
+            Purpose::GoTo => {
+                let date = parse_day(text).ok_or_else(|| {
+                    format!("“{text}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+                })?;
+                self.go_to(date);
+            }
             Purpose::Date(a) => {
                 let article = catalog.article(a).ok_or("the article is gone")?;
                 let date = if text.is_empty() {
@@ -1004,4 +1010,21 @@ impl App {
     pub fn review(&self) -> &Review {
         &self.desk.session.review
     }
+}
+
+/// The first day of a date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, digits: usize| {
+        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = number(parts.first()?, 4)? as i32;
+    let month = parts.get(1).map_or(Some(1), |m| number(m, 2))?;
+    let day = parts.get(2).map_or(Some(1), |d| number(d, 2))?;
+    if parts.len() > 3 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
 }

@@ -112,6 +112,27 @@ impl Timeline {
         }
     }
 
+    /// The first entry shown that starts on or after `date`, with true; else the last dated
+    /// entry shown, with false; `None` when no entry shown has a date. Rows are in date
+    /// order, undated last, so this is a binary search.
+    pub fn first_from(&self, catalog: &Catalog, date: chrono::NaiveDate) -> Option<(u32, bool)> {
+        let start = |row: &Row| {
+            let (Row::Header(e) | Row::Entry(e)) = *row;
+            catalog.index.timeline[e as usize].date.map(|d| d.start)
+        };
+        let at = self
+            .rows
+            .partition_point(|r| start(r).is_some_and(|d| d < date));
+        let entry_at = |row: usize| match self.rows.get(row) {
+            Some(Row::Entry(e)) if start(&self.rows[row]).is_some() => Some(*e),
+            _ => None,
+        };
+        if let Some(e) = (at..self.rows.len()).take(2).find_map(entry_at) {
+            return Some((e, true));
+        }
+        (0..at).rev().take(2).find_map(entry_at).map(|e| (e, false))
+    }
+
     /// Moves the cursor by `delta` rows, stepping over headers.
     pub fn step(&mut self, delta: isize) {
         self.list.step(delta);
