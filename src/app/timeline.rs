@@ -100,12 +100,14 @@ impl Timeline {
         }
     }
 
-    /// Moves the cursor to entry `entry`; false when it is not shown.
+    /// Moves the cursor to entry `entry`, a third of the way down the view when it was out
+    /// of view; false when it is not shown.
     pub fn select_entry(&mut self, entry: u32) -> bool {
         match self.rows.iter().position(|r| *r == Row::Entry(entry)) {
             Some(row) => {
-                self.list.select(row);
+                // A third of the way down when it was out of view, then selected.
                 self.list.reveal(row);
+                self.list.select(row);
                 true
             }
             None => false,
@@ -250,5 +252,27 @@ impl Timeline {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selecting_an_entry_out_of_view_puts_it_a_third_down() {
+        let mut t = Timeline {
+            rows: (0..100).map(Row::Entry).collect(),
+            list: Scroll::new(100),
+            entries: 100,
+            only: None,
+        };
+        t.list.set_height(30);
+        assert!(t.select_entry(60));
+        assert_eq!((t.list.cursor, t.list.offset), (60, 50));
+        // In view already: the view stays.
+        assert!(t.select_entry(70));
+        assert_eq!((t.list.cursor, t.list.offset), (70, 50));
+        assert!(!t.select_entry(100));
     }
 }
