@@ -146,12 +146,12 @@ const FUTURE_WITH_TO: &[&str] = &[
 
 /// Words of [`FUTURE_WITH_TO`] that announce the future before "for" when they come after the
 /// expression too ("On Monday, the vote is set for..."); after the others "for" there may
-/// start a noun's complement ("On Friday, when she set aside vacation plans for the trip").
+/// start a noun's complement ("On Friday, when he dropped his plans for a holiday").
 const FUTURE_WITH_FOR: &[&str] = &["due", "set", "ready", "prepared"];
 
 /// Verbs of scheduled happenings in the third person singular. In the simple present with a
-/// date they announce a timetable, not a habit or the past ("Arafat meets Albright on
-/// Monday", "the court hears arguments Tuesday", "the convention, which begins Monday").
+/// date they announce a timetable, not a habit or the past ("Merz meets Macron on
+/// Monday", "the court rules on Tuesday", "the summit, which begins Monday").
 const SCHEDULED_THIRD: &[&str] = &[
     "meets",
     "heads",
@@ -181,7 +181,7 @@ const SCHEDULED_THIRD: &[&str] = &[
 ];
 
 /// The same verbs in the plain present ("leaders meet Monday", "they vote Tuesday"). Most are
-/// nouns as well ("a rocky start Monday", "his visit"), so they count only after a subject
+/// nouns as well ("a slow start Monday", "his visit"), so they count only after a subject
 /// (see [`subject_before`]).
 const SCHEDULED_PLAIN: &[&str] = &[
     "meet",
@@ -321,13 +321,13 @@ fn marker(text: &str, tokens: &[Token], j: usize, ahead: bool) -> Option<Reading
         .checked_sub(1)
         .and_then(|p| word_at(text, tokens, p, &mut pbuf))
         .unwrap_or("");
-    // "On Friday, the government planned to pay": a past plan after the date is when the
+    // "On Friday, the ministry planned to raise fees": a past plan after the date is when the
     // plan was made.
     let with_to = f & bits::FUTURE_WITH_TO != 0
         && !(ahead && w == "planned")
         && (next == "to"
             || (next == "for" && w != "planned" && (!ahead || f & bits::WITH_FOR != 0))
-            // "planned a large demonstration on Saturday"
+            // "planned a march on Saturday"
             || (matches!(w, "plan" | "plans" | "planned") && matches!(next, "a" | "an" | "the"))
             || (f & bits::OBJECT_THEN_TO != 0 && to_after_object(text, tokens, j)));
     if with_to && flags(prev) & bits::PAST_AUXILIARY != 0 {
@@ -350,7 +350,7 @@ fn marker(text: &str, tokens: &[Token], j: usize, ahead: bool) -> Option<Reading
     {
         return Some(firm(Tense::Future));
     }
-    // "Arafat meets Albright on Monday": a timetable, read only when the verb comes before
+    // "Merz meets Macron on Monday": a timetable, read only when the verb comes before
     // the date (after it, the date usually belongs to another clause). Not firm, since a
     // present can also tell a habit ("the board meets in March").
     let scheduled = match () {
@@ -388,8 +388,8 @@ fn marker(text: &str, tokens: &[Token], j: usize, ahead: bool) -> Option<Reading
 }
 
 /// True when the word before token `j` can be the subject of a plain present verb there: a
-/// pronoun, "who"/"which", a capitalised word ("Arafat meet", "Iowans kick off") or a plural
-/// in "-s" ("delegates meet", "talks resume").
+/// pronoun, "who"/"which", a capitalised word ("Merz and Macron meet", "Texans vote") or a plural
+/// in "-s" ("ministers meet", "talks resume").
 fn subject_before(text: &str, tokens: &[Token], j: usize) -> bool {
     let Some(p) = j.checked_sub(1) else {
         return false;

@@ -117,9 +117,9 @@ fn two_digit_years_after_an_apostrophe() {
         &[("the summer of '19", "2019-SU")],
     );
     check(
-        "That is what he did in '08 and '12.",
+        "The team won the cup in '04 and '09.",
         tuesday(),
-        &[("'08", "2008"), ("'12", "2012")],
+        &[("'04", "2004"), ("'09", "2009")],
     );
     // A decade, a quotation and a contraction are not years.
     check(
@@ -149,7 +149,7 @@ fn fiscal_year_codes() {
 #[test]
 fn a_count_of_thousands_of_years_is_no_year() {
     check(
-        "The families have kept their secrets for two thousand years.",
+        "The walls have stood for three thousand years.",
         tuesday(),
         &[],
     );
@@ -361,7 +361,7 @@ fn the_following_or_previous_weekday_counts_from_the_day_mentioned_last() {
         ],
     );
     check(
-        "The index closed at 8,120 on Friday, down 4.5% from the previous Friday.",
+        "The pound ended Friday a cent lower than the previous Friday.",
         tuesday(),
         &[
             ("Friday", "2025-12-19"),
@@ -390,7 +390,7 @@ fn a_timetable_in_the_present_looks_ahead() {
         &[("Sunday", "2025-12-28")],
     );
     check(
-        "The two foreign ministers meet separately Friday with the envoy.",
+        "The two finance ministers meet privately Friday with the lenders.",
         tuesday(),
         &[("Friday", "2025-12-26")],
     );
@@ -416,7 +416,7 @@ fn a_timetable_in_the_present_looks_ahead() {
         &[("Saturday", "2025-12-20")],
     );
     check(
-        "The delegation planned to leave Kyiv on Thursday.",
+        "The delegation planned to fly home on Thursday.",
         tuesday(),
         &[("Thursday", "2025-12-25")],
     );
@@ -426,12 +426,12 @@ fn a_timetable_in_the_present_looks_ahead() {
 fn a_noun_or_a_past_plan_does_not_look_ahead() {
     // "start", "visit", "host" as nouns; an infinitive; a negated past.
     check(
-        "The talks got off to a rocky start Monday in Geneva.",
+        "The talks got off to a slow start Monday in Geneva.",
         tuesday(),
         &[("Monday", "2025-12-22")],
     );
     check(
-        "Witkoff told radio host Hugh Hewitt on Wednesday that a deal was near.",
+        "The minister told the show's host on Wednesday that a deal was near.",
         friday(),
         &[("Wednesday", "2025-12-17")],
     );
@@ -452,12 +452,12 @@ fn a_noun_or_a_past_plan_does_not_look_ahead() {
     );
     // The date before a past plan is when the plan was made.
     check(
-        "On Friday, the government planned to pay the first claims.",
+        "On Friday, the ministry planned to raise the fees.",
         tuesday(),
         &[("Friday", "2025-12-19")],
     );
     check(
-        "On Friday, when she set aside her vacation plans for the trip, the blast had already hit.",
+        "On Friday, when he dropped his plans for a holiday, the strike had begun.",
         tuesday(),
         &[("Friday", "2025-12-19")],
     );
@@ -656,17 +656,17 @@ fn a_rate_of_a_quantity_is_no_time_expression() {
         &[],
     );
     check(
-        "The economy added jobs at a rate of 358,000 a month.",
+        "Builders started homes at a pace of 240,000 a month.",
         tuesday(),
         &[],
     );
     check(
-        "The plan should save $500 million a year in costs.",
+        "The merger should cut $80 million a year in costs.",
         tuesday(),
         &[],
     );
     check(
-        "Sales should rise 8.5% annually through 2028.",
+        "Rents should rise 3% annually through 2028.",
         tuesday(),
         &[("2028", "2028")],
     );
@@ -681,7 +681,7 @@ fn recurrences() {
         &[("every week", "P1W")],
     );
     check(
-        "Agents are doing hundreds of interviews a day.",
+        "The hotline takes hundreds of calls a day.",
         tuesday(),
         &[("a day", "P1D")],
     );
@@ -807,7 +807,7 @@ fn names_and_compounds_with_time_words_stay_out() {
 #[test]
 fn the_last_half_of_a_year_is_its_second() {
     check(
-        "Earnings will be lower for the last half of 2026 and for 2027.",
+        "Margins should improve in the last half of 2026 and in 2027.",
         tuesday(),
         &[("the last half of 2026", "2026-H2"), ("2027", "2027")],
     );

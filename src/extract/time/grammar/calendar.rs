@@ -332,7 +332,7 @@ fn year_forms(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let fiscal = c.word(W::Fiscal);
     let the = !fiscal && c.word(W::The);
-    // "in '98", "since '05", "'08 and '12", "fiscal '99"
+    // "in '98", "since '05", "'04 and '09", "fiscal '99"
     let mut y = c;
     if (fiscal || temporal_lead(tokens, i))
         && let Some(n) = two_digit(&mut y)
@@ -461,7 +461,7 @@ fn spoken_year(c: &mut Cursor, text: &str) -> Option<i32> {
                 }
                 _ => 0,
             };
-            // "two thousand years" is a length.
+            // "three thousand years" is a length.
             if matches!(d.lex(), Lex::Unit(..)) {
                 return None;
             }
@@ -600,7 +600,7 @@ fn code_suffix(text: &str, tokens: &[Token], at: usize) -> bool {
 
 /// Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1990",
 /// "this year's third quarter", "the fiscal first quarter", "the year-ago third quarter",
-/// "Q3 2025", "the first half of 2025", "the last half of 1989", "second-half".
+/// "Q3 2025", "the first half of 2025", "the last half of 2024", "second-half".
 fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(core) = q_form(text, tokens, i) {
         return Some(core);
@@ -628,7 +628,7 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
     c.word(W::Fiscal);
     c.dash();
-    // "the last half of 1989": the second.
+    // "the last half of 2024": the second.
     let last = determiner && c.word(W::Last);
     let n = if last { 2 } else { ordinal(&mut c, text)? };
     c.dash();

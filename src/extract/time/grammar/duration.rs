@@ -156,7 +156,7 @@ fn filler(c: &mut Cursor, text: &str) {
 
 /// A counted unit: "three years", "a week", "10-year", "2 1/2 years", "two and a half
 /// years", "a minute and a half", "two to three weeks". "a day" after happenings
-/// ("interviews a day") is a recurrence, after a quantity ("$1 billion a year") nothing.
+/// ("calls a day") is a recurrence, after a quantity ("$1 billion a year") nothing.
 fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let first = amount(&mut c, text)?;

@@ -1,5 +1,5 @@
 //! Recurrences (TIMEX3 SET): "every week", "each July", "every Monday", "daily",
-//! "twice a year", "interviews a day", "on Mondays".
+//! "twice a year", "calls a day", "on Mondays".
 
 use super::duration::amount;
 use super::{Core, longer};
@@ -66,7 +66,7 @@ pub(super) const ADVERBS: &[(W, Unit)] = &[
 ];
 
 /// "daily", "weekly", "monthly", "yearly", "annually", "hourly"; not after a quantity ("rise
-/// 8.5% annually", "C$17.9 million annually").
+/// 3% annually", "$40 million annually").
 fn adverb(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let t = tokens.get(i)?;
     let &(_, unit) = ADVERBS.iter().find(|(w, _)| t.is(*w))?;
@@ -112,10 +112,10 @@ const AMOUNT_WORDS: &[&str] = &[
 /// What the token before a rate word shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum RateOf {
-    /// A quantity: a number, an amount of money, a percentage ("$1 billion a year", "358,000 a
-    /// month", "8% annually"). The unit measures the quantity; TimeML annotates no time there.
+    /// A quantity: a number, an amount of money, a percentage ("$1 billion a year", "240,000 a
+    /// month", "3% annually"). The unit measures the quantity; TimeML annotates no time there.
     Quantity,
-    /// Things that happen: a plural noun ("interviews a day") or "once"/"twice"/"times": a
+    /// Things that happen: a plural noun ("calls a day") or "once"/"twice"/"times": a
     /// recurrence.
     Happening,
 }
