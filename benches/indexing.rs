@@ -1,8 +1,8 @@
 //! Indexing throughput over the whole pipeline (`corpus::analyse`: metadata, layout and every
 //! extractor; then `Index::build`), on one core and on all cores, in MB/s and articles/s;
-//! first the CPU time of each stage on one core (and of each view `Index::build` makes); last the time to reopen the corpus, written
-//! as JSON Lines files in a temporary folder, from a warm cache (`corpus::load_with`, as
-//! `dossier FOLDER` does on its second run).
+//! first the CPU time of each stage on one core (and of each view `Index::build` makes); last
+//! the time to reopen the corpus, written as JSON Lines files in a temporary folder, from a
+//! warm cache (`corpus::load_with`, as `dossier FOLDER` does on its second run).
 //!
 //! ```sh
 //! DOSSIER_BENCH_CORPUS=/path/to/reuters_10k.jsonl.gz cargo bench --bench indexing
@@ -99,8 +99,7 @@ fn stages(corpus: &Corpus) {
         let (index, t5) = cpu_secs(|| Index::build(articles, Vec::new()));
         // The views of `Index::build` one by one.
         let articles = &index.articles;
-        let (merged, t6) =
-            cpu_secs(|| index::actors::merge(articles, &Overrides::default(), &[]));
+        let (merged, t6) = cpu_secs(|| index::actors::merge(articles, &Overrides::default(), &[]));
         let (_, t7) = cpu_secs(|| index::timeline::build(articles, &merged.actor_of));
         let (_, t8) = cpu_secs(|| index::quotes::group(articles));
         for (b, t) in best.iter_mut().zip([t0, t1, t2, t3, t4, t5, t6, t7, t8]) {

@@ -409,8 +409,14 @@ mod tests {
 
     #[test]
     fn shared_values_when_enough_are_shared() {
-        assert_eq!(count_shared_at_least(&[1, 3, 5, 7], &[2, 3, 4, 7, 9], 2), Some(2));
-        assert_eq!(count_shared_at_least(&[1, 3, 5, 7], &[2, 3, 4, 7, 9], 3), None);
+        assert_eq!(
+            count_shared_at_least(&[1, 3, 5, 7], &[2, 3, 4, 7, 9], 2),
+            Some(2)
+        );
+        assert_eq!(
+            count_shared_at_least(&[1, 3, 5, 7], &[2, 3, 4, 7, 9], 3),
+            None
+        );
         assert_eq!(count_shared_at_least(&[1, 2], &[1, 2, 3], 3), None);
         let long: Vec<u32> = (0..200).map(|i| i * 3).collect();
         assert_eq!(count_shared_at_least(&[0, 1, 9, 10], &long, 2), Some(2));

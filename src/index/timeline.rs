@@ -58,7 +58,9 @@ impl Item {
     fn single_month(&self) -> Option<Option<i32>> {
         match self.merge_date() {
             None => Some(None),
-            Some(date) => months(date).filter(|m| m.start() == m.end()).map(|m| Some(*m.start())),
+            Some(date) => months(date)
+                .filter(|m| m.start() == m.end())
+                .map(|m| Some(*m.start())),
         }
     }
 }
@@ -158,7 +160,7 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Item> {
         })
         .collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut all = Vec::new();
+    let mut all = Vec::with_capacity(parts.iter().map(|(items, _)| items.len()).sum());
     for (mut items, words) in parts {
         let global: Vec<u32> = words
             .into_iter()
