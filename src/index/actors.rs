@@ -185,54 +185,57 @@ impl Merger {
             .map(|a| vec![u32::MAX; a.extraction.actors.len()])
             .collect();
         let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
-        let mut keys = local_keys(articles);
         // Full names first, then surnames alone, then other names, then acronyms (which
-        // join the full name that some article writes them with). Each local actor is
-        // assigned in one pass, which takes its keys.
+        // join the full name that some article writes them with). Each pass computes the
+        // keys it reads chunk by chunk, on every core.
         for pass in 0..4 {
-            for (ai, article) in articles.iter().enumerate() {
-                for (li, local) in article.extraction.actors.iter().enumerate() {
-                    let key = &mut keys[ai][li];
-                    let id = match (pass, &mut *key) {
-                        (0, LocalKey::Person(given @ Some(_), surname)) => {
-                            let (given, surname) = (given.take(), std::mem::take(surname));
-                            let g = given.as_deref().unwrap_or_default();
-                            self.find_person(g, &surname).unwrap_or_else(|| {
-                                self.push(
-                                    &local.name,
-                                    ActorKind::Person,
-                                    Some(PersonKey { given, surname }),
-                                )
-                            })
-                        }
-                        (1, LocalKey::Person(None, surname)) => {
-                            let surname = std::mem::take(surname);
-                            self.surname_owner(&surname, local, articles, &mut by_key)
-                        }
-                        (2, LocalKey::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
-                        (2 | 3, LocalKey::Named(name, short)) => {
-                            if short.is_some() != (pass == 3) {
-                                continue;
+            for (c, chunk) in articles.chunks(KEYS_CHUNK).enumerate() {
+                let mut keys = local_keys(chunk, pass < 2);
+                for (offset, article) in chunk.iter().enumerate() {
+                    let ai = c * KEYS_CHUNK + offset;
+                    for (li, local) in article.extraction.actors.iter().enumerate() {
+                        let id = match (pass, &mut keys[offset][li]) {
+                            (0, LocalKey::Person(given @ Some(_), surname)) => {
+                                let (given, surname) = (given.take(), std::mem::take(surname));
+                                let g = given.as_deref().unwrap_or_default();
+                                self.find_person(g, &surname).unwrap_or_else(|| {
+                                    self.push(
+                                        &local.name,
+                                        ActorKind::Person,
+                                        Some(PersonKey { given, surname }),
+                                    )
+                                })
                             }
-                            let found = by_key.get(name.as_str()).copied().or_else(|| {
-                                short
-                                    .as_ref()
-                                    .and_then(|a| self.by_acronym.get(a).copied())
-                                    .filter(|&id| id != u32::MAX)
-                            });
-                            let id =
-                                found.unwrap_or_else(|| self.push(&local.name, local.kind, None));
-                            by_key.insert(std::mem::take(name), id);
-                            if pass == 2 {
-                                self.register_acronyms(article, li, id);
+                            (1, LocalKey::Person(None, surname)) => {
+                                let surname = std::mem::take(surname);
+                                self.surname_owner(&surname, local, articles, &mut by_key)
                             }
-                            id
-                        }
-                        _ => continue,
-                    };
-                    *key = LocalKey::Assigned;
-                    self.actor_of[ai][li] = id;
-                    self.actors[id as usize].locals.push(ItemRef::new(ai, li));
+                            (2, LocalKey::Unnamed) => {
+                                self.push(&local.name, ActorKind::Unnamed, None)
+                            }
+                            (2 | 3, LocalKey::Named(name, short)) => {
+                                if short.is_some() != (pass == 3) {
+                                    continue;
+                                }
+                                let found = by_key.get(name.as_str()).copied().or_else(|| {
+                                    short
+                                        .as_ref()
+                                        .and_then(|a| self.by_acronym.get(a).copied())
+                                        .filter(|&id| id != u32::MAX)
+                                });
+                                let id = found
+                                    .unwrap_or_else(|| self.push(&local.name, local.kind, None));
+                                by_key.insert(std::mem::take(name), id);
+                                if pass == 2 {
+                                    self.register_acronyms(article, li, id);
+                                }
+                                id
+                            }
+                            _ => continue,
+                        };
+                        self.actor_of[ai][li] = id;
+                        self.actors[id as usize].locals.push(ItemRef::new(ai, li));
+                    }
                 }
             }
         }
@@ -617,27 +620,32 @@ enum LocalKey {
     Named(String, Option<String>),
     /// An unnamed source or group.
     Unnamed,
-    /// Assigned to a corpus actor already.
-    Assigned,
+    /// Not merged in this pass.
+    Skipped,
 }
 
-/// The keys of every local actor, computed on every core.
-fn local_keys(articles: &[Article]) -> Vec<Vec<LocalKey>> {
+/// Articles whose local actors' keys are computed together in a pass of the merge.
+const KEYS_CHUNK: usize = 1024;
+
+/// The keys of the local actors of `articles`, computed on every core: of persons only, or
+/// of everything but persons.
+fn local_keys(articles: &[Article], persons: bool) -> Vec<Vec<LocalKey>> {
     articles
         .par_iter()
         .map(|a| {
             a.extraction
                 .actors
                 .iter()
-                .map(|l| match l.kind {
-                    ActorKind::Person => {
+                .map(|l| match (persons, l.kind) {
+                    (true, ActorKind::Person) => {
                         let (given, surname) = person_key(&l.name);
                         LocalKey::Person(given, surname)
                     }
-                    ActorKind::Organisation | ActorKind::Place | ActorKind::Other => {
+                    (false, ActorKind::Organisation | ActorKind::Place | ActorKind::Other) => {
                         LocalKey::Named(name_key(&l.name), acronym(&l.name))
                     }
-                    ActorKind::Unnamed => LocalKey::Unnamed,
+                    (false, ActorKind::Unnamed) => LocalKey::Unnamed,
+                    _ => LocalKey::Skipped,
                 })
                 .collect()
         })

@@ -92,10 +92,11 @@ type Postings = FxHashMap<u32, Vec<u32>>;
 /// in parallel, and entries are numbered as if made one by one, so the result is the same
 /// whatever the number of threads.
 pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Vec<u32>>) {
-    let items = items(articles, actor_of);
+    let parts = items(articles, actor_of);
+    let items: Vec<&Item> = parts.iter().flatten().collect();
     let mut order: Vec<u32> = (0..items.len() as u32).collect();
     order.par_sort_unstable_by_key(|&i| {
-        let it = &items[i as usize];
+        let it = items[i as usize];
         (it.date.is_none(), it.granularity, it.date, it.source)
     });
     let split = order
@@ -104,7 +105,7 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
         .unwrap_or(order.len());
     let mut merging = Merging::by_month(&items, &order[..split]);
     for &i in &order[split..] {
-        merging.add(&items[i as usize]);
+        merging.add(items[i as usize]);
     }
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
@@ -121,10 +122,10 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
 /// Articles whose events are read by one task, with words interned on their own.
 const ITEMS_CHUNK: usize = 256;
 
-/// Every article's events ready for merging, in corpus order. Chunks of articles are read on
-/// every core, each interning its words on its own; the chunks' words are then given ids
-/// across the corpus in chunk order.
-fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Item> {
+/// Every article's events ready for merging, in corpus order, chunk by chunk. Chunks of
+/// articles are read on every core, each interning its words on its own; the chunks' words
+/// are then given ids across the corpus in chunk order.
+fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Vec<Item>> {
     let parts: Vec<(Vec<Item>, Vec<String>)> = articles
         .par_chunks(ITEMS_CHUNK)
         .enumerate()
@@ -160,7 +161,7 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Item> {
         })
         .collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut all = Vec::with_capacity(parts.iter().map(|(items, _)| items.len()).sum());
+    let mut all = Vec::with_capacity(parts.len());
     for (mut items, words) in parts {
         let global: Vec<u32> = words
             .into_iter()
@@ -175,7 +176,7 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Item> {
             }
             item.words.sort_unstable();
         });
-        all.append(&mut items);
+        all.push(items);
     }
     all
 }
@@ -199,7 +200,7 @@ impl Merging {
     /// Merges `order`, items that each touch a single month (or merge with nothing), month by
     /// month in parallel. The entries are numbered in the order the items that started them
     /// come in `order`, as merging them one by one would.
-    fn by_month(items: &[Item], order: &[u32]) -> Merging {
+    fn by_month(items: &[&Item], order: &[u32]) -> Merging {
         // (month, position in `order`), grouped by month in order.
         let mut keyed: Vec<(Option<i32>, u32)> = order
             .iter()
@@ -215,7 +216,7 @@ impl Merging {
                 let mut part = Merging::default();
                 let mut started = Vec::new();
                 for &(_, pos) in group {
-                    if part.add(&items[order[pos as usize] as usize]) {
+                    if part.add(items[order[pos as usize] as usize]) {
                         started.push(pos);
                     }
                 }
