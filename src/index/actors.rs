@@ -186,57 +186,26 @@ impl Merger {
             .collect();
         let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
         // Full names first, then surnames alone, then other names, then acronyms (which
-        // join the full name that some article writes them with). Each pass computes the
-        // keys it reads chunk by chunk, on every core.
-        for pass in 0..4 {
+        // join the full name that some article writes them with). The keys are computed
+        // chunk by chunk on every core, persons then the others; those of surnames alone and
+        // of acronyms are kept for the pass after.
+        for (pass, persons) in [(0, true), (2, false)] {
+            let mut later: Vec<(usize, usize, LocalKey)> = Vec::new();
             for (c, chunk) in articles.chunks(KEYS_CHUNK).enumerate() {
-                let mut keys = local_keys(chunk, pass < 2);
-                for (offset, article) in chunk.iter().enumerate() {
+                for (offset, keys) in local_keys(chunk, persons).into_iter().enumerate() {
                     let ai = c * KEYS_CHUNK + offset;
-                    for (li, local) in article.extraction.actors.iter().enumerate() {
-                        let id = match (pass, &mut keys[offset][li]) {
-                            (0, LocalKey::Person(given @ Some(_), surname)) => {
-                                let (given, surname) = (given.take(), std::mem::take(surname));
-                                let g = given.as_deref().unwrap_or_default();
-                                self.find_person(g, &surname).unwrap_or_else(|| {
-                                    self.push(
-                                        &local.name,
-                                        ActorKind::Person,
-                                        Some(PersonKey { given, surname }),
-                                    )
-                                })
+                    for (li, key) in keys.into_iter().enumerate() {
+                        match key {
+                            LocalKey::Person(None, _) | LocalKey::Named(_, Some(_)) => {
+                                later.push((ai, li, key))
                             }
-                            (1, LocalKey::Person(None, surname)) => {
-                                let surname = std::mem::take(surname);
-                                self.surname_owner(&surname, local, articles, &mut by_key)
-                            }
-                            (2, LocalKey::Unnamed) => {
-                                self.push(&local.name, ActorKind::Unnamed, None)
-                            }
-                            (2 | 3, LocalKey::Named(name, short)) => {
-                                if short.is_some() != (pass == 3) {
-                                    continue;
-                                }
-                                let found = by_key.get(name.as_str()).copied().or_else(|| {
-                                    short
-                                        .as_ref()
-                                        .and_then(|a| self.by_acronym.get(a).copied())
-                                        .filter(|&id| id != u32::MAX)
-                                });
-                                let id = found
-                                    .unwrap_or_else(|| self.push(&local.name, local.kind, None));
-                                by_key.insert(std::mem::take(name), id);
-                                if pass == 2 {
-                                    self.register_acronyms(article, li, id);
-                                }
-                                id
-                            }
-                            _ => continue,
-                        };
-                        self.actor_of[ai][li] = id;
-                        self.actors[id as usize].locals.push(ItemRef::new(ai, li));
+                            key => self.assign_local(pass, (ai, li), key, articles, &mut by_key),
+                        }
                     }
                 }
+            }
+            for (ai, li, key) in later {
+                self.assign_local(pass + 1, (ai, li), key, articles, &mut by_key);
             }
         }
         // Metonyms point to the actor they stand for, created when never mentioned.
@@ -260,6 +229,55 @@ impl Merger {
                 }
             }
         }
+    }
+
+    /// Assigns local actor `li` of article `ai` to a corpus actor in pass `pass` (see
+    /// [`Merger::assign`]), by its keys.
+    fn assign_local(
+        &mut self,
+        pass: u8,
+        (ai, li): (usize, usize),
+        key: LocalKey,
+        articles: &[Article],
+        by_key: &mut FxHashMap<String, u32>,
+    ) {
+        let article = &articles[ai];
+        let local = &article.extraction.actors[li];
+        let id = match (pass, key) {
+            (0, LocalKey::Person(Some(given), surname)) => {
+                self.find_person(&given, &surname).unwrap_or_else(|| {
+                    self.push(
+                        &local.name,
+                        ActorKind::Person,
+                        Some(PersonKey {
+                            given: Some(given),
+                            surname,
+                        }),
+                    )
+                })
+            }
+            (1, LocalKey::Person(None, surname)) => {
+                self.surname_owner(&surname, local, articles, by_key)
+            }
+            (2, LocalKey::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
+            (2 | 3, LocalKey::Named(name, short)) => {
+                let found = by_key.get(name.as_str()).copied().or_else(|| {
+                    short
+                        .as_ref()
+                        .and_then(|a| self.by_acronym.get(a).copied())
+                        .filter(|&id| id != u32::MAX)
+                });
+                let id = found.unwrap_or_else(|| self.push(&local.name, local.kind, None));
+                by_key.insert(name, id);
+                if pass == 2 {
+                    self.register_acronyms(article, li, id);
+                }
+                id
+            }
+            _ => return,
+        };
+        self.actor_of[ai][li] = id;
+        self.actors[id as usize].locals.push(ItemRef::new(ai, li));
     }
 
     /// The corpus actor for a person known only by surname `surname`: the one person with
@@ -624,7 +642,7 @@ enum LocalKey {
     Skipped,
 }
 
-/// Articles whose local actors' keys are computed together in a pass of the merge.
+/// Articles whose local actors' keys are computed together in the merge.
 const KEYS_CHUNK: usize = 1024;
 
 /// The keys of the local actors of `articles`, computed on every core: of persons only, or
