@@ -145,7 +145,7 @@ pub fn load_with(
         })
         .collect();
 
-    let mut articles = Vec::new();
+    let mut articles = Vec::with_capacity(outcomes.iter().map(|o| o.articles.len()).sum());
     let mut problems = discovery_problems;
     let mut sources = Vec::with_capacity(outcomes.len());
     let mut extracted = 0;

@@ -156,6 +156,34 @@ pub struct Views {
 }
 
 impl Views {
+    /// Gives back the spare capacity that building or decoding the views left in every
+    /// list, so they hold only what they use for as long as the index lives.
+    fn shrink(&mut self) {
+        for a in self.actors.iter_mut().chain(&mut self.authors) {
+            a.locals.shrink_to_fit();
+            a.aliases.shrink_to_fit();
+            a.roles.shrink_to_fit();
+            a.co_mentioned.shrink_to_fit();
+        }
+        for e in &mut self.timeline {
+            e.sources.shrink_to_fit();
+            e.actors.shrink_to_fit();
+        }
+        for g in &mut self.quote_groups {
+            g.quotes.shrink_to_fit();
+        }
+        self.actor_of.iter_mut().for_each(Vec::shrink_to_fit);
+        self.entry_of.iter_mut().for_each(Vec::shrink_to_fit);
+        self.quote_group_of.iter_mut().for_each(Vec::shrink_to_fit);
+        self.actors.shrink_to_fit();
+        self.authors.shrink_to_fit();
+        self.timeline.shrink_to_fit();
+        self.quote_groups.shrink_to_fit();
+        self.actor_of.shrink_to_fit();
+        self.entry_of.shrink_to_fit();
+        self.quote_group_of.shrink_to_fit();
+    }
+
     /// Checks that the views fit `articles`, item for item, and that every id in them points
     /// to something that exists; else says what does not.
     pub fn fit(&self, articles: &[Article]) -> Result<(), String> {
@@ -252,7 +280,8 @@ impl Index {
     }
 
     /// The articles without views yet.
-    fn bare(articles: Vec<Article>, problems: Vec<Problem>, overrides: Overrides) -> Index {
+    fn bare(mut articles: Vec<Article>, problems: Vec<Problem>, overrides: Overrides) -> Index {
+        articles.shrink_to_fit();
         Index {
             articles,
             problems,
@@ -294,7 +323,8 @@ impl Index {
         });
     }
 
-    fn set_views(&mut self, views: Views) {
+    fn set_views(&mut self, mut views: Views) {
+        views.shrink();
         self.actors = views.actors;
         self.actor_of = views.actor_of;
         self.authors = views.authors;
