@@ -200,7 +200,7 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
         x.actors = locals
             .iter()
             .map(|&who| LocalActor {
-                name: vocabulary.names[who].clone(),
+                name: vocabulary.names[who].as_str().into(),
                 kind: ActorKind::Person,
                 roles: vec![Role {
                     title: "minister".into(),
@@ -249,7 +249,7 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
                     start: day,
                     end: day,
                 }),
-                value: dated.then(|| day.to_string()),
+                value: dated.then(|| day.to_string().into()),
                 granularity: dated.then_some(Granularity::Day),
                 approximate: false,
                 label: sentence,

@@ -152,7 +152,7 @@ pub fn apply(index: &mut Index, baseline: &mut Baseline, corrections: &[Correcti
 fn reassign(x: &mut Extraction, q: usize, name: &str) -> u32 {
     let local = x.actors.len() as u32;
     x.actors.push(LocalActor {
-        name: name.to_string(),
+        name: name.into(),
         kind: ActorKind::Unnamed,
         roles: Vec::new(),
         gender: None,

@@ -18,6 +18,7 @@ pub mod tokens;
 pub mod typing;
 pub mod unnamed;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Doc;
@@ -132,12 +133,12 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     /// The role as written ("Secretary of State", "head of Kyiv's delegation").
-    pub title: String,
+    pub title: CompactString,
     /// Where the role was stated (title or apposition with the name).
     pub span: Span,
     /// The affiliation stated with it, canonical when known ("Ukraine" for "Ukrainian
     /// Foreign Minister", "Trump" for "Trump's son-in-law").
-    pub affiliation: Option<String>,
+    pub affiliation: Option<CompactString>,
 }
 
 /// An actor as seen in one article, with aliases merged within the article.
@@ -145,7 +146,7 @@ pub struct Role {
 pub struct LocalActor {
     /// Canonical name within the article: the fullest name seen, the gazetteer's name for a
     /// known country, place or organisation, or the description of an unnamed source.
-    pub name: String,
+    pub name: CompactString,
     /// What kind of actor it is.
     pub kind: ActorKind,
     /// Roles seen in this article.
@@ -154,10 +155,10 @@ pub struct LocalActor {
     pub gender: Option<Gender>,
     /// For a metonym ("Washington", "the Kremlin"): the country or body whose government it
     /// stands for ("United States", "Russia").
-    pub stands_for: Option<String>,
+    pub stands_for: Option<CompactString>,
     /// For an unnamed source or group: the affiliation stated ("United States" for "a US
     /// official").
-    pub affiliation: Option<String>,
+    pub affiliation: Option<CompactString>,
 }
 
 /// Grammatical gender of a person, for resolving pronouns.
@@ -314,7 +315,7 @@ mod tests {
                 (
                     m.span.text(text).to_string(),
                     m.entity,
-                    actors[m.actor as usize].name.clone(),
+                    actors[m.actor as usize].name.to_string(),
                 )
             })
             .collect()
