@@ -409,10 +409,6 @@ pub fn reextract(article: &mut Article) {
     let x = &mut article.extraction;
     x.mentions.shrink_to_fit();
     x.actors.shrink_to_fit();
-    for a in &mut x.actors {
-        a.roles.shrink_to_fit();
-        a.name.shrink_to_fit();
-    }
     x.quotes.shrink_to_fit();
     for q in &mut x.quotes {
         q.parts.shrink_to_fit();

@@ -202,11 +202,11 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
             .map(|&who| LocalActor {
                 name: vocabulary.names[who].as_str().into(),
                 kind: ActorKind::Person,
-                roles: vec![Role {
+                roles: Box::new([Role {
                     title: "minister".into(),
                     span: Span::default(),
                     affiliation: None,
-                }],
+                }]),
                 gender: None,
                 stands_for: None,
                 affiliation: None,

@@ -154,7 +154,7 @@ fn reassign(x: &mut Extraction, q: usize, name: &str) -> u32 {
     x.actors.push(LocalActor {
         name: name.into(),
         kind: ActorKind::Unnamed,
-        roles: Vec::new(),
+        roles: Box::default(),
         gender: None,
         stands_for: None,
         affiliation: None,

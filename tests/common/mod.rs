@@ -126,11 +126,11 @@ fn place(article: &mut Article) {
             LocalActor {
                 name: name.into(),
                 kind,
-                roles: vec![Role {
+                roles: Box::new([Role {
                     title: role.into(),
                     span: first,
                     affiliation: None,
-                }],
+                }]),
                 gender: None,
                 stands_for: None,
                 affiliation: None,

@@ -347,7 +347,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
             LocalActor {
                 name: d.canonical.unwrap_or(d.name).into(),
                 kind,
-                roles: d.roles,
+                roles: d.roles.into(),
                 gender,
                 stands_for: d.stands_for.map(Into::into),
                 affiliation: d.affiliation.map(Into::into),

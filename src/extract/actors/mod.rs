@@ -149,16 +149,17 @@ pub struct LocalActor {
     pub name: CompactString,
     /// What kind of actor it is.
     pub kind: ActorKind,
-    /// Roles seen in this article.
-    pub roles: Vec<Role>,
+    /// Roles seen in this article (most local actors have none; a boxed slice is two words
+    /// where a `Vec` is three, which counts over hundreds of thousands of local actors).
+    pub roles: Box<[Role]>,
     /// Grammatical gender, when known (from a title, a first name or a pronoun).
     pub gender: Option<Gender>,
     /// For a metonym ("Washington", "the Kremlin"): the country or body whose government it
-    /// stands for ("United States", "Russia").
-    pub stands_for: Option<CompactString>,
+    /// stands for ("United States", "Russia"). Rarely set, so boxed: two words, not three.
+    pub stands_for: Option<Box<str>>,
     /// For an unnamed source or group: the affiliation stated ("United States" for "a US
-    /// official").
-    pub affiliation: Option<CompactString>,
+    /// official"). Rarely set, so boxed.
+    pub affiliation: Option<Box<str>>,
 }
 
 /// Grammatical gender of a person, for resolving pronouns.
