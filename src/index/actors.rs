@@ -532,7 +532,8 @@ impl Merger {
 
     /// Aliases: every distinct written name of the actor's mentions, most frequent first.
     fn fill_aliases(&mut self, articles: &[Article]) {
-        let mut counts: Vec<FxHashMap<String, u32>> = vec![FxHashMap::default(); self.actors.len()];
+        // Written names are counted as slices of the texts: no copy until an alias is kept.
+        let mut counts: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); self.actors.len()];
         for (ai, article) in articles.iter().enumerate() {
             let map = &self.actor_of[ai];
             for m in article
@@ -543,13 +544,13 @@ impl Merger {
             {
                 if let Some(&id) = map.get(m.actor as usize).filter(|&&id| id != u32::MAX) {
                     *counts[id as usize]
-                        .entry(m.span.text(&article.text).to_string())
+                        .entry(m.span.text(&article.text))
                         .or_default() += 1;
                 }
             }
         }
         for (actor, counts) in self.actors.iter_mut().zip(counts) {
-            let mut aliases: Vec<(String, u32)> = counts.into_iter().collect();
+            let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
             aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             actor.aliases = aliases.into_iter().map(|(a, _)| a.into()).collect();
         }
