@@ -551,7 +551,7 @@ impl Merger {
         }
         for (actor, counts) in self.actors.iter_mut().zip(counts) {
             let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
-            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
             actor.aliases = aliases.into_iter().map(|(a, _)| a.into()).collect();
         }
     }

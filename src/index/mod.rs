@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::article::Article;
-use crate::cache::Stamp;
+use crate::cache::{LoadParts, PartReader, PartWriter, Stamp, StoreParts};
 use crate::extract::Extraction;
 use crate::ingest::Problem;
 use crate::span::Span;
@@ -135,7 +135,7 @@ fn fits<T>(
 
 /// The corpus-level views of an [`Index`], built over its articles (the fields of the same
 /// name), as they are stored between runs.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub struct Views {
     /// See [`Index::actors`].
     pub actors: Vec<Actor>,
@@ -249,6 +249,63 @@ impl Views {
     }
 }
 
+/// The views of an [`Index`] or of [`Views`], borrowed to store them, one part per list.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewsRef<'a> {
+    actors: &'a [Actor],
+    actor_of: &'a [Vec<u32>],
+    authors: &'a [Actor],
+    steps_applied: &'a [bool],
+    timeline: &'a [Entry],
+    entry_of: &'a [Vec<u32>],
+    quote_groups: &'a [QuoteGroup],
+    quote_group_of: &'a [Vec<Option<u32>>],
+}
+
+impl StoreParts for ViewsRef<'_> {
+    fn write_parts(&self, out: &mut PartWriter<'_>) -> std::io::Result<()> {
+        out.part(&self.actors)?;
+        out.part(&self.actor_of)?;
+        out.part(&self.authors)?;
+        out.part(&self.steps_applied)?;
+        out.part(&self.timeline)?;
+        out.part(&self.entry_of)?;
+        out.part(&self.quote_groups)?;
+        out.part(&self.quote_group_of)
+    }
+}
+
+impl StoreParts for Views {
+    fn write_parts(&self, out: &mut PartWriter<'_>) -> std::io::Result<()> {
+        ViewsRef {
+            actors: &self.actors,
+            actor_of: &self.actor_of,
+            authors: &self.authors,
+            steps_applied: &self.steps_applied,
+            timeline: &self.timeline,
+            entry_of: &self.entry_of,
+            quote_groups: &self.quote_groups,
+            quote_group_of: &self.quote_group_of,
+        }
+        .write_parts(out)
+    }
+}
+
+impl LoadParts for Views {
+    fn read_parts(input: &mut PartReader<'_>) -> Result<Views, String> {
+        Ok(Views {
+            actors: input.part()?,
+            actor_of: input.part()?,
+            authors: input.part()?,
+            steps_applied: input.part()?,
+            timeline: input.part()?,
+            entry_of: input.part()?,
+            quote_groups: input.part()?,
+            quote_group_of: input.part()?,
+        })
+    }
+}
+
 /// A source file of the corpus and what came from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -335,18 +392,18 @@ impl Index {
         self.quote_group_of = views.quote_group_of;
     }
 
-    /// The views, borrowed, serialized exactly as [`Views`] is (to store them).
-    pub fn views(&self) -> impl Serialize + '_ {
-        (
-            &self.actors,
-            &self.actor_of,
-            &self.authors,
-            &self.steps_applied,
-            &self.timeline,
-            &self.entry_of,
-            &self.quote_groups,
-            &self.quote_group_of,
-        )
+    /// The views, borrowed, stored exactly as [`Views`] is.
+    pub fn views(&self) -> ViewsRef<'_> {
+        ViewsRef {
+            actors: &self.actors,
+            actor_of: &self.actor_of,
+            authors: &self.authors,
+            steps_applied: &self.steps_applied,
+            timeline: &self.timeline,
+            entry_of: &self.entry_of,
+            quote_groups: &self.quote_groups,
+            quote_group_of: &self.quote_group_of,
+        }
     }
 
     /// The corpus actor of local actor `local` of article `article`.
