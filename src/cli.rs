@@ -228,6 +228,11 @@ fn explore(input: &Input, no_cache: bool, review: Option<&Path>) -> Result<ExitC
     for warning in outcome.warnings.iter().chain(&outcome.review) {
         eprintln!("dossier: {warning}");
     }
+    if outcome.stopped {
+        eprintln!("dossier: stopped by a signal");
+        // The conventional status of a process ended by SIGTERM.
+        return Ok(ExitCode::from(143));
+    }
     if outcome.cancelled {
         eprintln!("dossier: loading cancelled");
     } else if outcome.empty {

@@ -378,6 +378,56 @@ fn help_comes_from_the_keymap() {
 }
 
 #[test]
+fn go_to_a_date_moves_the_timeline_there() {
+    let mut h = Harness::new(fixture(), 120, 40);
+    let start_of = |h: &Harness, e: u32| catalog(h).index.timeline[e as usize].date.unwrap().start;
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    h.key(KeyCode::Char('t'));
+    assert!(h.screen().contains("Go to a date"));
+    h.type_text("2025-12-20");
+    h.key(KeyCode::Enter);
+    let e = h.app.timeline.selected().unwrap();
+    assert!(start_of(&h, e) >= day("2025-12-20"));
+    // The entry before it, if any, starts earlier: it is the first such entry.
+    let shown = h.timeline_entries();
+    let at = shown.iter().position(|&x| x == e).unwrap();
+    assert!(at == 0 || start_of(&h, shown[at - 1]) < day("2025-12-20"));
+    // The source follows, and Backspace goes back to where the cursor was.
+    assert_eq!(
+        h.app.source.article,
+        Some(catalog(&h).index.timeline[e as usize].sources[0].article as usize)
+    );
+    h.key(KeyCode::Backspace);
+    assert_ne!(h.app.timeline.selected(), Some(e));
+
+    // A year alone goes to its first day; a date past every event to the last dated one.
+    h.key(KeyCode::Char('t'));
+    h.type_text("2025");
+    h.key(KeyCode::Enter);
+    let first = h.app.timeline.selected().unwrap();
+    assert!(start_of(&h, first) >= day("2025-01-01"));
+    h.key(KeyCode::Char('t'));
+    h.type_text("2100-01");
+    h.key(KeyCode::Enter);
+    let last = h.app.timeline.selected().unwrap();
+    let dated: Vec<u32> = shown
+        .iter()
+        .copied()
+        .filter(|&x| catalog(&h).index.timeline[x as usize].date.is_some())
+        .collect();
+    assert_eq!(Some(&last), dated.last());
+    assert!(h.screen().contains("Nothing on or after 2100-01-01"));
+
+    // What is not a date is said so in the prompt, which stays open.
+    h.key(KeyCode::Char('t'));
+    h.type_text("next week");
+    h.key(KeyCode::Enter);
+    assert!(h.screen().contains("is not a date"));
+    h.key(KeyCode::Esc);
+    assert!(!h.screen().contains("Go to a date"));
+}
+
+#[test]
 fn readme_key_reference_matches_the_keymap() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();

@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal: open a corpus, find a quotation, jump to it, quit;
-//! mark a quotation, quit, start again and see the mark. The screen is read through a VT100
-//! parser, and the terminal must be restored on exit.
+//! mark a quotation, quit, start again and see the mark; stop it with SIGTERM and find the
+//! review saved. The screen is read through a VT100 parser, and the terminal must be restored
+//! on exit.
 
 mod common;
 
@@ -121,8 +122,25 @@ impl Session {
     /// Quits with `q`: the process exits successfully and the terminal is restored.
     fn quit(mut self) {
         self.send("q");
+        self.exits_with(0);
+    }
+
+    /// Sends SIGTERM: the process ends with the status of a terminated process (143) and
+    /// the terminal is restored.
+    fn terminate(self) {
+        let pid = self.child.process_id().expect("a running process");
+        let kill = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        self.exits_with(143);
+    }
+
+    /// Waits for the process to exit with `code`, then checks that the terminal is restored.
+    fn exits_with(mut self, code: u32) {
         let status = self.child.wait().unwrap();
-        assert!(status.success(), "{status:?}");
+        assert_eq!(status.exit_code(), code, "{status:?}");
         // The output written before exit may still be on its way through the pty.
         let restored = |raw: &[u8]| {
             let text = String::from_utf8_lossy(raw);
@@ -146,6 +164,41 @@ impl Session {
                 .alternate_screen()
         );
     }
+}
+
+/// A corpus folder in `dir` holding the bundled sample articles (the review goes to its
+/// `.dossier/`).
+fn sample_corpus(dir: &std::path::Path) -> std::path::PathBuf {
+    let corpus = dir.join("news");
+    std::fs::create_dir(&corpus).unwrap();
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    for entry in std::fs::read_dir(samples).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
+    }
+    corpus
+}
+
+/// Opens the finder on "drag this out" and jumps to the quotation.
+fn find_drag_this_out(s: &mut Session) {
+    s.send("/");
+    s.screen
+        .wait_for("the finder", |s, _| s.contains("Find quotations"));
+    s.send("drag this out");
+    s.screen.wait_for("the result", |s, _| {
+        s.contains("1 quotation ") && s.contains("not going to drag this out")
+    });
+    s.send("\r");
+    s.screen.wait_for("the quotation", |s, reversed| {
+        !s.contains("Find quotations") && reversed.contains("drag this out for weeks")
+    });
+}
+
+/// The marks in the review file of `corpus`.
+fn saved_marks(corpus: &std::path::Path) -> Vec<Option<dossier::review::Mark>> {
+    let file = corpus.join(".dossier/review.json");
+    let review = dossier::review::store::parse(&std::fs::read(&file).unwrap()).unwrap();
+    review.decisions.values().map(|d| d.mark).collect()
 }
 
 #[test]
@@ -192,51 +245,50 @@ fn find_a_quotation_jump_to_it_and_quit() {
 
 #[test]
 fn mark_a_quotation_quit_and_see_the_mark_again() {
-    // A corpus folder (the bundled sample articles): the review goes to its `.dossier/`.
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("news");
-    std::fs::create_dir(&corpus).unwrap();
-    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
-    for entry in std::fs::read_dir(samples).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
-    }
-    let find = |s: &mut Session| {
-        s.send("/");
-        s.screen
-            .wait_for("the finder", |s, _| s.contains("Find quotations"));
-        s.send("drag this out");
-        s.screen.wait_for("the result", |s, _| {
-            s.contains("1 quotation ") && s.contains("not going to drag this out")
-        });
-        s.send("\r");
-        s.screen.wait_for("the quotation", |s, reversed| {
-            !s.contains("Find quotations") && reversed.contains("drag this out for weeks")
-        });
-    };
-
+    let corpus = sample_corpus(dir.path());
     let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
     s.screen.wait_for("the main screen", |s, _| {
-        s.contains("reviewed: quotations 0/")
+        common::shows_quotes_reviewed(s, "0/")
     });
-    find(&mut s);
+    find_drag_this_out(&mut s);
     s.send("c");
     s.screen.wait_for("the mark", |s, _| {
-        s.contains("reviewed: quotations 1/") && s.contains("✓ confirmed · quotation")
+        common::shows_quotes_reviewed(s, "1/") && s.contains("✓ confirmed · quotation")
     });
     s.quit();
-    let file = corpus.join(".dossier/review.json");
-    let review = dossier::review::store::parse(&std::fs::read(&file).unwrap()).unwrap();
-    let marks: Vec<_> = review.decisions.values().map(|d| d.mark).collect();
-    assert_eq!(marks, vec![Some(dossier::review::Mark::Confirmed)]);
+    assert_eq!(
+        saved_marks(&corpus),
+        vec![Some(dossier::review::Mark::Confirmed)]
+    );
 
     let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
     s.screen.wait_for("the saved progress", |s, _| {
-        s.contains("reviewed: quotations 1/")
+        common::shows_quotes_reviewed(s, "1/")
     });
-    find(&mut s);
+    find_drag_this_out(&mut s);
     s.screen.wait_for("the mark again", |s, _| {
         s.contains("✓ confirmed · quotation")
     });
     s.quit();
+}
+
+#[test]
+fn sigterm_saves_the_review_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = sample_corpus(dir.path());
+    let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
+    s.screen.wait_for("the main screen", |s, _| {
+        common::shows_quotes_reviewed(s, "0/")
+    });
+    find_drag_this_out(&mut s);
+    s.send("x");
+    s.screen.wait_for("the mark", |s, _| {
+        common::shows_quotes_reviewed(s, "1/") && s.contains("✗ disputed · quotation")
+    });
+    s.terminate();
+    assert_eq!(
+        saved_marks(&corpus),
+        vec![Some(dossier::review::Mark::Disputed)]
+    );
 }

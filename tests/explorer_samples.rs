@@ -7,6 +7,7 @@ mod common;
 use common::{Harness, actor, extracted_samples, styled_text};
 use crossterm::event::KeyCode;
 use dossier::app::source::Item;
+use dossier::extract::actors::ActorKind;
 use ratatui::style::Modifier;
 
 #[test]
@@ -28,6 +29,36 @@ fn choosing_marco_rubio_keeps_only_his_events() {
         assert!(catalog.index.timeline[e as usize].actors.contains(&rubio));
     }
     assert!(h.screen().contains("filter: Marco Rubio"));
+}
+
+#[test]
+fn actors_come_before_other_named_things() {
+    let h = Harness::new(extracted_samples(), 120, 40);
+    let catalog = h.app.catalog.clone().unwrap();
+    let actors = &catalog.index.actors;
+    let kinds: Vec<ActorKind> = h
+        .app
+        .actors
+        .rows
+        .iter()
+        .map(|&a| actors[a as usize].kind)
+        .collect();
+    let first_other = kinds.iter().position(|&k| k == ActorKind::Other);
+    let first_other = first_other.expect("the samples name a nationality");
+    assert!(first_other > 0);
+    assert!(kinds[first_other..].iter().all(|&k| k == ActorKind::Other));
+    // "European" is mentioned more often than most actors, yet listed after all of them.
+    let european = actor(&catalog, "European");
+    assert_eq!(actors[european as usize].kind, ActorKind::Other);
+    let row = |a: u32| h.app.actors.rows.iter().position(|&r| r == a).unwrap();
+    assert!(row(european) >= first_other);
+    assert!(row(actor(&catalog, "Kyiv")) < row(european));
+    // Within each group, most mentioned first.
+    let mentions: Vec<usize> = h.app.actors.rows[..first_other]
+        .iter()
+        .map(|&a| actors[a as usize].mentions as usize)
+        .collect();
+    assert!(mentions.windows(2).all(|w| w[0] >= w[1]));
 }
 
 #[test]

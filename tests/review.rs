@@ -66,7 +66,7 @@ fn mark_note_and_correct_then_reload_gives_the_same_review() {
     select_statement(&mut h);
     h.key(KeyCode::Char('c'));
     assert!(
-        h.screen().contains("reviewed: quotations 1/15"),
+        common::shows_quotes_reviewed(&h.screen(), "1/15"),
         "{}",
         h.screen()
     );
@@ -124,7 +124,7 @@ fn mark_note_and_correct_then_reload_gives_the_same_review() {
         screen.contains("Checked against the State Department"),
         "{screen}"
     );
-    assert!(screen.contains("reviewed: quotations 1/15"), "{screen}");
+    assert!(common::shows_quotes_reviewed(&screen, "1/15"), "{screen}");
 }
 
 #[test]

@@ -62,6 +62,8 @@ pub enum Action {
     NextArticle,
     /// Show the previous article.
     PrevArticle,
+    /// Ask for a date and move the timeline cursor to the first entry on or after it.
+    GoToDate,
     /// Switch the actor order between mentions and name.
     ToggleSort,
     /// Start typing a filter for the actor list.

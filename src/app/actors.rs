@@ -18,7 +18,7 @@ use crate::search::words;
 /// How the actor list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
-    /// Most mentioned first.
+    /// Most mentioned first, other named things (kind "other") after every actor.
     #[default]
     Mentions,
     /// Alphabetical.
@@ -85,9 +85,15 @@ impl Actors {
         let actors = &catalog.index.actors;
         self.sorted = (0..actors.len() as u32).collect();
         match self.sort {
-            Sort::Mentions => self
-                .sorted
-                .sort_by_key(|&a| std::cmp::Reverse(actors[a as usize].mentions)),
+            // Actors before other named things (nationalities, events), each most mentioned
+            // first.
+            Sort::Mentions => self.sorted.sort_by_key(|&a| {
+                let actor = &actors[a as usize];
+                (
+                    actor.kind == ActorKind::Other,
+                    std::cmp::Reverse(actor.mentions),
+                )
+            }),
             Sort::Name => self
                 .sorted
                 .sort_by_cached_key(|&a| words::fold(&actors[a as usize].name)),

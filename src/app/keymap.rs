@@ -280,6 +280,7 @@ impl Default for Keymap {
             bind(Move, &[k('g'), p(Home)], A::Top, "first"),
             bind(Move, &[k('G'), p(End)], A::Bottom, "last"),
             hint(Timeline, &[p(Enter)], A::Choose, "read in source"),
+            bind(Timeline, &[k('t')], A::GoToDate, "go to a date"),
             hint(
                 Actors,
                 &[p(Enter)],

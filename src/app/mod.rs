@@ -43,10 +43,10 @@ use history::{History, Selection};
 use keymap::{Context, Key, Keymap};
 use layout::{Areas, Pane, inner};
 use list::Scroll;
-use prompt::Prompt;
+use prompt::{Prompt, Purpose};
 use review::Desk;
 use source::{Item, Mark, Source};
-use status::{LoadProgress, Tone, thousands};
+use status::{LoadProgress, Part, Tone, thousands};
 use theme::Theme;
 use timeline::Timeline;
 
@@ -518,6 +518,15 @@ impl App {
                 self.actors.typing = true;
                 self.relayout();
             }
+            Action::GoToDate => {
+                self.focus = Pane::Timeline;
+                self.prompt = Some(Prompt::new(
+                    Purpose::GoTo,
+                    "Go to a date".into(),
+                    "YYYY, YYYY-MM or YYYY-MM-DD · Enter moves the timeline there",
+                    "",
+                ));
+            }
             Action::ToggleSort => {
                 self.actors.sort = match self.actors.sort {
                     Sort::Mentions => Sort::Name,
@@ -653,6 +662,22 @@ impl App {
 
     /// Linked selection after the timeline cursor moved: the source shows the event and
     /// the actor pane marks its actors.
+    /// Moves the timeline cursor to the first entry shown that starts on or after `date`
+    /// (the last dated entry when none does), keeping the selection history.
+    fn go_to(&mut self, date: chrono::NaiveDate) {
+        let catalog = self.catalog();
+        let Some((entry, after)) = self.timeline.first_from(&catalog, date) else {
+            self.message = Some("No dated event in the timeline.".into());
+            return;
+        };
+        self.history.push(self.selection());
+        self.timeline.select_entry(entry);
+        self.timeline_moved();
+        if !after {
+            self.message = Some(format!("Nothing on or after {date}: the last dated event."));
+        }
+    }
+
     fn timeline_moved(&mut self) {
         let catalog = self.catalog();
         let Some(e) = self.timeline.selected() else {
@@ -1027,37 +1052,47 @@ impl App {
         format!(" {n} {} · {detail} ", pane.title())
     }
 
-    fn status_parts(&self, catalog: &Catalog) -> Vec<(String, Tone)> {
+    fn status_parts(&self, catalog: &Catalog) -> Vec<Part> {
         let t = catalog.totals;
         // The last message, warnings and filters first, then review progress, the pane and
         // the counts: what does not fit is cut or left out from the end.
         let mut parts = Vec::new();
         if let Some(m) = &self.message {
-            parts.push((m.clone(), Tone::Strong));
+            parts.push(Part::new(m.clone(), Tone::Strong));
         }
         let (urgent, progress): (Vec<_>, Vec<_>) = self
             .review_status()
             .into_iter()
-            .partition(|(_, tone)| *tone != Tone::Plain);
+            .partition(|p| p.tone != Tone::Plain);
         parts.extend(urgent);
         if let Some(a) = self
             .filter
             .and_then(|a| catalog.index.actors.get(a as usize))
         {
-            parts.push((format!("filter: {} (Esc clears)", a.name), Tone::Strong));
+            parts.push(
+                Part::new(format!("filter: {} (Esc clears)", a.name), Tone::Strong)
+                    .or_short(format!("filter: {}", a.name)),
+            );
         }
         parts.extend(progress);
-        parts.push((self.focus.title().to_string(), Tone::Strong));
-        parts.push((
-            format!(
-                "{} articles · {} events · {} actors · {} quotations",
-                thousands(t.articles),
-                thousands(t.events),
-                thousands(t.actors),
-                thousands(t.quotes)
-            ),
-            Tone::Plain,
-        ));
+        parts.push(Part::new(self.focus.title().to_string(), Tone::Strong));
+        let (articles, events, actors, quotes) = (
+            thousands(t.articles),
+            thousands(t.events),
+            thousands(t.actors),
+            thousands(t.quotes),
+        );
+        parts.push(
+            Part::new(
+                format!(
+                    "{articles} articles · {events} events · {actors} actors · {quotes} quotations"
+                ),
+                Tone::Plain,
+            )
+            .or_short(format!(
+                "{articles} art · {events} ev · {actors} act · {quotes} quot"
+            )),
+        );
         parts
     }
 }

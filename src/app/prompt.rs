@@ -35,6 +35,8 @@ pub enum Purpose {
     Split(u32),
     /// The file to export a report to.
     Export,
+    /// A date to move the timeline to.
+    GoTo,
 }
 
 impl Purpose {

@@ -503,6 +503,12 @@ impl App {
                 };
                 self.correct(fix, Vec::new());
             }
+            Purpose::GoTo => {
+                let date = parse_day(text).ok_or_else(|| {
+                    format!("“{text}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+                })?;
+                self.go_to(date);
+            }
             Purpose::Date(a) => {
                 let article = catalog.article(a).ok_or("the article is gone")?;
                 let date = if text.is_empty() {
@@ -942,33 +948,33 @@ impl App {
     }
 
     /// The review part of the status line: save trouble, progress, the review filter.
-    pub(crate) fn review_status(&self) -> Vec<(String, crate::app::status::Tone)> {
-        use crate::app::status::Tone;
+    pub(crate) fn review_status(&self) -> Vec<crate::app::status::Part> {
+        use crate::app::status::{Part, Tone};
         let mut parts = Vec::new();
         if let Some(f) = &self.desk.failure {
-            parts.push((format!("NOT SAVED: {f}"), Tone::Warning));
+            parts.push(Part::new(format!("NOT SAVED: {f}"), Tone::Warning));
         }
         let p = &self.desk.progress;
-        parts.push((
-            format!(
-                "reviewed: quotations {}/{} · events {}/{} · actors {}/{}",
-                p.quotations.reviewed(),
-                p.quotations.total,
-                p.events.reviewed(),
-                p.events.total,
-                p.actors.reviewed(),
-                p.actors.total
-            ),
-            Tone::Plain,
-        ));
+        let [q, e, a] =
+            [&p.quotations, &p.events, &p.actors].map(|t| format!("{}/{}", t.reviewed(), t.total));
+        parts.push(
+            Part::new(
+                format!("reviewed: quotations {q} · events {e} · actors {a}"),
+                Tone::Plain,
+            )
+            .or_short(format!("rev quot {q} · ev {e} · act {a}")),
+        );
         if self.desk.orphans > 0 {
-            parts.push((
-                format!("{} orphaned (see the export)", self.desk.orphans),
-                Tone::Strong,
-            ));
+            parts.push(
+                Part::new(
+                    format!("{} orphaned (see the export)", self.desk.orphans),
+                    Tone::Strong,
+                )
+                .or_short(format!("{} orphaned", self.desk.orphans)),
+            );
         }
         if self.desk.show != Show::All {
-            parts.push((
+            parts.push(Part::new(
                 format!("showing: {} (F)", self.desk.show.label()),
                 Tone::Strong,
             ));
@@ -1004,4 +1010,21 @@ impl App {
     pub fn review(&self) -> &Review {
         &self.desk.session.review
     }
+}
+
+/// The first day of a date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, digits: usize| {
+        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let year = number(parts.first()?, 4)? as i32;
+    let month = parts.get(1).map_or(Some(1), |m| number(m, 2))?;
+    let day = parts.get(2).map_or(Some(1), |d| number(d, 2))?;
+    if parts.len() > 3 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
 }

@@ -115,23 +115,79 @@ pub enum Tone {
     Warning,
 }
 
-/// Draws the status line: its parts in order of importance. A part that does not fit is cut
-/// with an ellipsis when a useful piece of it fits, else left out with the rest.
-pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[(String, Tone)], theme: Theme) {
+/// One part of the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The text in full.
+    pub text: String,
+    /// A shorter text for a narrow terminal, if the part has one.
+    pub short: Option<String>,
+    /// How it is shown.
+    pub tone: Tone,
+}
+
+impl Part {
+    /// A part with no shorter form.
+    pub fn new(text: String, tone: Tone) -> Part {
+        Part {
+            text,
+            short: None,
+            tone,
+        }
+    }
+
+    /// The same part with a shorter form for narrow terminals.
+    pub fn or_short(self, short: String) -> Part {
+        Part {
+            short: Some(short),
+            ..self
+        }
+    }
+}
+
+/// The separator between parts.
+const SEPARATOR: &str = " │ ";
+
+/// What of `parts` (most important first) is shown in `cols` columns: when the full texts do
+/// not fit, parts take their short forms, the least important first; a part that still does
+/// not fit is cut with an ellipsis when a useful piece of it fits, else left out with the rest.
+pub fn fit_status(parts: &[Part], cols: usize) -> Vec<(String, Tone)> {
     /// The narrowest useful piece of a cut part.
     const MIN_PIECE: usize = 12;
-    let mut spans = Vec::new();
-    let mut room = area.width as usize;
-    for (text, tone) in parts {
-        let sep = if spans.is_empty() { 0 } else { 3 };
+    let sep = width(SEPARATOR);
+    let total = |texts: &[&str]| {
+        texts.iter().map(|t| width(t)).sum::<usize>() + sep * texts.len().saturating_sub(1)
+    };
+    let mut texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+    for (i, part) in parts.iter().enumerate().rev() {
+        if total(&texts) <= cols {
+            break;
+        }
+        if let Some(short) = &part.short {
+            texts[i] = short;
+        }
+    }
+    let mut shown = Vec::new();
+    let mut room = cols;
+    for (text, part) in texts.into_iter().zip(parts) {
+        let sep = if shown.is_empty() { 0 } else { sep };
         if room < sep + MIN_PIECE.min(width(text)) {
             break;
         }
-        if sep > 0 {
-            spans.push(Span::styled(" │ ", theme.border()));
-        }
         let text = ellipsize(text, room - sep);
         room -= sep + width(&text);
+        shown.push((text, part.tone));
+    }
+    shown
+}
+
+/// Draws the status line: `parts` as [`fit_status`] fits them in `area`.
+pub fn draw_status(frame: &mut Frame, area: Rect, parts: &[Part], theme: Theme) {
+    let mut spans = Vec::new();
+    for (text, tone) in fit_status(parts, area.width as usize) {
+        if !spans.is_empty() {
+            spans.push(Span::styled(SEPARATOR, theme.border()));
+        }
         let style = match tone {
             Tone::Plain => theme.muted(),
             Tone::Strong => theme.heading(),
@@ -170,5 +226,54 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    fn parts() -> Vec<Part> {
+        vec![
+            Part::new("Timeline".into(), Tone::Strong),
+            Part::new("4 articles · 32 events".into(), Tone::Plain)
+                .or_short("4 art · 32 ev".into()),
+        ]
+    }
+
+    fn texts(parts: &[Part], cols: usize) -> Vec<String> {
+        fit_status(parts, cols)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    #[test]
+    fn full_texts_when_they_fit() {
+        // "Timeline" 8 + " │ " 3 + 22 = 33 columns.
+        assert_eq!(texts(&parts(), 33), ["Timeline", "4 articles · 32 events"]);
+    }
+
+    #[test]
+    fn short_forms_before_cutting() {
+        assert_eq!(texts(&parts(), 32), ["Timeline", "4 art · 32 ev"]);
+        assert_eq!(texts(&parts(), 24), ["Timeline", "4 art · 32 ev"]);
+    }
+
+    #[test]
+    fn least_important_shortened_first() {
+        let mut p = parts();
+        p.insert(
+            0,
+            Part::new("reviewed: quotations 0/23".into(), Tone::Plain).or_short("✓ 0/23".into()),
+        );
+        // Full: 25 + 3 + 8 + 3 + 22 = 61; with the counts short: 52.
+        assert_eq!(
+            texts(&p, 52),
+            ["reviewed: quotations 0/23", "Timeline", "4 art · 32 ev"]
+        );
+        assert_eq!(texts(&p, 51), ["✓ 0/23", "Timeline", "4 art · 32 ev"]);
+    }
+
+    #[test]
+    fn cut_with_an_ellipsis_or_left_out() {
+        assert_eq!(texts(&parts(), 23), ["Timeline", "4 art · 32 …"]);
+        assert_eq!(texts(&parts(), 12), ["Timeline"]);
+        assert!(texts(&parts(), 5).is_empty());
     }
 }

@@ -4,9 +4,9 @@
 
 use std::io::{self, Stdout};
 use std::path::PathBuf;
-use std::sync::Once;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Once};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -44,6 +44,8 @@ pub struct Outcome {
     /// What to tell about the review (a file moved aside, where it is kept, decisions the
     /// user chose not to save).
     pub review: Vec<String>,
+    /// True when the session was ended by a signal (SIGTERM, SIGHUP) rather than by the user.
+    pub stopped: bool,
 }
 
 /// Puts the terminal back as it was. Safe to call more than once.
@@ -97,6 +99,45 @@ impl Drop for Screen {
     }
 }
 
+/// A flag raised when the process is asked to stop (SIGTERM, or SIGHUP when the terminal
+/// goes away), so that the event loop ends the session as on quit: the last review decisions
+/// saved and the terminal restored. Where signals cannot be caught the flag never rises.
+fn stop_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // Without the handler the default applies: the process ends at once, and every
+        // decision but one being written is already on disk.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+    }
+    flag
+}
+
+/// How long a session stopped by a signal waits for its last save.
+const STOP_GRACE: Duration = Duration::from_secs(5);
+
+/// Ends a session: waits for the saves asked for and tells what to know about the review.
+fn end(app: &App, saver: Option<Saver>, outcome: &mut Outcome) {
+    outcome.review = app.desk.notices.clone();
+    if let Some(s) = saver {
+        s.finish();
+    }
+    if app.desk.session.unsaved() {
+        outcome.review.push(match &app.desk.file {
+            Some(f) => format!(
+                "review: the latest decisions were not saved in {} ({})",
+                f.display(),
+                if outcome.stopped {
+                    "stopped by a signal"
+                } else {
+                    "you chose to quit"
+                }
+            ),
+            None => "review: the latest decisions were not saved".into(),
+        });
+    }
+}
+
 /// What the event loop receives.
 enum Msg {
     Input(Event),
@@ -106,6 +147,7 @@ enum Msg {
 /// Opens the explorer on `input` with the review kept at `review`: the window appears at
 /// once and shows loading progress while the corpus loads in the background.
 pub fn run(input: Input, cache: Option<PathBuf>, review: Location) -> io::Result<Outcome> {
+    let stop = stop_flag();
     let mut screen = Screen::enter()?;
     let (tx, rx) = mpsc::channel::<Msg>();
     let keys = tx.clone();
@@ -134,6 +176,7 @@ pub fn run(input: Input, cache: Option<PathBuf>, review: Location) -> io::Result
     let mut saver: Option<Saver> = None;
     let mut outcome = Outcome::default();
     let mut dirty = true;
+    let mut stopping: Option<Instant> = None;
     loop {
         if dirty {
             screen.terminal.draw(|f| app.render(f))?;
@@ -146,6 +189,21 @@ pub fn run(input: Input, cache: Option<PathBuf>, review: Location) -> io::Result
             Err(RecvTimeoutError::Disconnected) => break,
         }
         batch.extend(rx.try_iter());
+        // Asked to stop: quit as the user would, saving first; a failed save is not asked
+        // about, and a save that hangs is given up after a grace period.
+        if stop.load(Ordering::Relaxed) {
+            let since = *stopping.get_or_insert_with(|| {
+                outcome.stopped = true;
+                batch.push(Msg::Action(Action::Quit));
+                Instant::now()
+            });
+            if app.desk.asking {
+                batch.push(Msg::Action(Action::QuitAnyway));
+            } else if since.elapsed() > STOP_GRACE {
+                end(&app, saver.take(), &mut outcome);
+                return Ok(outcome);
+            }
+        }
         if app.loading.is_some() {
             app.update(Action::Progress(jobs::sample(&progress, started)));
             dirty = true;
@@ -214,19 +272,7 @@ pub fn run(input: Input, cache: Option<PathBuf>, review: Location) -> io::Result
                 effects = app.take_effects();
             }
             if app.quit {
-                outcome.review = app.desk.notices.clone();
-                if app.desk.session.unsaved() {
-                    outcome.review.push(match &app.desk.file {
-                        Some(f) => format!(
-                            "review: the latest decisions were not saved in {} (you chose to quit)",
-                            f.display()
-                        ),
-                        None => "review: the latest decisions were not saved".into(),
-                    });
-                }
-                if let Some(s) = saver.take() {
-                    s.finish();
-                }
+                end(&app, saver.take(), &mut outcome);
                 return Ok(outcome);
             }
         }

@@ -100,16 +100,39 @@ impl Timeline {
         }
     }
 
-    /// Moves the cursor to entry `entry`; false when it is not shown.
+    /// Moves the cursor to entry `entry`, a third of the way down the view when it was out
+    /// of view; false when it is not shown.
     pub fn select_entry(&mut self, entry: u32) -> bool {
         match self.rows.iter().position(|r| *r == Row::Entry(entry)) {
             Some(row) => {
-                self.list.select(row);
+                // A third of the way down when it was out of view, then selected.
                 self.list.reveal(row);
+                self.list.select(row);
                 true
             }
             None => false,
         }
+    }
+
+    /// The first entry shown that starts on or after `date`, with true; else the last dated
+    /// entry shown, with false; `None` when no entry shown has a date. Rows are in date
+    /// order, undated last, so this is a binary search.
+    pub fn first_from(&self, catalog: &Catalog, date: chrono::NaiveDate) -> Option<(u32, bool)> {
+        let start = |row: &Row| {
+            let (Row::Header(e) | Row::Entry(e)) = *row;
+            catalog.index.timeline[e as usize].date.map(|d| d.start)
+        };
+        let at = self
+            .rows
+            .partition_point(|r| start(r).is_some_and(|d| d < date));
+        let entry_at = |row: usize| match self.rows.get(row) {
+            Some(Row::Entry(e)) if start(&self.rows[row]).is_some() => Some(*e),
+            _ => None,
+        };
+        if let Some(e) = (at..self.rows.len()).take(2).find_map(entry_at) {
+            return Some((e, true));
+        }
+        (0..at).rev().take(2).find_map(entry_at).map(|e| (e, false))
     }
 
     /// Moves the cursor by `delta` rows, stepping over headers.
@@ -229,5 +252,27 @@ impl Timeline {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selecting_an_entry_out_of_view_puts_it_a_third_down() {
+        let mut t = Timeline {
+            rows: (0..100).map(Row::Entry).collect(),
+            list: Scroll::new(100),
+            entries: 100,
+            only: None,
+        };
+        t.list.set_height(30);
+        assert!(t.select_entry(60));
+        assert_eq!((t.list.cursor, t.list.offset), (60, 50));
+        // In view already: the view stays.
+        assert!(t.select_entry(70));
+        assert_eq!((t.list.cursor, t.list.offset), (70, 50));
+        assert!(!t.select_entry(100));
     }
 }

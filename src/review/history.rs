@@ -65,6 +65,24 @@ impl Review {
         }
     }
 
+    /// True when the decision about `key` is what `edit` (a decision about it) leaves, the
+    /// time stamp aside: the edit is still in effect.
+    fn holds(&self, edit: &Edit) -> bool {
+        match edit {
+            Edit::Decide { key, decision } => {
+                let now = self.decisions.get(key).filter(|d| !d.is_empty());
+                let then = decision.as_ref().filter(|d| !d.is_empty());
+                match (now, then) {
+                    (Some(a), Some(b)) => {
+                        (&a.mark, &a.note, &a.item) == (&b.mark, &b.note, &b.item)
+                    }
+                    (a, b) => a.is_none() && b.is_none(),
+                }
+            }
+            Edit::Add(_) | Edit::Remove(_) => true,
+        }
+    }
+
     /// The edit that undoes `edit` on this review (call before applying it).
     fn inverse(&self, edit: &Edit) -> Edit {
         match edit {
@@ -161,12 +179,36 @@ impl Session {
         self.journal.push((self.generation, edit.clone()));
     }
 
-    /// Takes back the last step.
+    /// Applies `edits`, each only where what `done` (the edits that went before them, in
+    /// the other direction) left is still in place: a decision another instance changed
+    /// since, merged in on save, is kept rather than overwritten.
+    fn replay(&mut self, edits: &[Edit], done: &[Edit]) {
+        // The items whose decision is no longer what `done` left, checked before any edit.
+        let changed: Vec<&ItemKey> = edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Decide { key, .. } => Some(key),
+                _ => None,
+            })
+            .filter(|&key| {
+                done.iter()
+                    .rev()
+                    .find(|d| matches!(d, Edit::Decide { key: k, .. } if k == key))
+                    .is_some_and(|d| !self.review.holds(d))
+            })
+            .collect();
+        for e in edits {
+            let stays = matches!(e, Edit::Decide { key, .. } if changed.contains(&key));
+            if !stays {
+                self.record(e);
+            }
+        }
+    }
+
+    /// Takes back the last step (a decision changed since by another instance stays).
     pub fn undo(&mut self) -> Option<Undone> {
         let step = self.undo.pop()?;
-        for e in &step.backward {
-            self.record(e);
-        }
+        self.replay(&step.backward, &step.forward);
         let done = Undone {
             label: step.label.clone(),
             corrected: step.forward.iter().any(Edit::corrects),
@@ -175,12 +217,11 @@ impl Session {
         Some(done)
     }
 
-    /// Makes the last undone step again.
+    /// Makes the last undone step again (a decision changed since by another instance
+    /// stays).
     pub fn redo(&mut self) -> Option<Undone> {
         let step = self.redo.pop()?;
-        for e in &step.forward {
-            self.record(e);
-        }
+        self.replay(&step.forward, &step.backward);
         let done = Undone {
             label: step.label.clone(),
             corrected: step.forward.iter().any(Edit::corrects),
@@ -334,5 +375,62 @@ mod tests {
         assert_eq!(s.review.mark(&key(3)), Some(Mark::NeedsCheck));
         s.saved(s.generation(), None);
         assert!(!s.unsaved());
+    }
+
+    #[test]
+    fn undo_keeps_a_decision_another_instance_made_since() {
+        let mut s = Session::default();
+        s.change("confirm 1", vec![decide(1, Mark::Confirmed)]);
+        s.change("confirm 2", vec![decide(2, Mark::Confirmed)]);
+        s.saved(s.generation(), None);
+        // Another instance disputed item 1; the next save merged it in.
+        s.change("confirm 3", vec![decide(3, Mark::Confirmed)]);
+        let mut merged = s.review.clone();
+        merged.apply(&decide(1, Mark::Disputed));
+        s.saved(s.generation(), Some(merged));
+        assert_eq!(s.review.mark(&key(1)), Some(Mark::Disputed));
+
+        // Undoing this instance's steps takes back its own decisions only.
+        for _ in 0..3 {
+            s.undo().unwrap();
+        }
+        assert_eq!(s.review.mark(&key(1)), Some(Mark::Disputed), "theirs stays");
+        assert_eq!(s.review.mark(&key(2)), None);
+        assert_eq!(s.review.mark(&key(3)), None);
+        assert_eq!(
+            s.pending(),
+            vec![
+                Edit::Decide {
+                    key: key(3),
+                    decision: None
+                },
+                Edit::Decide {
+                    key: key(2),
+                    decision: None
+                }
+            ],
+            "nothing journaled for item 1"
+        );
+        // Redo puts back this instance's decisions, still not over theirs.
+        for _ in 0..3 {
+            s.redo().unwrap();
+        }
+        assert_eq!(s.review.mark(&key(1)), Some(Mark::Disputed));
+        assert_eq!(s.review.mark(&key(2)), Some(Mark::Confirmed));
+        assert_eq!(s.review.mark(&key(3)), Some(Mark::Confirmed));
+    }
+
+    #[test]
+    fn a_step_that_decides_an_item_twice_undoes_to_the_start() {
+        let mut s = Session::default();
+        s.change(
+            "twice",
+            vec![decide(1, Mark::Confirmed), decide(1, Mark::Disputed)],
+        );
+        assert_eq!(s.review.mark(&key(1)), Some(Mark::Disputed));
+        s.undo();
+        assert_eq!(s.review.mark(&key(1)), None);
+        s.redo();
+        assert_eq!(s.review.mark(&key(1)), Some(Mark::Disputed));
     }
 }

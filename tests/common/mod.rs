@@ -427,6 +427,13 @@ impl Harness {
     }
 }
 
+/// True when `screen`'s status line shows `done` (as "1/15") quotations reviewed, in the
+/// full or the short form of the review progress.
+pub fn shows_quotes_reviewed(screen: &str, done: &str) -> bool {
+    screen.contains(&format!("reviewed: quotations {done}"))
+        || screen.contains(&format!("rev quot {done}"))
+}
+
 /// A buffer as text, one line per row, trailing spaces removed.
 pub fn screen_text(buffer: &Buffer) -> String {
     let area = buffer.area;

@@ -146,6 +146,49 @@ fn counts_are_not_years() {
         tuesday(),
         &[],
     );
+    check(
+        "1000s of volunteers came, and 2000s of them stayed.",
+        tuesday(),
+        &[],
+    );
+}
+
+#[test]
+fn codes_and_addresses_are_not_years() {
+    check(
+        "The order includes 20 A350-800s and 20 A350-1000s.",
+        tuesday(),
+        &[],
+    );
+    check("The bill, HR-1051, was never signed.", tuesday(), &[]);
+    check(
+        "The sale of 1334 York Avenue closed last week.",
+        tuesday(),
+        &[("last week", "2025-W51")],
+    );
+    check("The chain runs its 1200 stores alone.", tuesday(), &[]);
+    check("Prices rose in 1500 shops.", tuesday(), &[]);
+    check(
+        "The company expects to cut between 1000 and 1500 jobs.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Shares were down 1.8 percent by 1014, and the violin was made in 1610.",
+        tuesday(),
+        &[("1610", "1610")],
+    );
+    // Years before 1900 after a preposition of time still count, and modern ones as before.
+    check(
+        "The bank, founded in 1784, follows a statute that dates back to 1789.",
+        tuesday(),
+        &[("1784", "1784"), ("1789", "1789")],
+    );
+    check(
+        "Growth slowed in mid-2014 and in the 2000s.",
+        tuesday(),
+        &[("mid-2014", "2014"), ("the 2000s", "200")],
+    );
 }
 
 #[test]

@@ -363,9 +363,14 @@ fn year_forms(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
     let at = c.i;
     let y = year(&mut c)?;
+    if code_suffix(text, tokens, at) {
+        return None;
+    }
     let mut s = c;
     if y % 10 == 0 && (s.suffix(text, &["s"]) || (s.tight_punct(b'\'') && s.suffix(text, &["s"]))) {
-        return Some(Core::new(s.i, Expr::Decade(y / 10)));
+        // "1000s of people", "2000s of them": thousands, not a decade.
+        let thousands = y < 1100 || (!the && s.peek().is_some_and(|t| t.is(W::Of)));
+        return (!thousands).then(|| Core::new(s.i, Expr::Decade(y / 10)));
     }
     if the {
         return None;
@@ -491,18 +496,6 @@ fn plausible_year(text: &str, tokens: &[Token], at: usize, y: i32) -> bool {
             return false;
         }
     }
-    let lead = temporal_lead(tokens, at)
-        || prev.is_some_and(|p| {
-            [W::The, W::Its, W::Their, W::His, W::Her, W::Our]
-                .iter()
-                .any(|&w| p.is(w))
-        });
-    if lead {
-        return true;
-    }
-    if !(1900..=2100).contains(&y) {
-        return false;
-    }
     // "2000 troops": a count of something plural.
     let plural_noun_follows = next.is_some_and(|n| {
         let word = &text[n.start as usize..n.end as usize];
@@ -513,8 +506,55 @@ fn plausible_year(text: &str, tokens: &[Token], at: usize, y: i32) -> bool {
             && word.ends_with('s')
             && !word.ends_with("ss")
     });
+    if !(1900..=2100).contains(&y) {
+        // An older year needs a preposition of time before it and no count after it:
+        // "founded in 1784", "dates back to 1789"; not "of 1334 York Avenue", "its 1200
+        // stores", "in 1500 shops", "between 1000 and 1500 jobs".
+        // After "by" or "until", a valid clock time is a time of day ("by 1014" GMT).
+        let clock = y % 100 < 60 && y / 100 < 24;
+        let lead = prev.and_then(|p| HISTORIC_LEAD.iter().find(|&&w| p.is(w)));
+        return !plural_noun_follows
+            && lead.is_some_and(|&w| !clock || matches!(w, W::In | W::Since | W::During));
+    }
+    let lead = temporal_lead(tokens, at)
+        || prev.is_some_and(|p| {
+            [W::The, W::Its, W::Their, W::His, W::Her, W::Our]
+                .iter()
+                .any(|&w| p.is(w))
+        });
     // "Resolution 2334", "Windows 2000": a capitalised name numbered by it.
-    !plural_noun_follows && !Cursor::at(tokens, at).prev_capitalised()
+    lead || (!plural_noun_follows && !Cursor::at(tokens, at).prev_capitalised())
+}
+
+/// Prepositions of time after which a year before 1900 (or after 2100) reads as a year.
+const HISTORIC_LEAD: &[W] = &[
+    W::In,
+    W::Since,
+    W::Until,
+    W::By,
+    W::From,
+    W::To,
+    W::Through,
+    W::During,
+    W::Before,
+    W::After,
+];
+
+/// True when the number at token `at` ends a hyphenated code or model name ("HR-1051",
+/// "A350-1000s"): a dash touches it and, before the dash, a word in capitals or one with
+/// digits. "mid-2014" and "pre-1990s" stay dates.
+fn code_suffix(text: &str, tokens: &[Token], at: usize) -> bool {
+    let (Some(head), Some(dash)) = (
+        at.checked_sub(2).map(|j| &tokens[j]),
+        at.checked_sub(1).map(|j| &tokens[j]),
+    ) else {
+        return false;
+    };
+    let head_text = &text[head.start as usize..head.end as usize];
+    dash.is_punct(b'-')
+        && head.end == dash.start
+        && dash.end == tokens[at].start
+        && (head.case() == Case::Upper || head_text.bytes().any(|b| b.is_ascii_digit()))
 }
 
 /// Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1990",
