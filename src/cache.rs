@@ -265,8 +265,8 @@ pub struct PartWriter<'a> {
 }
 
 impl PartWriter<'_> {
-    /// Writes one part.
-    pub fn part(&mut self, value: &impl Serialize) -> io::Result<()> {
+    /// Writes one part, a list.
+    pub fn part<T: Serialize>(&mut self, value: &[T]) -> io::Result<()> {
         let bytes = postcard::to_stdvec(value).map_err(io::Error::other)?;
         let sum = xxhash_rust::xxh3::xxh3_64(&bytes);
         self.out
@@ -283,15 +283,32 @@ pub struct PartReader<'a> {
 }
 
 impl PartReader<'_> {
-    /// Reads the next part.
-    pub fn part<T: for<'de> Deserialize<'de>>(&mut self) -> Result<T, String> {
+    /// Reads the next part, a list written by [`PartWriter::part`], into a list of exactly
+    /// its length (decoding it as a whole would grow the list by doubling: up to twice the
+    /// memory for the largest lists).
+    pub fn list<T: for<'de> Deserialize<'de>>(&mut self) -> Result<Vec<T>, String> {
         read_bytes(self.input, &mut self.buf)?.ok_or("views end early")?;
         let checked = self
             .buf
             .split_first_chunk::<8>()
             .filter(|(sum, bytes)| u64::from_le_bytes(**sum) == xxhash_rust::xxh3::xxh3_64(bytes));
         let (_, bytes) = checked.ok_or("views do not match their checksum")?;
-        postcard::from_bytes(bytes).map_err(|e| format!("corrupt views: {e}"))
+        let corrupt = |e: postcard::Error| format!("corrupt views: {e}");
+        let (len, mut rest) = postcard::take_from_bytes::<u64>(bytes).map_err(corrupt)?;
+        // Every item takes at least one byte, which bounds the length of a valid list.
+        if len > rest.len() as u64 {
+            return Err("corrupt views: a list longer than its bytes".into());
+        }
+        let mut list = Vec::with_capacity(len as usize);
+        for _ in 0..len {
+            let (item, after) = postcard::take_from_bytes(rest).map_err(corrupt)?;
+            list.push(item);
+            rest = after;
+        }
+        if !rest.is_empty() {
+            return Err("corrupt views: bytes left after a list".into());
+        }
+        Ok(list)
     }
 }
 

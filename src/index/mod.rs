@@ -264,14 +264,14 @@ pub struct ViewsRef<'a> {
 
 impl StoreParts for ViewsRef<'_> {
     fn write_parts(&self, out: &mut PartWriter<'_>) -> std::io::Result<()> {
-        out.part(&self.actors)?;
-        out.part(&self.actor_of)?;
-        out.part(&self.authors)?;
-        out.part(&self.steps_applied)?;
-        out.part(&self.timeline)?;
-        out.part(&self.entry_of)?;
-        out.part(&self.quote_groups)?;
-        out.part(&self.quote_group_of)
+        out.part(self.actors)?;
+        out.part(self.actor_of)?;
+        out.part(self.authors)?;
+        out.part(self.steps_applied)?;
+        out.part(self.timeline)?;
+        out.part(self.entry_of)?;
+        out.part(self.quote_groups)?;
+        out.part(self.quote_group_of)
     }
 }
 
@@ -294,14 +294,14 @@ impl StoreParts for Views {
 impl LoadParts for Views {
     fn read_parts(input: &mut PartReader<'_>) -> Result<Views, String> {
         Ok(Views {
-            actors: input.part()?,
-            actor_of: input.part()?,
-            authors: input.part()?,
-            steps_applied: input.part()?,
-            timeline: input.part()?,
-            entry_of: input.part()?,
-            quote_groups: input.part()?,
-            quote_group_of: input.part()?,
+            actors: input.list()?,
+            actor_of: input.list()?,
+            authors: input.list()?,
+            steps_applied: input.list()?,
+            timeline: input.list()?,
+            entry_of: input.list()?,
+            quote_groups: input.list()?,
+            quote_group_of: input.list()?,
         })
     }
 }

@@ -373,7 +373,7 @@ pub fn article(draft: Draft) -> Article {
         hash: content_hash(&text),
         origin,
         text,
-        meta,
+        meta: Box::new(meta),
         layout,
         extraction: Extraction::default(),
     }

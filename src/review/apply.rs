@@ -22,7 +22,7 @@ use crate::review::{Correction, Fix, ItemKey};
 /// The articles as loaded, for those a correction changed.
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
-    originals: HashMap<u32, (Meta, Extraction)>,
+    originals: HashMap<u32, (Box<Meta>, Extraction)>,
 }
 
 impl Baseline {
