@@ -113,7 +113,8 @@ fn main() {
         add("text", s(&a.text), 1);
         add("origin path", a.origin.path.capacity(), 1);
         let m = &a.meta;
-        let meta = s(&m.id)
+        let meta = size_of::<dossier::article::Meta>()
+            + s(&m.id)
             + m.title.as_ref().map_or(0, |t| s(&t.value))
             + v(&m.dates)
             + v(&m.authors)
