@@ -3,7 +3,8 @@
 //! Set `DOSSIER_BENCH_CORPUS` to a JSON Lines file of articles (`.jsonl` or `.jsonl.gz`, with
 //! `text` and a date field) to measure on real news; without it, a deterministic generated
 //! corpus is used so that `cargo bench` works on a fresh clone. At most `MAX_BYTES` of text are
-//! loaded. Run: `DOSSIER_BENCH_CORPUS=path/to/reuters.jsonl.gz cargo bench --bench time`.
+//! loaded. Times are CPU time of the benchmark thread, so that other work on the machine does
+//! not skew them. Run: `DOSSIER_BENCH_CORPUS=path/to/reuters.jsonl.gz cargo bench --bench time`.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -12,6 +13,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::article::{Article, Origin};
 use dossier::extract::{Doc, events, time};
 use dossier::ingest::{self, Draft, json};
+use support::cpu::ThreadTime;
 
 /// Most text loaded from the corpus, in bytes.
 const MAX_BYTES: usize = 8 << 20;
@@ -72,7 +74,7 @@ fn doc(a: &Article) -> Doc<'_> {
     }
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<ThreadTime>) {
     let articles = corpus();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mut group = c.benchmark_group("time");
@@ -99,5 +101,9 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(ThreadTime);
+    targets = bench
+}
 criterion_main!(benches);

@@ -9,6 +9,9 @@ use crate::extract::time::vocab::{DayPart, Season, Unit};
 pub enum YearSpec {
     /// Written out: "April 2025".
     Given(i32),
+    /// Written with two digits: "'98" (98), "May '05" (5); the century is the one that puts
+    /// it nearest the publication date without going more than ten years ahead.
+    TwoDigit(u8),
     /// Not written: chosen from the publication date and the tense ("in November").
     Implied,
     /// Relative to the publication year: "this May" (0), "May last year" (-1),
@@ -94,6 +97,10 @@ pub enum Expr {
     /// A day of the week; `shift` is -1 for "last Friday", 1 for "next Friday", 0 for
     /// "this Friday" and `None` when the tense decides.
     Weekday(u8, Option<i8>),
+    /// A day of the week counted from the day mentioned last: the first such day after it
+    /// (1: "the following Monday", "the next Tuesday") or before it (-1: "the previous
+    /// Friday", "the prior Sunday").
+    WeekdayFrom(u8, i8),
     /// A weekend, shifted like a weekday: "this weekend" (0), "last weekend" (-1),
     /// "over the weekend" (`None`: the tense decides).
     Weekend(Option<i8>),

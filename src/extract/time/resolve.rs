@@ -127,6 +127,7 @@ fn place(expr: &Expr, ctx: &Context, tense: &mut dyn FnMut() -> Option<Reading>)
         Expr::Century(c) => Some(Period::Century(c)),
         Expr::Reported(year) => reported(year, ctx),
         Expr::Weekday(d, shift) => weekday(d, shift, ctx.anchor?, tense),
+        Expr::WeekdayFrom(d, by) => weekday_from(d, by, ctx.last_day.or(ctx.anchor)?),
         Expr::Weekend(shift) => weekend(shift, ctx.anchor?, tense),
         Expr::Shift(unit, by, base) => shift(unit, by, base, ctx),
         Expr::Ref(_) | Expr::Duration(..) | Expr::Set(_) => None,
@@ -173,6 +174,9 @@ fn calendar(
 ) -> Option<Period> {
     if let YearSpec::Given(y) = year {
         return in_year(y, part);
+    }
+    if let YearSpec::TwoDigit(n) = year {
+        return in_year(two_digit_year(n, ctx.anchor), part);
     }
     if year == YearSpec::Reference
         && let Some(p) = ctx.last_period.or(ctx.anchor.map(Period::Day))
@@ -295,6 +299,20 @@ fn calendar(
     })
 }
 
+/// The year written "'`n`": in the century of the anchor unless that is more than ten years
+/// ahead of it ("'98" in 2025 is 1998, "'30" is 2030); without an anchor, 1930 to 2029.
+fn two_digit_year(n: u8, anchor: Option<NaiveDate>) -> i32 {
+    let n = i32::from(n);
+    match anchor {
+        Some(a) => {
+            let y = a.year() - a.year().rem_euclid(100) + n;
+            if y > a.year() + 10 { y - 100 } else { y }
+        }
+        None if n >= 30 => 1900 + n,
+        None => 2000 + n,
+    }
+}
+
 /// A weekday: "last"/"next" step over the anchor; otherwise the tense chooses the one on or
 /// before the anchor (past or neutral) or on or after it (future).
 fn weekday(
@@ -325,6 +343,17 @@ fn weekday(
     ))
 }
 
+/// The first weekday `d` after `base` (`by` = 1) or before it (-1).
+fn weekday_from(d: u8, by: i8, base: NaiveDate) -> Option<Period> {
+    let from = i64::from(base.weekday().num_days_from_monday());
+    let step = if by > 0 {
+        (i64::from(d) - from - 1).rem_euclid(7) + 1
+    } else {
+        -((from - i64::from(d) - 1).rem_euclid(7) + 1)
+    };
+    Some(Period::Day(base.checked_add_signed(Duration::days(step))?))
+}
+
 /// A weekend: this week's, shifted; "the weekend" is the last one in the past tense (this
 /// week's when the anchor is on it) and the coming one in the future tense.
 fn weekend(
@@ -348,6 +377,7 @@ fn weekend(
 fn reported(year: YearSpec, ctx: &Context) -> Option<Period> {
     let y = match year {
         YearSpec::Given(y) => y,
+        YearSpec::TwoDigit(n) => two_digit_year(n, ctx.anchor),
         YearSpec::Shift(k) => ctx.anchor?.year() + k,
         _ => return None,
     };
@@ -423,7 +453,7 @@ fn unresolved_value(expr: &Expr) -> String {
             Part::Season(s) => format!("XXXX-{}", season_code(s)),
             Part::NthWeekday(m, ..) => format!("XXXX-{m:02}-XX"),
         },
-        Expr::Weekday(d, _) => format!("XXXX-WXX-{}", d + 1),
+        Expr::Weekday(d, _) | Expr::WeekdayFrom(d, _) => format!("XXXX-WXX-{}", d + 1),
         Expr::Weekend(_) => "XXXX-WXX-WE".to_string(),
         Expr::Shift(unit, ..) => match unit {
             Unit::Week | Unit::Fortnight | Unit::Weekend => "XXXX-WXX",

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::extract::time::token::{Kind, Token};
+use crate::extract::time::token::{Case, Kind, Token};
 use crate::extract::time::vocab::lowercase;
 
 /// The tense of a clause.
@@ -52,7 +52,7 @@ pub fn around(
             firm: true,
         });
     }
-    let after = || (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j));
+    let after = || (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j, true));
     // "until Monday" looks ahead ("postponed until Monday"), unless the clause after it is
     // firmly in the past ("until Thursday, they had not called him a suspect").
     if after_until(text, tokens, first, lo) {
@@ -63,7 +63,7 @@ pub fn around(
     }
     (lo.max(first.saturating_sub(REACH))..first.min(hi))
         .rev()
-        .find_map(|j| marker(text, tokens, j))
+        .find_map(|j| marker(text, tokens, j, false))
         .or_else(after)
 }
 
@@ -141,8 +141,81 @@ const FUTURE: &[&str] = &[
 const FUTURE_WITH_TO: &[&str] = &[
     "expected", "expects", "expect", "due", "set", "aims", "aim", "intends", "intend", "going",
     "prepared", "ready", "hopes", "hope", "wants", "want", "seeks", "seek", "tries", "try", "is",
-    "are", "am", "plan", "plans", "intended",
+    "are", "am", "plan", "plans", "intended", "planned",
 ];
+
+/// Words of [`FUTURE_WITH_TO`] that announce the future before "for" when they come after the
+/// expression too ("On Monday, the vote is set for..."); after the others "for" there may
+/// start a noun's complement ("On Friday, when he dropped his plans for a holiday").
+const FUTURE_WITH_FOR: &[&str] = &["due", "set", "ready", "prepared"];
+
+/// Verbs of scheduled happenings in the third person singular. In the simple present with a
+/// date they announce a timetable, not a habit or the past ("Merz meets Macron on
+/// Monday", "the court rules on Tuesday", "the summit, which begins Monday").
+const SCHEDULED_THIRD: &[&str] = &[
+    "meets",
+    "heads",
+    "visits",
+    "begins",
+    "starts",
+    "resumes",
+    "arrives",
+    "leaves",
+    "departs",
+    "travels",
+    "votes",
+    "convenes",
+    "reconvenes",
+    "faces",
+    "flies",
+    "testifies",
+    "hears",
+    "decides",
+    "opens",
+    "reopens",
+    "expires",
+    "attends",
+    "gathers",
+    "kicks",
+    "unveils",
+];
+
+/// The same verbs in the plain present ("leaders meet Monday", "they vote Tuesday"). Most are
+/// nouns as well ("a slow start Monday", "his visit"), so they count only after a subject
+/// (see [`subject_before`]).
+const SCHEDULED_PLAIN: &[&str] = &[
+    "meet",
+    "visit",
+    "begin",
+    "resume",
+    "arrive",
+    "depart",
+    "travel",
+    "vote",
+    "convene",
+    "reconvene",
+    "testify",
+    "decide",
+    "reopen",
+    "expire",
+    "attend",
+    "gather",
+    "kick",
+    "unveil",
+];
+
+/// Words after which a verb of [`SCHEDULED_THIRD`] is not a finite present: an auxiliary or
+/// "to" ("will meet" is read from "will", "agreed to meet" from "agreed"), a negated past
+/// ("did not meet"), or a noun after a determiner ("his visits").
+const NOT_FINITE_BEFORE: &[&str] = &[
+    "to", "not", "t", "did", "didn", "never", "will", "ll", "would", "could", "can", "may",
+    "might", "should", "must", "shall", "the", "a", "an", "his", "her", "its", "their", "our",
+    "my", "your", "this", "that", "these", "those", "each", "every", "no", "s",
+];
+
+/// Words that can stand as the subject right before a plain present ("they meet Monday", "the
+/// talks, which resume Monday").
+const SUBJECT_WORDS: &[&str] = &["they", "we", "i", "you", "who", "which"];
 
 /// Verbs of [`FUTURE_WITH_TO`] whose "to" may come after a short object ("expect the deal
 /// to close", "plans a vote to").
@@ -168,19 +241,24 @@ const AUXILIARY: &[&str] = &[
 
 /// What the marker lists say of a word, as bits.
 mod bits {
-    pub const IRREGULAR: u8 = 1;
-    pub const NOT_PAST: u8 = 2;
-    pub const FUTURE: u8 = 4;
-    pub const FUTURE_WITH_TO: u8 = 8;
-    pub const PAST_AUXILIARY: u8 = 16;
-    pub const PRESENT: u8 = 32;
-    pub const AUXILIARY: u8 = 64;
-    pub const OBJECT_THEN_TO: u8 = 128;
+    pub const IRREGULAR: u16 = 1;
+    pub const NOT_PAST: u16 = 2;
+    pub const FUTURE: u16 = 4;
+    pub const FUTURE_WITH_TO: u16 = 8;
+    pub const PAST_AUXILIARY: u16 = 16;
+    pub const PRESENT: u16 = 32;
+    pub const AUXILIARY: u16 = 64;
+    pub const OBJECT_THEN_TO: u16 = 128;
+    pub const WITH_FOR: u16 = 256;
+    pub const SCHEDULED: u16 = 512;
+    pub const NOT_FINITE_BEFORE: u16 = 1024;
+    pub const SCHEDULED_PLAIN: u16 = 2048;
+    pub const SUBJECT: u16 = 4096;
 }
 
 /// The bits of `w` (0 for a word in no list), from a table built once from the lists.
-fn flags(w: &str) -> u8 {
-    static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+fn flags(w: &str) -> u16 {
+    static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = HashMap::new();
         for (list, bit) in [
@@ -192,6 +270,11 @@ fn flags(w: &str) -> u8 {
             (PRESENT, bits::PRESENT),
             (AUXILIARY, bits::AUXILIARY),
             (OBJECT_THEN_TO, bits::OBJECT_THEN_TO),
+            (FUTURE_WITH_FOR, bits::WITH_FOR),
+            (SCHEDULED_THIRD, bits::SCHEDULED),
+            (SCHEDULED_PLAIN, bits::SCHEDULED_PLAIN),
+            (NOT_FINITE_BEFORE, bits::NOT_FINITE_BEFORE),
+            (SUBJECT_WORDS, bits::SUBJECT),
         ] {
             for &word in list {
                 *t.entry(word).or_insert(0) |= bit;
@@ -211,8 +294,8 @@ fn word_at<'b>(text: &str, tokens: &[Token], j: usize, buf: &'b mut [u8; 12]) ->
     lowercase(&text[t.start as usize..t.end as usize], buf)
 }
 
-/// The tense token `j` marks, if any.
-fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
+/// The tense token `j` marks, if any; `ahead` when it comes after the expression.
+fn marker(text: &str, tokens: &[Token], j: usize, ahead: bool) -> Option<Reading> {
     let t = &tokens[j];
     let mut buf = [0u8; 12];
     let w = word_at(text, tokens, j, &mut buf)?;
@@ -238,8 +321,14 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
         .checked_sub(1)
         .and_then(|p| word_at(text, tokens, p, &mut pbuf))
         .unwrap_or("");
+    // "On Friday, the ministry planned to raise fees": a past plan after the date is when the
+    // plan was made.
     let with_to = f & bits::FUTURE_WITH_TO != 0
-        && (matches!(next, "to" | "for")
+        && !(ahead && w == "planned")
+        && (next == "to"
+            || (next == "for" && w != "planned" && (!ahead || f & bits::WITH_FOR != 0))
+            // "planned a march on Saturday"
+            || (matches!(w, "plan" | "plans" | "planned") && matches!(next, "a" | "an" | "the"))
             || (f & bits::OBJECT_THEN_TO != 0 && to_after_object(text, tokens, j)));
     if with_to && flags(prev) & bits::PAST_AUXILIARY != 0 {
         return Some(firm(Tense::Past));
@@ -255,11 +344,28 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
     if f & bits::FUTURE != 0
         || (w == "ll" && after_apostrophe)
         || (matches!(w, "wo" | "won") && (next_is_mark || next == "n"))
-        || (w == "may" && t.case() == crate::extract::time::token::Case::Lower)
+        || (w == "may" && t.case() == Case::Lower)
         || (w == "early" && prev == "as")
         || with_to
     {
         return Some(firm(Tense::Future));
+    }
+    // "Merz meets Macron on Monday": a timetable, read only when the verb comes before
+    // the date (after it, the date usually belongs to another clause). Not firm, since a
+    // present can also tell a habit ("the board meets in March").
+    let scheduled = match () {
+        _ if ahead || t.case() != Case::Lower => false,
+        // "the minister heads to Brussels on Thursday", but not "heads of state"
+        _ if w == "heads" => matches!(next, "to" | "for" | "into" | "back" | "home"),
+        _ if f & bits::SCHEDULED != 0 => flags(prev) & bits::NOT_FINITE_BEFORE == 0,
+        _ if f & bits::SCHEDULED_PLAIN != 0 => subject_before(text, tokens, j),
+        _ => false,
+    };
+    if scheduled {
+        return Some(Reading {
+            tense: Tense::Future,
+            firm: false,
+        });
     }
     if participle(w) {
         // "will be held", "is expected", "to be completed": the auxiliary tells the tense.
@@ -279,6 +385,26 @@ fn marker(text: &str, tokens: &[Token], j: usize) -> Option<Reading> {
         return Some(firm(Tense::Present));
     }
     None
+}
+
+/// True when the word before token `j` can be the subject of a plain present verb there: a
+/// pronoun, "who"/"which", a capitalised word ("Merz and Macron meet", "Texans vote") or a plural
+/// in "-s" ("ministers meet", "talks resume").
+fn subject_before(text: &str, tokens: &[Token], j: usize) -> bool {
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    let mut buf = [0u8; 12];
+    let Some(w) = word_at(text, tokens, p, &mut buf) else {
+        return false;
+    };
+    let f = flags(w);
+    if f & (bits::NOT_FINITE_BEFORE | bits::PRESENT | bits::AUXILIARY) != 0 {
+        return false;
+    }
+    f & bits::SUBJECT != 0
+        || tokens[p].case() == Case::Capital
+        || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
 }
 
 /// True when "to" follows token `j` after a few words with no punctuation between ("expect

@@ -100,6 +100,67 @@ fn written_dates() {
 }
 
 #[test]
+fn two_digit_years_after_an_apostrophe() {
+    check(
+        "The law was passed in '98 and amended in '05.",
+        tuesday(),
+        &[("'98", "1998"), ("'05", "2005")],
+    );
+    check(
+        "He joined the party in May '95, after the class of '92 had left.",
+        tuesday(),
+        &[("May '95", "1995-05"), ("'92", "1992")],
+    );
+    check(
+        "Prices were lower in the summer of '19.",
+        tuesday(),
+        &[("the summer of '19", "2019-SU")],
+    );
+    check(
+        "The team won the cup in '04 and '09.",
+        tuesday(),
+        &[("'04", "2004"), ("'09", "2009")],
+    );
+    // A decade, a quotation and a contraction are not years.
+    check(
+        "Rock'n'roll ruled the '60s.",
+        tuesday(),
+        &[("the '60s", "196")],
+    );
+    check("He said 'we sold 98 units'.", tuesday(), &[]);
+    // Without a publication date the century is the one from 1930 to 2029.
+    check("The law was passed in '98.", None, &[("'98", "1998")]);
+}
+
+#[test]
+fn fiscal_year_codes() {
+    check(
+        "The company reported FY2025 revenue and expects growth in FY26.",
+        tuesday(),
+        &[("FY2025", "2025"), ("FY26", "2026")],
+    );
+    check(
+        "The FYI column runs weekly.",
+        tuesday(),
+        &[("weekly", "P1W")],
+    );
+}
+
+#[test]
+fn a_count_of_thousands_of_years_is_no_year() {
+    check(
+        "The walls have stood for three thousand years.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Celebrations marked the year two thousand.",
+        tuesday(),
+        &[("the year two thousand", "2000")],
+    );
+}
+
+#[test]
 fn months_and_years() {
     check(
         "Tensions have been building since April 2025.",
@@ -278,6 +339,127 @@ fn weekdays_look_ahead_in_future_news() {
         "The envoy is expected to arrive on Thursday.",
         tuesday(),
         &[("Thursday", "2025-12-25")],
+    );
+}
+
+#[test]
+fn the_following_or_previous_weekday_counts_from_the_day_mentioned_last() {
+    check(
+        "The plane landed on Dec. 3. The following Monday, talks began.",
+        tuesday(),
+        &[
+            ("Dec. 3", "2025-12-03"),
+            ("The following Monday", "2025-12-08"),
+        ],
+    );
+    check(
+        "He arrived in Kyiv on March 3, 2024 and left the following Tuesday.",
+        tuesday(),
+        &[
+            ("March 3, 2024", "2024-03-03"),
+            ("the following Tuesday", "2024-03-05"),
+        ],
+    );
+    check(
+        "The pound ended Friday a cent lower than the previous Friday.",
+        tuesday(),
+        &[
+            ("Friday", "2025-12-19"),
+            ("the previous Friday", "2025-12-12"),
+        ],
+    );
+    // Without a day mentioned before, from the publication date.
+    check(
+        "He will leave the following Monday.",
+        tuesday(),
+        &[("the following Monday", "2025-12-29")],
+    );
+    check(
+        "He will leave the following Monday.",
+        None,
+        &[("the following Monday", "XXXX-WXX-1")],
+    );
+}
+
+#[test]
+fn a_timetable_in_the_present_looks_ahead() {
+    // A scheduled happening in the simple present, before the weekday.
+    check(
+        "Zelensky meets Trump on Sunday in Florida, his office said.",
+        tuesday(),
+        &[("Sunday", "2025-12-28")],
+    );
+    check(
+        "The two finance ministers meet privately Friday with the lenders.",
+        tuesday(),
+        &[("Friday", "2025-12-26")],
+    );
+    check(
+        "The summit, which begins Monday, will focus on energy.",
+        friday(),
+        &[("Monday", "2025-12-22")],
+    );
+    check(
+        "The Supreme Court hears arguments Wednesday in the tariff case.",
+        tuesday(),
+        &[("Wednesday", "2025-12-24")],
+    );
+    check(
+        "The minister heads to Brussels on Thursday for the summit.",
+        tuesday(),
+        &[("Thursday", "2025-12-25")],
+    );
+    // A plan names what comes after it.
+    check(
+        "Farmers planned a march on the capital on Saturday.",
+        friday(),
+        &[("Saturday", "2025-12-20")],
+    );
+    check(
+        "The delegation planned to fly home on Thursday.",
+        tuesday(),
+        &[("Thursday", "2025-12-25")],
+    );
+}
+
+#[test]
+fn a_noun_or_a_past_plan_does_not_look_ahead() {
+    // "start", "visit", "host" as nouns; an infinitive; a negated past.
+    check(
+        "The talks got off to a slow start Monday in Geneva.",
+        tuesday(),
+        &[("Monday", "2025-12-22")],
+    );
+    check(
+        "The minister told the show's host on Wednesday that a deal was near.",
+        friday(),
+        &[("Wednesday", "2025-12-17")],
+    );
+    check(
+        "The two sides agreed to meet Monday in Istanbul.",
+        tuesday(),
+        &[("Monday", "2025-12-22")],
+    );
+    check(
+        "The heads of state met on Thursday.",
+        tuesday(),
+        &[("Thursday", "2025-12-18")],
+    );
+    check(
+        "The board did not meet Monday as planned.",
+        tuesday(),
+        &[("Monday", "2025-12-22")],
+    );
+    // The date before a past plan is when the plan was made.
+    check(
+        "On Friday, the ministry planned to raise the fees.",
+        tuesday(),
+        &[("Friday", "2025-12-19")],
+    );
+    check(
+        "On Friday, when he dropped his plans for a holiday, the strike had begun.",
+        tuesday(),
+        &[("Friday", "2025-12-19")],
     );
 }
 
@@ -466,6 +648,32 @@ fn durations() {
 }
 
 #[test]
+fn a_rate_of_a_quantity_is_no_time_expression() {
+    // The unit measures an amount, not a time: TimeML leaves these out.
+    check(
+        "Exiles send $1 billion a year to relatives.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Builders started homes at a pace of 240,000 a month.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The merger should cut $80 million a year in costs.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Rents should rise 3% annually through 2028.",
+        tuesday(),
+        &[("2028", "2028")],
+    );
+    check("The bonds pay 4 percent annually.", tuesday(), &[]);
+}
+
+#[test]
 fn recurrences() {
     check(
         "The committee meets every week.",
@@ -473,9 +681,19 @@ fn recurrences() {
         &[("every week", "P1W")],
     );
     check(
-        "Exiles send $1 billion a year to relatives.",
+        "The hotline takes hundreds of calls a day.",
         tuesday(),
-        &[("a year", "P1Y")],
+        &[("a day", "P1D")],
+    );
+    check(
+        "The airline will add two flights a week to Mumbai.",
+        tuesday(),
+        &[("a week", "P1W")],
+    );
+    check(
+        "The paper publishes its index weekly.",
+        tuesday(),
+        &[("weekly", "P1W")],
     );
     check(
         "Flights leave Bombay every Monday.",
@@ -583,6 +801,20 @@ fn names_and_compounds_with_time_words_stay_out() {
         "Ceasefire Talks Resume Next Week",
         tuesday(),
         &[("Next Week", "2026-W01")],
+    );
+}
+
+#[test]
+fn the_last_half_of_a_year_is_its_second() {
+    check(
+        "Margins should improve in the last half of 2026 and in 2027.",
+        tuesday(),
+        &[("the last half of 2026", "2026-H2"), ("2027", "2027")],
+    );
+    check(
+        "Over the last half century the town shrank.",
+        tuesday(),
+        &[],
     );
 }
 

@@ -17,6 +17,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, day_first(text, tokens, i));
     best = longer(best, year_forms(text, tokens, i));
     best = longer(best, quarter_or_half(text, tokens, i));
+    best = longer(best, fy_form(text, tokens, i));
     best = longer(best, season(text, tokens, i));
     best = longer(best, century(text, tokens, i));
     best = longer(best, fiscal_period(text, tokens, i));
@@ -140,6 +141,10 @@ fn year_after(c: &mut Cursor, text: &str) -> Option<YearSpec> {
     if let Some(y) = year(&mut d).or_else(|| spoken_year(&mut d, text)) {
         *c = d;
         return Some(YearSpec::Given(y));
+    }
+    if let Some(n) = two_digit(&mut d) {
+        *c = d;
+        return Some(YearSpec::TwoDigit(n));
     }
     if comma {
         return None;
@@ -327,6 +332,16 @@ fn year_forms(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let fiscal = c.word(W::Fiscal);
     let the = !fiscal && c.word(W::The);
+    // "in '98", "since '05", "'04 and '09", "fiscal '99"
+    let mut y = c;
+    if (fiscal || temporal_lead(tokens, i))
+        && let Some(n) = two_digit(&mut y)
+    {
+        return Some(Core::new(
+            y.i,
+            Expr::Calendar(YearSpec::TwoDigit(n), Part::Year),
+        ));
+    }
     if c.punct(b'\'') {
         let n = c
             .number(2)
@@ -405,6 +420,28 @@ fn year_forms(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     Some(Core::new(c.i, expr))
 }
 
+/// A year written with two digits after an apostrophe ("'98"), the apostrophe standing
+/// apart from the word before it and the number ending the word ("'90s" is a decade).
+fn two_digit(c: &mut Cursor) -> Option<u8> {
+    let mut d = *c;
+    let mark = d.peek()?;
+    if !mark.is_punct(b'\'') || d.prev().is_some_and(|p| p.end == mark.start) {
+        return None;
+    }
+    d.bump();
+    if !d.touching() || d.peek()?.digits() != 2 {
+        return None;
+    }
+    let n = d.number(2)?;
+    if d.peek()
+        .is_some_and(|t| t.start == d.prev().map_or(0, |p| p.end) && t.is_word())
+    {
+        return None;
+    }
+    *c = d;
+    Some(n as u8)
+}
+
 /// A year read aloud: "nineteen ninety-six", "two thousand", "two thousand and one".
 fn spoken_year(c: &mut Cursor, text: &str) -> Option<i32> {
     let mut d = *c;
@@ -424,6 +461,10 @@ fn spoken_year(c: &mut Cursor, text: &str) -> Option<i32> {
                 }
                 _ => 0,
             };
+            // "three thousand years" is a length.
+            if matches!(d.lex(), Lex::Unit(..)) {
+                return None;
+            }
             *c = d;
             return Some(2000 + extra);
         }
@@ -559,7 +600,7 @@ fn code_suffix(text: &str, tokens: &[Token], at: usize) -> bool {
 
 /// Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1990",
 /// "this year's third quarter", "the fiscal first quarter", "the year-ago third quarter",
-/// "Q3 2025", "the first half of 2025", "second-half".
+/// "Q3 2025", "the first half of 2025", "the last half of 2024", "second-half".
 fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(core) = q_form(text, tokens, i) {
         return Some(core);
@@ -587,15 +628,21 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
     c.word(W::Fiscal);
     c.dash();
-    let n = ordinal(&mut c, text)?;
+    // "the last half of 2024": the second.
+    let last = determiner && c.word(W::Last);
+    let n = if last { 2 } else { ordinal(&mut c, text)? };
     c.dash();
     c.word(W::Fiscal);
     let part = match c.lex() {
-        Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) => Part::Quarter(n),
+        Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) && !last => Part::Quarter(n),
         Lex::Word(W::Half) if (1..=2).contains(&n) => Part::Half(n),
         _ => return None,
     };
     c.bump();
+    // "the last half century" is fifty years.
+    if last && c.unit().is_some() {
+        return None;
+    }
     if year.is_none() {
         year = year_after(&mut c, text);
     }
@@ -615,6 +662,21 @@ fn q_form(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let n = c.number(1).filter(|n| (1..=4).contains(n))?;
     let year = year_after(&mut c, text).unwrap_or(YearSpec::Implied);
     Some(Core::new(c.i, Expr::Calendar(year, Part::Quarter(n as u8))))
+}
+
+/// A fiscal year written as a code: "FY2025", "FY26".
+fn fy_form(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let t = c.bump()?;
+    if &text[t.start as usize..t.end as usize] != "FY" || !c.touching() {
+        return None;
+    }
+    let year = match c.peek()?.digits() {
+        4 => YearSpec::Given(year(&mut c)?),
+        2 => YearSpec::TwoDigit(c.number(2)? as u8),
+        _ => return None,
+    };
+    Some(Core::new(c.i, Expr::Calendar(year, Part::Year)))
 }
 
 /// An ordinal as a word ("third", "twenty-first") or a number with its suffix ("3rd").

@@ -2,7 +2,7 @@
 //! "day-long", "the past two months", "the first nine months", "for weeks", "within days",
 //! "weeks or months".
 
-use super::recurrence::rate_before;
+use super::recurrence::{RateOf, rate_before};
 use super::{Core, longer};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Expr, Mod, Recurrence};
@@ -155,8 +155,8 @@ fn filler(c: &mut Cursor, text: &str) {
 }
 
 /// A counted unit: "three years", "a week", "10-year", "2 1/2 years", "two and a half
-/// years", "a minute and a half", "two to three weeks"; "a year" after a rate ("$1 billion a
-/// year") is a recurrence.
+/// years", "a minute and a half", "two to three weeks". "a day" after happenings
+/// ("calls a day") is a recurrence, after a quantity ("$1 billion a year") nothing.
 fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let first = amount(&mut c, text)?;
@@ -192,8 +192,14 @@ fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     {
         return None;
     }
-    if first.article && rate_before(text, tokens, i) {
-        return Some(Core::new(c.i, Expr::Set(Recurrence::Every(1, unit))));
+    if first.article {
+        match rate_before(text, tokens, i) {
+            Some(RateOf::Quantity) => return None,
+            Some(RateOf::Happening) => {
+                return Some(Core::new(c.i, Expr::Set(Recurrence::Every(1, unit))));
+            }
+            None => {}
+        }
     }
     let mut h = c;
     if h.word(W::And) && h.any(&[W::A, W::An]).is_some() && h.word(W::Half) {

@@ -256,8 +256,8 @@ const CORE_WORDS: &[W] = &[
 ];
 
 /// Whether an expression can start at token `i`: a number, a date word, a word that is an
-/// expression by itself, a lead with a date word in the next four tokens, "Q" glued to a
-/// number ("Q3"), or an apostrophe before a number ("'90s"). This keeps the grammar off the
+/// expression by itself, a lead with a date word in the next four tokens, "Q" or "FY" glued to a
+/// number ("Q3", "FY26"), or an apostrophe before a number ("'90s"). This keeps the grammar off the
 /// great majority of tokens.
 fn can_start(tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
@@ -271,7 +271,7 @@ fn can_start(tokens: &[Token], i: usize) -> bool {
         Kind::Punct(b'\'') => number_next(),
         Kind::Punct(_) => false,
         Kind::Word(Lex::Other, case) => {
-            (t.end - t.start == 1 && number_next())
+            (t.end - t.start <= 2 && number_next())
                 || (case == Case::Capital && day_ahead(tokens, i))
         }
         Kind::Word(Lex::Word(w), _) => {
@@ -462,6 +462,10 @@ fn mark_ranges(tokens: &[Token], found: &mut [Found]) {
 fn dated(e: &Expr) -> bool {
     matches!(
         e,
-        Expr::Calendar(..) | Expr::Decade(_) | Expr::Weekday(..) | Expr::Century(_)
+        Expr::Calendar(..)
+            | Expr::Decade(_)
+            | Expr::Weekday(..)
+            | Expr::WeekdayFrom(..)
+            | Expr::Century(_)
     )
 }

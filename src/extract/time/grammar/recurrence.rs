@@ -1,5 +1,5 @@
 //! Recurrences (TIMEX3 SET): "every week", "each July", "every Monday", "daily",
-//! "twice a year", "$1 billion a year", "on Mondays".
+//! "twice a year", "calls a day", "on Mondays".
 
 use super::duration::amount;
 use super::{Core, longer};
@@ -11,7 +11,7 @@ use crate::extract::time::vocab::{Lex, Unit, W};
 /// The longest recurrence starting at token `i`.
 pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut best = every(text, tokens, i);
-    best = longer(best, adverb(tokens, i));
+    best = longer(best, adverb(text, tokens, i));
     best = longer(best, times_per(text, tokens, i));
     longer(best, plural_weekday(tokens, i))
 }
@@ -65,10 +65,14 @@ pub(super) const ADVERBS: &[(W, Unit)] = &[
     (W::Hourly, Unit::Hour),
 ];
 
-/// "daily", "weekly", "monthly", "yearly", "annually", "hourly".
-fn adverb(tokens: &[Token], i: usize) -> Option<Core> {
+/// "daily", "weekly", "monthly", "yearly", "annually", "hourly"; not after a quantity ("rise
+/// 3% annually", "$40 million annually").
+fn adverb(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let t = tokens.get(i)?;
     let &(_, unit) = ADVERBS.iter().find(|(w, _)| t.is(*w))?;
+    if rate_before(text, tokens, i) == Some(RateOf::Quantity) {
+        return None;
+    }
     Some(Core::new(i + 1, Expr::Set(Recurrence::Every(1, unit))))
 }
 
@@ -101,24 +105,38 @@ fn plural_weekday(tokens: &[Token], i: usize) -> Option<Core> {
 }
 
 /// Words for amounts and money after which "a year" is a rate ("$1 billion a year").
-const RATE_WORDS: &[&str] = &[
-    "million", "billion", "trillion", "thousand", "percent", "dollars", "euros", "pounds", "times",
+const AMOUNT_WORDS: &[&str] = &[
+    "million", "billion", "trillion", "thousand", "percent", "dollars", "euros", "pounds",
 ];
 
-/// True when the token before `i` shows that "a"/"per" + unit at `i` is a rate: a number, an
-/// amount of money, a plural noun ("interviews a day") or "once"/"twice".
-pub(super) fn rate_before(text: &str, tokens: &[Token], i: usize) -> bool {
-    let Some(p) = i.checked_sub(1).map(|j| &tokens[j]) else {
-        return false;
-    };
+/// What the token before a rate word shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RateOf {
+    /// A quantity: a number, an amount of money, a percentage ("$1 billion a year", "240,000 a
+    /// month", "3% annually"). The unit measures the quantity; TimeML annotates no time there.
+    Quantity,
+    /// Things that happen: a plural noun ("calls a day") or "once"/"twice"/"times": a
+    /// recurrence.
+    Happening,
+}
+
+/// What the token before `i` shows about "a"/"per" + unit (or a frequency adverb) at `i`, if
+/// it makes a rate.
+pub(super) fn rate_before(text: &str, tokens: &[Token], i: usize) -> Option<RateOf> {
+    let p = &tokens[i.checked_sub(1)?];
     match p.kind {
-        Kind::Number(..) | Kind::Quantity => true,
-        Kind::Punct(b'%') => true,
-        Kind::Word(Lex::Word(W::Once | W::Twice), _) => true,
+        Kind::Number(..) | Kind::Quantity | Kind::Punct(b'%') => Some(RateOf::Quantity),
+        Kind::Word(Lex::Word(W::Once | W::Twice | W::Times), _) => Some(RateOf::Happening),
         Kind::Word(Lex::Other, Case::Lower) => {
             let w = &text[p.start as usize..p.end as usize];
-            RATE_WORDS.contains(&w) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+            if AMOUNT_WORDS.contains(&w) {
+                Some(RateOf::Quantity)
+            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                Some(RateOf::Happening)
+            } else {
+                None
+            }
         }
-        _ => false,
+        _ => None,
     }
 }

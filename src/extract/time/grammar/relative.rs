@@ -174,9 +174,26 @@ const NAMED_DAYS: &[&str] = &[
 ];
 
 /// A weekday: "Friday", "last Friday", "next Monday", "this Thursday", "this past Sunday",
-/// "Friday night"; not "Black Friday" or "We".
+/// "Friday night", "the following Monday"; not "Black Friday" or "We".
 pub(super) fn weekday(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
+    // "the following Monday", "the previous Friday": from the day mentioned last.
+    if c.word(W::The) {
+        let by = match c.any(&[W::Following, W::Next, W::Previous, W::Prior])? {
+            W::Following | W::Next => 1,
+            _ => -1,
+        };
+        let t = c.peek()?;
+        let Lex::Weekday(d, false) = t.lex() else {
+            return None;
+        };
+        if t.case() == Case::Lower {
+            return None;
+        }
+        c.bump();
+        let part = day_part(&mut c);
+        return Some(Core::new(c.i, Expr::WeekdayFrom(d, by)).with_clock(part));
+    }
     let shift = match c.any(&[W::Last, W::Next, W::This, W::Coming, W::Past]) {
         Some(W::Last | W::Past) => Some(-1),
         Some(W::Next | W::Coming) => Some(1),
