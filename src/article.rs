@@ -124,8 +124,9 @@ pub struct Article {
     pub text: String,
     /// A 64-bit content hash of `text` (xxh3), stable across runs and machines.
     pub hash: u64,
-    /// Metadata from the format and from the text.
-    pub meta: Meta,
+    /// Metadata from the format and from the text (boxed: most of it is usually empty, and
+    /// the article list holds one article struct per article).
+    pub meta: Box<Meta>,
     /// Paragraphs, sentences and boilerplate marks.
     pub layout: Layout,
     /// Everything extracted from the text.

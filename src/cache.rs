@@ -9,8 +9,9 @@
 //!
 //! Beside it, a second file holds the corpus views built over those articles (actors,
 //! timeline, quotation groups), keyed by what they were built from: the sources in order,
-//! the overrides and the index version. A warm reopen takes them instead of building them
-//! again; views that do not match, or fail their checksum, are ignored and rebuilt.
+//! the overrides and the index version. They are stored as one part per list, each with its
+//! checksum, and read back part by part. A warm reopen takes them instead of building them
+//! again; views that do not match, or fail a checksum, are ignored and rebuilt.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -33,6 +34,8 @@ const FORMAT: u32 = 1;
 const END: u64 = u64::MAX;
 /// Identifies stored views.
 const VIEWS_MAGIC: &[u8; 14] = b"DOSSIER-VIEWS\n";
+/// Version of the stored views layout (2: one checksummed part per list).
+const VIEWS_FORMAT: u32 = 2;
 /// Largest entry accepted when reading (guards against a corrupt length).
 const MAX_ENTRY: u64 = 8 << 30;
 
@@ -93,13 +96,12 @@ struct Header {
     extractor: String,
 }
 
-/// What stored views were built from, and the checksum of their bytes.
+/// What stored views were built from.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 struct ViewsHeader {
     format: u32,
     fingerprint: String,
     key: u64,
-    checksum: u64,
 }
 
 /// Where the cache for a set of inputs lives: `<folder>/.dossier/cache.bin` when the input is
@@ -244,12 +246,76 @@ pub struct StoredViews<T> {
     pub views: T,
 }
 
+/// Views that can be stored as a sequence of parts (one per list), each written on its own,
+/// so only one part's encoded bytes are held in memory at a time.
+pub trait StoreParts {
+    /// Writes every part, in order.
+    fn write_parts(&self, out: &mut PartWriter<'_>) -> io::Result<()>;
+}
+
+/// Views that can be read back part by part (see [`StoreParts`]).
+pub trait LoadParts: Sized {
+    /// Reads every part, in the order written.
+    fn read_parts(input: &mut PartReader<'_>) -> Result<Self, String>;
+}
+
+/// Writes the parts of stored views: each one length-prefixed, with its checksum.
+pub struct PartWriter<'a> {
+    out: &'a mut BufWriter<File>,
+}
+
+impl PartWriter<'_> {
+    /// Writes one part, a list.
+    pub fn part<T: Serialize>(&mut self, value: &[T]) -> io::Result<()> {
+        let bytes = postcard::to_stdvec(value).map_err(io::Error::other)?;
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes);
+        self.out
+            .write_all(&(8 + bytes.len() as u64).to_le_bytes())?;
+        self.out.write_all(&sum.to_le_bytes())?;
+        self.out.write_all(&bytes)
+    }
+}
+
+/// Reads the parts of stored views back, checking each one's checksum before decoding it.
+pub struct PartReader<'a> {
+    input: &'a mut BufReader<File>,
+    buf: Vec<u8>,
+}
+
+impl PartReader<'_> {
+    /// Reads the next part, a list written by [`PartWriter::part`], into a list of exactly
+    /// its length (decoding it as a whole would grow the list by doubling: up to twice the
+    /// memory for the largest lists).
+    pub fn list<T: for<'de> Deserialize<'de>>(&mut self) -> Result<Vec<T>, String> {
+        read_bytes(self.input, &mut self.buf)?.ok_or("views end early")?;
+        let checked = self
+            .buf
+            .split_first_chunk::<8>()
+            .filter(|(sum, bytes)| u64::from_le_bytes(**sum) == xxhash_rust::xxh3::xxh3_64(bytes));
+        let (_, bytes) = checked.ok_or("views do not match their checksum")?;
+        let corrupt = |e: postcard::Error| format!("corrupt views: {e}");
+        let (len, mut rest) = postcard::take_from_bytes::<u64>(bytes).map_err(corrupt)?;
+        // Every item takes at least one byte, which bounds the length of a valid list.
+        if len > rest.len() as u64 {
+            return Err("corrupt views: a list longer than its bytes".into());
+        }
+        let mut list = Vec::with_capacity(len as usize);
+        for _ in 0..len {
+            let (item, after) = postcard::take_from_bytes(rest).map_err(corrupt)?;
+            list.push(item);
+            rest = after;
+        }
+        if !rest.is_empty() {
+            return Err("corrupt views: bytes left after a list".into());
+        }
+        Ok(list)
+    }
+}
+
 /// Reads stored views. `Ok(None)` when there are none, or they were built by another version;
 /// `Err` with a message when they are corrupt. Whether they fit the corpus is the caller's to
 /// check, by their key.
-pub fn read_views<T: for<'de> Deserialize<'de>>(
-    path: &Path,
-) -> Result<Option<StoredViews<T>>, String> {
+pub fn read_views<T: LoadParts>(path: &Path) -> Result<Option<StoredViews<T>>, String> {
     let mut reader = match File::open(path) {
         Ok(f) => BufReader::with_capacity(1 << 20, f),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -261,37 +327,36 @@ pub fn read_views<T: for<'de> Deserialize<'de>>(
     }
     let mut buf = Vec::new();
     let header: ViewsHeader = read_item(&mut reader, &mut buf)?.ok_or("no header")?;
-    if header.format != FORMAT || header.fingerprint != VIEWS {
+    if header.format != VIEWS_FORMAT || header.fingerprint != VIEWS {
         return Ok(None);
     }
-    read_bytes(&mut reader, &mut buf)?.ok_or("no views")?;
-    if xxhash_rust::xxh3::xxh3_64(&buf) != header.checksum {
-        return Err("views do not match their checksum".into());
+    let mut parts = PartReader {
+        input: &mut reader,
+        buf,
+    };
+    let views = T::read_parts(&mut parts)?;
+    if read_bytes(&mut reader, &mut Vec::new())?.is_some() {
+        return Err("views file has more parts than expected".into());
     }
-    postcard::from_bytes(&buf)
-        .map(|views| {
-            Some(StoredViews {
-                key: header.key,
-                views,
-            })
-        })
-        .map_err(|e| format!("corrupt views: {e}"))
+    Ok(Some(StoredViews {
+        key: header.key,
+        views,
+    }))
 }
 
-/// Stores `views` under `key` (what they were built from) atomically, with a checksum.
-pub fn write_views(path: &Path, key: u64, views: &impl Serialize) -> io::Result<()> {
-    let bytes = postcard::to_stdvec(views).map_err(io::Error::other)?;
+/// Stores `views` under `key` (what they were built from) atomically, part by part, each
+/// with a checksum.
+pub fn write_views(path: &Path, key: u64, views: &impl StoreParts) -> io::Result<()> {
     let header = ViewsHeader {
-        format: FORMAT,
+        format: VIEWS_FORMAT,
         fingerprint: VIEWS.to_string(),
         key,
-        checksum: xxhash_rust::xxh3::xxh3_64(&bytes),
     };
     write_atomic(path, |out| {
         out.write_all(VIEWS_MAGIC)?;
         write_item(out, &header)?;
-        out.write_all(&(bytes.len() as u64).to_le_bytes())?;
-        out.write_all(&bytes)
+        views.write_parts(&mut PartWriter { out })?;
+        out.write_all(&END.to_le_bytes())
     })
 }
 

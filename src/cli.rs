@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use crate::app::text::ellipsize;
 use crate::article::{Article, Origin};
 use crate::cache;
-use crate::corpus::{self, Input, Progress};
+use crate::corpus::{self, Input, Progress, Stage};
 use crate::index::Index;
 use crate::ingest::{Draft, Problem, json};
 use crate::record::{Embedded, Record};
@@ -194,14 +194,19 @@ fn progress_line(progress: &Progress, done: &AtomicBool) {
         std::thread::sleep(Duration::from_millis(100));
         let secs = start.elapsed().as_secs_f64();
         let mb = progress.bytes.load(Ordering::Relaxed) as f64 / 1e6;
-        eprint!(
-            "\r\x1b[2Kreading {}/{} files · {} articles · {:.1} MB/s · {:.1} s",
-            progress.files_done.load(Ordering::Relaxed),
-            progress.files_total.load(Ordering::Relaxed),
-            progress.articles.load(Ordering::Relaxed),
-            mb / secs.max(0.001),
-            secs
-        );
+        let articles = progress.articles.load(Ordering::Relaxed);
+        match progress.stage() {
+            Stage::Reading => eprint!(
+                "\r\x1b[2Kreading {}/{} files · {articles} articles · {:.1} MB/s · {secs:.1} s",
+                progress.files_done.load(Ordering::Relaxed),
+                progress.files_total.load(Ordering::Relaxed),
+                mb / secs.max(0.001),
+            ),
+            stage => eprint!(
+                "\r\x1b[2K{articles} articles · {} · {secs:.1} s",
+                stage.label()
+            ),
+        }
     }
     eprint!("\r\x1b[2K");
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -37,6 +37,33 @@ impl Input {
     }
 }
 
+/// What loading is busy with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Stage {
+    /// Reading the files and extracting (or taking articles from the cache).
+    #[default]
+    Reading = 0,
+    /// Building the corpus views: actors merged, the timeline, quotation groups.
+    Views = 1,
+    /// Writing the cache.
+    Cache = 2,
+    /// Opening the review and applying its corrections.
+    Review = 3,
+}
+
+impl Stage {
+    /// What the stage does, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading and extracting",
+            Stage::Views => "merging actors, building the timeline and quotation groups",
+            Stage::Cache => "writing the cache",
+            Stage::Review => "opening the review",
+        }
+    }
+}
+
 /// Loading progress, shared with whoever displays it; set `cancel` to stop early.
 #[derive(Debug, Default)]
 pub struct Progress {
@@ -50,9 +77,26 @@ pub struct Progress {
     pub bytes: AtomicU64,
     /// Set to stop loading; what is done so far is kept.
     pub cancel: AtomicBool,
+    /// The current [`Stage`], as its number.
+    stage: AtomicU8,
 }
 
 impl Progress {
+    /// What loading is busy with.
+    pub fn stage(&self) -> Stage {
+        match self.stage.load(Ordering::Relaxed) {
+            1 => Stage::Views,
+            2 => Stage::Cache,
+            3 => Stage::Review,
+            _ => Stage::Reading,
+        }
+    }
+
+    /// Says what loading is busy with now.
+    pub fn enter(&self, stage: Stage) {
+        self.stage.store(stage as u8, Ordering::Relaxed);
+    }
+
     /// True once cancellation was asked for.
     pub fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
@@ -92,6 +136,7 @@ pub fn load_with(
     let paths = match input {
         Input::Sample => {
             let articles = analyse(ingest::sample_drafts(), progress);
+            progress.enter(Stage::Views);
             return (Index::build(articles, Vec::new()), None);
         }
         Input::Extracted(paths) => return (open_extracted(paths, progress), None),
@@ -145,7 +190,7 @@ pub fn load_with(
         })
         .collect();
 
-    let mut articles = Vec::new();
+    let mut articles = Vec::with_capacity(outcomes.iter().map(|o| o.articles.len()).sum());
     let mut problems = discovery_problems;
     let mut sources = Vec::with_capacity(outcomes.len());
     let mut extracted = 0;
@@ -167,6 +212,7 @@ pub fn load_with(
     }
     let overrides = read_overrides(paths, &mut problems);
     let Some(r) = report.as_mut() else {
+        progress.enter(Stage::Views);
         let mut index = Index::build_with(articles, problems, overrides);
         index.sources = sources;
         return (index, None);
@@ -186,6 +232,9 @@ pub fn load_with(
             None
         });
     let built = stored.is_none();
+    if built {
+        progress.enter(Stage::Views);
+    }
     let mut index = match stored {
         Some(views) => Index::with_views(articles, problems, overrides, views),
         None => Index::build_with(articles, problems, overrides),
@@ -195,6 +244,9 @@ pub fn load_with(
     r.extracted = extracted;
     r.reused = index.sources.len() - extracted;
     if !progress.cancelled() {
+        if changed || built {
+            progress.enter(Stage::Cache);
+        }
         if changed && let Err(e) = write_cache(&index, &r.path) {
             r.problem = Some(format!("cannot write the cache {}: {e}", r.path.display()));
         }
@@ -349,6 +401,7 @@ fn open_extracted(paths: &[PathBuf], progress: &Progress) -> Index {
         progress.files_done.fetch_add(1, Ordering::Relaxed);
     }
     progress.count(&articles);
+    progress.enter(Stage::Views);
     Index::build(articles, problems)
 }
 
@@ -409,10 +462,6 @@ pub fn reextract(article: &mut Article) {
     let x = &mut article.extraction;
     x.mentions.shrink_to_fit();
     x.actors.shrink_to_fit();
-    for a in &mut x.actors {
-        a.roles.shrink_to_fit();
-        a.name.shrink_to_fit();
-    }
     x.quotes.shrink_to_fit();
     for q in &mut x.quotes {
         q.parts.shrink_to_fit();

@@ -198,7 +198,7 @@ impl Record {
     pub fn of(article: &Article) -> Record {
         let text = article.text.as_str();
         let x = &article.extraction;
-        let actor_name = |i: u32| x.actors.get(i as usize).map(|a| a.name.clone());
+        let actor_name = |i: u32| x.actors.get(i as usize).map(|a| a.name.to_string());
         Record {
             id: article.key(),
             title: article.title().map(str::to_string),
@@ -218,7 +218,7 @@ impl Record {
                     end: t.span.end,
                     text: t.span.text(text).to_string(),
                     kind: t.kind,
-                    value: t.value.clone(),
+                    value: t.value.to_string(),
                     modifier: t.modifier,
                     date_start: t.interval.map(|i| i.start.to_string()),
                     date_end: t.interval.map(|i| i.end.to_string()),
@@ -244,7 +244,7 @@ impl Record {
                     start: e.span.start,
                     end: e.span.end,
                     kind: e.kind,
-                    date: e.value.clone(),
+                    date: e.value.as_ref().map(ToString::to_string),
                     date_start: e.date.map(|d: Interval| d.start.to_string()),
                     date_end: e.date.map(|d: Interval| d.end.to_string()),
                     granularity: e.granularity,

@@ -6,7 +6,10 @@ use crate::span::Span;
 /// Builds the layout of `text` from its paragraphs (see [`paragraphs`]) and one boilerplate
 /// mark per paragraph, splitting each paragraph into sentences.
 pub fn layout(text: &str, paragraphs: &[Span], marks: &[Option<Boilerplate>]) -> Layout {
-    let mut layout = Layout::default();
+    let mut layout = Layout {
+        paragraphs: Vec::with_capacity(paragraphs.len()),
+        sentences: Vec::new(),
+    };
     for (i, &span) in paragraphs.iter().enumerate() {
         let first = layout.sentences.len() as u32;
         layout.sentences.extend(sentences(text, span));
@@ -17,6 +20,7 @@ pub fn layout(text: &str, paragraphs: &[Span], marks: &[Option<Boilerplate>]) ->
             sentence_count: layout.sentences.len() as u32 - first,
         });
     }
+    layout.sentences.shrink_to_fit();
     layout
 }
 

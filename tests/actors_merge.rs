@@ -28,7 +28,7 @@ fn persons(index: &Index) -> Vec<(String, u32)> {
         .actors
         .iter()
         .filter(|a| a.kind == ActorKind::Person && a.mentions > 0)
-        .map(|a| (a.name.clone(), a.articles))
+        .map(|a| (a.name.to_string(), a.articles))
         .collect();
     v.sort();
     v

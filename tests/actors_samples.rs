@@ -21,7 +21,7 @@ fn roles(a: &Actor) -> Vec<String> {
         .iter()
         .map(|r| match &r.affiliation {
             Some(aff) => format!("{} ({aff})", r.title),
-            None => r.title.clone(),
+            None => r.title.to_string(),
         })
         .collect()
 }
@@ -47,7 +47,7 @@ fn one_marco_rubio_across_all_four_articles() {
     assert!(rubio.roles.iter().any(|r| r.title == "Secretary of State"));
     assert!(roles(rubio).contains(&"Secretary of State (United States)".to_string()));
     assert_eq!(rubio.gender, Some(Gender::Male));
-    assert!(rubio.aliases.contains(&"Rubio".to_string()));
+    assert!(rubio.aliases.contains(&"Rubio".into()));
     assert_eq!(
         rubio.first_seen.map(|d| d.to_string()).as_deref(),
         Some("2025-12-19")

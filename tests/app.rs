@@ -322,6 +322,7 @@ fn loading_shows_progress_and_q_cancels() {
         files_done: 2_500,
         articles: 2_400,
         bytes: 12_000_000,
+        stage: dossier::corpus::Stage::Reading,
         elapsed: std::time::Duration::from_secs(2),
     }));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
@@ -330,6 +331,19 @@ fn loading_shows_progress_and_q_cancels() {
     assert!(screen.contains("files read  2,500 / 10,000"), "{screen}");
     assert!(screen.contains("1,200 articles/s · 6.0 MB/s"), "{screen}");
     insta::assert_snapshot!("loading_80x24", screen);
+    // Once every file is read, the screen says what loading does next, without rates.
+    app.update(Action::Progress(LoadProgress {
+        files_done: 10_000,
+        stage: dossier::corpus::Stage::Views,
+        ..LoadProgress::default()
+    }));
+    terminal.draw(|f| app.render(f)).unwrap();
+    let screen = common::screen_text(terminal.backend().buffer());
+    assert!(
+        screen.contains("now         merging actors, building the timeline"),
+        "{screen}"
+    );
+    assert!(!screen.contains("articles/s"), "{screen}");
     // Pane keys do nothing while loading; q cancels.
     assert_eq!(app.contexts(), vec![Context::Loading, Context::Always]);
     app.update(Action::Down);

@@ -187,9 +187,10 @@ fn corrupt_stored_views_are_ignored_and_rebuilt() {
     let (cold, _) = load(dir.path(), &cache);
     let views = views_file(dir.path());
 
-    // One byte of the views changed: the checksum no longer matches.
+    // One byte of the views changed (the last byte of the last part, before the 8-byte end
+    // marker): that part's checksum no longer matches.
     let mut bytes = fs::read(&views).unwrap();
-    let last = bytes.len() - 1;
+    let last = bytes.len() - 9;
     bytes[last] ^= 0x5a;
     fs::write(&views, &bytes).unwrap();
     let (index, report) = load(dir.path(), &cache);

@@ -319,7 +319,7 @@ fn undo_and_redo_marks_notes_and_corrections() {
         c.index
             .actors
             .iter()
-            .map(|a| a.name.clone())
+            .map(|a| a.name.to_string())
             .collect::<Vec<_>>()
     };
     assert!(

@@ -200,13 +200,13 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
         x.actors = locals
             .iter()
             .map(|&who| LocalActor {
-                name: vocabulary.names[who].clone(),
+                name: vocabulary.names[who].as_str().into(),
                 kind: ActorKind::Person,
-                roles: vec![Role {
+                roles: Box::new([Role {
                     title: "minister".into(),
                     span: Span::default(),
                     affiliation: None,
-                }],
+                }]),
                 gender: None,
                 stands_for: None,
                 affiliation: None,
@@ -249,7 +249,7 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
                     start: day,
                     end: day,
                 }),
-                value: dated.then(|| day.to_string()),
+                value: dated.then(|| day.to_string().into()),
                 granularity: dated.then_some(Granularity::Day),
                 approximate: false,
                 label: sentence,

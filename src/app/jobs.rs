@@ -35,6 +35,7 @@ pub fn spawn_loader(
         if shared.cancelled() {
             return;
         }
+        shared.enter(corpus::Stage::Review);
         let opening = crate::review::open_on(&mut index, &review, store::fallback(&input));
         out(Action::ReviewOpened(Box::new(opening)));
         let mut catalog = Catalog::build(index);
@@ -51,6 +52,7 @@ pub fn sample(progress: &Progress, started: Instant) -> LoadProgress {
         files_done: progress.files_done.load(Ordering::Relaxed),
         articles: progress.articles.load(Ordering::Relaxed),
         bytes: progress.bytes.load(Ordering::Relaxed),
+        stage: progress.stage(),
         elapsed: started.elapsed(),
     }
 }

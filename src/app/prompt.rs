@@ -148,7 +148,7 @@ impl Prompt {
                             x.mentions,
                             x.quotes
                         );
-                        (Choice::Actor(a), x.name.clone(), detail)
+                        (Choice::Actor(a), x.name.to_string(), detail)
                     })
                     .collect();
                 if matches!(self.purpose, Purpose::Speaker(_)) && !text.is_empty() && !exact {
@@ -175,7 +175,7 @@ impl Prompt {
                             .find(|(n, _)| n.eq_ignore_ascii_case(&local.name))
                         {
                             Some((_, count)) => *count += 1,
-                            None => names.push((local.name.clone(), 1)),
+                            None => names.push((local.name.to_string(), 1)),
                         }
                     }
                 }

@@ -476,7 +476,7 @@ impl App {
                 let (name, kind) = match prompt.selected() {
                     Some(Choice::Actor(a)) => {
                         let x = &index.actors[*a as usize];
-                        (x.name.clone(), x.kind)
+                        (x.name.to_string(), x.kind)
                     }
                     Some(Choice::NewActor(n)) => {
                         (n.clone(), crate::extract::actors::ActorKind::Person)
@@ -541,8 +541,8 @@ impl App {
                     return Err("choose the actor to merge into".into());
                 };
                 let (from_name, into_name) = (
-                    index.actors[from as usize].name.clone(),
-                    index.actors[into as usize].name.clone(),
+                    index.actors[from as usize].name.to_string(),
+                    index.actors[into as usize].name.to_string(),
                 );
                 let mut moved = Vec::new();
                 let review = &self.desk.session.review;
@@ -568,7 +568,7 @@ impl App {
                 self.correct(fix, moved);
             }
             Purpose::Rename(a) => {
-                let old = index.actors[a as usize].name.clone();
+                let old = index.actors[a as usize].name.to_string();
                 if text.is_empty() {
                     return Err("type the new name".into());
                 }
@@ -601,7 +601,7 @@ impl App {
                     return Err("choose a name".into());
                 };
                 let fix = Fix::Split {
-                    actor: index.actors[a as usize].name.clone(),
+                    actor: index.actors[a as usize].name.to_string(),
                     alias,
                 };
                 self.correct(fix, Vec::new());

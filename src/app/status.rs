@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use crate::app::text::{ellipsize, width};
 use crate::app::theme::Theme;
+use crate::corpus::Stage;
 
 /// Loading progress as last sampled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub struct LoadProgress {
     pub articles: usize,
     /// Bytes of text analysed.
     pub bytes: u64,
+    /// What loading is busy with.
+    pub stage: Stage,
     /// Time since loading started.
     pub elapsed: Duration,
 }
@@ -49,12 +52,18 @@ pub fn draw_loading(frame: &mut Frame, screen: Rect, p: &LoadProgress, theme: Th
             thousands(p.files_total)
         )));
     }
-    lines.push(Line::raw(format!(
-        "articles    {} · {} articles/s · {:.1} MB/s",
-        thousands(p.articles),
-        thousands((p.articles as f64 / secs) as usize),
-        p.bytes as f64 / 1e6 / secs
-    )));
+    // The rates are those of reading; once it is done they would only fall.
+    lines.push(Line::raw(if p.stage == Stage::Reading {
+        format!(
+            "articles    {} · {} articles/s · {:.1} MB/s",
+            thousands(p.articles),
+            thousands((p.articles as f64 / secs) as usize),
+            p.bytes as f64 / 1e6 / secs
+        )
+    } else {
+        format!("articles    {}", thousands(p.articles))
+    }));
+    lines.push(Line::raw(format!("now         {}", p.stage.label())));
     lines.push(Line::raw(format!(
         "elapsed     {:.1} s",
         p.elapsed.as_secs_f64()

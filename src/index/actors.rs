@@ -13,6 +13,7 @@
 use crate::extract::actors::fasthash::FxHashMap;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -28,9 +29,9 @@ use crate::span::Span;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorRole {
     /// The role as written ("Secretary of State", "author").
-    pub title: String,
+    pub title: CompactString,
     /// The affiliation stated with it.
-    pub affiliation: Option<String>,
+    pub affiliation: Option<CompactString>,
     /// The article (index in [`crate::index::Index::articles`]).
     pub article: u32,
     /// Where in that article's text.
@@ -41,7 +42,7 @@ pub struct ActorRole {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     /// Canonical name.
-    pub name: String,
+    pub name: CompactString,
     /// What kind of actor it is.
     pub kind: ActorKind,
     /// The local actors merged into this one (article, local actor index).
@@ -55,7 +56,7 @@ pub struct Actor {
     /// Number of articles it wrote (as a byline author).
     pub authored: u32,
     /// Names it is written under, most frequent first.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<CompactString>,
     /// Every role seen, with where.
     pub roles: Vec<ActorRole>,
     /// Gender, when the articles agree on one.
@@ -73,7 +74,7 @@ pub struct Actor {
 impl Actor {
     fn new(name: &str, kind: ActorKind) -> Actor {
         Actor {
-            name: name.to_string(),
+            name: name.into(),
             kind,
             locals: Vec::new(),
             mentions: 0,
@@ -464,7 +465,7 @@ impl Merger {
             self.absorb(into, from);
             merged = true;
         }
-        self.actors[into as usize].name = m.into.clone();
+        self.actors[into as usize].name = m.into.as_str().into();
         merged
     }
 
@@ -473,7 +474,7 @@ impl Merger {
         let Some(id) = self.find(old) else {
             return false;
         };
-        self.actors[id as usize].name = new.to_string();
+        self.actors[id as usize].name = new.into();
         true
     }
 
@@ -497,7 +498,7 @@ impl Merger {
             }
             None => {
                 let a = &mut self.actors[current as usize];
-                a.name = name.to_string();
+                a.name = name.into();
                 a.kind = kind;
             }
         }
@@ -549,6 +550,7 @@ impl Merger {
 
     /// Aliases: every distinct written name of the actor's mentions, most frequent first.
     fn fill_aliases(&mut self, articles: &[Article]) {
+        // Written names are counted as slices of the texts: no copy until an alias is kept.
         let mut counts: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); self.actors.len()];
         for (ai, article) in articles.iter().enumerate() {
             let map = &self.actor_of[ai];
@@ -568,7 +570,7 @@ impl Merger {
         for (actor, counts) in self.actors.iter_mut().zip(counts) {
             let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
             aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            actor.aliases = aliases.into_iter().map(|(a, _)| a.to_string()).collect();
+            actor.aliases = aliases.into_iter().map(|(a, _)| a.into()).collect();
         }
     }
 
@@ -579,8 +581,8 @@ impl Merger {
             let a = &mut self.actors[id as usize];
             a.authored += 1;
             a.roles.push(ActorRole {
-                title: "author".to_string(),
-                affiliation: outlet,
+                title: "author".into(),
+                affiliation: outlet.map(Into::into),
                 article,
                 span,
             });
@@ -931,7 +933,7 @@ impl crate::index::Index {
         for r in &a.roles {
             let label = match &r.affiliation {
                 Some(aff) if !r.title.contains(aff.as_str()) => format!("{} ({aff})", r.title),
-                _ => r.title.clone(),
+                _ => r.title.to_string(),
             };
             match roles
                 .iter_mut()
@@ -942,10 +944,10 @@ impl crate::index::Index {
             }
         }
         roles.sort_by_key(|r| std::cmp::Reverse(r.1));
-        let name_of = |i: u32| self.actors.get(i as usize).map(|a| a.name.clone());
+        let name_of = |i: u32| self.actors.get(i as usize).map(|a| a.name.to_string());
         ActorRow {
             id,
-            name: a.name.clone(),
+            name: a.name.to_string(),
             kind: a.kind.label(),
             mentions: a.mentions,
             quotes: a.quotes,
@@ -958,7 +960,7 @@ impl crate::index::Index {
                 .aliases
                 .iter()
                 .filter(|x| **x != a.name)
-                .cloned()
+                .map(ToString::to_string)
                 .collect(),
             co_mentioned: a
                 .co_mentioned

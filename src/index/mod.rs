@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::article::Article;
-use crate::cache::Stamp;
+use crate::cache::{LoadParts, PartReader, PartWriter, Stamp, StoreParts};
 use crate::extract::Extraction;
 use crate::ingest::Problem;
 use crate::span::Span;
@@ -147,7 +147,7 @@ fn fits<T>(
 
 /// The corpus-level views of an [`Index`], built over its articles (the fields of the same
 /// name), as they are stored between runs.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Default)]
 pub struct Views {
     /// See [`Index::actors`].
     pub actors: Vec<Actor>,
@@ -168,6 +168,34 @@ pub struct Views {
 }
 
 impl Views {
+    /// Gives back the spare capacity that building or decoding the views left in every
+    /// list, so they hold only what they use for as long as the index lives.
+    fn shrink(&mut self) {
+        for a in self.actors.iter_mut().chain(&mut self.authors) {
+            a.locals.shrink_to_fit();
+            a.aliases.shrink_to_fit();
+            a.roles.shrink_to_fit();
+            a.co_mentioned.shrink_to_fit();
+        }
+        for e in &mut self.timeline {
+            e.sources.shrink_to_fit();
+            e.actors.shrink_to_fit();
+        }
+        for g in &mut self.quote_groups {
+            g.quotes.shrink_to_fit();
+        }
+        self.actor_of.iter_mut().for_each(Vec::shrink_to_fit);
+        self.entry_of.iter_mut().for_each(Vec::shrink_to_fit);
+        self.quote_group_of.iter_mut().for_each(Vec::shrink_to_fit);
+        self.actors.shrink_to_fit();
+        self.authors.shrink_to_fit();
+        self.timeline.shrink_to_fit();
+        self.quote_groups.shrink_to_fit();
+        self.actor_of.shrink_to_fit();
+        self.entry_of.shrink_to_fit();
+        self.quote_group_of.shrink_to_fit();
+    }
+
     /// Checks that the views fit `articles`, item for item, and that every id in them points
     /// to something that exists; else says what does not.
     pub fn fit(&self, articles: &[Article]) -> Result<(), String> {
@@ -233,6 +261,63 @@ impl Views {
     }
 }
 
+/// The views of an [`Index`] or of [`Views`], borrowed to store them, one part per list.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewsRef<'a> {
+    actors: &'a [Actor],
+    actor_of: &'a [Vec<u32>],
+    authors: &'a [Actor],
+    steps_applied: &'a [bool],
+    timeline: &'a [Entry],
+    entry_of: &'a [Vec<u32>],
+    quote_groups: &'a [QuoteGroup],
+    quote_group_of: &'a [Vec<Option<u32>>],
+}
+
+impl StoreParts for ViewsRef<'_> {
+    fn write_parts(&self, out: &mut PartWriter<'_>) -> std::io::Result<()> {
+        out.part(self.actors)?;
+        out.part(self.actor_of)?;
+        out.part(self.authors)?;
+        out.part(self.steps_applied)?;
+        out.part(self.timeline)?;
+        out.part(self.entry_of)?;
+        out.part(self.quote_groups)?;
+        out.part(self.quote_group_of)
+    }
+}
+
+impl StoreParts for Views {
+    fn write_parts(&self, out: &mut PartWriter<'_>) -> std::io::Result<()> {
+        ViewsRef {
+            actors: &self.actors,
+            actor_of: &self.actor_of,
+            authors: &self.authors,
+            steps_applied: &self.steps_applied,
+            timeline: &self.timeline,
+            entry_of: &self.entry_of,
+            quote_groups: &self.quote_groups,
+            quote_group_of: &self.quote_group_of,
+        }
+        .write_parts(out)
+    }
+}
+
+impl LoadParts for Views {
+    fn read_parts(input: &mut PartReader<'_>) -> Result<Views, String> {
+        Ok(Views {
+            actors: input.list()?,
+            actor_of: input.list()?,
+            authors: input.list()?,
+            steps_applied: input.list()?,
+            timeline: input.list()?,
+            entry_of: input.list()?,
+            quote_groups: input.list()?,
+            quote_group_of: input.list()?,
+        })
+    }
+}
+
 /// A source file of the corpus and what came from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -264,7 +349,8 @@ impl Index {
     }
 
     /// The articles without views yet.
-    fn bare(articles: Vec<Article>, problems: Vec<Problem>, overrides: Overrides) -> Index {
+    fn bare(mut articles: Vec<Article>, problems: Vec<Problem>, overrides: Overrides) -> Index {
+        articles.shrink_to_fit();
         Index {
             articles,
             problems,
@@ -306,7 +392,8 @@ impl Index {
         });
     }
 
-    fn set_views(&mut self, views: Views) {
+    fn set_views(&mut self, mut views: Views) {
+        views.shrink();
         self.actors = views.actors;
         self.actor_of = views.actor_of;
         self.authors = views.authors;
@@ -317,18 +404,18 @@ impl Index {
         self.quote_group_of = views.quote_group_of;
     }
 
-    /// The views, borrowed, serialized exactly as [`Views`] is (to store them).
-    pub fn views(&self) -> impl Serialize + '_ {
-        (
-            &self.actors,
-            &self.actor_of,
-            &self.authors,
-            &self.steps_applied,
-            &self.timeline,
-            &self.entry_of,
-            &self.quote_groups,
-            &self.quote_group_of,
-        )
+    /// The views, borrowed, stored exactly as [`Views`] is.
+    pub fn views(&self) -> ViewsRef<'_> {
+        ViewsRef {
+            actors: &self.actors,
+            actor_of: &self.actor_of,
+            authors: &self.authors,
+            steps_applied: &self.steps_applied,
+            timeline: &self.timeline,
+            entry_of: &self.entry_of,
+            quote_groups: &self.quote_groups,
+            quote_group_of: &self.quote_group_of,
+        }
     }
 
     /// The corpus actor of local actor `local` of article `article`.

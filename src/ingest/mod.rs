@@ -367,11 +367,13 @@ pub fn article(draft: Draft) -> Article {
     let paragraphs = segment::paragraphs(&text);
     let marks = metadata::read(&text, &paragraphs, &mut meta);
     let layout = segment::layout(&text, &paragraphs, &marks);
+    meta.dates.shrink_to_fit();
+    meta.authors.shrink_to_fit();
     Article {
         hash: content_hash(&text),
         origin,
         text,
-        meta,
+        meta: Box::new(meta),
         layout,
         extraction: Extraction::default(),
     }

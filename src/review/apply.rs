@@ -22,7 +22,7 @@ use crate::review::{Correction, Fix, ItemKey};
 /// The articles as loaded, for those a correction changed.
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
-    originals: HashMap<u32, (Meta, Extraction)>,
+    originals: HashMap<u32, (Box<Meta>, Extraction)>,
 }
 
 impl Baseline {
@@ -152,9 +152,9 @@ pub fn apply(index: &mut Index, baseline: &mut Baseline, corrections: &[Correcti
 fn reassign(x: &mut Extraction, q: usize, name: &str) -> u32 {
     let local = x.actors.len() as u32;
     x.actors.push(LocalActor {
-        name: name.to_string(),
+        name: name.into(),
         kind: ActorKind::Unnamed,
-        roles: Vec::new(),
+        roles: Box::default(),
         gender: None,
         stands_for: None,
         affiliation: None,

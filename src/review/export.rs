@@ -311,7 +311,7 @@ pub fn report(source: &Source, filter: &Filter) -> Report {
             actors: entry
                 .actors
                 .iter()
-                .filter_map(|&a| Some(index.actors.get(a as usize)?.name.clone()))
+                .filter_map(|&a| Some(index.actors.get(a as usize)?.name.to_string()))
                 .collect(),
             sources,
             mark,
@@ -329,13 +329,13 @@ pub fn report(source: &Source, filter: &Filter) -> Report {
             id: keys
                 .actor(i as u32)
                 .map_or(String::new(), |k| k.to_string()),
-            name: actor.name.clone(),
+            name: actor.name.to_string(),
             kind: actor.kind.label(),
             aliases: actor
                 .aliases
                 .iter()
                 .filter(|a| **a != actor.name)
-                .cloned()
+                .map(ToString::to_string)
                 .collect(),
             mentions: actor.mentions,
             quotations: actor.quotes,

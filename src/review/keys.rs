@@ -383,7 +383,7 @@ impl Keys {
                 text: index
                     .actors
                     .get(a as usize)
-                    .map_or(String::new(), |x| x.name.clone()),
+                    .map_or(String::new(), |x| x.name.to_string()),
                 article: None,
             },
         }

@@ -124,13 +124,13 @@ fn place(article: &mut Article) {
             let (name, kind, role, _) = ACTORS[a];
             let first = mentions.iter().find(|m| m.1 == a).unwrap().0;
             LocalActor {
-                name: name.to_string(),
+                name: name.into(),
                 kind,
-                roles: vec![Role {
-                    title: role.to_string(),
+                roles: Box::new([Role {
+                    title: role.into(),
                     span: first,
                     affiliation: None,
-                }],
+                }]),
                 gender: None,
                 stands_for: None,
                 affiliation: None,

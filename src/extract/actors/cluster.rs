@@ -287,11 +287,11 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         for r in &input.roles[i] {
             d.vote_gender(r.gender);
             d.roles.push(Role {
-                title: r.title.text(text).to_string(),
+                title: r.title.text(text).into(),
                 span: r.span,
                 affiliation: r
                     .affiliation
-                    .map(|a| affiliation_name(a.text(text), gaz, &mut buf)),
+                    .map(|a| affiliation_name(a.text(text), gaz, &mut buf).into()),
             });
         }
         mentions.push(Mention {
@@ -345,12 +345,12 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
                 Some(Gender::Female)
             };
             LocalActor {
-                name: d.canonical.unwrap_or(d.name),
+                name: d.canonical.unwrap_or(d.name).into(),
                 kind,
-                roles: d.roles,
+                roles: d.roles.into(),
                 gender,
-                stands_for: d.stands_for,
-                affiliation: d.affiliation,
+                stands_for: d.stands_for.map(Into::into),
+                affiliation: d.affiliation.map(Into::into),
             }
         })
         .collect();

@@ -18,6 +18,7 @@ pub mod tokens;
 pub mod typing;
 pub mod unnamed;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Doc;
@@ -132,12 +133,12 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Role {
     /// The role as written ("Secretary of State", "head of Kyiv's delegation").
-    pub title: String,
+    pub title: CompactString,
     /// Where the role was stated (title or apposition with the name).
     pub span: Span,
     /// The affiliation stated with it, canonical when known ("Ukraine" for "Ukrainian
     /// Foreign Minister", "Trump" for "Trump's son-in-law").
-    pub affiliation: Option<String>,
+    pub affiliation: Option<CompactString>,
 }
 
 /// An actor as seen in one article, with aliases merged within the article.
@@ -145,19 +146,20 @@ pub struct Role {
 pub struct LocalActor {
     /// Canonical name within the article: the fullest name seen, the gazetteer's name for a
     /// known country, place or organisation, or the description of an unnamed source.
-    pub name: String,
+    pub name: CompactString,
     /// What kind of actor it is.
     pub kind: ActorKind,
-    /// Roles seen in this article.
-    pub roles: Vec<Role>,
+    /// Roles seen in this article (most local actors have none; a boxed slice is two words
+    /// where a `Vec` is three, which counts over hundreds of thousands of local actors).
+    pub roles: Box<[Role]>,
     /// Grammatical gender, when known (from a title, a first name or a pronoun).
     pub gender: Option<Gender>,
     /// For a metonym ("Washington", "the Kremlin"): the country or body whose government it
-    /// stands for ("United States", "Russia").
-    pub stands_for: Option<String>,
+    /// stands for ("United States", "Russia"). Rarely set, so boxed: two words, not three.
+    pub stands_for: Option<Box<str>>,
     /// For an unnamed source or group: the affiliation stated ("United States" for "a US
-    /// official").
-    pub affiliation: Option<String>,
+    /// official"). Rarely set, so boxed.
+    pub affiliation: Option<Box<str>>,
 }
 
 /// Grammatical gender of a person, for resolving pronouns.
@@ -314,7 +316,7 @@ mod tests {
                 (
                     m.span.text(text).to_string(),
                     m.entity,
-                    actors[m.actor as usize].name.clone(),
+                    actors[m.actor as usize].name.to_string(),
                 )
             })
             .collect()

@@ -14,6 +14,7 @@
 pub mod label;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Doc;
@@ -47,7 +48,7 @@ pub struct Event {
     pub date: Option<Interval>,
     /// The ISO 8601 value of the date ("2025-12-19", "2025-11", "2025-W51"); a range is
     /// written as an interval ("2025-12-20/2025-12-21").
-    pub value: Option<String>,
+    pub value: Option<CompactString>,
     /// The precision of `date`.
     pub granularity: Option<Granularity>,
     /// True when the date is the publication date standing in for an unstated one.
@@ -63,7 +64,7 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Dating {
     interval: Interval,
-    value: String,
+    value: CompactString,
     granularity: Granularity,
 }
 
@@ -86,7 +87,7 @@ impl Dating {
     fn day(d: NaiveDate) -> Dating {
         Dating {
             interval: Interval { start: d, end: d },
-            value: d.to_string(),
+            value: d.to_string().into(),
             granularity: Granularity::Day,
         }
     }
@@ -105,7 +106,7 @@ pub fn extract(doc: &Doc, timexes: &[Timex], mentions: &[Mention], quotes: &[Quo
                 start: date,
                 end: date,
             }),
-            value: Some(date.to_string()),
+            value: Some(date.to_string().into()),
             granularity: Some(Granularity::Day),
             approximate: false,
             label: span,
@@ -200,9 +201,9 @@ fn sentence_event(
 fn with_range_end(timexes: &[Timex], k: usize, mut dating: Dating) -> Dating {
     let next = timexes.get(k + 1).filter(|n| n.closes_range);
     if let Some(n) = next {
-        dating.value = format!("{}/{}", dating.value, n.value);
+        dating.value = format!("{}/{}", dating.value, n.value).into();
     } else if let Some(own) = stretched_end(&dating) {
-        dating.value = format!("{}/{}", dating.value, own);
+        dating.value = format!("{}/{}", dating.value, own).into();
     }
     dating
 }

@@ -80,7 +80,13 @@ fn events(
 fn summary<'a>(text: &'a str, events: &[Event]) -> Vec<(EventKind, Option<String>, &'a str)> {
     events
         .iter()
-        .map(|e| (e.kind, e.value.clone(), e.label.text(text)))
+        .map(|e| {
+            (
+                e.kind,
+                e.value.as_ref().map(ToString::to_string),
+                e.label.text(text),
+            )
+        })
         .collect()
 }
 

@@ -186,7 +186,7 @@ pub fn speaker_actor(
             a.kind == ActorKind::Person
                 && a.roles.iter().any(|r| {
                     let title = r.title.to_lowercase();
-                    title.len() > 3 && lower.contains(&title)
+                    title.len() > 3 && lower.contains(title.as_str())
                 })
         })
         .map(|i| i as u32)

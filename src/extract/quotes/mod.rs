@@ -208,7 +208,7 @@ mod tests {
         LocalActor {
             name: name.into(),
             kind,
-            roles: Vec::new(),
+            roles: Box::default(),
             gender,
             stands_for: None,
             affiliation: None,

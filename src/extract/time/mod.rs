@@ -17,6 +17,7 @@ mod token;
 pub mod vocab;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Doc;
@@ -94,7 +95,7 @@ pub struct Timex {
     /// Its TIMEX3 type.
     pub kind: TimexType,
     /// Its TIMEX3 value ("2025-12-19", "P3Y", "PAST_REF", "XXXX-WXX-5" when unresolved).
-    pub value: String,
+    pub value: CompactString,
     /// The days it covers, when it has a place on the timeline and is resolved. Both ends of
     /// a range ("December 20-21", "from May to July") carry the whole range; "since April
     /// 2025" runs to the publication date.
@@ -194,7 +195,7 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
     Timex {
         span,
         kind: r.kind,
-        value: r.value,
+        value: r.value.into(),
         interval,
         granularity: r.period.map(Period::granularity),
         modifier: f.modifier,

@@ -41,7 +41,7 @@ fn timexes(text: &str, date: Option<NaiveDate>) -> Vec<Timex> {
 fn found(text: &str, date: Option<NaiveDate>) -> Vec<(String, String)> {
     timexes(text, date)
         .into_iter()
-        .map(|t| (t.span.text(text).to_string(), t.value))
+        .map(|t| (t.span.text(text).to_string(), t.value.to_string()))
         .collect()
 }
 

@@ -1,0 +1,265 @@
+//! Where the memory of a loaded corpus goes: the peak and live heap of a load (counted by a
+//! global allocator), then the heap bytes held by each kind of item, largest first.
+//!
+//!   cargo run --release --example memory_census FOLDER [CACHE_FILE]
+//!
+//! With CACHE_FILE the load reads and writes that cache (run twice: cold, then warm).
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::mem::size_of;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+use dossier::corpus::{self, Input, Progress};
+
+/// The system allocator, counting live bytes, their peak and live allocations.
+struct Counting;
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNT: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let n = NOW.fetch_add(l.size(), Relaxed) + l.size();
+        PEAK.fetch_max(n, Relaxed);
+        COUNT.fetch_add(1, Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        NOW.fetch_sub(l.size(), Relaxed);
+        COUNT.fetch_sub(1, Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        if new > l.size() {
+            let n = NOW.fetch_add(new - l.size(), Relaxed) + new - l.size();
+            PEAK.fetch_max(n, Relaxed);
+        } else {
+            NOW.fetch_sub(l.size() - new, Relaxed);
+        }
+        unsafe { System.realloc(p, l, new) }
+    }
+}
+
+#[global_allocator]
+static A: Counting = Counting;
+
+fn mb(x: usize) -> String {
+    format!("{:8.1} MB", x as f64 / 1e6)
+}
+
+/// Heap bytes owned by a string.
+trait Heap {
+    fn heap(&self) -> usize;
+}
+impl Heap for String {
+    fn heap(&self) -> usize {
+        self.capacity()
+    }
+}
+impl Heap for compact_str::CompactString {
+    fn heap(&self) -> usize {
+        if self.is_heap_allocated() {
+            self.capacity()
+        } else {
+            0
+        }
+    }
+}
+impl Heap for Box<str> {
+    fn heap(&self) -> usize {
+        self.len()
+    }
+}
+impl<T: Heap> Heap for Option<T> {
+    fn heap(&self) -> usize {
+        self.as_ref().map_or(0, Heap::heap)
+    }
+}
+fn s(x: &impl Heap) -> usize {
+    x.heap()
+}
+fn v<T>(x: &Vec<T>) -> usize {
+    x.capacity() * size_of::<T>()
+}
+
+fn main() {
+    let mut args = std::env::args_os().skip(1);
+    let Some(folder) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: memory_census FOLDER [CACHE_FILE]");
+        std::process::exit(2);
+    };
+    let cache = args.next().map(PathBuf::from);
+    let progress = Progress::default();
+    let (index, report) =
+        corpus::load_with(&Input::Paths(vec![folder]), &progress, cache.as_deref());
+    println!("report: {report:?}");
+    println!("peak heap during load {}", mb(PEAK.load(Relaxed)));
+    println!(
+        "live heap after load   {}  ({} allocations)",
+        mb(NOW.load(Relaxed)),
+        COUNT.load(Relaxed)
+    );
+    let mut rows: Vec<(&str, usize, usize)> = Vec::new();
+    let mut add = |name: &'static str, bytes: usize, n: usize| {
+        if let Some(r) = rows.iter_mut().find(|r| r.0 == name) {
+            r.1 += bytes;
+            r.2 += n;
+        } else {
+            rows.push((name, bytes, n));
+        }
+    };
+    add("articles vec", v(&index.articles), 1);
+    for a in &index.articles {
+        add("text", s(&a.text), 1);
+        add("origin path", a.origin.path.capacity(), 1);
+        let m = &a.meta;
+        let meta = size_of::<dossier::article::Meta>()
+            + s(&m.id)
+            + m.title.as_ref().map_or(0, |t| s(&t.value))
+            + v(&m.dates)
+            + v(&m.authors)
+            + m.authors.iter().map(|f| s(&f.value)).sum::<usize>()
+            + m.source.as_ref().map_or(0, |t| s(&t.value))
+            + s(&m.url);
+        add("meta", meta, 1);
+        add("layout paragraphs", v(&a.layout.paragraphs), 1);
+        add("layout sentences", v(&a.layout.sentences), 1);
+        let x = &a.extraction;
+        add("mentions", v(&x.mentions), x.mentions.len());
+        add("local actors", v(&x.actors), x.actors.len());
+        for la in &x.actors {
+            add("local actor names", s(&la.name), 1);
+            add(
+                "local actor roles",
+                std::mem::size_of_val(&*la.roles)
+                    + la.roles
+                        .iter()
+                        .map(|r| s(&r.title) + s(&r.affiliation))
+                        .sum::<usize>(),
+                la.roles.len(),
+            );
+            add(
+                "local actor stands_for/affiliation",
+                s(&la.stands_for) + s(&la.affiliation),
+                1,
+            );
+        }
+        add("quotes", v(&x.quotes), x.quotes.len());
+        add(
+            "quote parts",
+            x.quotes.iter().map(|q| v(&q.parts)).sum(),
+            x.quotes.len(),
+        );
+        add("timexes", v(&x.timexes), x.timexes.len());
+        add(
+            "timex values",
+            x.timexes.iter().map(|t| s(&t.value)).sum(),
+            x.timexes.len(),
+        );
+        add("events", v(&x.events), x.events.len());
+        add(
+            "event values",
+            x.events.iter().map(|e| s(&e.value)).sum(),
+            x.events.len(),
+        );
+        add(
+            "event actors",
+            x.events.iter().map(|e| v(&e.actors)).sum(),
+            x.events.len(),
+        );
+    }
+    add("problems", v(&index.problems), index.problems.len());
+    for (name, list) in [
+        ("corpus actors", &index.actors),
+        ("authors", &index.authors),
+    ] {
+        add(name, v(list), list.len());
+        for a in list {
+            add("corpus actor names", s(&a.name), 1);
+            add(
+                "corpus actor aliases",
+                v(&a.aliases) + a.aliases.iter().map(s).sum::<usize>(),
+                a.aliases.len(),
+            );
+            add(
+                "corpus actor roles",
+                v(&a.roles)
+                    + a.roles
+                        .iter()
+                        .map(|r| s(&r.title) + s(&r.affiliation))
+                        .sum::<usize>(),
+                a.roles.len(),
+            );
+            add("corpus actor locals", v(&a.locals), a.locals.len());
+            add(
+                "corpus actor co_mentioned",
+                v(&a.co_mentioned),
+                a.co_mentioned.len(),
+            );
+        }
+    }
+    add(
+        "actor_of",
+        v(&index.actor_of) + index.actor_of.iter().map(v).sum::<usize>(),
+        index.actor_of.len(),
+    );
+    add("timeline", v(&index.timeline), index.timeline.len());
+    add(
+        "timeline sources+actors",
+        index
+            .timeline
+            .iter()
+            .map(|e| v(&e.sources) + v(&e.actors))
+            .sum(),
+        index.timeline.len(),
+    );
+    add(
+        "entry_of",
+        v(&index.entry_of) + index.entry_of.iter().map(v).sum::<usize>(),
+        index.entry_of.len(),
+    );
+    add(
+        "quote groups",
+        v(&index.quote_groups)
+            + index
+                .quote_groups
+                .iter()
+                .map(|g| v(&g.quotes))
+                .sum::<usize>(),
+        index.quote_groups.len(),
+    );
+    add(
+        "quote_group_of",
+        v(&index.quote_group_of) + index.quote_group_of.iter().map(v).sum::<usize>(),
+        index.quote_group_of.len(),
+    );
+    add(
+        "sources",
+        v(&index.sources)
+            + index
+                .sources
+                .iter()
+                .map(|s| s.path.capacity())
+                .sum::<usize>(),
+        index.sources.len(),
+    );
+    let total: usize = rows.iter().map(|r| r.1).sum();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+    for (name, bytes, n) in rows {
+        println!("{name:40} {} {n:>10}", mb(bytes));
+    }
+    println!("{:40} {}", "total counted", mb(total));
+    println!(
+        "sizes: Article {} Mention {} LocalActor {} Role {} Quote {} Timex {} Event {} Actor {} Entry {} Paragraph {}",
+        size_of::<dossier::article::Article>(),
+        size_of::<dossier::extract::actors::Mention>(),
+        size_of::<dossier::extract::actors::LocalActor>(),
+        size_of::<dossier::extract::actors::Role>(),
+        size_of::<dossier::extract::quotes::Quote>(),
+        size_of::<dossier::extract::time::Timex>(),
+        size_of::<dossier::extract::events::Event>(),
+        size_of::<dossier::index::Actor>(),
+        size_of::<dossier::index::Entry>(),
+        size_of::<dossier::layout::Paragraph>(),
+    );
+}
