@@ -27,11 +27,26 @@ impl Hasher for FxHasher {
                 c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
             ]));
         }
+        // The last 1 to 7 bytes, read as whole words of 4, 2 and 1 bytes (no copy).
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+            let mut word = 0u64;
+            let mut shift = 0;
+            let mut r = rest;
+            if let Some((four, tail)) = r.split_first_chunk::<4>() {
+                word = u64::from(u32::from_le_bytes(*four));
+                shift = 32;
+                r = tail;
+            }
+            if let Some((two, tail)) = r.split_first_chunk::<2>() {
+                word |= u64::from(u16::from_le_bytes(*two)) << shift;
+                shift += 16;
+                r = tail;
+            }
+            if let Some(&one) = r.first() {
+                word |= u64::from(one) << shift;
+            }
+            self.add(word);
         }
     }
 
@@ -65,5 +80,21 @@ mod tests {
         assert_eq!(m.get("washington"), Some(&1));
         assert_eq!(m.get("washington d.c."), Some(&2));
         assert_eq!(m.get("washingto"), None);
+    }
+
+    #[test]
+    fn tail_bytes_hash_as_a_zero_padded_word() {
+        let bytes = b"secretary-general";
+        for len in 0..=bytes.len() {
+            let mut h = FxHasher::default();
+            h.write(&bytes[..len]);
+            let mut expected = FxHasher::default();
+            for chunk in bytes[..len].chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                expected.add(u64::from_le_bytes(word));
+            }
+            assert_eq!(h.finish(), expected.finish(), "length {len}");
+        }
     }
 }

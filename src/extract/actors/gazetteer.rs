@@ -3,12 +3,13 @@
 //! head words, metonyms and common English words. Parsed once into one lower-case keyed table.
 
 use crate::extract::actors::fasthash::FxHashMap;
+use compact_str::CompactString;
 use std::sync::OnceLock;
 
 use crate::extract::actors::Gender;
 
 /// Whether a title is an honorific ("Mr", "Sen.") or an office worth keeping as a role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TitleKind {
     /// A form of address; never a name on its own.
     Honorific,
@@ -20,7 +21,7 @@ pub enum TitleKind {
 }
 
 /// A title and the gender it implies, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Title {
     /// Honorific or office.
     pub kind: TitleKind,
@@ -30,7 +31,7 @@ pub struct Title {
 
 /// What the gazetteer knows about one lower-case key. Several facts can hold at once
 /// ("georgia": a country and a first name; "brown": a surname and an English word).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// A country (or country-like territory): the id of its canonical name.
     pub country: Option<u32>,
@@ -80,13 +81,27 @@ impl Entry {
 }
 
 /// The parsed gazetteer.
+///
+/// Looking words up is a large share of actor extraction, and the table is too big for the
+/// processor's caches, so it is kept small: each key (stored inline when up to 24 bytes long,
+/// as nearly all are, so a probe follows no pointer) maps to the index of its entry among the
+/// distinct entries. Most keys share a few entries ("an English word", "a male given name"),
+/// which stay in cache.
 #[derive(Debug)]
 pub struct Gazetteer {
-    entries: FxHashMap<Box<str>, Entry>,
+    keys: FxHashMap<CompactString, u32>,
+    distinct: Vec<Entry>,
     names: Vec<String>,
-    ids: FxHashMap<String, u32>,
     /// The longest key in words, bounding phrase look-ups.
     pub max_words: usize,
+}
+
+/// The gazetteer while it is being read: one entry per key, updated file by file.
+struct Builder {
+    entries: FxHashMap<CompactString, Entry>,
+    names: Vec<String>,
+    ids: FxHashMap<String, u32>,
+    max_words: usize,
 }
 
 const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
@@ -107,7 +122,7 @@ const ENGLISH_WORDS: &str = include_str!("../../../assets/gazetteer/english_word
 /// The gazetteer, parsed on first use.
 pub fn get() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-    GAZETTEER.get_or_init(Gazetteer::load)
+    GAZETTEER.get_or_init(Builder::load)
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -154,9 +169,9 @@ pub fn is_caps(s: &str) -> bool {
     any
 }
 
-impl Gazetteer {
+impl Builder {
     fn load() -> Gazetteer {
-        let mut g = Gazetteer {
+        let mut g = Builder {
             entries: FxHashMap::with_capacity_and_hasher(90_000, Default::default()),
             names: Vec::new(),
             ids: FxHashMap::default(),
@@ -175,7 +190,10 @@ impl Gazetteer {
                 g.alias(n).country = Some(id);
             }
             for d in demonyms.split('|').filter(|d| !d.is_empty()) {
-                if g.get(&d.to_lowercase()).is_none_or(|e| e.country.is_none()) {
+                if g.entries
+                    .get(d.to_lowercase().as_str())
+                    .is_none_or(|e| e.country.is_none())
+                {
                     g.alias(d).demonym = Some(id);
                 }
             }
@@ -204,7 +222,11 @@ impl Gazetteer {
         for line in lines(OUTLETS) {
             let name = line.trim();
             // "Time", "Slate": an outlet named by one ordinary word is left to the context.
-            if !name.contains(' ') && g.is_word(&name.to_lowercase()) {
+            if !name.contains(' ')
+                && g.entries
+                    .get(name.to_lowercase().as_str())
+                    .is_some_and(|e| e.word)
+            {
                 continue;
             }
             let id = g.id(name);
@@ -272,7 +294,27 @@ impl Gazetteer {
         for w in lines(PLACE_WORDS) {
             g.entry(&w.trim().to_lowercase()).place_word = true;
         }
-        g
+        g.finish()
+    }
+
+    /// The compact table: each key with the index of its entry among the distinct entries.
+    fn finish(self) -> Gazetteer {
+        let mut index: FxHashMap<Entry, u32> = FxHashMap::default();
+        let mut distinct = Vec::new();
+        let mut keys = FxHashMap::with_capacity_and_hasher(self.entries.len(), Default::default());
+        for (key, e) in self.entries {
+            let i = *index.entry(e).or_insert_with(|| {
+                distinct.push(e);
+                (distinct.len() - 1) as u32
+            });
+            keys.insert(key, i);
+        }
+        Gazetteer {
+            keys,
+            distinct,
+            names: self.names,
+            max_words: self.max_words,
+        }
     }
 
     /// Loads a list of `canonical|alias|…` lines, setting each alias's entry with `set`.
@@ -317,10 +359,12 @@ impl Gazetteer {
         }
         e
     }
+}
 
+impl Gazetteer {
     /// The entry for a lower-case key.
     pub fn get(&self, key: &str) -> Option<&Entry> {
-        self.entries.get(key)
+        self.keys.get(key).map(|&i| &self.distinct[i as usize])
     }
 
     /// The entry for `text` as written: lower-cased through `buf`, and refused when the key
@@ -343,23 +387,18 @@ impl Gazetteer {
         self.lookup_any(word, buf).is_some_and(|e| e.starts_phrase)
     }
 
-    /// True when `word` (as written) may open a title of several words.
-    pub fn starts_title(&self, word: &str, buf: &mut String) -> bool {
-        self.lookup_any(word, buf).is_some_and(|e| e.starts_title)
-    }
-
     /// The entry for `text` whatever its case.
     fn lookup_any(&self, text: &str, buf: &mut String) -> Option<&Entry> {
         if text.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.entries.get(text);
+            return self.get(text);
         }
         lower_into(text, buf);
-        self.entries.get(buf.as_str())
+        self.get(buf.as_str())
     }
 
     /// True when the lower-case key is a common English word.
     pub fn is_word(&self, key: &str) -> bool {
-        self.entries.get(key).is_some_and(|e| e.word)
+        self.get(key).is_some_and(|e| e.word)
     }
 }
 

@@ -201,9 +201,10 @@ impl Finder<'_> {
         known || !e.word
     }
 
-    /// True when a title of several words starts at token `i` ("Secretary of State").
+    /// True when a title of several words starts at token `i` ("Secretary of State"), a
+    /// capitalised word.
     fn opens_long_title(&self, i: usize, buf: &mut String) -> bool {
-        if !self.gaz.starts_title(self.word(i), buf) {
+        if !self.entries[i].starts_title {
             return false;
         }
         let end = self.tokens.len().min(i + self.gaz.max_words);
@@ -227,19 +228,12 @@ impl Finder<'_> {
             && self.tokens[i - 1].shape == Shape::Cap
             && adjacent(self.tokens[i - 1], self.tokens[i]);
         let after = next.is_some_and(|&n| n.shape == Shape::Cap && adjacent(self.tokens[i], n));
-        let mut buf = String::new();
+        // Both tokens are capitalised: their entries are already looked up.
         let before_is_name = before && {
-            let e = self
-                .gaz
-                .lookup(self.word(i - 1), &mut buf)
-                .copied()
-                .unwrap_or_default();
+            let e = self.entries[i - 1];
             e.first_name.is_some() || !e.word
         };
-        let given = self
-            .gaz
-            .lookup(self.word(i), &mut buf)
-            .is_some_and(|e| e.first_name.is_some());
+        let given = self.entries[i].first_name.is_some();
         before_is_name || (after && given)
     }
 
@@ -383,9 +377,15 @@ impl Finder<'_> {
             return false;
         }
         let known = |i: usize, buf: &mut String| {
-            self.gaz
-                .lookup(self.word(i), buf)
-                .is_some_and(|e| e.is_named_thing() || e.metonym.is_some())
+            let e = match self.tokens[i].is_upper() {
+                true => self.entries[i],
+                false => self
+                    .gaz
+                    .lookup(self.word(i), buf)
+                    .copied()
+                    .unwrap_or_default(),
+            };
+            e.is_named_thing() || e.metonym.is_some()
         };
         !known(j - 1, buf) && !known(j + 1, buf)
     }

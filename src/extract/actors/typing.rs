@@ -243,8 +243,15 @@ impl Typer<'_> {
             1
         };
         for j in i..end.min(i + longest) {
-            let phrase = self.span(i, j + 1).text(self.text);
-            if let Some(t) = self.gaz.lookup(phrase, buf).and_then(|e| e.title) {
+            // The one-word title is the token's own entry.
+            let title = match j == i {
+                true => e.title,
+                false => {
+                    let phrase = self.span(i, j + 1).text(self.text);
+                    self.gaz.lookup(phrase, buf).and_then(|e| e.title)
+                }
+            };
+            if let Some(t) = title {
                 best = Some((j + 1, t.kind, t.gender));
             }
         }
