@@ -413,7 +413,11 @@ fn pronoun_genders(input: &Input, mentions: &[Mention], drafts: &mut [Draft]) {
             }
             let Some((actor, at)) = last else { continue };
             let w = t.text(input.text);
-            if si > at + 1 || !(2..=7).contains(&w.len()) {
+            // Every pronoun looked for starts with "h" or "s".
+            if si > at + 1
+                || !(2..=7).contains(&w.len())
+                || !matches!(w.as_bytes()[0] | 0x20, b'h' | b's')
+            {
                 continue;
             }
             let is = |words: &[&str]| words.iter().any(|x| x.eq_ignore_ascii_case(w));
