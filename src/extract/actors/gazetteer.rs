@@ -433,6 +433,15 @@ mod tests {
     }
 
     #[test]
+    fn keys_share_their_entries() {
+        let g = get();
+        assert!(g.keys.len() > 50_000);
+        assert!(g.distinct.len() * 20 < g.keys.len(), "{}", g.distinct.len());
+        // Two plain English words share one stored entry.
+        assert_eq!(g.keys.get("trailing"), g.keys.get("although"));
+    }
+
+    #[test]
     fn names_titles_and_words() {
         assert_eq!(entry("Marco").first_name, Some(Some(Gender::Male)));
         assert_eq!(entry("Mary").first_name, Some(Some(Gender::Female)));
