@@ -1,5 +1,6 @@
-//! Where the memory of a loaded corpus goes: the peak and live heap of a load (counted by a
-//! global allocator), then the heap bytes held by each kind of item, largest first.
+//! Where the memory of a loaded corpus goes: the peak heap of each loading stage and the live
+//! heap after the load (counted by a global allocator), then the heap bytes held by each kind
+//! of item, largest first.
 //!
 //!   cargo run --release --example memory_census FOLDER [CACHE_FILE]
 //!
