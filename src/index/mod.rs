@@ -389,17 +389,24 @@ impl Index {
 
     /// Recomputes the corpus-level views after articles changed.
     pub fn rebuild_views(&mut self) {
-        // One view after the other, each trimmed as soon as it is built, so that only one
-        // view's working set is held at a time, beside the views already built.
+        // Each view is trimmed as soon as it is built, before the next ones' working sets
+        // are allocated. The timeline and the quotation groups are independent: built side
+        // by side (one after the other peaks a little lower but takes longer).
         let mut merged = actors::merge(&self.articles, &self.overrides, &self.steps);
         shrink_actors(
             &mut merged.actors,
             &mut merged.authors,
             &mut merged.actor_of,
         );
-        let (mut timeline, mut entry_of) = timeline::build(&self.articles, &merged.actor_of);
-        shrink_timeline(&mut timeline, &mut entry_of);
-        let (quote_groups, quote_group_of) = quotes::group(&self.articles);
+        let ((timeline, entry_of), (quote_groups, quote_group_of)) = rayon::join(
+            || {
+                let (mut timeline, mut entry_of) =
+                    timeline::build(&self.articles, &merged.actor_of);
+                shrink_timeline(&mut timeline, &mut entry_of);
+                (timeline, entry_of)
+            },
+            || quotes::group(&self.articles),
+        );
         self.set_views(Views {
             actors: merged.actors,
             actor_of: merged.actor_of,
