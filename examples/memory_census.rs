@@ -1,5 +1,6 @@
-//! Where the memory of a loaded corpus goes: the peak and live heap of a load (counted by a
-//! global allocator), then the heap bytes held by each kind of item, largest first.
+//! Where the memory of a loaded corpus goes: the peak heap of each loading stage and the live
+//! heap after the load (counted by a global allocator), then the heap bytes held by each kind
+//! of item, largest first.
 //!
 //!   cargo run --release --example memory_census FOLDER [CACHE_FILE]
 //!
@@ -9,7 +10,7 @@ use std::mem::size_of;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-use dossier::corpus::{self, Input, Progress};
+use dossier::corpus::{self, Input, Progress, Stage};
 
 /// The system allocator, counting live bytes, their peak and live allocations.
 struct Counting;
@@ -90,10 +91,30 @@ fn main() {
     };
     let cache = args.next().map(PathBuf::from);
     let progress = Progress::default();
-    let (index, report) =
-        corpus::load_with(&Input::Paths(vec![folder]), &progress, cache.as_deref());
+    let (index, report, stages) = std::thread::scope(|scope| {
+        let load = scope
+            .spawn(|| corpus::load_with(&Input::Paths(vec![folder]), &progress, cache.as_deref()));
+        // The peak of each stage: watched every millisecond, the peak reset at each change.
+        let mut stages: Vec<(Stage, usize)> = Vec::new();
+        let mut stage = progress.stage();
+        while !load.is_finished() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            let now = progress.stage();
+            if now != stage {
+                stages.push((stage, PEAK.swap(NOW.load(Relaxed), Relaxed)));
+                stage = now;
+            }
+        }
+        let (index, report) = load.join().expect("the load panicked");
+        stages.push((stage, PEAK.load(Relaxed)));
+        (index, report, stages)
+    });
     println!("report: {report:?}");
-    println!("peak heap during load {}", mb(PEAK.load(Relaxed)));
+    for (stage, peak) in &stages {
+        println!("peak heap while {:<60} {}", stage.label(), mb(*peak));
+    }
+    let peak = stages.iter().map(|s| s.1).max().unwrap_or(0);
+    println!("peak heap during load {}", mb(peak));
     println!(
         "live heap after load   {}  ({} allocations)",
         mb(NOW.load(Relaxed)),

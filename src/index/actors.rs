@@ -595,10 +595,21 @@ impl Merger {
                 targets[t as usize] = true;
             }
         }
-        let mut new_id = vec![u32::MAX; self.actors.len()];
-        let mut actors = Vec::new();
+        // The merge's key maps are no longer needed: freed before the renumbering.
+        let Merger {
+            actors: all,
+            mut actor_of,
+            ..
+        } = self;
+        let mut new_id = vec![u32::MAX; all.len()];
+        let kept = all
+            .iter()
+            .enumerate()
+            .filter(|(i, a)| !a.locals.is_empty() || targets[*i])
+            .count();
+        let mut actors = Vec::with_capacity(kept);
         let mut authors = Vec::new();
-        for (i, a) in std::mem::take(&mut self.actors).into_iter().enumerate() {
+        for (i, a) in all.into_iter().enumerate() {
             if !a.locals.is_empty() || targets[i] {
                 new_id[i] = actors.len() as u32;
                 actors.push(a);
@@ -612,15 +623,10 @@ impl Merger {
                 .and_then(|t| new_id.get(t as usize).copied())
                 .filter(|&t| t != u32::MAX);
         }
-        let actor_of: Vec<Vec<u32>> = self
-            .actor_of
-            .iter()
-            .map(|m| {
-                m.iter()
-                    .map(|&id| new_id.get(id as usize).copied().unwrap_or(u32::MAX))
-                    .collect()
-            })
-            .collect();
+        for id in actor_of.iter_mut().flatten() {
+            *id = new_id.get(*id as usize).copied().unwrap_or(u32::MAX);
+        }
+        drop(new_id);
         stats(articles, &mut actors, &actor_of);
         Merged {
             actors,

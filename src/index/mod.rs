@@ -167,33 +167,48 @@ pub struct Views {
     pub quote_group_of: Vec<Vec<Option<u32>>>,
 }
 
+/// Gives back the spare capacity of the actor views (see [`Views::shrink`]).
+fn shrink_actors(actors: &mut Vec<Actor>, authors: &mut Vec<Actor>, actor_of: &mut Vec<Vec<u32>>) {
+    for a in actors.iter_mut().chain(authors.iter_mut()) {
+        a.locals.shrink_to_fit();
+        a.aliases.shrink_to_fit();
+        a.roles.shrink_to_fit();
+        a.co_mentioned.shrink_to_fit();
+    }
+    actor_of.iter_mut().for_each(Vec::shrink_to_fit);
+    actors.shrink_to_fit();
+    authors.shrink_to_fit();
+    actor_of.shrink_to_fit();
+}
+
+/// Gives back the spare capacity of the timeline views (see [`Views::shrink`]).
+fn shrink_timeline(timeline: &mut Vec<Entry>, entry_of: &mut Vec<Vec<u32>>) {
+    for e in timeline.iter_mut() {
+        e.sources.shrink_to_fit();
+        e.actors.shrink_to_fit();
+    }
+    entry_of.iter_mut().for_each(Vec::shrink_to_fit);
+    timeline.shrink_to_fit();
+    entry_of.shrink_to_fit();
+}
+
+/// Gives back the spare capacity of the quotation group views (see [`Views::shrink`]).
+fn shrink_quote_groups(groups: &mut Vec<QuoteGroup>, group_of: &mut Vec<Vec<Option<u32>>>) {
+    for g in groups.iter_mut() {
+        g.quotes.shrink_to_fit();
+    }
+    group_of.iter_mut().for_each(Vec::shrink_to_fit);
+    groups.shrink_to_fit();
+    group_of.shrink_to_fit();
+}
+
 impl Views {
     /// Gives back the spare capacity that building or decoding the views left in every
     /// list, so they hold only what they use for as long as the index lives.
     fn shrink(&mut self) {
-        for a in self.actors.iter_mut().chain(&mut self.authors) {
-            a.locals.shrink_to_fit();
-            a.aliases.shrink_to_fit();
-            a.roles.shrink_to_fit();
-            a.co_mentioned.shrink_to_fit();
-        }
-        for e in &mut self.timeline {
-            e.sources.shrink_to_fit();
-            e.actors.shrink_to_fit();
-        }
-        for g in &mut self.quote_groups {
-            g.quotes.shrink_to_fit();
-        }
-        self.actor_of.iter_mut().for_each(Vec::shrink_to_fit);
-        self.entry_of.iter_mut().for_each(Vec::shrink_to_fit);
-        self.quote_group_of.iter_mut().for_each(Vec::shrink_to_fit);
-        self.actors.shrink_to_fit();
-        self.authors.shrink_to_fit();
-        self.timeline.shrink_to_fit();
-        self.quote_groups.shrink_to_fit();
-        self.actor_of.shrink_to_fit();
-        self.entry_of.shrink_to_fit();
-        self.quote_group_of.shrink_to_fit();
+        shrink_actors(&mut self.actors, &mut self.authors, &mut self.actor_of);
+        shrink_timeline(&mut self.timeline, &mut self.entry_of);
+        shrink_quote_groups(&mut self.quote_groups, &mut self.quote_group_of);
     }
 
     /// Checks that the views fit `articles`, item for item, and that every id in them points
@@ -374,10 +389,22 @@ impl Index {
 
     /// Recomputes the corpus-level views after articles changed.
     pub fn rebuild_views(&mut self) {
-        let merged = actors::merge(&self.articles, &self.overrides, &self.steps);
-        // The timeline and the quotation groups are independent: built side by side.
+        // Each view is trimmed as soon as it is built, before the next ones' working sets
+        // are allocated. The timeline and the quotation groups are independent: built side
+        // by side (one after the other peaks a little lower but takes longer).
+        let mut merged = actors::merge(&self.articles, &self.overrides, &self.steps);
+        shrink_actors(
+            &mut merged.actors,
+            &mut merged.authors,
+            &mut merged.actor_of,
+        );
         let ((timeline, entry_of), (quote_groups, quote_group_of)) = rayon::join(
-            || timeline::build(&self.articles, &merged.actor_of),
+            || {
+                let (mut timeline, mut entry_of) =
+                    timeline::build(&self.articles, &merged.actor_of);
+                shrink_timeline(&mut timeline, &mut entry_of);
+                (timeline, entry_of)
+            },
             || quotes::group(&self.articles),
         );
         self.set_views(Views {

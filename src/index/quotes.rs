@@ -24,6 +24,8 @@ const MIN_WORDS: usize = 6;
 const HASHES: usize = 8;
 /// Rows per band: quotations sharing all rows of one band are candidates.
 const ROWS: usize = 1;
+/// Bands of a signature, each hashed to a bucket.
+const BANDS: usize = HASHES.div_ceil(ROWS);
 /// Members of a bucket that every other member is compared with.
 const ANCHORS: usize = 8;
 /// Jaccard similarity of word sets above which two wordings are near-identical.
@@ -130,11 +132,12 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
         let first = *by_key.entry(key).or_insert(i as u32);
         union.join(first, i as u32);
     }
+    drop(keys);
     // Near-identical wordings: one representative per distinct key, reduced to shingles and
-    // a signature on every core.
-    let mut reps: Vec<u32> = by_key.values().copied().collect();
+    // the bucket of each band of its signature, on every core.
+    let mut reps: Vec<u32> = by_key.into_values().collect();
     reps.sort_unstable();
-    let reduced: Vec<(u32, Shingles, Vec<u64>)> = reps
+    let reduced: Vec<(u32, Shingles, [u64; BANDS])> = reps
         .into_par_iter()
         .filter_map(|i| {
             let r = refs[i as usize];
@@ -157,27 +160,34 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
                         .unwrap_or(0)
                 })
                 .collect();
-            Some((i, set, signature))
+            let mut bands = [0; BANDS];
+            let mut bytes = Vec::with_capacity(8 * (ROWS + 1));
+            for (band, rows) in signature.chunks(ROWS).enumerate() {
+                bytes.clear();
+                bytes.extend((band as u64).to_le_bytes());
+                rows.iter().for_each(|r| bytes.extend(r.to_le_bytes()));
+                bands[band] = xxh3_64_with_seed(&bytes, 0);
+            }
+            Some((i, set, bands))
         })
         .collect();
+    // (bucket, member) pairs sorted, rather than a map of lists: most buckets hold one member.
+    let mut members: Vec<(u64, u32)> = Vec::with_capacity(reduced.len() * BANDS);
     let mut shingles: Vec<(u32, Shingles)> = Vec::with_capacity(reduced.len());
-    let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, set, signature) in reduced {
-        let s = shingles.len();
-        for (band, rows) in signature.chunks(ROWS).enumerate() {
-            let mut bytes = Vec::with_capacity(8 * (ROWS + 1));
-            bytes.extend((band as u64).to_le_bytes());
-            rows.iter().for_each(|r| bytes.extend(r.to_le_bytes()));
-            buckets
-                .entry(xxh3_64_with_seed(&bytes, 0))
-                .or_default()
-                .push(s);
-        }
+    for (i, set, bands) in reduced {
+        let s = shingles.len() as u32;
+        members.extend(bands.map(|bucket| (bucket, s)));
         shingles.push((i, set));
     }
+    members.par_sort_unstable();
     // The near-identical pairs of each bucket (each member against the first few), found on
     // every core; the groups they make do not depend on the order they are joined in.
-    let mut buckets: Vec<Vec<usize>> = buckets.into_values().filter(|m| m.len() > 1).collect();
+    let mut buckets: Vec<Vec<usize>> = members
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|m| m.len() > 1)
+        .map(|m| m.iter().map(|&(_, s)| s as usize).collect())
+        .collect();
+    drop(members);
     buckets.sort_unstable();
     let pairs: Vec<(u32, u32)> = buckets
         .par_iter()
@@ -192,6 +202,7 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
             })
         })
         .collect();
+    drop((buckets, shingles));
     for (a, b) in pairs {
         union.join(a, b);
     }

@@ -107,16 +107,20 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
     for &i in &order[split..] {
         merging.add(items[i as usize]);
     }
+    // Only the entries are kept: the items and the candidate indexes are freed first.
+    let drafts = merging.into_drafts();
+    drop((order, items));
+    drop(parts);
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| vec![0; a.extraction.events.len()])
         .collect();
-    for (id, d) in merging.drafts.iter().enumerate() {
+    for (id, d) in drafts.iter().enumerate() {
         for s in &d.entry.sources {
             entry_of[s.article as usize][s.item as usize] = id as u32;
         }
     }
-    sorted(merging.drafts, entry_of)
+    sorted(drafts, entry_of)
 }
 
 /// Articles whose events are read by one task, with words interned on their own.
@@ -260,6 +264,11 @@ impl Merging {
         merging.drafts = drafts.into_iter().flatten().collect();
         merging.heads = merging.drafts.iter().map(Head::of).collect();
         merging
+    }
+
+    /// The entries, the candidate indexes freed.
+    fn into_drafts(self) -> Vec<Draft> {
+        self.drafts
     }
 
     /// Adds `item` to the entry it reports the same happening as, or starts an entry; returns
