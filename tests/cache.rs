@@ -229,14 +229,15 @@ fn stored_views_pointing_past_the_corpus_are_ignored_and_rebuilt() {
     let path = views_file(dir.path());
     // Well-formed, with a matching checksum and key, but naming a timeline entry that does
     // not exist.
-    let mut stored = dossier::cache::read_views::<Views>(&path).unwrap().unwrap();
+    let stored = dossier::cache::read_views::<Views>(&path).unwrap().unwrap();
     let a = cold
         .articles
         .iter()
         .position(|a| !a.extraction.events.is_empty())
         .unwrap();
-    stored.views.entry_of[a][0] = cold.timeline.len() as u32;
-    dossier::cache::write_views(&path, stored.key, &stored.views).unwrap();
+    let mut bad = cold.clone();
+    bad.entry_of[a][0] = cold.timeline.len() as u32;
+    dossier::cache::write_views(&path, stored.key, &bad.views()).unwrap();
 
     let (index, report) = load(dir.path(), &cache);
     assert_eq!(

@@ -243,19 +243,26 @@ fn find_a_quotation_jump_to_it_and_quit() {
     s.quit();
 }
 
-#[test]
-fn mark_a_quotation_quit_and_see_the_mark_again() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
-    let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
+/// Starts the binary on a copy of the sample corpus in `dir`, finds "drag this out" and
+/// marks it with `key`, waiting until the screen shows the mark (`shown`).
+fn start_and_mark(dir: &std::path::Path, key: &str, shown: &str) -> (Session, std::path::PathBuf) {
+    let corpus = sample_corpus(dir);
+    let mut s = Session::start(dir, &[corpus.as_os_str()]);
     s.screen.wait_for("the main screen", |s, _| {
         common::shows_quotes_reviewed(s, "0/")
     });
     find_drag_this_out(&mut s);
-    s.send("c");
+    s.send(key);
     s.screen.wait_for("the mark", |s, _| {
-        common::shows_quotes_reviewed(s, "1/") && s.contains("✓ confirmed · quotation")
+        common::shows_quotes_reviewed(s, "1/") && s.contains(shown)
     });
+    (s, corpus)
+}
+
+#[test]
+fn mark_a_quotation_quit_and_see_the_mark_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, corpus) = start_and_mark(dir.path(), "c", "✓ confirmed · quotation");
     s.quit();
     assert_eq!(
         saved_marks(&corpus),
@@ -276,16 +283,7 @@ fn mark_a_quotation_quit_and_see_the_mark_again() {
 #[test]
 fn sigterm_saves_the_review_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = sample_corpus(dir.path());
-    let mut s = Session::start(dir.path(), &[corpus.as_os_str()]);
-    s.screen.wait_for("the main screen", |s, _| {
-        common::shows_quotes_reviewed(s, "0/")
-    });
-    find_drag_this_out(&mut s);
-    s.send("x");
-    s.screen.wait_for("the mark", |s, _| {
-        common::shows_quotes_reviewed(s, "1/") && s.contains("✗ disputed · quotation")
-    });
+    let (s, corpus) = start_and_mark(dir.path(), "x", "✗ disputed · quotation");
     s.terminate();
     assert_eq!(
         saved_marks(&corpus),

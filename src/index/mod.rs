@@ -302,22 +302,6 @@ impl StoreParts for ViewsRef<'_> {
     }
 }
 
-impl StoreParts for Views {
-    fn write_parts(&self, out: &mut PartWriter<'_>) -> std::io::Result<()> {
-        ViewsRef {
-            actors: &self.actors,
-            actor_of: &self.actor_of,
-            authors: &self.authors,
-            steps_applied: &self.steps_applied,
-            timeline: &self.timeline,
-            entry_of: &self.entry_of,
-            quote_groups: &self.quote_groups,
-            quote_group_of: &self.quote_group_of,
-        }
-        .write_parts(out)
-    }
-}
-
 impl LoadParts for Views {
     fn read_parts(input: &mut PartReader<'_>) -> Result<Views, String> {
         Ok(Views {
