@@ -16,7 +16,8 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, SamplingMode};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, SamplingMode};
 use dossier::article::Article;
 use dossier::corpus::{self, Input, Progress};
 use dossier::extract::{Doc, actors, events, quotes, time};
@@ -135,6 +136,16 @@ fn stages(corpus: &Corpus) {
     );
 }
 
+/// A benchmark group for runs of a second or more: ten samples, flat sampling.
+fn slow_group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .measurement_time(Duration::from_secs(1));
+    group
+}
+
 /// Runs the whole pipeline in a pool of `threads` threads and reports the median.
 fn throughput(c: &mut Criterion, corpus: &Corpus, threads: usize) {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -143,11 +154,7 @@ fn throughput(c: &mut Criterion, corpus: &Corpus, threads: usize) {
         .expect("a thread pool");
     let mut walls: Vec<f64> = Vec::new();
     let mut cpus: Vec<f64> = Vec::new();
-    let mut group = c.benchmark_group("indexing");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .measurement_time(Duration::from_secs(1));
+    let mut group = slow_group(c, "indexing");
     let name = format!("{} articles, {threads} thread(s)", corpus.lines.len());
     group.bench_function(name, |b| {
         b.iter_custom(|iters| {
@@ -205,11 +212,7 @@ fn reopen(c: &mut Criterion, corpus: &Corpus) {
     assert!(report.problem.is_none(), "{:?}", report.problem);
     let cache_mb = std::fs::metadata(&cache).map_or(0.0, |m| m.len() as f64 / 1e6);
     let mut walls: Vec<f64> = Vec::new();
-    let mut group = c.benchmark_group("reopen");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .measurement_time(Duration::from_secs(1));
+    let mut group = slow_group(c, "reopen");
     let name = format!("{} articles, warm cache", corpus.lines.len());
     group.bench_function(name, |b| {
         b.iter_custom(|iters| {

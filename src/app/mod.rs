@@ -519,7 +519,6 @@ impl App {
                 self.relayout();
             }
             Action::GoToDate => {
-                self.focus = Pane::Timeline;
                 self.prompt = Some(Prompt::new(
                     Purpose::GoTo,
                     "Go to a date".into(),

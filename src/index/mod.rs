@@ -167,7 +167,7 @@ pub struct Views {
     pub quote_group_of: Vec<Vec<Option<u32>>>,
 }
 
-/// Gives back the spare capacity of the actor views (see [`Views::shrink`]).
+/// Gives back the spare capacity that building left in the actor views.
 fn shrink_actors(actors: &mut Vec<Actor>, authors: &mut Vec<Actor>, actor_of: &mut Vec<Vec<u32>>) {
     for a in actors.iter_mut().chain(authors.iter_mut()) {
         a.locals.shrink_to_fit();
@@ -181,7 +181,7 @@ fn shrink_actors(actors: &mut Vec<Actor>, authors: &mut Vec<Actor>, actor_of: &m
     actor_of.shrink_to_fit();
 }
 
-/// Gives back the spare capacity of the timeline views (see [`Views::shrink`]).
+/// Gives back the spare capacity that building left in the timeline views.
 fn shrink_timeline(timeline: &mut Vec<Entry>, entry_of: &mut Vec<Vec<u32>>) {
     for e in timeline.iter_mut() {
         e.sources.shrink_to_fit();
@@ -192,7 +192,7 @@ fn shrink_timeline(timeline: &mut Vec<Entry>, entry_of: &mut Vec<Vec<u32>>) {
     entry_of.shrink_to_fit();
 }
 
-/// Gives back the spare capacity of the quotation group views (see [`Views::shrink`]).
+/// Gives back the spare capacity that building left in the quotation group views.
 fn shrink_quote_groups(groups: &mut Vec<QuoteGroup>, group_of: &mut Vec<Vec<Option<u32>>>) {
     for g in groups.iter_mut() {
         g.quotes.shrink_to_fit();
@@ -203,14 +203,6 @@ fn shrink_quote_groups(groups: &mut Vec<QuoteGroup>, group_of: &mut Vec<Vec<Opti
 }
 
 impl Views {
-    /// Gives back the spare capacity that building or decoding the views left in every
-    /// list, so they hold only what they use for as long as the index lives.
-    fn shrink(&mut self) {
-        shrink_actors(&mut self.actors, &mut self.authors, &mut self.actor_of);
-        shrink_timeline(&mut self.timeline, &mut self.entry_of);
-        shrink_quote_groups(&mut self.quote_groups, &mut self.quote_group_of);
-    }
-
     /// Checks that the views fit `articles`, item for item, and that every id in them points
     /// to something that exists; else says what does not.
     pub fn fit(&self, articles: &[Article]) -> Result<(), String> {
@@ -276,7 +268,8 @@ impl Views {
     }
 }
 
-/// The views of an [`Index`] or of [`Views`], borrowed to store them, one part per list.
+/// The views of an [`Index`], borrowed to store them, one part per list (read back as
+/// [`Views`]).
 #[derive(Debug, Clone, Copy)]
 pub struct ViewsRef<'a> {
     actors: &'a [Actor],
@@ -389,7 +382,11 @@ impl Index {
                 shrink_timeline(&mut timeline, &mut entry_of);
                 (timeline, entry_of)
             },
-            || quotes::group(&self.articles),
+            || {
+                let (mut groups, mut group_of) = quotes::group(&self.articles);
+                shrink_quote_groups(&mut groups, &mut group_of);
+                (groups, group_of)
+            },
         );
         self.set_views(Views {
             actors: merged.actors,
@@ -403,8 +400,9 @@ impl Index {
         });
     }
 
-    fn set_views(&mut self, mut views: Views) {
-        views.shrink();
+    /// Takes `views` as they are: built views are trimmed as they are built, and stored ones
+    /// decoded into lists of exactly their length.
+    fn set_views(&mut self, views: Views) {
         self.actors = views.actors;
         self.actor_of = views.actor_of;
         self.authors = views.authors;

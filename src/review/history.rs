@@ -48,38 +48,22 @@ impl Review {
         }
     }
 
-    /// True when applying `edit` would change the review (a decision's time stamp aside).
-    fn changes(&self, edit: &Edit) -> bool {
-        match edit {
-            Edit::Decide { key, decision } => {
-                let new = decision.as_ref().filter(|d| !d.is_empty());
-                match (self.decisions.get(key), new) {
-                    (Some(old), Some(new)) => {
-                        (&old.mark, &old.note, &old.item) != (&new.mark, &new.note, &new.item)
-                    }
-                    (old, new) => old.is_some() != new.is_some(),
-                }
-            }
-            Edit::Add(c) => !self.corrections.iter().any(|x| x.id == c.id),
-            Edit::Remove(id) => self.corrections.iter().any(|c| &c.id == id),
+    /// True when the decision about `key` is `decision` (`None` or an empty one: no
+    /// decision), the time stamp aside.
+    fn decided_as(&self, key: &ItemKey, decision: Option<&Decision>) -> bool {
+        let now = self.decisions.get(key).filter(|d| !d.is_empty());
+        match (now, decision.filter(|d| !d.is_empty())) {
+            (Some(a), Some(b)) => (&a.mark, &a.note, &a.item) == (&b.mark, &b.note, &b.item),
+            (a, b) => a.is_none() && b.is_none(),
         }
     }
 
-    /// True when the decision about `key` is what `edit` (a decision about it) leaves, the
-    /// time stamp aside: the edit is still in effect.
-    fn holds(&self, edit: &Edit) -> bool {
+    /// True when applying `edit` would change the review (a decision's time stamp aside).
+    fn changes(&self, edit: &Edit) -> bool {
         match edit {
-            Edit::Decide { key, decision } => {
-                let now = self.decisions.get(key).filter(|d| !d.is_empty());
-                let then = decision.as_ref().filter(|d| !d.is_empty());
-                match (now, then) {
-                    (Some(a), Some(b)) => {
-                        (&a.mark, &a.note, &a.item) == (&b.mark, &b.note, &b.item)
-                    }
-                    (a, b) => a.is_none() && b.is_none(),
-                }
-            }
-            Edit::Add(_) | Edit::Remove(_) => true,
+            Edit::Decide { key, decision } => !self.decided_as(key, decision.as_ref()),
+            Edit::Add(c) => !self.corrections.iter().any(|x| x.id == c.id),
+            Edit::Remove(id) => self.corrections.iter().any(|c| &c.id == id),
         }
     }
 
@@ -193,8 +177,11 @@ impl Session {
             .filter(|&key| {
                 done.iter()
                     .rev()
-                    .find(|d| matches!(d, Edit::Decide { key: k, .. } if k == key))
-                    .is_some_and(|d| !self.review.holds(d))
+                    .find_map(|d| match d {
+                        Edit::Decide { key: k, decision } if k == key => Some(decision),
+                        _ => None,
+                    })
+                    .is_some_and(|left| !self.review.decided_as(key, left.as_ref()))
             })
             .collect();
         for e in edits {
