@@ -152,8 +152,15 @@ const NOT_A_NOUN: &[&str] = &[
 /// determiner (or "for") and a lower-case noun: it names an occasion ("a June agreement",
 /// "the Dec. 7 payment", "crude for April delivery"), and the tense of the clause is that of
 /// the noun's verb, not of the date. A word with a tense of its own is no such noun ("demand
-/// for April rose").
-fn attributive(text: &str, tokens: &[Token], first: usize, end: usize, lo: usize) -> bool {
+/// for April rose"). Grammar asks it too: "March" and "May" alone are months only there or
+/// after a preposition.
+pub(super) fn attributive(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    lo: usize,
+) -> bool {
     let mut buf = [0u8; 12];
     let determiner = matches!(tokens[first].lex(), Lex::Month(..))
         && first > lo

@@ -491,6 +491,17 @@ fn a_month_naming_an_occasion_is_the_nearer_one() {
         october,
         &[("June", "2025-06")],
     );
+    // "March" and "May" alone need a preposition, or a noun they name an occasion of.
+    check(
+        "The March referendum will settle the question. Shareholders may march out.",
+        Some(ymd(2025, 2, 10)),
+        &[("March", "2025-03")],
+    );
+    check(
+        "The May results disappointed investors.",
+        Some(ymd(2025, 6, 9)),
+        &[("May", "2025-05")],
+    );
     // "said" is a firm past, but the meeting and the delivery are the coming ones.
     check(
         "Investors said a cut at the Fed's September meeting was likely.",

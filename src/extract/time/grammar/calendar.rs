@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{Core, longer};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Expr, Mod, Part, YearSpec};
+use crate::extract::time::tense;
 use crate::extract::time::token::{Case, Kind, Token};
 use crate::extract::time::vocab::{Lex, Season, Unit, W};
 
@@ -273,7 +274,7 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(year) = year_after(&mut c, text) {
         return Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))));
     }
-    if with_weekday || abbrev || !month_alone(tokens, month_at, m, &c) {
+    if with_weekday || abbrev || !month_alone(text, tokens, month_at, m, &c) {
         return None;
     }
     Some(Core::new(
@@ -282,10 +283,11 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     ))
 }
 
-/// Whether a month name standing alone at token `at` is the month: "in May" and "May, June"
-/// are; "Theresa May", "April Ryan" and "you may" are not.
-fn month_alone(tokens: &[Token], at: usize, m: u8, after: &Cursor) -> bool {
-    if temporal_lead(tokens, at) {
+/// Whether a month name standing alone at token `at` is the month: "in May", "May, June" and
+/// "the March accession" (before a noun) are; "Theresa May", "April Ryan" and "you may" are
+/// not.
+fn month_alone(text: &str, tokens: &[Token], at: usize, m: u8, after: &Cursor) -> bool {
+    if temporal_lead(tokens, at) || tense::attributive(text, tokens, at, after.i, 0) {
         return true;
     }
     if matches!(m, 3 | 5) {
