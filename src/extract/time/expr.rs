@@ -37,6 +37,8 @@ pub enum Part {
     Month(u8),
     /// A day of a month (month, day).
     Day(u8, u8),
+    /// The week holding a day of a month (month, day): "the week of March 6".
+    WeekOf(u8, u8),
     /// A quarter (1-4).
     Quarter(u8),
     /// A half (1-2).

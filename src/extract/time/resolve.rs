@@ -140,6 +140,9 @@ fn in_year(y: i32, part: Part) -> Option<Period> {
         Part::Year => Period::Year(y),
         Part::Month(m) => Period::Month(y, u32::from(m)),
         Part::Day(m, d) => Period::Day(NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?),
+        Part::WeekOf(m, d) => {
+            Period::week_of(NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?)
+        }
         Part::Quarter(q) => Period::Quarter(y, u32::from(q)),
         Part::Half(h) => Period::Half(y, u32::from(h)),
         Part::Season(s) => Period::Season(y, s),
@@ -448,6 +451,7 @@ fn unresolved_value(expr: &Expr) -> String {
             Part::Year => "XXXX".to_string(),
             Part::Month(m) => format!("XXXX-{m:02}"),
             Part::Day(m, d) => format!("XXXX-{m:02}-{d:02}"),
+            Part::WeekOf(..) => "XXXX-WXX".to_string(),
             Part::Quarter(q) => format!("XXXX-Q{q}"),
             Part::Half(h) => format!("XXXX-H{h}"),
             Part::Season(s) => format!("XXXX-{}", season_code(s)),

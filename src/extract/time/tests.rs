@@ -523,6 +523,27 @@ fn a_month_naming_an_occasion_is_the_nearer_one() {
 }
 
 #[test]
+fn the_week_of_a_day_is_its_iso_week() {
+    check(
+        "The union expects to announce the vote the week of March 9, a spokesman said.",
+        Some(ymd(2026, 2, 24)),
+        &[("the week of March 9", "2026-W11")],
+    );
+    check(
+        "Claims have not fallen since the week of 3 January 2026.",
+        None,
+        &[("the week of 3 January 2026", "2026-W01")],
+    );
+    // Without a publication date the year is unknown.
+    check(
+        "The hearing is set for the week of March 9.",
+        None,
+        &[("the week of March 9", "XXXX-WXX")],
+    );
+    check("The week of talks ended without a deal.", tuesday(), &[]);
+}
+
+#[test]
 fn a_date_something_takes_effect_is_the_coming_one() {
     check(
         "The board named Ana Ruiz chief financial officer, effective Feb. 1.",

@@ -16,6 +16,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut best = numeric(tokens, i);
     best = longer(best, month_first(text, tokens, i));
     best = longer(best, day_first(text, tokens, i));
+    best = longer(best, week_of(text, tokens, i));
     best = longer(best, year_forms(text, tokens, i));
     best = longer(best, quarter_or_half(text, tokens, i));
     best = longer(best, fy_form(text, tokens, i));
@@ -326,6 +327,24 @@ fn day_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         },
         _ => Core::new(c.i, Expr::Calendar(year, Part::Day(m, d))),
     })
+}
+
+/// "the week of March 6", "the week of 6 March 2000": the week holding that day.
+fn week_of(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    if !(c.word(W::The) && c.unit() == Some((Unit::Week, false)) && c.word(W::Of)) {
+        return None;
+    }
+    let date = longer(month_first(text, tokens, c.i), day_first(text, tokens, c.i))?;
+    match date {
+        Core {
+            expr: Expr::Calendar(year, Part::Day(m, d)),
+            second: None,
+            end,
+            ..
+        } => Some(Core::new(end, Expr::Calendar(year, Part::WeekOf(m, d)))),
+        _ => None,
+    }
 }
 
 /// Years, decades and year ranges: "2014", "fiscal 1989", "the 1990s", "the '90s",
