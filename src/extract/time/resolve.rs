@@ -237,6 +237,18 @@ fn calendar(
             .map(|c| c.0)
     };
     match year {
+        YearSpec::LastMonthName => {
+            let Part::Month(m) = part else {
+                return latest_before(true);
+            };
+            let just_ended = anchor.with_day(1)?.checked_sub_months(Months::new(1))?;
+            let y = if u32::from(m) < just_ended.month() {
+                just_ended.year()
+            } else {
+                just_ended.year() - 1
+            };
+            return in_year(y, part);
+        }
         YearSpec::Previous => return latest_before(true),
         YearSpec::Following => return earliest_after(true),
         _ => {}

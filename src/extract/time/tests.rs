@@ -523,6 +523,32 @@ fn a_month_naming_an_occasion_is_the_nearer_one() {
 }
 
 #[test]
+fn last_and_a_month_name_skip_the_month_just_ended() {
+    let march = Some(ymd(2026, 3, 2));
+    check(
+        "Two ferries collided in the strait last February.",
+        march,
+        &[("last February", "2025-02")],
+    );
+    check(
+        "The plant reopened last January after repairs.",
+        march,
+        &[("last January", "2026-01")],
+    );
+    check(
+        "Sales were weaker this past February, the chain said.",
+        march,
+        &[("this past February", "2026-02")],
+    );
+    // In January, "last December" is the one before the December just ended.
+    check(
+        "Sales would fall short of last December's record.",
+        Some(ymd(2026, 1, 2)),
+        &[("last December", "2024-12")],
+    );
+}
+
+#[test]
 fn the_week_of_a_day_is_its_iso_week() {
     check(
         "The union expects to announce the vote the week of March 9, a spokesman said.",
