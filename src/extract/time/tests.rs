@@ -546,6 +546,12 @@ fn last_and_a_month_name_skip_the_month_just_ended() {
         Some(ymd(2026, 1, 2)),
         &[("last December", "2024-12")],
     );
+    // A day after it: the latest such day.
+    check(
+        "Repairs cover cars built through last December 31, the agency said.",
+        Some(ymd(2026, 1, 20)),
+        &[("last December", "2025-12")],
+    );
 }
 
 #[test]
