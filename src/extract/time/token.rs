@@ -88,9 +88,6 @@ impl Token {
     }
 }
 
-/// Longest word looked up in the vocabulary.
-const MAX_WORD: usize = 14;
-
 /// Appends the tokens of `text[from..to]` to `out`.
 pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let b = text.as_bytes();
@@ -200,17 +197,22 @@ fn word(text: &str, start: usize, to: usize, out: &mut Vec<Token>) -> usize {
             break;
         }
     }
-    let w = &text[start..i];
-    let mut buf = [0u8; MAX_WORD];
-    let lex = if ascii {
-        vocab::lowercase_bytes(w.as_bytes(), &mut buf).map_or(Lex::Other, vocab::lex_bytes)
+    let len = i - start;
+    let (lex, any_lower) = if ascii && len <= vocab::MAX_LEN {
+        // ASCII letters, packed: bit 0x20 of each is set exactly for the lower-case ones.
+        let letters = packed(b, start, len);
+        let case_bits = LOWER_BITS & ((1u128 << (8 * len)) - 1);
+        (
+            vocab::lex_packed(letters | case_bits, len),
+            letters & case_bits != 0,
+        )
     } else {
-        Lex::Other
+        let lower = b[start..i].iter().any(u8::is_ascii_lowercase);
+        (Lex::Other, lower)
     };
-    let first_upper = b[start].is_ascii_uppercase();
-    let case = if !first_upper {
+    let case = if !b[start].is_ascii_uppercase() {
         Case::Lower
-    } else if w.len() > 1 && w.bytes().all(|c| !c.is_ascii_lowercase()) {
+    } else if len > 1 && !any_lower {
         Case::Upper
     } else {
         Case::Capital
@@ -223,10 +225,27 @@ fn word(text: &str, start: usize, to: usize, out: &mut Vec<Token>) -> usize {
     i
 }
 
+/// Bit 0x20 in every byte: the bit that makes an ASCII letter lower case.
+const LOWER_BITS: u128 = u128::from_le_bytes([0x20; 16]);
+
+/// The `len` (at most 15) bytes of `b` from `start`, packed into a number, the first lowest:
+/// one load when 16 bytes are left in the text.
+fn packed(b: &[u8], start: usize, len: usize) -> u128 {
+    let chunk: [u8; 16] = match b.get(start..start + 16) {
+        Some(s) => s.try_into().unwrap_or([0; 16]),
+        None => {
+            let mut buf = [0; 16];
+            buf[..len].copy_from_slice(&b[start..start + len]);
+            buf
+        }
+    };
+    u128::from_le_bytes(chunk) & ((1u128 << (8 * len)) - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::time::vocab::Unit;
+    use crate::extract::time::vocab::{DayPart, Unit};
 
     fn kinds(s: &str) -> Vec<Kind> {
         let mut out = Vec::new();
@@ -269,6 +288,33 @@ mod tests {
         );
         assert_eq!(out[6].case(), Case::Capital);
         assert_eq!(out[6].lex(), Lex::Month(12, false));
+    }
+
+    #[test]
+    fn words_are_classified_wherever_they_end() {
+        // Far from the end of the text (one 16-byte load) and in its last bytes (a copy).
+        let s = "At 9 a.m. GMT on WEDNESDAY the counterintelligence Approximately-Noon talks; EST";
+        let words: Vec<Kind> = kinds(s)
+            .into_iter()
+            .filter(|k| matches!(k, Kind::Word(..)))
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                Kind::Word(Lex::Word(W::At), Case::Capital),
+                Kind::Word(Lex::Word(W::A), Case::Lower),
+                Kind::Word(Lex::Other, Case::Lower),
+                Kind::Word(Lex::Word(W::Zone), Case::Upper),
+                Kind::Word(Lex::Word(W::On), Case::Lower),
+                Kind::Word(Lex::Weekday(2, false), Case::Upper),
+                Kind::Word(Lex::Word(W::The), Case::Lower),
+                Kind::Word(Lex::Other, Case::Lower),
+                Kind::Word(Lex::Word(W::Roughly), Case::Capital),
+                Kind::Word(Lex::DayPart(DayPart::Noon), Case::Capital),
+                Kind::Word(Lex::Other, Case::Lower),
+                Kind::Word(Lex::Word(W::Zone), Case::Upper),
+            ]
+        );
     }
 
     #[test]

@@ -255,6 +255,51 @@ const CORE_WORDS: &[W] = &[
     W::Thanksgiving,
 ];
 
+/// The length of the word tables below: one more than the discriminant of `W::Eighties`, the
+/// last word. A word added after it is in no table ([`in_table`] says no), and listing it in
+/// one fails to compile.
+const WORDS: usize = W::Eighties as usize + 1;
+
+/// True when `w` is marked in `table`.
+fn in_table(table: &[bool; WORDS], w: W) -> bool {
+    table.get(w as usize).copied().unwrap_or(false)
+}
+
+/// A table, indexed by `W` discriminant, of the words in `lists`: membership in one load
+/// instead of a scan of the lists at every token.
+const fn word_table(lists: &[&[W]]) -> [bool; WORDS] {
+    let mut table = [false; WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            table[lists[l][k] as usize] = true;
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// Words that start an expression by themselves: [`SELF_STARTERS`] and the adverbs of
+/// frequency.
+const STARTS_ALONE: [bool; WORDS] = {
+    let mut table = word_table(&[SELF_STARTERS]);
+    let mut k = 0;
+    while k < recurrence::ADVERBS.len() {
+        table[recurrence::ADVERBS[k].0 as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Words that start an expression with a date word close behind: [`LEADS`], [`POSITIONS`],
+/// [`APPROXIMATORS`].
+const STARTS_WITH_CORE: [bool; WORDS] = word_table(&[LEADS, POSITIONS, APPROXIMATORS]);
+
+/// [`CORE_WORDS`] as a table.
+const IS_CORE: [bool; WORDS] = word_table(&[CORE_WORDS]);
+
 /// Whether an expression can start at token `i`: a number, a date word, a word that is an
 /// expression by itself, a lead with a date word in the next four tokens, "Q" or "FY" glued to a
 /// number ("Q3", "FY26"), or an apostrophe before a number ("'90s"). This keeps the grammar off the
@@ -275,12 +320,7 @@ fn can_start(tokens: &[Token], i: usize) -> bool {
                 || (case == Case::Capital && day_ahead(tokens, i))
         }
         Kind::Word(Lex::Word(w), _) => {
-            SELF_STARTERS.contains(&w)
-                || recurrence::ADVERBS.iter().any(|&(a, _)| a == w)
-                || ([LEADS, POSITIONS, APPROXIMATORS]
-                    .iter()
-                    .any(|l| l.contains(&w))
-                    && core_ahead(tokens, i))
+            in_table(&STARTS_ALONE, w) || (in_table(&STARTS_WITH_CORE, w) && core_ahead(tokens, i))
         }
         Kind::Word(..) => true,
     }
@@ -302,7 +342,7 @@ fn core_ahead(tokens: &[Token], i: usize) -> bool {
         .iter()
         .any(|t| match t.kind {
             Kind::Number(..) | Kind::Quantity => true,
-            Kind::Word(Lex::Word(w), _) => CORE_WORDS.contains(&w),
+            Kind::Word(Lex::Word(w), _) => in_table(&IS_CORE, w),
             Kind::Word(Lex::Other, _) | Kind::Punct(_) => false,
             Kind::Word(..) => true,
         })
