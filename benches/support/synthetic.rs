@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 use dossier::app::catalog::Catalog;
 use dossier::article::{Meta, Origin};
+use dossier::extract::Extraction;
 use dossier::extract::actors::{ActorKind, EntityType, LocalActor, Mention, MentionForm, Role};
 use dossier::extract::events::{Event, EventKind};
 use dossier::extract::quotes::{Method, Quote, QuoteKind};
@@ -196,7 +197,7 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
         locals.sort_unstable();
         locals.dedup();
         let local = |who: usize| locals.binary_search(&who).unwrap() as u32;
-        let x = &mut article.extraction;
+        let mut x = Extraction::default();
         x.actors = locals
             .iter()
             .map(|&who| LocalActor {
@@ -256,6 +257,7 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
                 actors: vec![local(who)],
             });
         }
+        article.set_extraction(&x);
         all.push(article);
     }
     Catalog::build(Index::build(all, Vec::new()))

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::article::packed::Part;
 use crate::extract::events::EventKind;
 use crate::extract::time::vocab::{self, Lex};
 use crate::extract::time::{Granularity, Interval};
@@ -113,7 +114,7 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
     drop(parts);
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
-        .map(|a| vec![0; a.extraction.events.len()])
+        .map(|a| vec![0; a.count(Part::Events)])
         .collect();
     for (id, d) in drafts.iter().enumerate() {
         for s in &d.entry.sources {
@@ -138,7 +139,7 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Vec<Item>> {
             let mut items = Vec::new();
             for (offset, article) in chunk.iter().enumerate() {
                 let a = c * ITEMS_CHUNK + offset;
-                for (e, event) in article.extraction.events.iter().enumerate() {
+                for (e, event) in article.events().enumerate() {
                     let mut actors: Vec<u32> = event
                         .actors
                         .iter()
