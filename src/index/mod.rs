@@ -365,19 +365,10 @@ impl Index {
             &mut merged.authors,
             &mut merged.actor_of,
         );
-        let ((timeline, entry_of), (quote_groups, quote_group_of)) = rayon::join(
-            || {
-                let (mut timeline, mut entry_of) =
-                    timeline::build(&self.articles, &merged.actor_of);
-                shrink_timeline(&mut timeline, &mut entry_of);
-                (timeline, entry_of)
-            },
-            || {
-                let (mut groups, mut group_of) = quotes::group(&self.articles);
-                shrink_quote_groups(&mut groups, &mut group_of);
-                (groups, group_of)
-            },
-        );
+        let (mut timeline, mut entry_of) = timeline::build(&self.articles, &merged.actor_of);
+        shrink_timeline(&mut timeline, &mut entry_of);
+        let (mut quote_groups, mut quote_group_of) = quotes::group(&self.articles);
+        shrink_quote_groups(&mut quote_groups, &mut quote_group_of);
         self.set_views(Views {
             actors: merged.actors,
             actor_of: merged.actor_of,
