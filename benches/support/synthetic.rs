@@ -197,22 +197,24 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
         locals.sort_unstable();
         locals.dedup();
         let local = |who: usize| locals.binary_search(&who).unwrap() as u32;
-        let mut x = Extraction::default();
-        x.actors = locals
-            .iter()
-            .map(|&who| LocalActor {
-                name: vocabulary.names[who].as_str().into(),
-                kind: ActorKind::Person,
-                roles: Box::new([Role {
-                    title: "minister".into(),
-                    span: Span::default(),
+        let mut x = Extraction {
+            actors: locals
+                .iter()
+                .map(|&who| LocalActor {
+                    name: vocabulary.names[who].as_str().into(),
+                    kind: ActorKind::Person,
+                    roles: Box::new([Role {
+                        title: "minister".into(),
+                        span: Span::default(),
+                        affiliation: None,
+                    }]),
+                    gender: None,
+                    stands_for: None,
                     affiliation: None,
-                }]),
-                gender: None,
-                stands_for: None,
-                affiliation: None,
-            })
-            .collect();
+                })
+                .collect(),
+            ..Extraction::default()
+        };
         for (i, &(who, name, sentence, quote)) in placed.iter().enumerate() {
             x.mentions.push(Mention {
                 span: name,

@@ -187,39 +187,35 @@ impl Texts for Catalog {
     }
 }
 
+/// How often an actor holds a role title, and where it is first stated (article, local
+/// actor, role), reversed so that the earlier ranks higher.
+type Rank = (usize, std::cmp::Reverse<(u32, u32, u32)>);
+
 /// For each actor, its most frequent role title (on ties, the one stated first in corpus
-/// order). Each article's local actors are decoded once.
+/// order). Each article's local actors are decoded once, in corpus order.
 fn main_roles(index: &Index) -> Vec<Option<CompactString>> {
-    // Per actor and title: how often, and where first (article, local actor, role).
-    let mut counts: HashMap<(u32, CompactString), (usize, (u32, u32, u32))> = HashMap::new();
+    let mut counts: HashMap<(u32, CompactString), Rank> = HashMap::new();
     for (a, article) in index.articles.iter().enumerate() {
         for (l, local) in article.actors().enumerate() {
             let Some(actor) = index.actor_of(a, l as u32) else {
                 continue;
             };
             for (r, role) in local.roles.into_iter().enumerate() {
-                let at = (a as u32, l as u32, r as u32);
-                let c = counts.entry((actor, role.title)).or_insert((0, at));
-                c.0 += 1;
-                c.1 = c.1.min(at);
+                let first = std::cmp::Reverse((a as u32, l as u32, r as u32));
+                counts.entry((actor, role.title)).or_insert((0, first)).0 += 1;
             }
         }
     }
-    let mut best: Vec<Option<(usize, std::cmp::Reverse<(u32, u32, u32)>, CompactString)>> =
-        vec![None; index.actors.len()];
-    for ((actor, title), (n, at)) in counts {
+    let mut best: Vec<Option<(Rank, CompactString)>> = vec![None; index.actors.len()];
+    for ((actor, title), rank) in counts {
         let Some(slot) = best.get_mut(actor as usize) else {
             continue;
         };
-        let candidate = (n, std::cmp::Reverse(at), title);
-        if slot
-            .as_ref()
-            .is_none_or(|b| (b.0, b.1) < (candidate.0, candidate.1))
-        {
-            *slot = Some(candidate);
+        if slot.as_ref().is_none_or(|b| b.0 < rank) {
+            *slot = Some((rank, title));
         }
     }
-    best.into_iter().map(|b| b.map(|(_, _, t)| t)).collect()
+    best.into_iter().map(|b| b.map(|(_, t)| t)).collect()
 }
 
 /// A date at its granularity: `2025-12-19`, `2025-W51`, `2025-12`, `2025-Q4`, `2025`,

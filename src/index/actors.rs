@@ -150,6 +150,9 @@ struct Merger {
     by_acronym: FxHashMap<String, u32>,
     actor_of: Vec<Vec<u32>>,
     authors: Vec<(u32, u32, Option<Span>, Option<String>)>,
+    /// The role titles of the first [`ROLE_SAMPLE`] local actors of each corpus actor that
+    /// has any, as they are assigned (what namesakes are told apart by).
+    sampled_roles: FxHashMap<u32, Vec<CompactString>>,
 }
 
 impl Merger {
@@ -209,7 +212,7 @@ impl Merger {
                                     actor: local,
                                     acronyms: &keyed.acronyms,
                                 };
-                                self.assign_local(pass, local, key, articles, &mut by_key)
+                                self.assign_local(pass, local, key, &mut by_key)
                             }
                         }
                     }
@@ -227,7 +230,7 @@ impl Merger {
                         actor,
                         acronyms: &[],
                     };
-                    self.assign_local(pass + 1, local, key, articles, &mut by_key);
+                    self.assign_local(pass + 1, local, key, &mut by_key);
                 }
             }
         }
@@ -265,7 +268,6 @@ impl Merger {
             acronyms,
         }: Local,
         key: LocalKey,
-        articles: &[Article],
         by_key: &mut FxHashMap<String, u32>,
     ) {
         let id = match (pass, key) {
@@ -281,9 +283,7 @@ impl Merger {
                     )
                 })
             }
-            (1, LocalKey::Person(None, surname)) => {
-                self.surname_owner(&surname, local, articles, by_key)
-            }
+            (1, LocalKey::Person(None, surname)) => self.surname_owner(&surname, local, by_key),
             (2, LocalKey::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
             (2 | 3, LocalKey::Named(name, short)) => {
                 let found = by_key.get(name.as_str()).copied().or_else(|| {
@@ -302,7 +302,12 @@ impl Merger {
             _ => return,
         };
         self.actor_of[ai][li] = id;
-        self.actors[id as usize].locals.push(ItemRef::new(ai, li));
+        let locals = &mut self.actors[id as usize].locals;
+        locals.push(ItemRef::new(ai, li));
+        if locals.len() <= ROLE_SAMPLE && !local.roles.is_empty() {
+            let titles = local.roles.iter().map(|r| r.title.clone());
+            self.sampled_roles.entry(id).or_default().extend(titles);
+        }
     }
 
     /// The corpus actor for a person known only by surname `surname`: the one person with
@@ -312,7 +317,6 @@ impl Merger {
         &mut self,
         surname: &str,
         local: &LocalActor,
-        articles: &[Article],
         by_key: &mut FxHashMap<String, u32>,
     ) -> u32 {
         let candidates: Vec<u32> = self
@@ -331,20 +335,14 @@ impl Merger {
             many => {
                 // Roles are compared over a bounded sample of each namesake's articles.
                 let shares_role = |&&c: &&u32| {
-                    self.actors[c as usize]
-                        .locals
-                        .iter()
-                        .take(ROLE_SAMPLE)
-                        .any(|r| {
-                            local_actor(articles, *r).is_some_and(|other| {
-                                other.roles.iter().any(|cr| {
-                                    local
-                                        .roles
-                                        .iter()
-                                        .any(|lr| lr.title.eq_ignore_ascii_case(&cr.title))
-                                })
-                            })
+                    self.sampled_roles.get(&c).is_some_and(|titles| {
+                        titles.iter().any(|t| {
+                            local
+                                .roles
+                                .iter()
+                                .any(|lr| lr.title.eq_ignore_ascii_case(t))
                         })
+                    })
                 };
                 let sharing: Vec<&u32> = many.iter().filter(shares_role).collect();
                 (sharing.len() == 1).then(|| *sharing[0])

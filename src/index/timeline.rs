@@ -55,7 +55,10 @@ struct Item<L> {
 /// An event being merged.
 type Ready<'a> = Item<&'a [u32]>;
 
-impl Item<Range<u32>> {
+/// An event as read, its actors and words ranges of its chunk's pool.
+type Read = Item<Range<u32>>;
+
+impl Read {
     /// The item, its actors and words read from the pool its ranges point into.
     fn on(self, pool: &[u32]) -> Ready<'_> {
         let slice = |r: Range<u32>| pool.get(r.start as usize..r.end as usize).unwrap_or(&[]);
@@ -159,11 +162,8 @@ const ITEMS_CHUNK: usize = 256;
 /// lists per event: a million events are merged at once). Chunks of articles are read on
 /// every core, each interning its words on its own; the chunks' words are then given ids
 /// across the corpus in chunk order.
-fn items(
-    articles: &[Article],
-    actor_of: &[Vec<u32>],
-) -> (Vec<Vec<Item<Range<u32>>>>, Vec<Vec<u32>>) {
-    type Part = (Vec<Item<Range<u32>>>, Vec<u32>, Vec<String>);
+fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Vec<Read>>, Vec<Vec<u32>>) {
+    type Part = (Vec<Read>, Vec<u32>, Vec<String>);
     let parts: Vec<Part> = articles
         .par_chunks(ITEMS_CHUNK)
         .enumerate()
