@@ -235,16 +235,18 @@ impl Merger {
             }
         }
         // Metonyms point to the actor they stand for, created when never mentioned.
-        for (ai, article) in articles.iter().enumerate() {
-            for (li, local) in article.actors().enumerate() {
-                let Some(of) = &local.stands_for else {
-                    continue;
-                };
-                let key = name_key(of);
+        let metonyms = decoded(articles, |a| {
+            let of = a.actors().enumerate();
+            of.filter_map(|(li, l)| Some((li, l.stands_for?)))
+                .collect::<Vec<_>>()
+        });
+        for (ai, stands_for) in metonyms {
+            for (li, of) in stands_for {
+                let key = name_key(&of);
                 let target = match by_key.get(&key) {
                     Some(&t) => t,
                     None => {
-                        let t = self.push(of, ActorKind::Place, None);
+                        let t = self.push(&of, ActorKind::Place, None);
                         by_key.insert(key, t);
                         t
                     }
@@ -565,15 +567,18 @@ impl Merger {
     fn fill_aliases(&mut self, articles: &[Article]) {
         // Written names are counted as slices of the texts: no copy until an alias is kept.
         let mut counts: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); self.actors.len()];
-        for (ai, article) in articles.iter().enumerate() {
-            let map = &self.actor_of[ai];
-            for m in article
-                .mentions()
+        let named = decoded(articles, |a| {
+            a.mentions()
                 .filter(|m| m.form != MentionForm::Description)
-            {
-                if let Some(&id) = map.get(m.actor as usize).filter(|&&id| id != u32::MAX) {
+                .map(|m| (m.actor, m.span))
+                .collect::<Vec<_>>()
+        });
+        for (ai, mentions) in named {
+            let map = &self.actor_of[ai];
+            for (local, span) in mentions {
+                if let Some(&id) = map.get(local as usize).filter(|&&id| id != u32::MAX) {
                     *counts[id as usize]
-                        .entry(m.span.text(&article.text))
+                        .entry(span.text(&articles[ai].text))
                         .or_default() += 1;
                 }
             }
@@ -723,6 +728,25 @@ fn local_keys(articles: &[Article], persons: bool) -> Vec<Keyed> {
         .collect()
 }
 
+/// What `decode` reads of each article, in corpus order: decoded on every core, a chunk of
+/// articles at a time, for a pass that must take the articles in order.
+fn decoded<'a, T: Send + 'a>(
+    articles: &'a [Article],
+    decode: impl Fn(&Article) -> T + Sync + 'a,
+) -> impl Iterator<Item = (usize, T)> + 'a {
+    articles
+        .chunks(KEYS_CHUNK)
+        .enumerate()
+        .flat_map(move |(c, chunk)| {
+            let items: Vec<T> = chunk.par_iter().map(&decode).collect();
+            let first = c * KEYS_CHUNK;
+            items
+                .into_iter()
+                .enumerate()
+                .map(move |(i, t)| (first + i, t))
+        })
+}
+
 fn local_actor(articles: &[Article], r: ItemRef) -> Option<LocalActor> {
     articles
         .get(r.article as usize)?
@@ -740,9 +764,17 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
     let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
     let mut last_article = vec![usize::MAX; actors.len()];
     let mut in_sentence: Vec<(usize, u32)> = Vec::new();
-    for (ai, article) in articles.iter().enumerate() {
+    let items = decoded(articles, |a| {
+        let quoted: Vec<u32> = a.quotes().filter_map(|q| q.actor).collect();
+        (
+            a.mentions().collect::<Vec<_>>(),
+            quoted,
+            a.actors().collect::<Vec<_>>(),
+        )
+    });
+    for (ai, (mentions, quoted, locals)) in items {
+        let article = &articles[ai];
         let map = &actor_of[ai];
-        let mentions: Vec<Mention> = article.mentions().collect();
         let date = article.date();
         for m in &mentions {
             let Some(&id) = map.get(m.actor as usize) else {
@@ -761,16 +793,15 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
                 }
             }
         }
-        for q in article.quotes() {
-            if let Some(a) = q
-                .actor
-                .and_then(|l| map.get(l as usize))
+        for l in quoted {
+            if let Some(a) = map
+                .get(l as usize)
                 .and_then(|&id| actors.get_mut(id as usize))
             {
                 a.quotes += 1;
             }
         }
-        for (li, local) in article.actors().enumerate() {
+        for (li, local) in locals.into_iter().enumerate() {
             let Some(a) = map.get(li).and_then(|&id| actors.get_mut(id as usize)) else {
                 continue;
             };
