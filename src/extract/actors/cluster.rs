@@ -67,7 +67,8 @@ impl Draft {
     fn offer_name(&mut self, written: &str) {
         let words = written.split_whitespace().count();
         if words > self.words || (words == self.words && written.len() > self.name.len()) {
-            self.name = written.to_string();
+            self.name.clear();
+            self.name.push_str(written);
             self.words = words;
         }
     }
@@ -119,6 +120,17 @@ fn entity_index(e: EntityType) -> usize {
         EntityType::Location => 2,
         EntityType::Misc => 3,
     }
+}
+
+/// What makes two organisation, place or other names one actor's.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum NameKey {
+    /// The gazetteer's id for the name (one id per canonical name).
+    Canonical(u32),
+    /// The letters of a name written in capitals ("UN" for "U.N.").
+    Acronym(String),
+    /// The folded words of any other name (see [`name_key`]).
+    Written(String),
 }
 
 /// Strips a leading "The " from a written organisation or place name.
@@ -206,7 +218,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         actor_of[i] = id as u32;
     }
     // Organisations, places and other names: by gazetteer name, acronym, initials or key.
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_key: FxHashMap<NameKey, usize> = FxHashMap::default();
     for (i, f) in input.found.iter().enumerate() {
         if f.entity == EntityType::Person {
             continue;
@@ -214,9 +226,9 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         let written = without_article(f.span.text(text));
         let abbrev = acronym(written);
         let key = match (f.canonical, &abbrev) {
-            (Some(c), _) => format!("={}", gaz.name(c)),
-            (None, Some(a)) => format!("^{a}"),
-            (None, None) => name_key(written),
+            (Some(c), _) => NameKey::Canonical(c),
+            (None, Some(a)) => NameKey::Acronym(a.clone()),
+            (None, None) => NameKey::Written(name_key(written)),
         };
         let known = by_key.get(&key).copied();
         // Initials are only needed to place a name seen for the first time.

@@ -291,21 +291,19 @@ impl Finder<'_> {
         }
         let max = self.gaz.max_words.min(end - i);
         let mut best = None;
-        let mut phrase = String::new();
         let mut words = 1;
         let mut j = i + 1;
-        phrase.push_str(self.word(i));
         while words < max && j < end {
             let gap = &self.text[self.tokens[j - 1].end as usize..self.tokens[j].start as usize];
             if gap != " " && !(gap.is_empty() && self.tokens[j].shape == Shape::Punct) {
                 break;
             }
-            phrase.push_str(gap);
-            phrase.push_str(self.word(j));
             words += 1;
             j += 1;
+            // The words and the gaps between them, as written.
+            let phrase = &self.text[self.tokens[i].start as usize..self.tokens[j - 1].end as usize];
             if self.tokens[j - 1].is_upper()
-                && let Some(e) = self.gaz.lookup(&phrase, buf)
+                && let Some(e) = self.gaz.lookup(phrase, buf)
                 && e.is_named_thing()
             {
                 best = Some(j);
