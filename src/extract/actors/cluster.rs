@@ -183,26 +183,21 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         }
         let written = f.span.text(text);
         let key = fold_word(written.split_whitespace().last().unwrap_or(written));
+        // The first of the nearest persons that `pred` accepts.
         let nearest = |pred: &dyn Fn(&Draft) -> bool| {
-            let candidates: Vec<usize> = (0..drafts.len())
+            (0..drafts.len())
                 .filter(|&id| drafts[id].person && pred(&drafts[id]))
-                .collect();
-            if candidates.len() <= 1 {
-                return candidates.first().copied();
-            }
-            candidates
-                .into_iter()
                 .min_by_key(|&id| drafts[id].distance(f.span.start))
         };
         let id = nearest(&|d| d.surname == key && d.given.is_some())
             .or_else(|| {
-                let by_given: Vec<usize> = drafts
+                let mut by_given = drafts
                     .iter()
                     .enumerate()
                     .filter(|(_, d)| d.person && d.given.as_deref() == Some(key.as_str()))
-                    .map(|(id, _)| id)
-                    .collect();
-                (by_given.len() == 1).then(|| by_given[0])
+                    .map(|(id, _)| id);
+                let first = by_given.next();
+                first.filter(|_| by_given.next().is_none())
             })
             .or_else(|| nearest(&|d| d.surname == key))
             .unwrap_or_else(|| {
@@ -319,15 +314,17 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
     let mut by_description: FxHashMap<String, usize> = FxHashMap::default();
     for desc in input.descriptions {
         let written = desc.span.text(text);
-        let key = written
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        let id = *by_description.entry(key).or_insert_with(|| {
+        let mut name = String::with_capacity(written.len());
+        for w in written.split_whitespace() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        let id = *by_description.entry(name.to_lowercase()).or_insert_with(|| {
             drafts.push(Draft {
                 unnamed: true,
-                name: written.split_whitespace().collect::<Vec<_>>().join(" "),
+                name,
                 affiliation: description_affiliation(input, desc, &mut buf),
                 ..Draft::default()
             });

@@ -69,15 +69,26 @@ pub fn capitalised_words(
     if counts.is_empty() {
         return FxHashSet::default();
     }
-    // Cheap filter before hashing: the lengths and first letters of the words counted.
+    // Cheap filters before hashing: the lengths and first letters of the words counted, and
+    // their last letters with their lengths (an ASCII word's key is the word in lower case).
     let (mut lengths, mut firsts) = (0u64, 0u64);
+    let mut endings = [0u64; 4];
+    let ending = |len: usize, last: u8| (usize::from(last & 31) << 3) | (len & 7);
     for k in counts.keys() {
+        let b = k.as_bytes();
         lengths |= 1 << k.len().min(63);
-        firsts |= 1 << (k.as_bytes()[0] & 63);
+        firsts |= 1 << (b[0] & 63);
+        let e = ending(b.len(), b[b.len() - 1]);
+        endings[e >> 6] |= 1 << (e & 63);
     }
     for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
         let w = t.text(text);
-        if lengths & (1 << w.len().min(63)) == 0 || firsts & (1 << (w.as_bytes()[0] & 63)) == 0 {
+        let b = w.as_bytes();
+        if lengths & (1 << w.len().min(63)) == 0 || firsts & (1 << (b[0] & 63)) == 0 {
+            continue;
+        }
+        let e = ending(b.len(), b[b.len() - 1].to_ascii_lowercase());
+        if endings[e >> 6] & (1 << (e & 63)) == 0 && w.is_ascii() {
             continue;
         }
         let key = if w.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -458,6 +469,23 @@ fn is_contraction(w: &str) -> bool {
     )
 }
 
+/// The bit of an ASCII letter (either case) among 32; other bytes share bits with letters, so
+/// a clear bit rules a byte out and a set bit only lets it in.
+const fn letter_bit(b: u8) -> u32 {
+    1 << (b & 31)
+}
+
+/// The bits (see [`letter_bit`]) of the first letters of `words`.
+const fn letter_set(words: &[&str]) -> u32 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < words.len() {
+        set |= letter_bit(words[i].as_bytes()[0]);
+        i += 1;
+    }
+    set
+}
+
 /// Short words that title-case headlines capitalise and running text does not.
 const TITLE_CASE_WORDS: &[&str] = &[
     "the", "of", "and", "in", "on", "at", "to", "for", "with", "over", "from", "by", "as", "after",
@@ -469,9 +497,15 @@ const TITLE_CASE_WORDS: &[&str] = &[
 /// True when the line is written in title case: two or more short function words
 /// capitalised ("Rubio And Witkoff Clash Over Ukraine"), none in lower case.
 pub fn is_title_case(text: &str, tokens: &[Token], _gaz: &Gazetteer) -> bool {
+    // Every function word is one to seven ASCII letters, and each opens with one of these.
+    const FIRSTS: u32 = letter_set(TITLE_CASE_WORDS);
     let is_function_word = |t: &Token| {
-        let w = t.text(text);
-        w.len() <= 7 && TITLE_CASE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+        let w = t.text(text).as_bytes();
+        (1..=7).contains(&w.len())
+            && FIRSTS & letter_bit(w[0]) != 0
+            && TITLE_CASE_WORDS
+                .iter()
+                .any(|f| f.as_bytes().eq_ignore_ascii_case(w))
     };
     let mut candidates = tokens.iter().filter(|t| !t.cap_expected);
     let upper = candidates

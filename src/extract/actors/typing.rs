@@ -836,10 +836,17 @@ impl DocTypes {
             .filter(|f| f.evidence == Evidence::Strong && !f.headline)
         {
             lower_into(f.span.text(text), &mut buf);
-            d.names.entry(buf.clone()).or_insert(f.entity);
+            if !d.names.contains_key(buf.as_str()) {
+                d.names.insert(buf.clone(), f.entity);
+            }
             if f.entity == EntityType::Person {
                 for w in buf.split(' ').filter(|w| w.len() > 2 || !w.ends_with('.')) {
-                    *d.person_words.entry(w.to_string()).or_default() += 1;
+                    match d.person_words.get_mut(w) {
+                        Some(n) => *n += 1,
+                        None => {
+                            d.person_words.insert(w.to_string(), 1);
+                        }
+                    }
                 }
             }
         }
