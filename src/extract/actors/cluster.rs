@@ -3,6 +3,8 @@
 //! stand for; unnamed sources kept apart. Also each person's gender, from titles, given names
 //! and the pronouns that follow a mention.
 
+use std::borrow::Cow;
+
 use crate::extract::actors::fasthash::FxHashMap;
 
 use crate::extract::actors::alias::{
@@ -39,12 +41,13 @@ pub struct Input<'a> {
 
 /// An actor being built.
 #[derive(Debug, Default)]
-struct Draft {
-    /// Best name so far and its length in words.
-    name: String,
+struct Draft<'a> {
+    /// Best name so far (as written, or a description with its spacing normalised) and its
+    /// length in words.
+    name: Cow<'a, str>,
     words: usize,
     /// Canonical gazetteer name, which wins over any written form.
-    canonical: Option<String>,
+    canonical: Option<&'a str>,
     person: bool,
     unnamed: bool,
     votes: [u32; 4],
@@ -55,7 +58,7 @@ struct Draft {
     roles: Vec<Role>,
     male: u32,
     female: u32,
-    stands_for: Option<String>,
+    stands_for: Option<&'a str>,
     affiliation: Option<String>,
     /// Start offsets of its full-name mentions, in text order.
     positions: Vec<u32>,
@@ -63,12 +66,11 @@ struct Draft {
     last_partial: Option<u32>,
 }
 
-impl Draft {
-    fn offer_name(&mut self, written: &str) {
+impl<'a> Draft<'a> {
+    fn offer_name(&mut self, written: &'a str) {
         let words = written.split_whitespace().count();
         if words > self.words || (words == self.words && written.len() > self.name.len()) {
-            self.name.clear();
-            self.name.push_str(written);
+            self.name = Cow::Borrowed(written);
             self.words = words;
         }
     }
@@ -141,10 +143,10 @@ fn without_article(s: &str) -> &str {
 }
 
 /// Merges the findings of one article into mentions and local actors.
-pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
+pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     let text = input.text;
     let gaz = input.gaz;
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft<'a>> = Vec::new();
     let mut actor_of = vec![u32::MAX; input.found.len()];
 
     // Persons with a full name first, so surnames can find them wherever they stand.
@@ -165,8 +167,8 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         let id = existing.unwrap_or_else(|| {
             drafts.push(Draft {
                 person: true,
-                given: given.clone(),
-                surname: surname.clone(),
+                given,
+                surname,
                 ..Draft::default()
             });
             drafts.len() - 1
@@ -266,7 +268,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         if let Some(c) = f.canonical
             && d.canonical.is_none()
         {
-            d.canonical = Some(gaz.name(c).to_string());
+            d.canonical = Some(gaz.name(c));
         }
         if abbrev.is_some() {
             d.acronym = abbrev;
@@ -277,7 +279,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         if let Some(of) = f.stands_for
             && d.stands_for.is_none()
         {
-            d.stands_for = Some(gaz.name(of).to_string());
+            d.stands_for = Some(gaz.name(of));
         }
         actor_of[i] = id as u32;
     }
@@ -324,7 +326,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         let id = *by_description.entry(name.to_lowercase()).or_insert_with(|| {
             drafts.push(Draft {
                 unnamed: true,
-                name,
+                name: Cow::Owned(name),
                 affiliation: description_affiliation(input, desc, &mut buf),
                 ..Draft::default()
             });
@@ -354,7 +356,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
                 Some(Gender::Female)
             };
             LocalActor {
-                name: d.canonical.unwrap_or(d.name).into(),
+                name: d.canonical.map_or(d.name, Cow::Borrowed).into(),
                 kind,
                 roles: d.roles.into(),
                 gender,

@@ -49,7 +49,7 @@ pub fn capitalised_words(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
-    entries: &[Entry],
+    entries: &[&Entry],
 ) -> FxHashSet<String> {
     let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
     let mut buf = String::new();
@@ -134,7 +134,7 @@ pub struct Finder<'a> {
     /// Words seen capitalised in running text.
     pub known: &'a FxHashSet<String>,
     /// The gazetteer entry of every capitalised token (default for the others).
-    pub entries: &'a [Entry],
+    pub entries: &'a [&'a Entry],
 }
 
 impl Finder<'_> {
@@ -387,7 +387,7 @@ impl Finder<'_> {
         }
         let known = |i: usize, buf: &mut String| {
             let e = match self.tokens[i].is_upper() {
-                true => self.entries[i],
+                true => *self.entries[i],
                 false => self
                     .gaz
                     .lookup(self.word(i), buf)

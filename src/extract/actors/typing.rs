@@ -177,14 +177,14 @@ pub struct Typer<'a> {
     /// The gazetteer.
     pub gaz: &'a Gazetteer,
     /// The gazetteer entry of every capitalised token (default for the others).
-    pub entries: &'a [Entry],
+    pub entries: &'a [&'a Entry],
 }
 
 impl Typer<'_> {
     /// The gazetteer entry of token `i`.
     fn tok(&self, i: usize, buf: &mut String) -> Entry {
         if self.tokens[i].is_upper() {
-            self.entries[i]
+            *self.entries[i]
         } else {
             self.entry(self.word(i), buf)
         }
