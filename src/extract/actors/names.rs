@@ -3,6 +3,8 @@
 //! England"), capitalised sentence openers that are ordinary words dropped, and all-caps or
 //! title-case headlines read word by word.
 
+use compact_str::CompactString;
+
 use crate::extract::actors::fasthash::{FxHashMap, FxHashSet};
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, lower_into};
@@ -50,8 +52,8 @@ pub fn capitalised_words(
     tokens: &[Token],
     sentences: &[Sentence],
     entries: &[&Entry],
-) -> FxHashSet<String> {
-    let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
+) -> FxHashSet<CompactString> {
+    let mut counts: FxHashMap<CompactString, (u32, u32)> = FxHashMap::default();
     let mut buf = String::new();
     for s in sentences.iter().filter(|s| !s.headline) {
         for (t, e) in tokens[s.first..s.end].iter().zip(&entries[s.first..s.end]) {
@@ -60,7 +62,7 @@ pub fn capitalised_words(
                 match counts.get_mut(buf.as_str()) {
                     Some(c) => c.0 += 1,
                     None => {
-                        counts.insert(buf.clone(), (1, 0));
+                        counts.insert(buf.as_str().into(), (1, 0));
                     }
                 }
             }
@@ -132,7 +134,7 @@ pub struct Finder<'a> {
     /// The gazetteer.
     pub gaz: &'a Gazetteer,
     /// Words seen capitalised in running text.
-    pub known: &'a FxHashSet<String>,
+    pub known: &'a FxHashSet<CompactString>,
     /// The gazetteer entry of every capitalised token (default for the others).
     pub entries: &'a [&'a Entry],
 }
@@ -270,7 +272,8 @@ impl Finder<'_> {
     }
 
     fn starts_name(&self, i: usize, s: &Sentence, buf: &mut String) -> bool {
-        if is_prefixed_name(self.word(i)) && !s.headline {
+        // A prefixed name opens in lower case, so it is a lower-case token.
+        if self.tokens[i].shape == Shape::Lower && is_prefixed_name(self.word(i)) && !s.headline {
             return true;
         }
         if self.tokens[i].is_upper() && self.gazetteer_phrase(i, s.end, buf).is_some() {

@@ -2,6 +2,8 @@
 //! else, from the gazetteer, the words that head or end it, titles before it, given names,
 //! the words around it, and (for weak cases) what the rest of the article says about it.
 
+use compact_str::CompactString;
+
 use crate::extract::actors::fasthash::FxHashMap;
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, TitleKind, lower_into};
@@ -821,9 +823,9 @@ impl Typer<'_> {
 #[derive(Debug, Default)]
 pub struct DocTypes {
     /// Lower-case name → type, from strong findings.
-    names: FxHashMap<String, EntityType>,
+    names: FxHashMap<CompactString, EntityType>,
     /// Lower-case words of person names (given names and surnames).
-    person_words: FxHashMap<String, u32>,
+    person_words: FxHashMap<CompactString, u32>,
 }
 
 impl DocTypes {
@@ -837,14 +839,14 @@ impl DocTypes {
         {
             lower_into(f.span.text(text), &mut buf);
             if !d.names.contains_key(buf.as_str()) {
-                d.names.insert(buf.clone(), f.entity);
+                d.names.insert(buf.as_str().into(), f.entity);
             }
             if f.entity == EntityType::Person {
                 for w in buf.split(' ').filter(|w| w.len() > 2 || !w.ends_with('.')) {
                     match d.person_words.get_mut(w) {
                         Some(n) => *n += 1,
                         None => {
-                            d.person_words.insert(w.to_string(), 1);
+                            d.person_words.insert(w.into(), 1);
                         }
                     }
                 }
