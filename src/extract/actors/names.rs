@@ -260,7 +260,7 @@ impl Finder<'_> {
                 return None;
             }
             let t = self.tokens[j];
-            if t.is_upper() || is_prefixed_name(t.text(self.text)) {
+            if t.is_upper() || (t.shape == Shape::Lower && is_prefixed_name(t.text(self.text))) {
                 return Some(j);
             }
             if t.shape != Shape::Lower || !PARTICLES.contains(&t.text(self.text)) {
