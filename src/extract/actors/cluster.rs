@@ -323,15 +323,17 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
             }
             name.push_str(w);
         }
-        let id = *by_description.entry(name.to_lowercase()).or_insert_with(|| {
-            drafts.push(Draft {
-                unnamed: true,
-                name: Cow::Owned(name),
-                affiliation: description_affiliation(input, desc, &mut buf),
-                ..Draft::default()
+        let id = *by_description
+            .entry(name.to_lowercase())
+            .or_insert_with(|| {
+                drafts.push(Draft {
+                    unnamed: true,
+                    name: Cow::Owned(name),
+                    affiliation: description_affiliation(input, desc, &mut buf),
+                    ..Draft::default()
+                });
+                drafts.len() - 1
             });
-            drafts.len() - 1
-        });
         mentions.push(Mention {
             span: desc.span,
             entity: EntityType::Person,

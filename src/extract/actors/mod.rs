@@ -266,7 +266,15 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
     let mut found_roles = Vec::with_capacity(found.len());
     let mut descriptions = Vec::new();
     for s in &sentences {
-        unnamed::find(text, &toks, s.first, s.end, gaz, &mut descriptions, &mut buf);
+        unnamed::find(
+            text,
+            &toks,
+            s.first,
+            s.end,
+            gaz,
+            &mut descriptions,
+            &mut buf,
+        );
     }
     for f in &found {
         let s = &sentences[f.sentence];
