@@ -17,8 +17,12 @@ pub enum YearSpec {
     /// Relative to the publication year: "this May" (0), "May last year" (-1),
     /// "next year's first quarter" (1).
     Shift(i32),
-    /// The latest one before the current one: "last May", "last fall".
+    /// The latest one before the current one: "this past May", "last fall", "last December
+    /// 31".
     Previous,
+    /// The latest one before the current month and the month just ended: "last May" ("last
+    /// February" on March 1 is a year back, as the month just ended is "last month").
+    LastMonthName,
     /// The first one after the current one: "next May".
     Following,
     /// The year of the date mentioned last: "the quarter" after "the third quarter of 1990".
@@ -37,6 +41,8 @@ pub enum Part {
     Month(u8),
     /// A day of a month (month, day).
     Day(u8, u8),
+    /// The week holding a day of a month (month, day): "the week of March 6".
+    WeekOf(u8, u8),
     /// A quarter (1-4).
     Quarter(u8),
     /// A half (1-2).

@@ -140,6 +140,9 @@ fn in_year(y: i32, part: Part) -> Option<Period> {
         Part::Year => Period::Year(y),
         Part::Month(m) => Period::Month(y, u32::from(m)),
         Part::Day(m, d) => Period::Day(NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?),
+        Part::WeekOf(m, d) => {
+            Period::week_of(NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?)
+        }
         Part::Quarter(q) => Period::Quarter(y, u32::from(q)),
         Part::Half(h) => Period::Half(y, u32::from(h)),
         Part::Season(s) => Period::Season(y, s),
@@ -234,6 +237,18 @@ fn calendar(
             .map(|c| c.0)
     };
     match year {
+        YearSpec::LastMonthName => {
+            let Part::Month(m) = part else {
+                return latest_before(true);
+            };
+            let just_ended = anchor.with_day(1)?.checked_sub_months(Months::new(1))?;
+            let y = if u32::from(m) < just_ended.month() {
+                just_ended.year()
+            } else {
+                just_ended.year() - 1
+            };
+            return in_year(y, part);
+        }
         YearSpec::Previous => return latest_before(true),
         YearSpec::Following => return earliest_after(true),
         _ => {}
@@ -448,6 +463,7 @@ fn unresolved_value(expr: &Expr) -> String {
             Part::Year => "XXXX".to_string(),
             Part::Month(m) => format!("XXXX-{m:02}"),
             Part::Day(m, d) => format!("XXXX-{m:02}-{d:02}"),
+            Part::WeekOf(..) => "XXXX-WXX".to_string(),
             Part::Quarter(q) => format!("XXXX-Q{q}"),
             Part::Half(h) => format!("XXXX-H{h}"),
             Part::Season(s) => format!("XXXX-{}", season_code(s)),

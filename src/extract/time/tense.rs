@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::extract::time::token::{Case, Kind, Token};
+use crate::extract::time::vocab::Lex;
 use crate::extract::time::vocab::lowercase;
 
 /// The tense of a clause.
@@ -52,7 +53,45 @@ pub fn around(
             firm: true,
         });
     }
-    let after = || (end.max(lo)..hi.min(end + REACH)).find_map(|j| marker(text, tokens, j, true));
+    // "a June agreement", "the Fed's June meeting", "crude for April delivery": a date naming
+    // an occasion is the nearer one, whatever the tense of the clause around the noun.
+    if attributive(text, tokens, first, end, lo) {
+        return None;
+    }
+    // "effective Feb. 1", "payable on Dec. 7": the date a change or a payment is set for is
+    // the coming one, unless that is far off and the last one near.
+    let set_for = |at: usize| SET_FOR.iter().any(|w| word_before(text, tokens, at, lo, w));
+    if set_for(first) || (word_before(text, tokens, first, lo, "on") && set_for(first - 1)) {
+        return Some(Reading {
+            tense: Tense::Future,
+            firm: false,
+        });
+    }
+    // "In January, a week after ..., a bombing killed a guard": a date opening the sentence
+    // takes the tense of its main verb, however far the subject runs (a conditional that far
+    // off is more likely reported speech: "sued, saying the deal would ...").
+    let opening = opening(text, tokens, first, end, lo);
+    let side = if opening {
+        Side::AfterOpening
+    } else {
+        Side::After
+    };
+    let near = hi.min(end + REACH);
+    let after = || {
+        (end.max(lo)..near)
+            .find_map(|j| marker(text, tokens, j, side))
+            .or_else(|| {
+                let mut buf = [0u8; 12];
+                (near..if opening { hi } else { near })
+                    .filter(|&j| {
+                        !matches!(
+                            word_at(text, tokens, j, &mut buf),
+                            Some("would" | "could" | "might" | "should" | "may")
+                        )
+                    })
+                    .find_map(|j| marker(text, tokens, j, side))
+            })
+    };
     // "until Monday" looks ahead ("postponed until Monday"), unless the clause after it is
     // firmly in the past ("until Thursday, they had not called him a suspect").
     if after_until(text, tokens, first, lo) {
@@ -63,18 +102,76 @@ pub fn around(
     }
     (lo.max(first.saturating_sub(REACH))..first.min(hi))
         .rev()
-        .find_map(|j| marker(text, tokens, j, false))
+        .find_map(|j| marker(text, tokens, j, Side::Before))
         .or_else(after)
+}
+
+/// True when the expression `first..end` opens its sentence as an adverbial set off by a
+/// comma: "Friday, ...", "In January, ...", "On Aug. 31, ...".
+fn opening(text: &str, tokens: &[Token], first: usize, end: usize, lo: usize) -> bool {
+    let mut buf = [0u8; 12];
+    let lead = first == lo
+        || (first == lo + 1
+            && word_at(text, tokens, lo, &mut buf).is_some_and(|w| {
+                matches!(w, "in" | "on" | "at" | "by" | "during" | "until" | "since")
+            }));
+    lead && tokens.get(end).is_some_and(|t| t.is_punct(b','))
 }
 
 /// True when "until" or "till" comes right before token `first` (and after `lo`).
 fn after_until(text: &str, tokens: &[Token], first: usize, lo: usize) -> bool {
+    word_before(text, tokens, first, lo, "until") || word_before(text, tokens, first, lo, "till")
+}
+
+/// True when the word right before token `first` (and after `lo`) is `word` (lower case).
+fn word_before(text: &str, tokens: &[Token], first: usize, lo: usize, word: &str) -> bool {
     let mut buf = [0u8; 12];
-    first > lo
-        && matches!(
-            word_at(text, tokens, first - 1, &mut buf),
-            Some("until" | "till")
-        )
+    first > lo && word_at(text, tokens, first - 1, &mut buf) == Some(word)
+}
+
+/// Words right before a date that name what is set for it: a change taking effect, a payment.
+const SET_FOR: &[&str] = &["effective", "payable"];
+
+/// Words before an expression that make it a modifier of the noun after it ("a June
+/// agreement", "the March accession").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "that", "for",
+];
+
+/// Lower-case words that cannot be the noun an expression modifies: "the May of 1990", "a
+/// December when", "the July it began".
+const NOT_A_NOUN: &[&str] = &[
+    "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "near", "into", "onto",
+    "over", "under", "through", "until", "till", "amid", "despite", "against", "than", "about",
+    "around", "across", "per", "via", "is", "was", "were", "are", "has", "had", "have", "will",
+    "would", "that", "which", "who", "when", "while", "where", "if", "so", "because", "as", "it",
+    "he", "she", "they", "we", "i", "you", "before", "after", "but",
+];
+
+/// True when the expression `first..end`, a date starting with its month, stands between a
+/// determiner (or "for") and a lower-case noun: it names an occasion ("a June agreement",
+/// "the Dec. 7 payment", "crude for April delivery"), and the tense of the clause is that of
+/// the noun's verb, not of the date. A word with a tense of its own is no such noun ("demand
+/// for April rose"). Grammar asks it too: "March" and "May" alone are months only there or
+/// after a preposition.
+pub(super) fn attributive(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    lo: usize,
+) -> bool {
+    let mut buf = [0u8; 12];
+    let determiner = matches!(tokens[first].lex(), Lex::Month(..))
+        && first > lo
+        && (word_at(text, tokens, first - 1, &mut buf).is_some_and(|w| DETERMINERS.contains(&w))
+            || (first >= lo + 3 && possessive(text, tokens, first - 2)));
+    determiner
+        && tokens.get(end).is_some_and(|t| {
+            t.case() == Case::Lower
+                && word_at(text, tokens, end, &mut buf)
+                    .is_some_and(|w| !NOT_A_NOUN.contains(&w) && flags(w) == 0 && !participle(w))
+        })
 }
 
 /// True when "since" comes shortly before token `first`, in the same stretch of words.
@@ -294,8 +391,21 @@ fn word_at<'b>(text: &str, tokens: &[Token], j: usize, buf: &'b mut [u8; 12]) ->
     lowercase(&text[t.start as usize..t.end as usize], buf)
 }
 
-/// The tense token `j` marks, if any; `ahead` when it comes after the expression.
-fn marker(text: &str, tokens: &[Token], j: usize, ahead: bool) -> Option<Reading> {
+/// Where a tense marker stands relative to the expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Before it, in its sentence.
+    Before,
+    /// After it.
+    After,
+    /// After an expression that opens its sentence ("In January, ... a bombing killed"): a
+    /// verb in "-ed" there is likely the main verb.
+    AfterOpening,
+}
+
+/// The tense token `j` marks, if any, standing on `side` of the expression.
+fn marker(text: &str, tokens: &[Token], j: usize, side: Side) -> Option<Reading> {
+    let ahead = side != Side::Before;
     let t = &tokens[j];
     let mut buf = [0u8; 12];
     let w = word_at(text, tokens, j, &mut buf)?;
@@ -374,7 +484,8 @@ fn marker(text: &str, tokens: &[Token], j: usize, ahead: bool) -> Option<Reading
         }
         return Some(Reading {
             tense: Tense::Past,
-            firm: f & bits::IRREGULAR != 0,
+            firm: f & bits::IRREGULAR != 0
+                || (side == Side::AfterOpening && verb_in_ed(text, tokens, j, w, prev)),
         });
     }
     // "has launched", "have been": the present perfect looks back.
@@ -405,6 +516,68 @@ fn subject_before(text: &str, tokens: &[Token], j: usize) -> bool {
     f & bits::SUBJECT != 0
         || tokens[p].case() == Case::Capital
         || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+}
+
+/// Words in "-ed" that often bring in what is still to come ("expected in January",
+/// "postponed to March", "agreed a vote in June"): as verbs their past stays a weak one.
+const FORWARD_IN_ED: &[&str] = &[
+    "expected",
+    "anticipated",
+    "planned",
+    "proposed",
+    "projected",
+    "forecasted",
+    "predicted",
+    "targeted",
+    "postponed",
+    "delayed",
+    "deferred",
+    "promised",
+    "pledged",
+    "rescheduled",
+    "pushed",
+    "moved",
+    "extended",
+    "required",
+    "needed",
+    "intended",
+    "earmarked",
+    "ordered",
+    "asked",
+    "called",
+    "urged",
+    "agreed",
+    "decided",
+    "voted",
+    "vowed",
+    "threatened",
+    "warned",
+    "announced",
+];
+
+/// Words that start an object, an adverbial or a new clause right after a verb: "killed a
+/// guard", "changed from", "exploded in a clinic".
+const AFTER_A_VERB: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "him", "them", "it", "us", "me",
+    "in", "on", "at", "from", "into", "with", "during", "after", "last", "this", "these", "those",
+    "up", "down", "out", "off", "back", "two", "three", "more", "all",
+];
+
+/// True when the word in "-ed" at token `j` (`w`, after `prev`) is a finite past verb rather
+/// than an adjective ("untouched markets", "the revised figures"): it does not follow a
+/// determiner, and an object, an adverbial or the end of the clause follows it.
+fn verb_in_ed(text: &str, tokens: &[Token], j: usize, w: &str, prev: &str) -> bool {
+    if FORWARD_IN_ED.contains(&w) || flags(prev) & bits::NOT_FINITE_BEFORE != 0 {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    match tokens.get(j + 1) {
+        Some(t) if t.is_punct(b',') || t.is_punct(b'.') || t.is_punct(b';') => true,
+        Some(_) => {
+            word_at(text, tokens, j + 1, &mut buf).is_some_and(|n| AFTER_A_VERB.contains(&n))
+        }
+        None => true,
+    }
 }
 
 /// True when "to" follows token `j` after a few words with no punctuation between ("expect

@@ -483,6 +483,137 @@ fn months_take_the_year_the_tense_and_closeness_choose() {
 }
 
 #[test]
+fn a_month_naming_an_occasion_is_the_nearer_one() {
+    let october = Some(ymd(2025, 10, 27));
+    // The clause looks ahead ("hopes to"), but the agreement is the June just gone.
+    check(
+        "The bank hopes to sell itself under a June agreement with its largest shareholder.",
+        october,
+        &[("June", "2025-06")],
+    );
+    // "March" and "May" alone need a preposition, or a noun they name an occasion of.
+    check(
+        "The March referendum will settle the question. Shareholders may march out.",
+        Some(ymd(2025, 2, 10)),
+        &[("March", "2025-03")],
+    );
+    check(
+        "The May results disappointed investors.",
+        Some(ymd(2025, 6, 9)),
+        &[("May", "2025-05")],
+    );
+    // "said" is a firm past, but the meeting and the delivery are the coming ones.
+    check(
+        "Investors said a cut at the Fed's September meeting was likely.",
+        Some(ymd(2025, 8, 20)),
+        &[("September", "2025-09")],
+    );
+    let november = Some(ymd(2025, 11, 18));
+    check(
+        "Traders said crude for December delivery was unchanged.",
+        november,
+        &[("December", "2025-12")],
+    );
+    // A verb after the month is no noun it names: the tense decides.
+    check(
+        "Sales for April rose 4 percent.",
+        november,
+        &[("April", "2025-04")],
+    );
+}
+
+#[test]
+fn last_and_a_month_name_skip_the_month_just_ended() {
+    let march = Some(ymd(2026, 3, 2));
+    check(
+        "Two ferries collided in the strait last February.",
+        march,
+        &[("last February", "2025-02")],
+    );
+    check(
+        "The plant reopened last January after repairs.",
+        march,
+        &[("last January", "2026-01")],
+    );
+    check(
+        "Sales were weaker this past February, the chain said.",
+        march,
+        &[("this past February", "2026-02")],
+    );
+    // In January, "last December" is the one before the December just ended.
+    check(
+        "Sales would fall short of last December's record.",
+        Some(ymd(2026, 1, 2)),
+        &[("last December", "2024-12")],
+    );
+    // A day after it: the latest such day.
+    check(
+        "Repairs cover cars built through last December 31, the agency said.",
+        Some(ymd(2026, 1, 20)),
+        &[("last December", "2025-12")],
+    );
+}
+
+#[test]
+fn the_week_of_a_day_is_its_iso_week() {
+    check(
+        "The union expects to announce the vote the week of March 9, a spokesman said.",
+        Some(ymd(2026, 2, 24)),
+        &[("the week of March 9", "2026-W11")],
+    );
+    check(
+        "Claims have not fallen since the week of 3 January 2026.",
+        None,
+        &[("the week of 3 January 2026", "2026-W01")],
+    );
+    // Without a publication date the year is unknown.
+    check(
+        "The hearing is set for the week of March 9.",
+        None,
+        &[("the week of March 9", "XXXX-WXX")],
+    );
+    check("The week of talks ended without a deal.", tuesday(), &[]);
+}
+
+#[test]
+fn a_date_something_takes_effect_is_the_coming_one() {
+    check(
+        "The board named Ana Ruiz chief financial officer, effective Feb. 1.",
+        Some(ymd(2025, 10, 26)),
+        &[("Feb. 1", "2026-02-01")],
+    );
+    check(
+        "The central bank cut its deposit rate to 2 percent, effective Friday.",
+        tuesday(),
+        &[("Friday", "2025-12-26")],
+    );
+    check(
+        "The company raised its dividend, payable on March 25.",
+        Some(ymd(2025, 2, 5)),
+        &[("March 25", "2025-03-25")],
+    );
+}
+
+#[test]
+fn a_date_opening_the_sentence_takes_the_tense_of_its_main_verb() {
+    let november = Some(ymd(2025, 11, 20));
+    // The verb comes 24 words after the month.
+    check(
+        "In January, a week after the inauguration of the new mayor of the city and the \
+         swearing-in of his council, a fire destroyed the old covered market.",
+        november,
+        &[("January", "2025-01"), ("a week", "P1W")],
+    );
+    // A conditional that far off is reported speech, not the tense of the date.
+    check(
+        "On Aug. 31, the regulator sued to stop the merger of the two largest mobile carriers \
+         in the country, saying the deal would raise prices.",
+        Some(ymd(2025, 9, 7)),
+        &[("Aug. 31", "2025-08-31")],
+    );
+}
+
+#[test]
 fn days_relative_to_publication() {
     check(
         "The minister said today that the border would reopen.",

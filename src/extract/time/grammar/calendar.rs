@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{Core, longer};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Expr, Mod, Part, YearSpec};
+use crate::extract::time::tense;
 use crate::extract::time::token::{Case, Kind, Token};
 use crate::extract::time::vocab::{Lex, Season, Unit, W};
 
@@ -15,6 +16,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut best = numeric(tokens, i);
     best = longer(best, month_first(text, tokens, i));
     best = longer(best, day_first(text, tokens, i));
+    best = longer(best, week_of(text, tokens, i));
     best = longer(best, year_forms(text, tokens, i));
     best = longer(best, quarter_or_half(text, tokens, i));
     best = longer(best, fy_form(text, tokens, i));
@@ -273,7 +275,7 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(year) = year_after(&mut c, text) {
         return Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))));
     }
-    if with_weekday || abbrev || !month_alone(tokens, month_at, m, &c) {
+    if with_weekday || abbrev || !month_alone(text, tokens, month_at, m, &c) {
         return None;
     }
     Some(Core::new(
@@ -282,10 +284,11 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     ))
 }
 
-/// Whether a month name standing alone at token `at` is the month: "in May" and "May, June"
-/// are; "Theresa May", "April Ryan" and "you may" are not.
-fn month_alone(tokens: &[Token], at: usize, m: u8, after: &Cursor) -> bool {
-    if temporal_lead(tokens, at) {
+/// Whether a month name standing alone at token `at` is the month: "in May", "May, June" and
+/// "the March accession" (before a noun) are; "Theresa May", "April Ryan" and "you may" are
+/// not.
+fn month_alone(text: &str, tokens: &[Token], at: usize, m: u8, after: &Cursor) -> bool {
+    if temporal_lead(tokens, at) || tense::attributive(text, tokens, at, after.i, 0) {
         return true;
     }
     if matches!(m, 3 | 5) {
@@ -324,6 +327,24 @@ fn day_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         },
         _ => Core::new(c.i, Expr::Calendar(year, Part::Day(m, d))),
     })
+}
+
+/// "the week of March 6", "the week of 6 March 2000": the week holding that day.
+fn week_of(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    if !(c.word(W::The) && c.unit() == Some((Unit::Week, false)) && c.word(W::Of)) {
+        return None;
+    }
+    let date = longer(month_first(text, tokens, c.i), day_first(text, tokens, c.i))?;
+    match date {
+        Core {
+            expr: Expr::Calendar(year, Part::Day(m, d)),
+            second: None,
+            end,
+            ..
+        } => Some(Core::new(end, Expr::Calendar(year, Part::WeekOf(m, d)))),
+        _ => None,
+    }
 }
 
 /// Years, decades and year ranges: "2014", "fiscal 1989", "the 1990s", "the '90s",

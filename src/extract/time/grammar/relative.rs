@@ -426,7 +426,7 @@ fn month_shift(tokens: &[Token], i: usize) -> Option<Core> {
     let year = match c.any(&[W::Last, W::This, W::Next])? {
         W::This if c.word(W::Past) => YearSpec::Previous,
         W::This => YearSpec::Shift(0),
-        W::Last => YearSpec::Previous,
+        W::Last => YearSpec::LastMonthName,
         _ => YearSpec::Following,
     };
     let t = c.peek()?;
@@ -437,6 +437,13 @@ fn month_shift(tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     c.bump();
+    // "last December 31": the latest such day, so the latest such month.
+    let year = match c.peek() {
+        Some(t) if year == YearSpec::LastMonthName && matches!(t.kind, Kind::Number(..)) => {
+            YearSpec::Previous
+        }
+        _ => year,
+    };
     Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))))
 }
 
