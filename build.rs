@@ -11,6 +11,7 @@ const INPUTS: &[&str] = &[
     "src/segment.rs",
     "src/layout.rs",
     "src/article.rs",
+    "src/article",
     "src/span.rs",
     "assets",
 ];

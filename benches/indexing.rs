@@ -20,7 +20,7 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode};
 use dossier::article::Article;
 use dossier::corpus::{self, Input, Progress};
-use dossier::extract::{Doc, actors, events, quotes, time};
+use dossier::extract::{Doc, Extraction, actors, events, quotes, time};
 use dossier::index::{self, Index, Overrides};
 use dossier::ingest;
 use support::corpus::Corpus;
@@ -94,8 +94,13 @@ fn stages(corpus: &Corpus) {
             .zip(timexes)
             .zip(evented)
         {
-            let x = &mut a.extraction;
-            (x.mentions, x.actors, x.quotes, x.timexes, x.events) = (mentions, locals, q, t, e);
+            a.set_extraction(&Extraction {
+                mentions,
+                actors: locals,
+                quotes: q,
+                timexes: t,
+                events: e,
+            });
         }
         let (index, t5) = cpu_secs(|| Index::build(articles, Vec::new()));
         // The views of `Index::build` one by one.

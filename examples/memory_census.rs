@@ -10,6 +10,7 @@ use std::mem::size_of;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
+use dossier::article::packed::{PARTS, Part};
 use dossier::corpus::{self, Input, Progress, Stage};
 
 /// The system allocator, counting live bytes, their peak and live allocations.
@@ -115,6 +116,27 @@ fn main() {
     }
     let peak = stages.iter().map(|s| s.1).max().unwrap_or(0);
     println!("peak heap during load {}", mb(peak));
+    // Each view built again on its own over the loaded articles: its working set is its peak
+    // above the heap held before it (the whole loaded index).
+    let above = |label: &str, build: &dyn Fn()| {
+        let base = NOW.load(Relaxed);
+        PEAK.store(base, Relaxed);
+        build();
+        println!(
+            "working set of {label:<30} {}",
+            mb(PEAK.load(Relaxed) - base)
+        );
+    };
+    let overrides = dossier::index::Overrides::default();
+    above("the actor merge", &|| {
+        dossier::index::actors::merge(&index.articles, &overrides, &[]);
+    });
+    above("the timeline", &|| {
+        dossier::index::timeline::build(&index.articles, &index.actor_of);
+    });
+    above("the quotation groups", &|| {
+        dossier::index::quotes::group(&index.articles);
+    });
     println!(
         "live heap after load   {}  ({} allocations)",
         mb(NOW.load(Relaxed)),
@@ -145,48 +167,19 @@ fn main() {
         add("meta", meta, 1);
         add("layout paragraphs", v(&a.layout.paragraphs), 1);
         add("layout sentences", v(&a.layout.sentences), 1);
-        let x = &a.extraction;
-        add("mentions", v(&x.mentions), x.mentions.len());
-        add("local actors", v(&x.actors), x.actors.len());
-        for la in &x.actors {
-            add("local actor names", s(&la.name), 1);
-            add(
-                "local actor roles",
-                std::mem::size_of_val(&*la.roles)
-                    + la.roles
-                        .iter()
-                        .map(|r| s(&r.title) + s(&r.affiliation))
-                        .sum::<usize>(),
-                la.roles.len(),
-            );
-            add(
-                "local actor stands_for/affiliation",
-                s(&la.stands_for) + s(&la.affiliation),
-                1,
-            );
+        for (name, part) in [
+            ("mentions (packed)", Part::Mentions),
+            ("local actors (packed)", Part::Actors),
+            ("quotes (packed)", Part::Quotes),
+            ("timexes (packed)", Part::Timexes),
+            ("events (packed)", Part::Events),
+        ] {
+            add(name, a.packed.size(part), a.count(part));
         }
-        add("quotes", v(&x.quotes), x.quotes.len());
         add(
-            "quote parts",
-            x.quotes.iter().map(|q| v(&q.parts)).sum(),
-            x.quotes.len(),
-        );
-        add("timexes", v(&x.timexes), x.timexes.len());
-        add(
-            "timex values",
-            x.timexes.iter().map(|t| s(&t.value)).sum(),
-            x.timexes.len(),
-        );
-        add("events", v(&x.events), x.events.len());
-        add(
-            "event values",
-            x.events.iter().map(|e| s(&e.value)).sum(),
-            x.events.len(),
-        );
-        add(
-            "event actors",
-            x.events.iter().map(|e| v(&e.actors)).sum(),
-            x.events.len(),
+            "packed headers",
+            a.packed.bytes().len() - PARTS.map(|p| a.packed.size(p)).iter().sum::<usize>(),
+            1,
         );
     }
     add("problems", v(&index.problems), index.problems.len());

@@ -1,14 +1,21 @@
 //! An article: its unmodified text, where it came from, what we know about it, and its layout.
 
+pub mod packed;
+
 use std::fmt;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::extract::Extraction;
+use crate::extract::actors::{LocalActor, Mention};
+use crate::extract::events::Event;
+use crate::extract::quotes::Quote;
+use crate::extract::time::Timex;
 use crate::layout::Layout;
 use crate::span::Span;
+use packed::{Items, Packed, Part};
 
 /// Where an article came from: a file, and for multi-article files the record in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,7 +123,10 @@ impl Meta {
 }
 
 /// One article of the corpus: text kept byte for byte, with everything derived from it as spans.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Serialized with its extraction decoded in human-readable formats (the JSON of `dossier
+/// extract --embed`) and packed in binary ones (the cache).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// Where it came from.
     pub origin: Origin,
@@ -129,8 +139,85 @@ pub struct Article {
     pub meta: Box<Meta>,
     /// Paragraphs, sentences and boilerplate marks.
     pub layout: Layout,
-    /// Everything extracted from the text.
-    pub extraction: Extraction,
+    /// Everything extracted from the text, encoded (read it with [`Article::extraction`] or
+    /// the accessor of one part, such as [`Article::quotes`]).
+    pub packed: Packed,
+}
+
+/// An article as serialized, borrowed, with its extraction in either form.
+#[derive(Serialize)]
+struct ArticleOut<'a, X> {
+    origin: &'a Origin,
+    text: &'a str,
+    hash: u64,
+    meta: &'a Meta,
+    layout: &'a Layout,
+    extraction: X,
+}
+
+/// An article as deserialized, with its extraction in either form.
+#[derive(Deserialize)]
+struct ArticleIn<X> {
+    origin: Origin,
+    text: String,
+    hash: u64,
+    meta: Box<Meta>,
+    layout: Layout,
+    extraction: X,
+}
+
+impl Serialize for Article {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            let x = self.packed.decode(&self.text);
+            self.out(x.map_err(serde::ser::Error::custom)?)
+                .serialize(serializer)
+        } else {
+            self.out(&self.packed).serialize(serializer)
+        }
+    }
+}
+
+impl Article {
+    /// The article as serialized, with its extraction in the form given.
+    fn out<X>(&self, extraction: X) -> ArticleOut<'_, X> {
+        ArticleOut {
+            origin: &self.origin,
+            text: &self.text,
+            hash: self.hash,
+            meta: &self.meta,
+            layout: &self.layout,
+            extraction,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Article {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(if deserializer.is_human_readable() {
+            let a = ArticleIn::<Extraction>::deserialize(deserializer)?;
+            let packed = Packed::encode(&a.extraction, &a.text);
+            a.with(packed)
+        } else {
+            let mut a = ArticleIn::<Packed>::deserialize(deserializer)?;
+            let packed = std::mem::take(&mut a.extraction);
+            a.with(packed)
+        })
+    }
+}
+
+impl<X> ArticleIn<X> {
+    /// The article, with its extraction packed.
+    fn with(self, packed: Packed) -> Article {
+        Article {
+            origin: self.origin,
+            text: self.text,
+            hash: self.hash,
+            meta: self.meta,
+            layout: self.layout,
+            packed,
+        }
+    }
 }
 
 impl Article {
@@ -152,11 +239,52 @@ impl Article {
         self.meta.date()
     }
 
+    /// Everything extracted from the text, decoded (empty if the packed bytes are corrupt,
+    /// which [`Article::validate`] rules out for articles from outside).
+    pub fn extraction(&self) -> Extraction {
+        self.packed.decode(&self.text).unwrap_or_default()
+    }
+
+    /// Replaces the extraction (encoding it).
+    pub fn set_extraction(&mut self, x: &Extraction) {
+        self.packed = Packed::encode(x, &self.text);
+    }
+
+    /// The number of items in one part of the extraction.
+    pub fn count(&self, part: Part) -> usize {
+        self.packed.count(part)
+    }
+
+    /// Mentions of actors, in text order, decoded as they are iterated.
+    pub fn mentions(&self) -> Items<'_, Mention> {
+        self.packed.items(&self.text)
+    }
+
+    /// The article's local actors, decoded as they are iterated.
+    pub fn actors(&self) -> Items<'_, LocalActor> {
+        self.packed.items(&self.text)
+    }
+
+    /// Direct quotations, in text order, decoded as they are iterated.
+    pub fn quotes(&self) -> Items<'_, Quote> {
+        self.packed.items(&self.text)
+    }
+
+    /// Time expressions, in text order, decoded as they are iterated.
+    pub fn timexes(&self) -> Items<'_, Timex> {
+        self.packed.items(&self.text)
+    }
+
+    /// Events, in text order, decoded as they are iterated.
+    pub fn events(&self) -> Items<'_, Event> {
+        self.packed.items(&self.text)
+    }
+
     /// Checks that everything derived from the text fits it: the content hash, every span of
     /// metadata, layout and extraction inside the text on character boundaries, every index
     /// in range. Articles from outside (opened extract output, the cache) are checked first.
     pub fn validate(&self) -> Result<(), String> {
-        use crate::extract::check::{extraction, span};
+        use crate::extract::check::span;
         let text = self.text.as_str();
         if content_hash(text) != self.hash {
             return Err("content hash does not match the text".into());
@@ -179,7 +307,7 @@ impl Article {
         for &s in &self.layout.sentences {
             span(text, s, "sentence")?;
         }
-        extraction(&self.extraction, text)
+        self.packed.check(text).map_err(|e| e.to_string())
     }
 }
 

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::app::text::ellipsize;
+use crate::article::packed::Part;
 use crate::article::{Article, Origin};
 use crate::cache;
 use crate::corpus::{self, Input, Progress, Stage};
@@ -332,7 +333,6 @@ fn stats(args: CorpusArgs) -> Result<ExitCode> {
         "article", "date", "paras", "sents", "quotes", "timexes", "mentions", "events"
     )?;
     for a in &index.articles {
-        let x = &a.extraction;
         writeln!(
             out,
             "{:<40} {:>10} {:>5} {:>5} {:>6} {:>6} {:>8} {:>6}",
@@ -340,10 +340,10 @@ fn stats(args: CorpusArgs) -> Result<ExitCode> {
             a.date().map_or("undated".to_string(), |d| d.to_string()),
             a.layout.paragraphs.len(),
             a.layout.sentences.len(),
-            x.quotes.len(),
-            x.timexes.len(),
-            x.mentions.len(),
-            x.events.len()
+            a.count(Part::Quotes),
+            a.count(Part::Timexes),
+            a.count(Part::Mentions),
+            a.count(Part::Events)
         )?;
     }
     print_totals(&index, &mut out)?;

@@ -458,17 +458,6 @@ pub fn reextract(article: &mut Article) {
         layout: &article.layout,
         published: article.date(),
     };
-    article.extraction = extract::extract(&doc);
-    let x = &mut article.extraction;
-    x.mentions.shrink_to_fit();
-    x.actors.shrink_to_fit();
-    x.quotes.shrink_to_fit();
-    for q in &mut x.quotes {
-        q.parts.shrink_to_fit();
-    }
-    x.timexes.shrink_to_fit();
-    x.events.shrink_to_fit();
-    for e in &mut x.events {
-        e.actors.shrink_to_fit();
-    }
+    let x = extract::extract(&doc);
+    article.set_extraction(&x);
 }

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::article::packed::Packed;
 use crate::article::{Meta, Origin};
 use crate::corpus::{Progress, analyse};
 use crate::index::Index;
@@ -17,7 +18,13 @@ fn check(drafts: Vec<Draft>) {
         if let Err(e) = article.validate() {
             panic!("invalid article: {e}");
         }
-        for pair in article.extraction.quotes.windows(2) {
+        let extraction = article.extraction();
+        assert_eq!(
+            Packed::encode(&extraction, &article.text),
+            article.packed,
+            "extraction round trip"
+        );
+        for pair in extraction.quotes.windows(2) {
             assert!(pair[0].span.end <= pair[1].span.start, "quotations overlap");
         }
         serde_json::to_string(&Record::of(article)).expect("record serialises");

@@ -185,8 +185,8 @@ impl Record {
                     .iter()
                     .filter_map(|s| {
                         let other = index.articles.get(s.article as usize)?;
-                        let ev = other.extraction.events.get(s.item as usize)?;
-                        Some(source(other, ev))
+                        let ev = other.events().nth(s.item as usize)?;
+                        Some(source(other, &ev))
                     })
                     .collect();
             }
@@ -197,7 +197,7 @@ impl Record {
     /// The record for one extracted article on its own (each event is its only source).
     pub fn of(article: &Article) -> Record {
         let text = article.text.as_str();
-        let x = &article.extraction;
+        let x = article.extraction();
         let actor_name = |i: u32| x.actors.get(i as usize).map(|a| a.name.to_string());
         Record {
             id: article.key(),

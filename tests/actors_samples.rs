@@ -124,7 +124,7 @@ fn unnamed_sources_and_groups() {
     let official = index
         .articles
         .iter()
-        .flat_map(|a| &a.extraction.actors)
+        .flat_map(|a| a.actors())
         .find(|a| {
             a.name
                 .starts_with("One senior Trump administration official")
@@ -188,7 +188,7 @@ fn items_of_an_actor() {
     assert_eq!(mentions.len() as u32, index.actors[id as usize].mentions);
     for r in &mentions {
         let a = &index.articles[r.article as usize];
-        let m = &a.extraction.mentions[r.item as usize];
+        let m = a.mentions().nth(r.item as usize).unwrap();
         assert!(m.span.text(&a.text).contains("Rubio"));
     }
     let with = &index.actors[id as usize].co_mentioned;

@@ -152,7 +152,7 @@ fn stepping_through_the_source_selects_event_and_actor() {
         let mark = h.app.source.mark.unwrap();
         let c = catalog(&h);
         let a = h.app.source.article.unwrap();
-        let x = &c.index.articles[a].extraction;
+        let x = c.index.articles[a].extraction();
         if let Some(Item::Quote(q)) = mark.item {
             saw_quote = true;
             let entry = h.app.timeline.selected().unwrap();
@@ -234,7 +234,7 @@ fn finder_query_syntax_in_the_app() {
     let c = catalog(&h);
     for id in ids {
         let (a, q) = c.quote(id).unwrap();
-        assert_eq!(c.quote_actor(a, q), Some(umerov));
+        assert_eq!(c.quote_actor(a, &q), Some(umerov));
     }
     h.key(KeyCode::Char('u'));
     h.key(KeyCode::Backspace);

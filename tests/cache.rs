@@ -233,7 +233,7 @@ fn stored_views_pointing_past_the_corpus_are_ignored_and_rebuilt() {
     let a = cold
         .articles
         .iter()
-        .position(|a| !a.extraction.events.is_empty())
+        .position(|a| a.events().next().is_some())
         .unwrap();
     let mut bad = cold.clone();
     bad.entry_of[a][0] = cold.timeline.len() as u32;

@@ -150,7 +150,7 @@ fn check(text: &str, date: Option<NaiveDate>) {
         for s in &a.layout.sentences {
             assert_span(t, *s, "sentence");
         }
-        let x = &a.extraction;
+        let x = a.extraction();
         for m in &x.mentions {
             assert_span(t, m.span, "mention");
             assert!(

@@ -228,12 +228,7 @@ fn samples() -> Vec<Article> {
 
 fn check(article: &Article, expected: &[Expected]) {
     let text = &article.text;
-    let quotes: Vec<_> = article
-        .extraction
-        .quotes
-        .iter()
-        .filter(|q| q.kind != Title)
-        .collect();
+    let quotes: Vec<_> = article.quotes().filter(|q| q.kind != Title).collect();
     let got: Vec<String> = quotes
         .iter()
         .map(|q| q.span.text(text).to_string())
@@ -281,9 +276,7 @@ fn quoted_title_is_not_a_quotation() {
     let articles = samples();
     let a = &articles[2];
     let titles: Vec<&str> = a
-        .extraction
-        .quotes
-        .iter()
+        .quotes()
         .filter(|q| q.kind == Title)
         .map(|q| q.span.text(&a.text))
         .collect();

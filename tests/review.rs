@@ -149,7 +149,7 @@ fn decisions_survive_adding_and_reordering_files() {
     let mut extra = more[0].clone();
     extra.text = "A new article.".into();
     extra.hash = xxhash_rust::xxh3::xxh3_64(extra.text.as_bytes());
-    extra.extraction = Default::default();
+    extra.packed = Default::default();
     extra.layout = dossier::layout::Layout::default();
     more.insert(1, extra);
     for (what, index) in [
@@ -451,9 +451,7 @@ fn golden_review(index: &Index) -> Review {
     let keys = Keys::build(index);
     let mut review = Review::default();
     let quotes: Vec<ItemRef> = (0..index.articles.len())
-        .flat_map(|a| {
-            (0..index.articles[a].extraction.quotes.len()).map(move |q| ItemRef::new(a, q))
-        })
+        .flat_map(|a| (0..index.articles[a].quotes().count()).map(move |q| ItemRef::new(a, q)))
         .collect();
     let decide = |review: &mut Review, target: Target, mark: Option<Mark>, note: Option<&str>| {
         let key = keys.key(index, target).unwrap();
@@ -529,7 +527,10 @@ fn golden_review(index: &Index) -> Review {
             was: index
                 .speaker(
                     q.article as usize,
-                    &index.articles[q.article as usize].extraction.quotes[q.item as usize],
+                    &index.articles[q.article as usize]
+                        .quotes()
+                        .nth(q.item as usize)
+                        .unwrap(),
                 )
                 .map(str::to_string),
         },
@@ -844,10 +845,13 @@ fn dossier_export_writes_the_marked_items_of_a_corpus_folder() {
         .articles
         .iter()
         .enumerate()
-        .find(|(_, x)| !x.extraction.quotes.is_empty())
+        .find(|(_, x)| x.quotes().next().is_some())
         .unwrap();
     let quote = Target::Quote(ItemRef::new(a, 0));
-    let text = article.extraction.quotes[0]
+    let text = article
+        .quotes()
+        .next()
+        .unwrap()
         .span
         .text(&article.text)
         .to_string();

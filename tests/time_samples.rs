@@ -15,20 +15,16 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// The time expressions of `a` written exactly `text`.
-fn all<'a>(a: &'a Article, text: &str) -> Vec<&'a Timex> {
-    a.extraction
-        .timexes
-        .iter()
+fn all(a: &Article, text: &str) -> Vec<Timex> {
+    a.timexes()
         .filter(|t| t.span.text(&a.text) == text)
         .collect()
 }
 
 /// The time expression of `a` written `text` right after `before` (to pick one of several).
-fn after<'a>(a: &'a Article, before: &str, text: &str) -> &'a Timex {
+fn after(a: &Article, before: &str, text: &str) -> Timex {
     let at = a.text.find(&format!("{before}{text}")).unwrap() + before.len();
-    a.extraction
-        .timexes
-        .iter()
+    a.timexes()
         .find(|t| t.span.start() == at && t.span.text(&a.text) == text)
         .unwrap_or_else(|| panic!("no timex {text:?} after {before:?}"))
 }
@@ -113,9 +109,7 @@ fn weekdays_resolve_once_the_article_gets_a_date() {
     let mut a = samples().remove(0);
     // Undated: only statements from the quotations, all of them undated.
     assert!(
-        a.extraction
-            .events
-            .iter()
+        a.events()
             .all(|e| e.kind == EventKind::Statement && e.date.is_none())
     );
     // Set in review: Saturday, February 22, 2025.
@@ -129,12 +123,10 @@ fn weekdays_resolve_once_the_article_gets_a_date() {
     assert_eq!(after(&a, "resolution ", "late Friday").value, "2025-02-21");
     assert_eq!(after(&a, "position ", "Saturday").value, "2025-02-22");
     assert_eq!(after(&a, "Trump ", "next week").value, "2025-W09");
-    let kinds: Vec<EventKind> = a.extraction.events.iter().map(|e| e.kind).collect();
+    let kinds: Vec<EventKind> = a.events().map(|e| e.kind).collect();
     assert_eq!(kinds[0], EventKind::Publication);
     assert!(
-        a.extraction
-            .events
-            .iter()
+        a.events()
             .any(|e| e.kind == EventKind::Event && e.value.as_deref() == Some("2025-02-21"))
     );
 }
@@ -154,7 +146,7 @@ fn sample_timeline_is_sorted_with_labels_inside_sources() {
     for entry in &index.timeline {
         for s in &entry.sources {
             let a = &index.articles[s.article as usize];
-            let e = &a.extraction.events[s.item as usize];
+            let e = a.events().nth(s.item as usize).unwrap();
             assert!(e.label.len() <= 100, "{}", e.label.text(&a.text));
             assert!(
                 e.span.is_empty() || e.span.covers(e.label) || e.kind == EventKind::Publication

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 use dossier::app::catalog::Catalog;
 use dossier::article::{Meta, Origin};
+use dossier::extract::Extraction;
 use dossier::extract::actors::{ActorKind, EntityType, LocalActor, Mention, MentionForm, Role};
 use dossier::extract::events::{Event, EventKind};
 use dossier::extract::quotes::{Method, Quote, QuoteKind};
@@ -196,22 +197,24 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
         locals.sort_unstable();
         locals.dedup();
         let local = |who: usize| locals.binary_search(&who).unwrap() as u32;
-        let x = &mut article.extraction;
-        x.actors = locals
-            .iter()
-            .map(|&who| LocalActor {
-                name: vocabulary.names[who].as_str().into(),
-                kind: ActorKind::Person,
-                roles: Box::new([Role {
-                    title: "minister".into(),
-                    span: Span::default(),
+        let mut x = Extraction {
+            actors: locals
+                .iter()
+                .map(|&who| LocalActor {
+                    name: vocabulary.names[who].as_str().into(),
+                    kind: ActorKind::Person,
+                    roles: Box::new([Role {
+                        title: "minister".into(),
+                        span: Span::default(),
+                        affiliation: None,
+                    }]),
+                    gender: None,
+                    stands_for: None,
                     affiliation: None,
-                }]),
-                gender: None,
-                stands_for: None,
-                affiliation: None,
-            })
-            .collect();
+                })
+                .collect(),
+            ..Extraction::default()
+        };
         for (i, &(who, name, sentence, quote)) in placed.iter().enumerate() {
             x.mentions.push(Mention {
                 span: name,
@@ -256,6 +259,7 @@ pub fn catalog(articles: usize, per_article: usize, actors: usize) -> Catalog {
                 actors: vec![local(who)],
             });
         }
+        article.set_extraction(&x);
         all.push(article);
     }
     Catalog::build(Index::build(all, Vec::new()))

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 
 use chrono::Datelike;
 
+use compact_str::CompactString;
+
 use crate::article::Article;
-use crate::extract::Extraction;
+use crate::article::packed::{Item, Part};
 use crate::extract::events::{Event, EventKind};
 use crate::extract::quotes::Quote;
 use crate::extract::time::{Granularity, Interval};
@@ -23,10 +25,12 @@ pub struct Catalog {
     pub index: Index,
     /// Every quotation, in corpus order; a finder result id is a position here.
     pub quotes: Vec<ItemRef>,
+    /// The span of each of `quotes` (what the finder reads, without decoding quotations).
+    quote_spans: Vec<Span>,
     /// For each article, for each of its events, the timeline entry showing it.
     event_entry: Vec<Vec<u32>>,
-    /// For each actor, its most frequent role: (article, local actor, role).
-    main_role: Vec<Option<(u32, u32, u32)>>,
+    /// For each actor, its most frequent role title.
+    main_role: Vec<Option<CompactString>>,
     /// Corpus totals.
     pub totals: Totals,
     /// The stable ids of every item, for review decisions.
@@ -38,16 +42,20 @@ pub struct Catalog {
 impl Catalog {
     /// Derives the lookup tables from an index.
     pub fn build(index: Index) -> Catalog {
-        let quotes = index
+        let (quotes, quote_spans) = index
             .articles
             .iter()
             .enumerate()
-            .flat_map(|(a, art)| (0..art.extraction.quotes.len()).map(move |q| ItemRef::new(a, q)))
-            .collect();
+            .flat_map(|(a, art)| {
+                art.quotes()
+                    .enumerate()
+                    .map(move |(q, quote)| (ItemRef::new(a, q), quote.span))
+            })
+            .unzip();
         let mut event_entry: Vec<Vec<u32>> = index
             .articles
             .iter()
-            .map(|a| vec![u32::MAX; a.extraction.events.len()])
+            .map(|a| vec![u32::MAX; a.count(Part::Events)])
             .collect();
         for (e, entry) in index.timeline.iter().enumerate() {
             for s in &entry.sources {
@@ -59,35 +67,13 @@ impl Catalog {
                 }
             }
         }
-        let main_role = index
-            .actors
-            .iter()
-            .map(|actor| {
-                let mut counts: HashMap<&str, (usize, (u32, u32, u32))> = HashMap::new();
-                for l in &actor.locals {
-                    let roles = index
-                        .articles
-                        .get(l.article as usize)
-                        .and_then(|a| a.extraction.actors.get(l.item as usize))
-                        .map_or(&[][..], |local| &local.roles[..]);
-                    for (r, role) in roles.iter().enumerate() {
-                        let c = counts
-                            .entry(role.title.as_str())
-                            .or_insert((0, (l.article, l.item, r as u32)));
-                        c.0 += 1;
-                    }
-                }
-                counts
-                    .into_values()
-                    .max_by_key(|&(n, at)| (n, std::cmp::Reverse(at)))
-                    .map(|(_, at)| at)
-            })
-            .collect();
+        let main_role = main_roles(&index);
         let totals = index.totals();
         let keys = Keys::build(&index);
         Catalog {
             index,
             quotes,
+            quote_spans,
             event_entry,
             main_role,
             totals,
@@ -102,14 +88,19 @@ impl Catalog {
     }
 
     /// Quotation `id` (a finder id) and the article it is in.
-    pub fn quote(&self, id: u32) -> Option<(usize, &Quote)> {
-        self.item(*self.quotes.get(id as usize)?, |x| &x.quotes)
+    pub fn quote(&self, id: u32) -> Option<(usize, Quote)> {
+        self.item(*self.quotes.get(id as usize)?)
     }
 
-    /// The extracted item `r` points to (in the list `list` picks), and its article.
-    fn item<T>(&self, r: ItemRef, list: impl Fn(&Extraction) -> &[T]) -> Option<(usize, &T)> {
+    /// The extracted item `r` points to, decoded, and its article.
+    pub fn item<T: Item>(&self, r: ItemRef) -> Option<(usize, T)> {
         let a = r.article as usize;
-        Some((a, list(&self.article(a)?.extraction).get(r.item as usize)?))
+        let article = self.article(a)?;
+        let item = article
+            .packed
+            .items::<T>(&article.text)
+            .nth(r.item as usize)?;
+        Some((a, item))
     }
 
     /// The corpus actor who said quotation `quote` of article `a`, if resolved.
@@ -144,10 +135,22 @@ impl Catalog {
             return Fields::default();
         };
         Fields {
-            text: self.article(a).map_or("", |art| q.span.text(&art.text)),
-            speaker: self.speaker(a, q),
+            text: self.quote_text(id),
+            speaker: self.speaker(a, &q),
             source: self.source_name(a),
         }
+    }
+
+    /// The text of quotation `id`.
+    fn quote_text(&self, id: u32) -> &str {
+        let (Some(r), Some(s)) = (
+            self.quotes.get(id as usize),
+            self.quote_spans.get(id as usize),
+        ) else {
+            return "";
+        };
+        self.article(r.article as usize)
+            .map_or("", |art| s.text(&art.text))
     }
 
     /// The timeline entry of event `event` of article `a`.
@@ -159,7 +162,7 @@ impl Catalog {
     /// The event of article `a` that best stands for `span`: a statement with the same span,
     /// else the first event whose span covers it, else the first overlapping it.
     pub fn event_at(&self, a: usize, span: Span) -> Option<usize> {
-        let events = &self.article(a)?.extraction.events;
+        let events: Vec<Event> = self.article(a)?.events().collect();
         events
             .iter()
             .position(|e| e.kind == EventKind::Statement && e.span == span)
@@ -168,26 +171,51 @@ impl Catalog {
     }
 
     /// The event shown for a timeline entry (its first source), with its article.
-    pub fn entry_event(&self, entry: &Entry) -> Option<(usize, &Event)> {
-        self.item(*entry.sources.first()?, |x| &x.events)
+    pub fn entry_event(&self, entry: &Entry) -> Option<(usize, Event)> {
+        self.item(*entry.sources.first()?)
     }
 
     /// An actor's most frequent role title.
     pub fn main_role(&self, actor: usize) -> Option<&str> {
-        let (a, l, r) = (*self.main_role.get(actor)?)?;
-        let local = self
-            .article(a as usize)?
-            .extraction
-            .actors
-            .get(l as usize)?;
-        local.roles.get(r as usize).map(|r| r.title.as_str())
+        self.main_role.get(actor)?.as_deref()
     }
 }
 
 impl Texts for Catalog {
     fn text(&self, id: u32) -> &str {
-        self.fields(id).text
+        self.quote_text(id)
     }
+}
+
+/// How often an actor holds a role title, and where it is first stated (article, local
+/// actor, role), reversed so that the earlier ranks higher.
+type Rank = (usize, std::cmp::Reverse<(u32, u32, u32)>);
+
+/// For each actor, its most frequent role title (on ties, the one stated first in corpus
+/// order). Each article's local actors are decoded once, in corpus order.
+fn main_roles(index: &Index) -> Vec<Option<CompactString>> {
+    let mut counts: HashMap<(u32, CompactString), Rank> = HashMap::new();
+    for (a, article) in index.articles.iter().enumerate() {
+        for (l, local) in article.actors().enumerate() {
+            let Some(actor) = index.actor_of(a, l as u32) else {
+                continue;
+            };
+            for (r, role) in local.roles.into_iter().enumerate() {
+                let first = std::cmp::Reverse((a as u32, l as u32, r as u32));
+                counts.entry((actor, role.title)).or_insert((0, first)).0 += 1;
+            }
+        }
+    }
+    let mut best: Vec<Option<(Rank, CompactString)>> = vec![None; index.actors.len()];
+    for ((actor, title), rank) in counts {
+        let Some(slot) = best.get_mut(actor as usize) else {
+            continue;
+        };
+        if slot.as_ref().is_none_or(|b| b.0 < rank) {
+            *slot = Some((rank, title));
+        }
+    }
+    best.into_iter().map(|b| b.map(|(_, t)| t)).collect()
 }
 
 /// A date at its granularity: `2025-12-19`, `2025-W51`, `2025-12`, `2025-Q4`, `2025`,

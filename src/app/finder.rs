@@ -165,7 +165,7 @@ impl Finder {
                 let Some((a, q)) = catalog.quote(id) else {
                     return Line::raw("");
                 };
-                let speaker = catalog.speaker(a, q).unwrap_or("(unknown)");
+                let speaker = catalog.speaker(a, &q).unwrap_or("(unknown)");
                 let date = catalog
                     .article(a)
                     .and_then(|art| art.date())

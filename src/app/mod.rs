@@ -35,6 +35,10 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Block, BorderType};
 
+use crate::extract::actors::Mention;
+use crate::extract::quotes::Quote;
+use crate::index::ItemRef;
+
 pub use action::Action;
 use actors::{Actors, Sort};
 use catalog::Catalog;
@@ -686,12 +690,9 @@ impl App {
         self.actors.marked = entry.actors.clone();
         self.actors.marked.sort_unstable();
         if let Some((a, event)) = catalog.entry_event(entry) {
-            let quote = catalog.article(a).and_then(|art| {
-                art.extraction
-                    .quotes
-                    .iter()
-                    .position(|q| q.span == event.span)
-            });
+            let quote = catalog
+                .article(a)
+                .and_then(|art| art.quotes().position(|q| q.span == event.span));
             let mark = Mark {
                 span: event.span,
                 item: quote.map(|q| Item::Quote(q as u32)),
@@ -722,9 +723,12 @@ impl App {
             .locals
             .iter()
             .find_map(|l| {
-                let x = &catalog.article(l.article as usize)?.extraction;
-                let m = x.mentions.iter().position(|m| m.actor == l.item)?;
-                Some((l.article as usize, m, x.mentions[m].span))
+                let article = catalog.article(l.article as usize)?;
+                let (m, mention) = article
+                    .mentions()
+                    .enumerate()
+                    .find(|(_, m)| m.actor == l.item)?;
+                Some((l.article as usize, m, mention.span))
             });
         if let Some((a, m, span)) = first {
             let mark = Mark {
@@ -740,7 +744,7 @@ impl App {
     fn step_item(&mut self, forward: bool) {
         let catalog = self.catalog();
         let Some(a) = self.source.article else { return };
-        let Some((span, item)) = self.source.step_item(&catalog, forward) else {
+        let Some((span, item)) = self.source.step_item(forward) else {
             self.message = Some(
                 if forward {
                     "No more quotations or mentions below."
@@ -765,16 +769,13 @@ impl App {
         {
             self.timeline.select_entry(e);
         }
-        let x = &catalog.index.articles[a].extraction;
         let actor = match item {
-            Item::Quote(q) => x
-                .quotes
-                .get(q as usize)
-                .and_then(|q| catalog.quote_actor(a, q)),
-            Item::Mention(m) => x
-                .mentions
-                .get(m as usize)
-                .and_then(|m| catalog.index.actor_of(a, m.actor)),
+            Item::Quote(q) => catalog
+                .item::<Quote>(ItemRef::new(a, q as usize))
+                .and_then(|(_, q)| catalog.quote_actor(a, &q)),
+            Item::Mention(m) => catalog
+                .item::<Mention>(ItemRef::new(a, m as usize))
+                .and_then(|(_, m)| catalog.index.actor_of(a, m.actor)),
         };
         if let Some(actor) = actor {
             self.actors.select_actor(actor);
@@ -797,7 +798,7 @@ impl App {
     /// statement and the actor pane its speaker.
     fn show_quote(&mut self, a: usize, q: usize) {
         let catalog = self.catalog();
-        let Some(quote) = catalog.article(a).and_then(|x| x.extraction.quotes.get(q)) else {
+        let Some((_, quote)) = catalog.item::<Quote>(ItemRef::new(a, q)) else {
             return;
         };
         let entry = catalog
@@ -810,7 +811,7 @@ impl App {
             self.set_filter(None);
             self.timeline.select_entry(e);
         }
-        let actor = catalog.quote_actor(a, quote);
+        let actor = catalog.quote_actor(a, &quote);
         self.actors.marked = actor.into_iter().collect();
         if let Some(actor) = actor {
             self.actors.select_actor(actor);

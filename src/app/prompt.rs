@@ -15,6 +15,7 @@ use crate::app::catalog::Catalog;
 use crate::app::input::TextInput;
 use crate::app::list::Scroll;
 use crate::app::text::{ellipsize, pad};
+use crate::extract::actors::LocalActor;
 use crate::index::ItemRef;
 use crate::review::Target;
 
@@ -164,10 +165,7 @@ impl Prompt {
                 let mut names: Vec<(String, usize)> = Vec::new();
                 if let Some(actor) = actors.get(a as usize) {
                     for l in &actor.locals {
-                        let Some(local) = catalog
-                            .article(l.article as usize)
-                            .and_then(|x| x.extraction.actors.get(l.item as usize))
-                        else {
+                        let Some((_, local)) = catalog.item::<LocalActor>(*l) else {
                             continue;
                         };
                         match names

@@ -21,6 +21,10 @@ use crate::app::source::{Item, Mark as Highlight};
 use crate::app::theme::Theme;
 use crate::app::timeline::Row;
 use crate::app::{Action, App, Effect};
+use crate::article::packed::Part;
+use crate::extract::actors::Mention;
+use crate::extract::events::Event;
+use crate::extract::quotes::Quote;
 use crate::index::ItemRef;
 use crate::review::apply::{Baseline, apply};
 use crate::review::export::{self, Filter, Format};
@@ -180,11 +184,11 @@ impl App {
             Pane::Source => {
                 let a = self.source.article?;
                 let mark = self.source.mark?;
-                let x = &catalog.article(a)?.extraction;
                 match mark.item {
                     Some(Item::Quote(q)) => Some(Target::Quote(ItemRef::new(a, q as usize))),
                     Some(Item::Mention(m)) => {
-                        let local = x.mentions.get(m as usize)?.actor;
+                        let (_, mention) = catalog.item::<Mention>(ItemRef::new(a, m as usize))?;
+                        let local = mention.actor;
                         catalog.index.actor_of(a, local).map(Target::Actor)
                     }
                     None => catalog
@@ -212,7 +216,7 @@ impl App {
             Target::Entry(e) => {
                 let s = *catalog.index.timeline.get(e as usize)?.sources.first()?;
                 let article = catalog.article(s.article as usize)?;
-                let event = article.extraction.events.get(s.item as usize)?;
+                let (_, event) = catalog.item::<Event>(s)?;
                 let q = statement_quote(article, event.span)?;
                 Some(ItemRef::new(s.article as usize, q))
             }
@@ -484,11 +488,12 @@ impl App {
                     _ => return Err("type a name and choose a speaker".into()),
                 };
                 let q = index.articles[quote.article as usize]
-                    .extraction
-                    .quotes
-                    .get(quote.item as usize)
+                    .quotes()
+                    .nth(quote.item as usize)
                     .ok_or("the quotation is gone")?;
-                let was = index.speaker(quote.article as usize, q).map(str::to_string);
+                let was = index
+                    .speaker(quote.article as usize, &q)
+                    .map(str::to_string);
                 if was.as_deref() == Some(name.as_str()) {
                     return Err(format!("{name} is its speaker already"));
                 }
@@ -799,17 +804,14 @@ impl App {
         }
         if let Some(a) = self.source.article {
             let top = self.source.list.offset;
-            let mark = self.source.mark.filter(|m| {
-                let x = &catalog.index.articles[a].extraction;
-                match m.item {
-                    Some(Item::Quote(q)) => {
-                        x.quotes.get(q as usize).is_some_and(|q| q.span == m.span)
-                    }
-                    Some(Item::Mention(i)) => {
-                        x.mentions.get(i as usize).is_some_and(|i| i.span == m.span)
-                    }
-                    None => true,
-                }
+            let mark = self.source.mark.filter(|m| match m.item {
+                Some(Item::Quote(q)) => catalog
+                    .item::<Quote>(ItemRef::new(a, q as usize))
+                    .is_some_and(|(_, q)| q.span == m.span),
+                Some(Item::Mention(i)) => catalog
+                    .item::<Mention>(ItemRef::new(a, i as usize))
+                    .is_some_and(|(_, i)| i.span == m.span),
+                None => true,
             });
             self.source.article = None;
             self.source.show(&catalog, a, mark);
@@ -910,7 +912,7 @@ impl App {
                     }) => Some(q as usize),
                     _ => None,
                 };
-                let quotes_of = |a: usize| index.articles[a].extraction.quotes.len();
+                let quotes_of = |a: usize| index.articles[a].count(Part::Quotes);
                 let is = |a: usize, q: usize| wanted(Target::Quote(ItemRef::new(a, q)));
                 let found = if forward {
                     let first = here.map_or(0, |q| q + 1);

@@ -77,6 +77,10 @@ pub struct Source {
     pub list: Scroll,
     /// The highlight.
     pub mark: Option<Mark>,
+    /// The spans of the article's quotations, in text order (decoded when it is laid out).
+    quotes: Vec<Span>,
+    /// The spans of the article's mentions, in text order.
+    mentions: Vec<Span>,
 }
 
 /// Wraps `text` into lines of at most `width` columns, breaking at whitespace (and inside
@@ -178,10 +182,14 @@ impl Source {
 
     fn layout(&mut self, catalog: &Catalog) {
         self.lines.clear();
+        self.quotes.clear();
+        self.mentions.clear();
         let Some(article) = self.article.and_then(|a| catalog.article(a)) else {
             self.list.set_len(0);
             return;
         };
+        self.quotes.extend(article.quotes().map(|q| q.span));
+        self.mentions.extend(article.mentions().map(|m| m.span));
         let line = |kind, range: Range<usize>| SourceLine {
             kind,
             start: range.start as u32,
@@ -215,21 +223,17 @@ impl Source {
 
     /// The article's quotations and mentions in text order (a quotation before a mention
     /// starting at the same byte).
-    pub fn items(catalog: &Catalog, article: usize) -> Vec<(Span, Item)> {
-        let Some(a) = catalog.article(article) else {
-            return Vec::new();
-        };
-        let x = &a.extraction;
-        let mut items: Vec<(Span, Item)> = x
+    fn items(&self) -> Vec<(Span, Item)> {
+        let mut items: Vec<(Span, Item)> = self
             .quotes
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.span, Item::Quote(i as u32)))
+            .map(|(i, &s)| (s, Item::Quote(i as u32)))
             .chain(
-                x.mentions
+                self.mentions
                     .iter()
                     .enumerate()
-                    .map(|(i, m)| (m.span, Item::Mention(i as u32))),
+                    .map(|(i, &s)| (s, Item::Mention(i as u32))),
             )
             .collect();
         items.sort_by_key(|&(s, item)| (s.start, matches!(item, Item::Mention(_))));
@@ -237,8 +241,9 @@ impl Source {
     }
 
     /// The next (or previous) item after the current mark, or after the top of the view.
-    pub fn step_item(&self, catalog: &Catalog, forward: bool) -> Option<(Span, Item)> {
-        let items = Self::items(catalog, self.article?);
+    pub fn step_item(&self, forward: bool) -> Option<(Span, Item)> {
+        self.article?;
+        let items = self.items();
         let key = |&(s, item): &(Span, Item)| (s.start, matches!(item, Item::Mention(_)));
         let here = match self.mark {
             Some(Mark {
@@ -328,25 +333,18 @@ impl Source {
         let Some(article) = view.catalog.article(a) else {
             return Line::raw("");
         };
-        let x = &article.extraction;
         let (start, end) = (line.start, line.end);
-        let overlapping = |spans: &mut dyn Iterator<Item = Span>| -> Vec<Span> {
-            spans.filter(|s| s.start < end && s.end > start).collect()
+        let overlapping = |spans: &[Span]| -> Vec<Span> {
+            let lo = spans.partition_point(|s| s.end <= start);
+            spans[lo..]
+                .iter()
+                .take_while(|s| s.start < end)
+                .filter(|s| s.start < end && s.end > start)
+                .copied()
+                .collect()
         };
-        let lo = x.quotes.partition_point(|q| q.span.end <= start);
-        let quotes = overlapping(
-            &mut x.quotes[lo..]
-                .iter()
-                .map(|q| q.span)
-                .take_while(|s| s.start < end),
-        );
-        let lo = x.mentions.partition_point(|m| m.span.end <= start);
-        let mentions = overlapping(
-            &mut x.mentions[lo..]
-                .iter()
-                .map(|m| m.span)
-                .take_while(|s| s.start < end),
-        );
+        let quotes = overlapping(&self.quotes);
+        let mentions = overlapping(&self.mentions);
         let mark = self
             .mark
             .map(|m| m.span)

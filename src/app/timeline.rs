@@ -189,7 +189,7 @@ impl Timeline {
             Row::Entry(e) => {
                 let entry = &timeline[e as usize];
                 let event = catalog.entry_event(entry);
-                let approximate = event.is_some_and(|(_, ev)| ev.approximate);
+                let approximate = event.as_ref().is_some_and(|(_, ev)| ev.approximate);
                 let date = entry.date.map_or_else(
                     || "undated".to_string(),
                     |d| date_label(d, entry.granularity, approximate),

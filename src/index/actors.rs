@@ -18,9 +18,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::extract::Extraction;
+use crate::article::packed::{Item, Part};
 use crate::extract::actors::alias::{acronym, given_names_agree, name_key, person_key};
-use crate::extract::actors::{ActorKind, Gender, LocalActor, MentionForm};
+use crate::extract::actors::{ActorKind, Gender, LocalActor, Mention, MentionForm};
+use crate::extract::events::Event;
+use crate::extract::quotes::Quote;
 use crate::index::ItemRef;
 use crate::index::overrides::{Merge, Overrides, Split, Step};
 use crate::span::Span;
@@ -148,6 +150,9 @@ struct Merger {
     by_acronym: FxHashMap<String, u32>,
     actor_of: Vec<Vec<u32>>,
     authors: Vec<(u32, u32, Option<Span>, Option<String>)>,
+    /// The role titles of the first [`ROLE_SAMPLE`] local actors of each corpus actor that
+    /// has any, as they are assigned (what namesakes are told apart by).
+    sampled_roles: FxHashMap<u32, Vec<CompactString>>,
 }
 
 impl Merger {
@@ -183,7 +188,7 @@ impl Merger {
     fn assign(&mut self, articles: &[Article]) {
         self.actor_of = articles
             .iter()
-            .map(|a| vec![u32::MAX; a.extraction.actors.len()])
+            .map(|a| vec![u32::MAX; a.count(Part::Actors)])
             .collect();
         let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
         // Full names first, then surnames alone, then other names, then acronyms (which
@@ -193,33 +198,55 @@ impl Merger {
         for (pass, persons) in [(0, true), (2, false)] {
             let mut later: Vec<(usize, usize, LocalKey)> = Vec::new();
             for (c, chunk) in articles.chunks(KEYS_CHUNK).enumerate() {
-                for (offset, keys) in local_keys(chunk, persons).into_iter().enumerate() {
+                for (offset, keyed) in local_keys(chunk, persons).into_iter().enumerate() {
                     let ai = c * KEYS_CHUNK + offset;
-                    for (li, key) in keys.into_iter().enumerate() {
+                    for (li, (key, local)) in keyed.keys.into_iter().zip(&keyed.locals).enumerate()
+                    {
                         match key {
                             LocalKey::Person(None, _) | LocalKey::Named(_, Some(_)) => {
                                 later.push((ai, li, key))
                             }
-                            key => self.assign_local(pass, (ai, li), key, articles, &mut by_key),
+                            key => {
+                                let local = Local {
+                                    at: (ai, li),
+                                    actor: local,
+                                    acronyms: &keyed.acronyms,
+                                };
+                                self.assign_local(pass, local, key, &mut by_key)
+                            }
                         }
                     }
                 }
             }
+            // Decoded again, article by article (`later` is in article order).
+            let mut decoded: (usize, Vec<LocalActor>) = (usize::MAX, Vec::new());
             for (ai, li, key) in later {
-                self.assign_local(pass + 1, (ai, li), key, articles, &mut by_key);
+                if decoded.0 != ai {
+                    decoded = (ai, articles[ai].actors().collect());
+                }
+                if let Some(actor) = decoded.1.get(li) {
+                    let local = Local {
+                        at: (ai, li),
+                        actor,
+                        acronyms: &[],
+                    };
+                    self.assign_local(pass + 1, local, key, &mut by_key);
+                }
             }
         }
         // Metonyms point to the actor they stand for, created when never mentioned.
-        for (ai, article) in articles.iter().enumerate() {
-            for (li, local) in article.extraction.actors.iter().enumerate() {
-                let Some(of) = &local.stands_for else {
-                    continue;
-                };
-                let key = name_key(of);
+        let metonyms = decoded(articles, |a| {
+            let of = a.actors().enumerate();
+            of.filter_map(|(li, l)| Some((li, l.stands_for?)))
+                .collect::<Vec<_>>()
+        });
+        for (ai, stands_for) in metonyms {
+            for (li, of) in stands_for {
+                let key = name_key(&of);
                 let target = match by_key.get(&key) {
                     Some(&t) => t,
                     None => {
-                        let t = self.push(of, ActorKind::Place, None);
+                        let t = self.push(&of, ActorKind::Place, None);
                         by_key.insert(key, t);
                         t
                     }
@@ -232,18 +259,19 @@ impl Merger {
         }
     }
 
-    /// Assigns local actor `li` of article `ai` to a corpus actor in pass `pass` (see
-    /// [`Merger::assign`]), by its keys.
+    /// Assigns a local actor to a corpus actor in pass `pass` (see [`Merger::assign`]), by
+    /// its keys.
     fn assign_local(
         &mut self,
         pass: u8,
-        (ai, li): (usize, usize),
+        Local {
+            at: (ai, li),
+            actor: local,
+            acronyms,
+        }: Local,
         key: LocalKey,
-        articles: &[Article],
         by_key: &mut FxHashMap<String, u32>,
     ) {
-        let article = &articles[ai];
-        let local = &article.extraction.actors[li];
         let id = match (pass, key) {
             (0, LocalKey::Person(Some(given), surname)) => {
                 self.find_person(&given, &surname).unwrap_or_else(|| {
@@ -257,9 +285,7 @@ impl Merger {
                     )
                 })
             }
-            (1, LocalKey::Person(None, surname)) => {
-                self.surname_owner(&surname, local, articles, by_key)
-            }
+            (1, LocalKey::Person(None, surname)) => self.surname_owner(&surname, local, by_key),
             (2, LocalKey::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
             (2 | 3, LocalKey::Named(name, short)) => {
                 let found = by_key.get(name.as_str()).copied().or_else(|| {
@@ -271,14 +297,19 @@ impl Merger {
                 let id = found.unwrap_or_else(|| self.push(&local.name, local.kind, None));
                 by_key.insert(name, id);
                 if pass == 2 {
-                    self.register_acronyms(article, li, id);
+                    self.register_acronyms(acronyms, li, id);
                 }
                 id
             }
             _ => return,
         };
         self.actor_of[ai][li] = id;
-        self.actors[id as usize].locals.push(ItemRef::new(ai, li));
+        let locals = &mut self.actors[id as usize].locals;
+        locals.push(ItemRef::new(ai, li));
+        if locals.len() <= ROLE_SAMPLE && !local.roles.is_empty() {
+            let titles = local.roles.iter().map(|r| r.title.clone());
+            self.sampled_roles.entry(id).or_default().extend(titles);
+        }
     }
 
     /// The corpus actor for a person known only by surname `surname`: the one person with
@@ -288,7 +319,6 @@ impl Merger {
         &mut self,
         surname: &str,
         local: &LocalActor,
-        articles: &[Article],
         by_key: &mut FxHashMap<String, u32>,
     ) -> u32 {
         let candidates: Vec<u32> = self
@@ -307,20 +337,14 @@ impl Merger {
             many => {
                 // Roles are compared over a bounded sample of each namesake's articles.
                 let shares_role = |&&c: &&u32| {
-                    self.actors[c as usize]
-                        .locals
-                        .iter()
-                        .take(ROLE_SAMPLE)
-                        .any(|r| {
-                            local_actor(articles, *r).is_some_and(|other| {
-                                other.roles.iter().any(|cr| {
-                                    local
-                                        .roles
-                                        .iter()
-                                        .any(|lr| lr.title.eq_ignore_ascii_case(&cr.title))
-                                })
-                            })
+                    self.sampled_roles.get(&c).is_some_and(|titles| {
+                        titles.iter().any(|t| {
+                            local
+                                .roles
+                                .iter()
+                                .any(|lr| lr.title.eq_ignore_ascii_case(t))
                         })
+                    })
                 };
                 let sharing: Vec<&u32> = many.iter().filter(shares_role).collect();
                 (sharing.len() == 1).then(|| *sharing[0])
@@ -345,27 +369,18 @@ impl Merger {
     }
 
     /// Records the acronyms an article writes for local actor `li` (named in full) as
-    /// aliases of corpus actor `id`; an acronym claimed by two actors is dropped.
-    fn register_acronyms(&mut self, article: &Article, li: usize, id: u32) {
-        for m in article
-            .extraction
-            .mentions
-            .iter()
-            .filter(|m| m.actor as usize == li)
-        {
-            if m.form != MentionForm::Acronym {
-                continue;
-            }
-            if let Some(a) = acronym(m.span.text(&article.text)) {
-                match self.by_acronym.get(&a) {
-                    None => {
-                        self.by_acronym.insert(a, id);
-                    }
-                    Some(&other) if other != id => {
-                        self.by_acronym.insert(a, u32::MAX);
-                    }
-                    Some(_) => {}
+    /// aliases of corpus actor `id`; an acronym claimed by two actors is dropped. `acronyms`
+    /// are the article's acronym mentions (see [`Keyed::acronyms`]).
+    fn register_acronyms(&mut self, acronyms: &[(u32, String)], li: usize, id: u32) {
+        for (_, a) in acronyms.iter().filter(|(l, _)| *l as usize == li) {
+            match self.by_acronym.get(a) {
+                None => {
+                    self.by_acronym.insert(a.clone(), id);
                 }
+                Some(&other) if other != id => {
+                    self.by_acronym.insert(a.clone(), u32::MAX);
+                }
+                Some(_) => {}
             }
         }
     }
@@ -552,17 +567,18 @@ impl Merger {
     fn fill_aliases(&mut self, articles: &[Article]) {
         // Written names are counted as slices of the texts: no copy until an alias is kept.
         let mut counts: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); self.actors.len()];
-        for (ai, article) in articles.iter().enumerate() {
-            let map = &self.actor_of[ai];
-            for m in article
-                .extraction
-                .mentions
-                .iter()
+        let named = decoded(articles, |a| {
+            a.mentions()
                 .filter(|m| m.form != MentionForm::Description)
-            {
-                if let Some(&id) = map.get(m.actor as usize).filter(|&&id| id != u32::MAX) {
+                .map(|m| (m.actor, m.span))
+                .collect::<Vec<_>>()
+        });
+        for (ai, mentions) in named {
+            let map = &self.actor_of[ai];
+            for (local, span) in mentions {
+                if let Some(&id) = map.get(local as usize).filter(|&&id| id != u32::MAX) {
                     *counts[id as usize]
-                        .entry(m.span.text(&article.text))
+                        .entry(span.text(&articles[ai].text))
                         .or_default() += 1;
                 }
             }
@@ -650,17 +666,38 @@ enum LocalKey {
     Skipped,
 }
 
+/// A local actor being assigned, with what the merge reads of its article.
+struct Local<'a> {
+    /// Article and local actor index.
+    at: (usize, usize),
+    /// The local actor.
+    actor: &'a LocalActor,
+    /// The article's acronym mentions (see [`Keyed::acronyms`]).
+    acronyms: &'a [(u32, String)],
+}
+
+/// An article's local actors, decoded, with their keys.
+struct Keyed {
+    /// The local actors.
+    locals: Vec<LocalActor>,
+    /// The key of each.
+    keys: Vec<LocalKey>,
+    /// When keying everything but persons: the letters of each acronym mention, with its
+    /// local actor, in text order.
+    acronyms: Vec<(u32, String)>,
+}
+
 /// Articles whose local actors' keys are computed together in the merge.
 const KEYS_CHUNK: usize = 1024;
 
-/// The keys of the local actors of `articles`, computed on every core: of persons only, or
-/// of everything but persons.
-fn local_keys(articles: &[Article], persons: bool) -> Vec<Vec<LocalKey>> {
+/// The local actors of `articles` and their keys, computed on every core: of persons only,
+/// or of everything but persons.
+fn local_keys(articles: &[Article], persons: bool) -> Vec<Keyed> {
     articles
         .par_iter()
         .map(|a| {
-            a.extraction
-                .actors
+            let locals: Vec<LocalActor> = a.actors().collect();
+            let keys = locals
                 .iter()
                 .map(|l| match (persons, l.kind) {
                     (true, ActorKind::Person) => {
@@ -673,21 +710,52 @@ fn local_keys(articles: &[Article], persons: bool) -> Vec<Vec<LocalKey>> {
                     (false, ActorKind::Unnamed) => LocalKey::Unnamed,
                     _ => LocalKey::Skipped,
                 })
-                .collect()
+                .collect();
+            let acronyms = if persons {
+                Vec::new()
+            } else {
+                a.mentions()
+                    .filter(|m| m.form == MentionForm::Acronym)
+                    .filter_map(|m| Some((m.actor, acronym(m.span.text(&a.text))?)))
+                    .collect()
+            };
+            Keyed {
+                locals,
+                keys,
+                acronyms,
+            }
         })
         .collect()
 }
 
-fn local_actor(articles: &[Article], r: ItemRef) -> Option<&LocalActor> {
+/// What `decode` reads of each article, in corpus order: decoded on every core, a chunk of
+/// articles at a time, for a pass that must take the articles in order.
+fn decoded<'a, T: Send + 'a>(
+    articles: &'a [Article],
+    decode: impl Fn(&Article) -> T + Sync + 'a,
+) -> impl Iterator<Item = (usize, T)> + 'a {
     articles
-        .get(r.article as usize)?
-        .extraction
-        .actors
-        .get(r.item as usize)
+        .chunks(KEYS_CHUNK)
+        .enumerate()
+        .flat_map(move |(c, chunk)| {
+            let items: Vec<T> = chunk.par_iter().map(&decode).collect();
+            let first = c * KEYS_CHUNK;
+            items
+                .into_iter()
+                .enumerate()
+                .map(move |(i, t)| (first + i, t))
+        })
 }
 
-fn local_name(articles: &[Article], r: ItemRef) -> Option<&str> {
-    local_actor(articles, r).map(|l| l.name.as_str())
+fn local_actor(articles: &[Article], r: ItemRef) -> Option<LocalActor> {
+    articles
+        .get(r.article as usize)?
+        .actors()
+        .nth(r.item as usize)
+}
+
+fn local_name(articles: &[Article], r: ItemRef) -> Option<CompactString> {
+    local_actor(articles, r).map(|l| l.name)
 }
 
 /// Mentions, quotations, articles, dates, roles, genders and co-mentions.
@@ -696,11 +764,19 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
     let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
     let mut last_article = vec![usize::MAX; actors.len()];
     let mut in_sentence: Vec<(usize, u32)> = Vec::new();
-    for (ai, article) in articles.iter().enumerate() {
+    let items = decoded(articles, |a| {
+        let quoted: Vec<u32> = a.quotes().filter_map(|q| q.actor).collect();
+        (
+            a.mentions().collect::<Vec<_>>(),
+            quoted,
+            a.actors().collect::<Vec<_>>(),
+        )
+    });
+    for (ai, (mentions, quoted, locals)) in items {
+        let article = &articles[ai];
         let map = &actor_of[ai];
-        let x = &article.extraction;
         let date = article.date();
-        for m in &x.mentions {
+        for m in &mentions {
             let Some(&id) = map.get(m.actor as usize) else {
                 continue;
             };
@@ -717,23 +793,22 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
                 }
             }
         }
-        for q in &x.quotes {
-            if let Some(a) = q
-                .actor
-                .and_then(|l| map.get(l as usize))
+        for l in quoted {
+            if let Some(a) = map
+                .get(l as usize)
                 .and_then(|&id| actors.get_mut(id as usize))
             {
                 a.quotes += 1;
             }
         }
-        for (li, local) in x.actors.iter().enumerate() {
+        for (li, local) in locals.into_iter().enumerate() {
             let Some(a) = map.get(li).and_then(|&id| actors.get_mut(id as usize)) else {
                 continue;
             };
-            for r in &local.roles {
+            for r in local.roles {
                 a.roles.push(ActorRole {
-                    title: r.title.clone(),
-                    affiliation: r.affiliation.clone(),
+                    title: r.title,
+                    affiliation: r.affiliation,
                     article: ai as u32,
                     span: Some(r.span),
                 });
@@ -744,8 +819,7 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
         }
         // Co-mentions: distinct named actors per sentence, as (sentence, actor) sorted.
         in_sentence.clear();
-        for m in x
-            .mentions
+        for m in mentions
             .iter()
             .filter(|m| m.form != MentionForm::Description)
         {
@@ -851,21 +925,18 @@ impl crate::index::Index {
 
     /// The items of actor `id` among each article's `items`, where `involves` tells whether an
     /// item involves a local actor (given a test of local actor indices).
-    fn items_of<T>(
+    fn items_of<T: Item>(
         &self,
         id: u32,
-        items: impl Fn(&Extraction) -> &[T],
         involves: impl Fn(&T, &dyn Fn(u32) -> bool) -> bool,
     ) -> Vec<ItemRef> {
         let mut out = Vec::new();
         for a in self.articles_of(id) {
             let map = &self.actor_of[a as usize];
             let is_actor = |local: u32| map.get(local as usize) == Some(&id);
-            for (i, item) in items(&self.articles[a as usize].extraction)
-                .iter()
-                .enumerate()
-            {
-                if involves(item, &is_actor) {
+            let article = &self.articles[a as usize];
+            for (i, item) in article.packed.items::<T>(&article.text).enumerate() {
+                if involves(&item, &is_actor) {
                     out.push(ItemRef::new(a as usize, i));
                 }
             }
@@ -875,17 +946,17 @@ impl crate::index::Index {
 
     /// The mentions of actor `id` (article, mention index), in corpus and text order.
     pub fn mentions_of(&self, id: u32) -> Vec<ItemRef> {
-        self.items_of(id, |x| &x.mentions, |m, is| is(m.actor))
+        self.items_of(id, |m: &Mention, is| is(m.actor))
     }
 
     /// The quotations attributed to actor `id` (article, quote index).
     pub fn quotes_of(&self, id: u32) -> Vec<ItemRef> {
-        self.items_of(id, |x| &x.quotes, |q, is| q.actor.is_some_and(is))
+        self.items_of(id, |q: &Quote, is| q.actor.is_some_and(is))
     }
 
     /// The events actor `id` takes part in (article, event index).
     pub fn events_of(&self, id: u32) -> Vec<ItemRef> {
-        self.items_of(id, |x| &x.events, |e, is| e.actors.iter().any(|&l| is(l)))
+        self.items_of(id, |e: &Event, is| e.actors.iter().any(|&l| is(l)))
     }
 
     /// The actor table: named actors of the stories (persons, organisations, places)

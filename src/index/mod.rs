@@ -16,8 +16,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::article::Article;
+use crate::article::packed::Part;
 use crate::cache::{LoadParts, PartReader, PartWriter, Stamp, StoreParts};
-use crate::extract::Extraction;
 use crate::ingest::Problem;
 use crate::span::Span;
 
@@ -127,17 +127,12 @@ pub struct Index {
 
 /// Checks that a per-article, per-item view has one value for each item `items` counts in
 /// each article's extraction.
-fn fits<T>(
-    name: &str,
-    view: &[Vec<T>],
-    articles: &[Article],
-    items: fn(&Extraction) -> usize,
-) -> Result<(), String> {
+fn fits<T>(name: &str, view: &[Vec<T>], articles: &[Article], part: Part) -> Result<(), String> {
     if view.len() == articles.len()
         && view
             .iter()
             .zip(articles)
-            .all(|(v, a)| v.len() == items(&a.extraction))
+            .all(|(v, a)| v.len() == a.count(part))
     {
         Ok(())
     } else {
@@ -206,11 +201,9 @@ impl Views {
     /// Checks that the views fit `articles`, item for item, and that every id in them points
     /// to something that exists; else says what does not.
     pub fn fit(&self, articles: &[Article]) -> Result<(), String> {
-        fits("actors", &self.actor_of, articles, |x| x.actors.len())?;
-        fits("events", &self.entry_of, articles, |x| x.events.len())?;
-        fits("quotations", &self.quote_group_of, articles, |x| {
-            x.quotes.len()
-        })?;
+        fits("actors", &self.actor_of, articles, Part::Actors)?;
+        fits("events", &self.entry_of, articles, Part::Events)?;
+        fits("quotations", &self.quote_group_of, articles, Part::Quotes)?;
         let (actors, entries, groups) = (
             self.actors.len() as u32,
             self.timeline.len() as u32,
@@ -219,10 +212,7 @@ impl Views {
         // Local actors, events and quotations of each article, read once.
         let counts: Vec<[u32; 3]> = articles
             .par_iter()
-            .map(|a| {
-                let x = &a.extraction;
-                [x.actors.len(), x.events.len(), x.quotes.len()].map(|n| n as u32)
-            })
+            .map(|a| [Part::Actors, Part::Events, Part::Quotes].map(|p| a.count(p) as u32))
             .collect();
         let item = |r: &ItemRef, kind: usize| {
             counts
@@ -375,19 +365,10 @@ impl Index {
             &mut merged.authors,
             &mut merged.actor_of,
         );
-        let ((timeline, entry_of), (quote_groups, quote_group_of)) = rayon::join(
-            || {
-                let (mut timeline, mut entry_of) =
-                    timeline::build(&self.articles, &merged.actor_of);
-                shrink_timeline(&mut timeline, &mut entry_of);
-                (timeline, entry_of)
-            },
-            || {
-                let (mut groups, mut group_of) = quotes::group(&self.articles);
-                shrink_quote_groups(&mut groups, &mut group_of);
-                (groups, group_of)
-            },
-        );
+        let (mut timeline, mut entry_of) = timeline::build(&self.articles, &merged.actor_of);
+        shrink_timeline(&mut timeline, &mut entry_of);
+        let (mut quote_groups, mut quote_group_of) = quotes::group(&self.articles);
+        shrink_quote_groups(&mut quote_groups, &mut quote_group_of);
         self.set_views(Views {
             actors: merged.actors,
             actor_of: merged.actor_of,
@@ -454,9 +435,9 @@ impl Index {
         };
         for a in &self.articles {
             t.bytes += a.text.len();
-            t.quotes += a.extraction.quotes.len();
-            t.mentions += a.extraction.mentions.len();
-            t.timexes += a.extraction.timexes.len();
+            t.quotes += a.count(Part::Quotes);
+            t.mentions += a.count(Part::Mentions);
+            t.timexes += a.count(Part::Timexes);
             t.dated += usize::from(a.date().is_some());
         }
         t

@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::article::Article;
+use crate::article::packed::Part;
 use crate::extract::quotes::{QuoteKind, wording};
 use crate::index::{ItemRef, count_shared};
+use crate::span::Span;
 
 /// Fewest words for a quotation to be grouped by near-identical wording.
 const MIN_WORDS: usize = 6;
@@ -118,11 +120,13 @@ fn near(a: &Shingles, b: &Shingles) -> bool {
 pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
     let mut refs: Vec<ItemRef> = Vec::new();
     let mut keys: Vec<u64> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
     for (a, article) in articles.iter().enumerate() {
-        for (q, quote) in article.extraction.quotes.iter().enumerate() {
+        for (q, quote) in article.quotes().enumerate() {
             if quote.kind != QuoteKind::Title {
                 refs.push(ItemRef::new(a, q));
                 keys.push(quote.group);
+                spans.push(quote.span);
             }
         }
     }
@@ -141,8 +145,7 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
         .into_par_iter()
         .filter_map(|i| {
             let r = refs[i as usize];
-            let quote = &articles[r.article as usize].extraction.quotes[r.item as usize];
-            let text = quote.span.text(&articles[r.article as usize].text);
+            let text = spans[i as usize].text(&articles[r.article as usize].text);
             let words = wording::words(text);
             if words.len() < MIN_WORDS {
                 return None;
@@ -210,7 +213,7 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
     let mut group_of_root: FxHashMap<u32, u32> = FxHashMap::default();
     let mut group_of: Vec<Vec<Option<u32>>> = articles
         .iter()
-        .map(|a| vec![None; a.extraction.quotes.len()])
+        .map(|a| vec![None; a.count(Part::Quotes)])
         .collect();
     for (i, r) in refs.iter().enumerate() {
         let root = union.find(i as u32);

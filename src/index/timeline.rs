@@ -10,10 +10,13 @@
 
 use crate::extract::actors::fasthash::FxHashMap;
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::article::packed::Part;
 use crate::extract::events::EventKind;
 use crate::extract::time::vocab::{self, Lex};
 use crate::extract::time::{Granularity, Interval};
@@ -34,19 +37,44 @@ pub struct Entry {
     pub actors: Vec<u32>,
 }
 
-/// An event ready for merging.
-struct Item {
+/// An event ready for merging, its corpus actors and label words given as `L`: ranges of
+/// a chunk's pool while the chunks are read, then slices of it.
+struct Item<L> {
     source: ItemRef,
     date: Option<Interval>,
     granularity: Option<Granularity>,
     kind: EventKind,
-    actors: Vec<u32>,
-    words: Vec<u32>,
+    /// Corpus actors involved, sorted.
+    actors: L,
+    /// Label words, sorted.
+    words: L,
     /// For a statement, the corpus actor of its speaker.
     speaker: Option<u32>,
 }
 
-impl Item {
+/// An event being merged.
+type Ready<'a> = Item<&'a [u32]>;
+
+/// An event as read, its actors and words ranges of its chunk's pool.
+type Read = Item<Range<u32>>;
+
+impl Read {
+    /// The item, its actors and words read from the pool its ranges point into.
+    fn on(self, pool: &[u32]) -> Ready<'_> {
+        let slice = |r: Range<u32>| pool.get(r.start as usize..r.end as usize).unwrap_or(&[]);
+        Item {
+            source: self.source,
+            date: self.date,
+            granularity: self.granularity,
+            kind: self.kind,
+            actors: slice(self.actors),
+            words: slice(self.words),
+            speaker: self.speaker,
+        }
+    }
+}
+
+impl<L> Item<L> {
     /// The date the item is merged on: none for publications (which never merge) and
     /// undated events.
     fn merge_date(&self) -> Option<Interval> {
@@ -92,11 +120,14 @@ type Postings = FxHashMap<u32, Vec<u32>>;
 /// in parallel, and entries are numbered as if made one by one, so the result is the same
 /// whatever the number of threads.
 pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Vec<u32>>) {
-    let parts = items(articles, actor_of);
-    let items: Vec<&Item> = parts.iter().flatten().collect();
+    let (parts, pools) = items(articles, actor_of);
+    let mut items: Vec<Ready> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for (part, pool) in parts.into_iter().zip(&pools) {
+        items.extend(part.into_iter().map(|item| item.on(pool)));
+    }
     let mut order: Vec<u32> = (0..items.len() as u32).collect();
     order.par_sort_unstable_by_key(|&i| {
-        let it = items[i as usize];
+        let it = &items[i as usize];
         (it.date.is_none(), it.granularity, it.date, it.source)
     });
     let split = order
@@ -105,15 +136,15 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
         .unwrap_or(order.len());
     let mut merging = Merging::by_month(&items, &order[..split]);
     for &i in &order[split..] {
-        merging.add(items[i as usize]);
+        merging.add(&items[i as usize]);
     }
     // Only the entries are kept: the items and the candidate indexes are freed first.
     let drafts = merging.into_drafts();
     drop((order, items));
-    drop(parts);
+    drop(pools);
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
-        .map(|a| vec![0; a.extraction.events.len()])
+        .map(|a| vec![0; a.count(Part::Events)])
         .collect();
     for (id, d) in drafts.iter().enumerate() {
         for s in &d.entry.sources {
@@ -126,19 +157,28 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
 /// Articles whose events are read by one task, with words interned on their own.
 const ITEMS_CHUNK: usize = 256;
 
-/// Every article's events ready for merging, in corpus order, chunk by chunk. Chunks of
-/// articles are read on every core, each interning its words on its own; the chunks' words
-/// are then given ids across the corpus in chunk order.
-fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Vec<Item>> {
-    let parts: Vec<(Vec<Item>, Vec<String>)> = articles
+/// Every article's events ready for merging, in corpus order, chunk by chunk, with the pool
+/// of each chunk that their actors and words are ranges of (one pool per chunk, not two
+/// lists per event: a million events are merged at once). Chunks of articles are read on
+/// every core, each interning its words on its own; the chunks' words are then given ids
+/// across the corpus in chunk order.
+fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Vec<Read>>, Vec<Vec<u32>>) {
+    type Part = (Vec<Read>, Vec<u32>, Vec<String>);
+    let parts: Vec<Part> = articles
         .par_chunks(ITEMS_CHUNK)
         .enumerate()
         .map(|(c, chunk)| {
             let mut interner = Interner::default();
             let mut items = Vec::new();
+            let mut pool: Vec<u32> = Vec::new();
+            let mut put = |list: &[u32]| {
+                let start = pool.len() as u32;
+                pool.extend_from_slice(list);
+                start..pool.len() as u32
+            };
             for (offset, article) in chunk.iter().enumerate() {
                 let a = c * ITEMS_CHUNK + offset;
-                for (e, event) in article.extraction.events.iter().enumerate() {
+                for (e, event) in article.events().enumerate() {
                     let mut actors: Vec<u32> = event
                         .actors
                         .iter()
@@ -155,18 +195,21 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Vec<Item>> {
                         date: event.date,
                         granularity: event.granularity,
                         kind: event.kind,
-                        actors,
-                        words,
+                        actors: put(&actors),
+                        words: put(&words),
                         speaker,
                     });
                 }
             }
-            (items, interner.into_words())
+            items.shrink_to_fit();
+            pool.shrink_to_fit();
+            (items, pool, interner.into_words())
         })
         .collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut all = Vec::with_capacity(parts.len());
-    for (mut items, words) in parts {
+    let mut pools = Vec::with_capacity(parts.len());
+    for (items, mut pool, words) in parts {
         let global: Vec<u32> = words
             .into_iter()
             .map(|w| {
@@ -174,15 +217,17 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Vec<Vec<Item>> {
                 *ids.entry(w).or_insert(next)
             })
             .collect();
-        items.par_iter_mut().for_each(|item| {
-            for w in &mut item.words {
+        for item in &items {
+            let words = &mut pool[item.words.start as usize..item.words.end as usize];
+            for w in words.iter_mut() {
                 *w = global[*w as usize];
             }
-            item.words.sort_unstable();
-        });
+            words.sort_unstable();
+        }
         all.push(items);
+        pools.push(pool);
     }
-    all
+    (all, pools)
 }
 
 /// The entries being built, and the indexes their candidates are found through.
@@ -204,7 +249,7 @@ impl Merging {
     /// Merges `order`, items that each touch a single month (or merge with nothing), month by
     /// month in parallel. The entries are numbered in the order the items that started them
     /// come in `order`, as merging them one by one would.
-    fn by_month(items: &[&Item], order: &[u32]) -> Merging {
+    fn by_month(items: &[Ready], order: &[u32]) -> Merging {
         // (month, position in `order`), grouped by month in order.
         let mut keyed: Vec<(Option<i32>, u32)> = order
             .iter()
@@ -220,7 +265,7 @@ impl Merging {
                 let mut part = Merging::default();
                 let mut started = Vec::new();
                 for &(_, pos) in group {
-                    if part.add(items[order[pos as usize] as usize]) {
+                    if part.add(&items[order[pos as usize] as usize]) {
                         started.push(pos);
                     }
                 }
@@ -273,7 +318,7 @@ impl Merging {
 
     /// Adds `item` to the entry it reports the same happening as, or starts an entry; returns
     /// whether it started one.
-    fn add(&mut self, item: &Item) -> bool {
+    fn add(&mut self, item: &Ready) -> bool {
         self.stamp += 1;
         let date = item.merge_date();
         let found = date.and_then(|date| self.best_match(item, date));
@@ -291,9 +336,9 @@ impl Merging {
                         date: item.date,
                         granularity: item.granularity,
                         kind: item.kind,
-                        actors: item.actors.clone(),
+                        actors: item.actors.to_vec(),
                     },
-                    words: item.words.clone(),
+                    words: item.words.to_vec(),
                     speaker: item.speaker,
                 });
                 self.heads.extend(self.drafts.last().map(Head::of));
@@ -308,12 +353,12 @@ impl Merging {
 
     /// Indexes entry `id` under the words of `item` for the months its date touches (or under
     /// its exact interval when the date is coarse).
-    fn register(&mut self, id: u32, item: &Item, date: Interval) {
+    fn register(&mut self, id: u32, item: &Ready, date: Interval) {
         match months(date) {
             Some(ms) => {
                 for m in ms {
                     let postings = self.by_month.entry(m).or_default();
-                    for &w in &item.words {
+                    for &w in item.words {
                         let list = postings.entry(w).or_default();
                         if list.len() < MAX_POSTINGS && list.last() != Some(&id) {
                             list.push(id);
@@ -332,7 +377,7 @@ impl Merging {
 
     /// The entry `item` should join, if any: the candidate sharing the most label words among
     /// those that pass [`same_happening`].
-    fn best_match(&mut self, item: &Item, date: Interval) -> Option<u32> {
+    fn best_match(&mut self, item: &Ready, date: Interval) -> Option<u32> {
         let ms = months(date);
         let by_word = ms
             .clone()
@@ -403,7 +448,7 @@ impl Head {
 
     /// True when `item`, on `date`, can report the same happening as the draft: the same kind,
     /// dates one inside the other, and for a statement the same speaker (or none for both).
-    fn fits(&self, item: &Item, date: Interval) -> bool {
+    fn fits(&self, item: &Ready, date: Interval) -> bool {
         let Some(other) = self.date else {
             return false;
         };
@@ -421,9 +466,9 @@ impl Head {
 /// The number of label words `item` shares with draft `d` when they report the same
 /// happening and share at least `need` words, else `None`; the draft's head
 /// ([`Head::fits`]) has been checked.
-fn same_happening(item: &Item, d: &Draft, need: usize) -> Option<usize> {
+fn same_happening(item: &Ready, d: &Draft, need: usize) -> Option<usize> {
     let speaker = item.speaker;
-    let shared = count_shared_at_least(&item.words, &d.words, need)?;
+    let shared = count_shared_at_least(item.words, &d.words, need)?;
     let smaller = item.words.len().min(d.words.len()).max(1);
     let half = shared * 2 >= smaller;
     let ok = match item.kind {
@@ -433,7 +478,7 @@ fn same_happening(item: &Item, d: &Draft, need: usize) -> Option<usize> {
             _ => false,
         },
         _ => {
-            let actors = count_shared(&item.actors, &d.entry.actors);
+            let actors = count_shared(item.actors, &d.entry.actors);
             (actors >= 1 && shared >= 2) || (shared >= 3 && half)
         }
     };
@@ -441,14 +486,14 @@ fn same_happening(item: &Item, d: &Draft, need: usize) -> Option<usize> {
 }
 
 /// Adds `item` to a draft: its source, its actors and words, and its date when finer.
-fn absorb(d: &mut Draft, item: &Item) {
+fn absorb(d: &mut Draft, item: &Ready) {
     d.entry.sources.push(item.source);
-    for &a in &item.actors {
+    for &a in item.actors {
         if let Err(at) = d.entry.actors.binary_search(&a) {
             d.entry.actors.insert(at, a);
         }
     }
-    for &w in &item.words {
+    for &w in item.words {
         if let Err(at) = d.words.binary_search(&w) {
             d.words.insert(at, w);
         }

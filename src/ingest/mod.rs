@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::article::packed::Packed;
 use crate::article::{Article, DateEvidence, DateSource, Field, Meta, Origin, content_hash};
-use crate::extract::Extraction;
 use crate::segment;
 use walk::{Format, SourceFile, io_message};
 
@@ -375,7 +375,7 @@ pub fn article(draft: Draft) -> Article {
         text,
         meta: Box::new(meta),
         layout,
-        extraction: Extraction::default(),
+        packed: Packed::default(),
     }
 }
 

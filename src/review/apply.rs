@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use crate::article::packed::Packed;
 use crate::article::{DateEvidence, DateSource, Meta};
 use crate::corpus::reextract;
 use crate::extract::Extraction;
@@ -22,7 +23,7 @@ use crate::review::{Correction, Fix, ItemKey};
 /// The articles as loaded, for those a correction changed.
 #[derive(Debug, Clone, Default)]
 pub struct Baseline {
-    originals: HashMap<u32, (Box<Meta>, Extraction)>,
+    originals: HashMap<u32, (Box<Meta>, Packed)>,
 }
 
 impl Baseline {
@@ -30,16 +31,16 @@ impl Baseline {
     fn keep(&mut self, index: &Index, a: u32) {
         self.originals.entry(a).or_insert_with(|| {
             let article = &index.articles[a as usize];
-            (article.meta.clone(), article.extraction.clone())
+            (article.meta.clone(), article.packed.clone())
         });
     }
 
     /// Puts every changed article back as loaded.
     fn restore(&self, index: &mut Index) {
-        for (&a, (meta, extraction)) in &self.originals {
+        for (&a, (meta, packed)) in &self.originals {
             if let Some(article) = index.articles.get_mut(a as usize) {
                 article.meta = meta.clone();
-                article.extraction = extraction.clone();
+                article.packed = packed.clone();
             }
         }
     }
@@ -109,7 +110,10 @@ pub fn apply(index: &mut Index, baseline: &mut Baseline, corrections: &[Correcti
                         continue;
                     };
                     baseline.keep(index, a);
-                    let local = reassign(&mut index.articles[a as usize].extraction, q, actor);
+                    let article = &mut index.articles[a as usize];
+                    let mut x = article.extraction();
+                    let local = reassign(&mut x, q, actor);
+                    article.set_extraction(&x);
                     steps.push(Step::Assign {
                         local: ItemRef::new(a as usize, local as usize),
                         name: actor.clone(),

@@ -244,7 +244,7 @@ pub fn report(source: &Source, filter: &Filter) -> Report {
     } = *source;
     let mut quotations = Vec::new();
     for (a, article) in index.articles.iter().enumerate() {
-        for (q, quote) in article.extraction.quotes.iter().enumerate() {
+        for (q, quote) in article.quotes().enumerate() {
             let target = Target::Quote(ItemRef::new(a, q));
             let (mark, note) = parts(keys.decision(index, review, target));
             if !filter.keeps(mark) {
@@ -254,7 +254,7 @@ pub fn report(source: &Source, filter: &Filter) -> Report {
                 id: keys
                     .key(index, target)
                     .map_or(String::new(), |k| k.to_string()),
-                speaker: index.speaker(a, quote).map(str::to_string),
+                speaker: index.speaker(a, &quote).map(str::to_string),
                 text: quote.span.text(&article.text).to_string(),
                 article: article.key(),
                 title: article.title().map(str::to_string),
@@ -277,9 +277,9 @@ pub fn report(source: &Source, filter: &Filter) -> Report {
         }
         let first = entry.sources.first().and_then(|s| {
             let article = index.articles.get(s.article as usize)?;
-            Some((article, article.extraction.events.get(s.item as usize)?))
+            Some((article, article.events().nth(s.item as usize)?))
         });
-        let label = first.map_or(String::new(), |(article, ev)| {
+        let label = first.as_ref().map_or(String::new(), |(article, ev)| {
             let label = ev.label.text(&article.text);
             let label = if label.is_empty() {
                 ev.span.text(&article.text)

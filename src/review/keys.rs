@@ -63,13 +63,13 @@ fn event_tag(kind: EventKind) -> u8 {
 
 /// The item hashes of an article's quotations, in order.
 pub fn quote_hashes(article: &Article) -> Vec<u64> {
-    let quotes = article.extraction.quotes.iter();
+    let quotes = article.quotes();
     span_hashes(&article.text, quotes.map(|q| (b'q', q.span)))
 }
 
 /// The item hashes of an article's events, in order.
 pub fn event_hashes(article: &Article) -> Vec<u64> {
-    let events = article.extraction.events.iter();
+    let events = article.events();
     span_hashes(&article.text, events.map(|e| (event_tag(e.kind), e.span)))
 }
 
@@ -179,7 +179,7 @@ impl Keys {
     /// else its own.
     pub fn event(&self, index: &Index, r: ItemRef) -> Option<ItemKey> {
         let article = index.articles.get(r.article as usize)?;
-        let event = article.extraction.events.get(r.item as usize)?;
+        let event = article.events().nth(r.item as usize)?;
         if event.kind == EventKind::Statement
             && let Some(q) = statement_quote(article, event.span)
         {
@@ -353,9 +353,7 @@ impl Keys {
                 text: index
                     .articles
                     .get(r.article as usize)
-                    .and_then(|a| {
-                        Some(a.extraction.quotes.get(r.item as usize)?.span.text(&a.text))
-                    })
+                    .and_then(|a| Some(a.quotes().nth(r.item as usize)?.span.text(&a.text)))
                     .map_or(String::new(), |t| excerpt(t, EXCERPT)),
                 article: of_article(r.article),
             },
@@ -366,7 +364,7 @@ impl Keys {
                     .and_then(|x| x.sources.first());
                 let text = source.and_then(|s| {
                     let a = index.articles.get(s.article as usize)?;
-                    let ev = a.extraction.events.get(s.item as usize)?;
+                    let ev = a.events().nth(s.item as usize)?;
                     let label = ev.label.text(&a.text);
                     Some(if label.is_empty() {
                         ev.span.text(&a.text)
@@ -404,11 +402,5 @@ impl Keys {
 
 /// The quotation a statement event stands for (same span), if any.
 pub fn statement_quote(article: &Article, span: Span) -> Option<usize> {
-    let quotes = &article.extraction.quotes;
-    let i = quotes.partition_point(|q| q.span.start < span.start);
-    quotes[i..]
-        .iter()
-        .take_while(|q| q.span.start == span.start)
-        .position(|q| q.span == span)
-        .map(|j| i + j)
+    article.quotes().position(|q| q.span == span)
 }

@@ -117,7 +117,7 @@ fn place(article: &mut Article) {
     let date = article.date().map(|d| Interval { start: d, end: d });
     let sentences = article.layout.sentences.clone();
     let layout = article.layout.clone();
-    let x = &mut article.extraction;
+    let mut x = article.extraction();
     x.actors = locals
         .iter()
         .map(|&a| {
@@ -227,6 +227,7 @@ fn place(article: &mut Article) {
     }
     events.sort_by_key(|e| e.span);
     x.events = events;
+    article.set_extraction(&x);
 }
 
 /// The sample corpus with hand-placed extraction, as an index.

@@ -8,30 +8,43 @@
 /// "-ii" → "-y"; "-ey" → "-ei").
 pub fn fold_word(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
+    fold_word_into(word, &mut s);
+    s
+}
+
+/// Appends the folded form of `word` (see [`fold_word`]) to `out`.
+fn fold_word_into(word: &str, out: &mut String) {
+    let start = out.len();
     for c in word.chars() {
+        if c.is_ascii() {
+            if !matches!(c, '\'' | '.') {
+                out.push(c.to_ascii_lowercase());
+            }
+            continue;
+        }
         match c {
-            '\'' | '’' | '.' | '‘' => {}
+            '’' | '‘' => {}
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
-                s.push('a')
+                out.push('a')
             }
-            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => s.push('c'),
+            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => out.push('c'),
             'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' => {
-                s.push('e')
+                out.push('e')
             }
-            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => s.push('i'),
-            'ñ' | 'ń' | 'ň' | 'Ñ' => s.push('n'),
+            'ì' | 'í' | 'î' | 'ï' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => out.push('i'),
+            'ñ' | 'ń' | 'ň' | 'Ñ' => out.push('n'),
             'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => {
-                s.push('o')
+                out.push('o')
             }
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'Ù' | 'Ú' | 'Û' | 'Ü' => s.push('u'),
-            'ý' | 'ÿ' | 'Ý' => s.push('y'),
-            'š' | 'ś' | 'ş' | 'Š' | 'Ś' | 'Ş' => s.push('s'),
-            'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => s.push('z'),
-            'ł' | 'Ł' => s.push('l'),
-            'ř' | 'Ř' => s.push('r'),
-            'ğ' | 'Ğ' => s.push('g'),
-            'ß' => s.push_str("ss"),
-            c => s.extend(c.to_lowercase()),
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'Ù' | 'Ú' | 'Û' | 'Ü' => out.push('u'),
+            'ý' | 'ÿ' | 'Ý' => out.push('y'),
+            'š' | 'ś' | 'ş' | 'Š' | 'Ś' | 'Ş' => out.push('s'),
+            'ž' | 'ź' | 'ż' | 'Ž' | 'Ź' | 'Ż' => out.push('z'),
+            'ł' | 'Ł' => out.push('l'),
+            'ř' | 'Ř' => out.push('r'),
+            'ğ' | 'Ğ' => out.push('g'),
+            'ß' => out.push_str("ss"),
+            c => out.extend(c.to_lowercase()),
         }
     }
     for (from, to) in [
@@ -42,13 +55,12 @@ pub fn fold_word(word: &str) -> String {
         ("ij", "y"),
         ("ey", "ei"),
     ] {
-        if s.len() > from.len() + 2 && s.ends_with(from) {
-            s.truncate(s.len() - from.len());
-            s.push_str(to);
+        if out.len() - start > from.len() + 2 && out.ends_with(from) {
+            out.truncate(out.len() - from.len());
+            out.push_str(to);
             break;
         }
     }
-    s
 }
 
 /// Name suffixes that do not tell people apart.
@@ -57,16 +69,28 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// The given-name and surname keys of a person's name: `(Some("marco"), "rubio")` for
 /// "Marco Rubio", `(None, "rubio")` for "Rubio". Initials and suffixes are left out.
 pub fn person_key(name: &str) -> (Option<String>, String) {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .filter(|w| w.trim_end_matches('.').chars().count() > 1)
-        .map(fold_word)
-        .filter(|w| !w.is_empty() && !SUFFIXES.contains(&w.as_str()))
-        .collect();
-    match words.as_slice() {
-        [] => (None, fold_word(name)),
-        [one] => (None, one.clone()),
-        [first, .., last] => (Some(first.clone()), last.clone()),
+    let mut first: Option<String> = None;
+    let mut last: Option<String> = None;
+    let mut word = String::new();
+    for w in name.split_whitespace() {
+        if w.trim_end_matches('.').chars().count() <= 1 {
+            continue;
+        }
+        word.clear();
+        fold_word_into(w, &mut word);
+        if word.is_empty() || SUFFIXES.contains(&word.as_str()) {
+            continue;
+        }
+        match (&first, &mut last) {
+            (None, _) => first = Some(word.clone()),
+            (Some(_), Some(l)) => l.clone_from(&word),
+            (Some(_), None) => last = Some(word.clone()),
+        }
+    }
+    match (first, last) {
+        (None, _) => (None, fold_word(name)),
+        (Some(one), None) => (None, one),
+        (Some(first), Some(last)) => (Some(first), last),
     }
 }
 
@@ -85,7 +109,7 @@ pub fn name_key(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&fold_word(w));
+        fold_word_into(w, &mut out);
     }
     out
 }
@@ -93,9 +117,15 @@ pub fn name_key(name: &str) -> String {
 /// The letters of an acronym, dots removed, in capitals ("U.N." → "UN"); `None` unless the
 /// name is written in capitals.
 pub fn acronym(name: &str) -> Option<String> {
-    let letters: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
-    let caps = !letters.is_empty() && letters.chars().all(|c| !c.is_lowercase());
-    (caps && letters.chars().count() <= 8).then_some(letters)
+    // Most names are not in capitals: find out before collecting anything.
+    let mut count = 0;
+    for c in name.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_lowercase() || count == 8 {
+            return None;
+        }
+        count += 1;
+    }
+    (count > 0).then(|| name.chars().filter(|c| c.is_alphanumeric()).collect())
 }
 
 /// Initials of a multi-word name's significant words ("North Atlantic Treaty Organization"
@@ -104,7 +134,7 @@ pub fn initials(name: &str) -> Option<String> {
     const SKIP: &[&str] = &["of", "the", "and", "for", "on", "de", "du", "la", "&", "in"];
     let words: Vec<&str> = name
         .split_whitespace()
-        .filter(|w| !SKIP.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !SKIP.iter().any(|s| s.eq_ignore_ascii_case(w)))
         .collect();
     if words.len() < 2 {
         return None;

@@ -3,6 +3,8 @@
 //! stand for; unnamed sources kept apart. Also each person's gender, from titles, given names
 //! and the pronouns that follow a mention.
 
+use std::borrow::Cow;
+
 use crate::extract::actors::fasthash::FxHashMap;
 
 use crate::extract::actors::alias::{
@@ -39,12 +41,13 @@ pub struct Input<'a> {
 
 /// An actor being built.
 #[derive(Debug, Default)]
-struct Draft {
-    /// Best name so far and its length in words.
-    name: String,
+struct Draft<'a> {
+    /// Best name so far (as written, or a description with its spacing normalised) and its
+    /// length in words.
+    name: Cow<'a, str>,
     words: usize,
     /// Canonical gazetteer name, which wins over any written form.
-    canonical: Option<String>,
+    canonical: Option<&'a str>,
     person: bool,
     unnamed: bool,
     votes: [u32; 4],
@@ -55,7 +58,7 @@ struct Draft {
     roles: Vec<Role>,
     male: u32,
     female: u32,
-    stands_for: Option<String>,
+    stands_for: Option<&'a str>,
     affiliation: Option<String>,
     /// Start offsets of its full-name mentions, in text order.
     positions: Vec<u32>,
@@ -63,11 +66,11 @@ struct Draft {
     last_partial: Option<u32>,
 }
 
-impl Draft {
-    fn offer_name(&mut self, written: &str) {
+impl<'a> Draft<'a> {
+    fn offer_name(&mut self, written: &'a str) {
         let words = written.split_whitespace().count();
         if words > self.words || (words == self.words && written.len() > self.name.len()) {
-            self.name = written.to_string();
+            self.name = Cow::Borrowed(written);
             self.words = words;
         }
     }
@@ -121,6 +124,17 @@ fn entity_index(e: EntityType) -> usize {
     }
 }
 
+/// What makes two organisation, place or other names one actor's.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum NameKey {
+    /// The gazetteer's id for the name (one id per canonical name).
+    Canonical(u32),
+    /// The letters of a name written in capitals ("UN" for "U.N.").
+    Acronym(String),
+    /// The folded words of any other name (see [`name_key`]).
+    Written(String),
+}
+
 /// Strips a leading "The " from a written organisation or place name.
 fn without_article(s: &str) -> &str {
     s.strip_prefix("The ")
@@ -129,10 +143,10 @@ fn without_article(s: &str) -> &str {
 }
 
 /// Merges the findings of one article into mentions and local actors.
-pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
+pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     let text = input.text;
     let gaz = input.gaz;
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft<'a>> = Vec::new();
     let mut actor_of = vec![u32::MAX; input.found.len()];
 
     // Persons with a full name first, so surnames can find them wherever they stand.
@@ -153,8 +167,8 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         let id = existing.unwrap_or_else(|| {
             drafts.push(Draft {
                 person: true,
-                given: given.clone(),
-                surname: surname.clone(),
+                given,
+                surname,
                 ..Draft::default()
             });
             drafts.len() - 1
@@ -171,26 +185,21 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         }
         let written = f.span.text(text);
         let key = fold_word(written.split_whitespace().last().unwrap_or(written));
+        // The first of the nearest persons that `pred` accepts.
         let nearest = |pred: &dyn Fn(&Draft) -> bool| {
-            let candidates: Vec<usize> = (0..drafts.len())
+            (0..drafts.len())
                 .filter(|&id| drafts[id].person && pred(&drafts[id]))
-                .collect();
-            if candidates.len() <= 1 {
-                return candidates.first().copied();
-            }
-            candidates
-                .into_iter()
                 .min_by_key(|&id| drafts[id].distance(f.span.start))
         };
         let id = nearest(&|d| d.surname == key && d.given.is_some())
             .or_else(|| {
-                let by_given: Vec<usize> = drafts
+                let mut by_given = drafts
                     .iter()
                     .enumerate()
                     .filter(|(_, d)| d.person && d.given.as_deref() == Some(key.as_str()))
-                    .map(|(id, _)| id)
-                    .collect();
-                (by_given.len() == 1).then(|| by_given[0])
+                    .map(|(id, _)| id);
+                let first = by_given.next();
+                first.filter(|_| by_given.next().is_none())
             })
             .or_else(|| nearest(&|d| d.surname == key))
             .unwrap_or_else(|| {
@@ -206,7 +215,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         actor_of[i] = id as u32;
     }
     // Organisations, places and other names: by gazetteer name, acronym, initials or key.
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_key: FxHashMap<NameKey, usize> = FxHashMap::default();
     for (i, f) in input.found.iter().enumerate() {
         if f.entity == EntityType::Person {
             continue;
@@ -214,9 +223,9 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         let written = without_article(f.span.text(text));
         let abbrev = acronym(written);
         let key = match (f.canonical, &abbrev) {
-            (Some(c), _) => format!("={}", gaz.name(c)),
-            (None, Some(a)) => format!("^{a}"),
-            (None, None) => name_key(written),
+            (Some(c), _) => NameKey::Canonical(c),
+            (None, Some(a)) => NameKey::Acronym(a.clone()),
+            (None, None) => NameKey::Written(name_key(written)),
         };
         let known = by_key.get(&key).copied();
         // Initials are only needed to place a name seen for the first time.
@@ -259,7 +268,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         if let Some(c) = f.canonical
             && d.canonical.is_none()
         {
-            d.canonical = Some(gaz.name(c).to_string());
+            d.canonical = Some(gaz.name(c));
         }
         if abbrev.is_some() {
             d.acronym = abbrev;
@@ -270,7 +279,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
         if let Some(of) = f.stands_for
             && d.stands_for.is_none()
         {
-            d.stands_for = Some(gaz.name(of).to_string());
+            d.stands_for = Some(gaz.name(of));
         }
         actor_of[i] = id as u32;
     }
@@ -307,20 +316,24 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
     let mut by_description: FxHashMap<String, usize> = FxHashMap::default();
     for desc in input.descriptions {
         let written = desc.span.text(text);
-        let key = written
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        let id = *by_description.entry(key).or_insert_with(|| {
-            drafts.push(Draft {
-                unnamed: true,
-                name: written.split_whitespace().collect::<Vec<_>>().join(" "),
-                affiliation: description_affiliation(input, desc, &mut buf),
-                ..Draft::default()
+        let mut name = String::with_capacity(written.len());
+        for w in written.split_whitespace() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
+        let id = *by_description
+            .entry(name.to_lowercase())
+            .or_insert_with(|| {
+                drafts.push(Draft {
+                    unnamed: true,
+                    name: Cow::Owned(name),
+                    affiliation: description_affiliation(input, desc, &mut buf),
+                    ..Draft::default()
+                });
+                drafts.len() - 1
             });
-            drafts.len() - 1
-        });
         mentions.push(Mention {
             span: desc.span,
             entity: EntityType::Person,
@@ -345,7 +358,7 @@ pub fn cluster(input: &Input) -> (Vec<Mention>, Vec<LocalActor>) {
                 Some(Gender::Female)
             };
             LocalActor {
-                name: d.canonical.unwrap_or(d.name).into(),
+                name: d.canonical.map_or(d.name, Cow::Borrowed).into(),
                 kind,
                 roles: d.roles.into(),
                 gender,

@@ -70,6 +70,27 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The entry of a word the gazetteer does not hold.
+    pub const NONE: Entry = Entry {
+        country: None,
+        place: None,
+        demonym: None,
+        org: None,
+        misc: false,
+        metonym: None,
+        first_name: None,
+        surname: false,
+        title: None,
+        org_word: false,
+        place_word: false,
+        misc_word: false,
+        word: false,
+        caps_only: false,
+        starts_phrase: false,
+        starts_title: false,
+        ends_title: false,
+    };
+
     /// True when the key names a country, place, organisation or MISC thing.
     pub fn is_named_thing(&self) -> bool {
         self.country.is_some()

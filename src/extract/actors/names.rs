@@ -3,6 +3,8 @@
 //! England"), capitalised sentence openers that are ordinary words dropped, and all-caps or
 //! title-case headlines read word by word.
 
+use compact_str::CompactString;
+
 use crate::extract::actors::fasthash::{FxHashMap, FxHashSet};
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, lower_into};
@@ -49,9 +51,9 @@ pub fn capitalised_words(
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
-    entries: &[Entry],
-) -> FxHashSet<String> {
-    let mut counts: FxHashMap<String, (u32, u32)> = FxHashMap::default();
+    entries: &[&Entry],
+) -> FxHashSet<CompactString> {
+    let mut counts: FxHashMap<CompactString, (u32, u32)> = FxHashMap::default();
     let mut buf = String::new();
     for s in sentences.iter().filter(|s| !s.headline) {
         for (t, e) in tokens[s.first..s.end].iter().zip(&entries[s.first..s.end]) {
@@ -60,7 +62,7 @@ pub fn capitalised_words(
                 match counts.get_mut(buf.as_str()) {
                     Some(c) => c.0 += 1,
                     None => {
-                        counts.insert(buf.clone(), (1, 0));
+                        counts.insert(buf.as_str().into(), (1, 0));
                     }
                 }
             }
@@ -69,15 +71,26 @@ pub fn capitalised_words(
     if counts.is_empty() {
         return FxHashSet::default();
     }
-    // Cheap filter before hashing: the lengths and first letters of the words counted.
+    // Cheap filters before hashing: the lengths and first letters of the words counted, and
+    // their last letters with their lengths (an ASCII word's key is the word in lower case).
     let (mut lengths, mut firsts) = (0u64, 0u64);
+    let mut endings = [0u64; 4];
+    let ending = |len: usize, last: u8| (usize::from(last & 31) << 3) | (len & 7);
     for k in counts.keys() {
+        let b = k.as_bytes();
         lengths |= 1 << k.len().min(63);
-        firsts |= 1 << (k.as_bytes()[0] & 63);
+        firsts |= 1 << (b[0] & 63);
+        let e = ending(b.len(), b[b.len() - 1]);
+        endings[e >> 6] |= 1 << (e & 63);
     }
     for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
         let w = t.text(text);
-        if lengths & (1 << w.len().min(63)) == 0 || firsts & (1 << (w.as_bytes()[0] & 63)) == 0 {
+        let b = w.as_bytes();
+        if lengths & (1 << w.len().min(63)) == 0 || firsts & (1 << (b[0] & 63)) == 0 {
+            continue;
+        }
+        let e = ending(b.len(), b[b.len() - 1].to_ascii_lowercase());
+        if endings[e >> 6] & (1 << (e & 63)) == 0 && w.is_ascii() {
             continue;
         }
         let key = if w.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -121,9 +134,9 @@ pub struct Finder<'a> {
     /// The gazetteer.
     pub gaz: &'a Gazetteer,
     /// Words seen capitalised in running text.
-    pub known: &'a FxHashSet<String>,
+    pub known: &'a FxHashSet<CompactString>,
     /// The gazetteer entry of every capitalised token (default for the others).
-    pub entries: &'a [Entry],
+    pub entries: &'a [&'a Entry],
 }
 
 impl Finder<'_> {
@@ -247,7 +260,7 @@ impl Finder<'_> {
                 return None;
             }
             let t = self.tokens[j];
-            if t.is_upper() || is_prefixed_name(t.text(self.text)) {
+            if t.is_upper() || (t.shape == Shape::Lower && is_prefixed_name(t.text(self.text))) {
                 return Some(j);
             }
             if t.shape != Shape::Lower || !PARTICLES.contains(&t.text(self.text)) {
@@ -259,7 +272,8 @@ impl Finder<'_> {
     }
 
     fn starts_name(&self, i: usize, s: &Sentence, buf: &mut String) -> bool {
-        if is_prefixed_name(self.word(i)) && !s.headline {
+        // A prefixed name opens in lower case, so it is a lower-case token.
+        if self.tokens[i].shape == Shape::Lower && is_prefixed_name(self.word(i)) && !s.headline {
             return true;
         }
         if self.tokens[i].is_upper() && self.gazetteer_phrase(i, s.end, buf).is_some() {
@@ -291,21 +305,19 @@ impl Finder<'_> {
         }
         let max = self.gaz.max_words.min(end - i);
         let mut best = None;
-        let mut phrase = String::new();
         let mut words = 1;
         let mut j = i + 1;
-        phrase.push_str(self.word(i));
         while words < max && j < end {
             let gap = &self.text[self.tokens[j - 1].end as usize..self.tokens[j].start as usize];
             if gap != " " && !(gap.is_empty() && self.tokens[j].shape == Shape::Punct) {
                 break;
             }
-            phrase.push_str(gap);
-            phrase.push_str(self.word(j));
             words += 1;
             j += 1;
+            // The words and the gaps between them, as written.
+            let phrase = &self.text[self.tokens[i].start as usize..self.tokens[j - 1].end as usize];
             if self.tokens[j - 1].is_upper()
-                && let Some(e) = self.gaz.lookup(&phrase, buf)
+                && let Some(e) = self.gaz.lookup(phrase, buf)
                 && e.is_named_thing()
             {
                 best = Some(j);
@@ -378,7 +390,7 @@ impl Finder<'_> {
         }
         let known = |i: usize, buf: &mut String| {
             let e = match self.tokens[i].is_upper() {
-                true => self.entries[i],
+                true => *self.entries[i],
                 false => self
                     .gaz
                     .lookup(self.word(i), buf)
@@ -460,6 +472,23 @@ fn is_contraction(w: &str) -> bool {
     )
 }
 
+/// The bit of an ASCII letter (either case) among 32; other bytes share bits with letters, so
+/// a clear bit rules a byte out and a set bit only lets it in.
+const fn letter_bit(b: u8) -> u32 {
+    1 << (b & 31)
+}
+
+/// The bits (see [`letter_bit`]) of the first letters of `words`.
+const fn letter_set(words: &[&str]) -> u32 {
+    let mut set = 0;
+    let mut i = 0;
+    while i < words.len() {
+        set |= letter_bit(words[i].as_bytes()[0]);
+        i += 1;
+    }
+    set
+}
+
 /// Short words that title-case headlines capitalise and running text does not.
 const TITLE_CASE_WORDS: &[&str] = &[
     "the", "of", "and", "in", "on", "at", "to", "for", "with", "over", "from", "by", "as", "after",
@@ -471,9 +500,15 @@ const TITLE_CASE_WORDS: &[&str] = &[
 /// True when the line is written in title case: two or more short function words
 /// capitalised ("Rubio And Witkoff Clash Over Ukraine"), none in lower case.
 pub fn is_title_case(text: &str, tokens: &[Token], _gaz: &Gazetteer) -> bool {
+    // Every function word is one to seven ASCII letters, and each opens with one of these.
+    const FIRSTS: u32 = letter_set(TITLE_CASE_WORDS);
     let is_function_word = |t: &Token| {
-        let w = t.text(text);
-        w.len() <= 7 && TITLE_CASE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+        let w = t.text(text).as_bytes();
+        (1..=7).contains(&w.len())
+            && FIRSTS & letter_bit(w[0]) != 0
+            && TITLE_CASE_WORDS
+                .iter()
+                .any(|f| f.as_bytes().eq_ignore_ascii_case(w))
     };
     let mut candidates = tokens.iter().filter(|t| !t.cap_expected);
     let upper = candidates

@@ -135,13 +135,24 @@ fn possessive_at(text: &str, i: usize, end: usize) -> bool {
     matches!(chars.next(), Some('s' | 'S')) && chars.next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Which bytes are ASCII letters and digits (one load instead of three range tests).
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// End of the word starting at `i`: letters and digits, with inner apostrophes, hyphens,
 /// dots and ampersands kept when a letter or digit follows them.
 fn word_end(text: &str, i: usize, end: usize) -> usize {
     // Fast path: a run of ASCII letters and digits ending in a space or a plain stop.
     let bytes = text.as_bytes();
     let mut j = i;
-    while j < end && bytes[j].is_ascii_alphanumeric() {
+    while j < end && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
         j += 1;
     }
     if j == end || bytes[j] == b' ' || bytes[j] == b',' || bytes[j] == b'\n' {

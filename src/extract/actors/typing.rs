@@ -2,6 +2,8 @@
 //! else, from the gazetteer, the words that head or end it, titles before it, given names,
 //! the words around it, and (for weak cases) what the rest of the article says about it.
 
+use compact_str::CompactString;
+
 use crate::extract::actors::fasthash::FxHashMap;
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, TitleKind, lower_into};
@@ -177,14 +179,14 @@ pub struct Typer<'a> {
     /// The gazetteer.
     pub gaz: &'a Gazetteer,
     /// The gazetteer entry of every capitalised token (default for the others).
-    pub entries: &'a [Entry],
+    pub entries: &'a [&'a Entry],
 }
 
 impl Typer<'_> {
     /// The gazetteer entry of token `i`.
     fn tok(&self, i: usize, buf: &mut String) -> Entry {
         if self.tokens[i].is_upper() {
-            self.entries[i]
+            *self.entries[i]
         } else {
             self.entry(self.word(i), buf)
         }
@@ -821,9 +823,9 @@ impl Typer<'_> {
 #[derive(Debug, Default)]
 pub struct DocTypes {
     /// Lower-case name → type, from strong findings.
-    names: FxHashMap<String, EntityType>,
+    names: FxHashMap<CompactString, EntityType>,
     /// Lower-case words of person names (given names and surnames).
-    person_words: FxHashMap<String, u32>,
+    person_words: FxHashMap<CompactString, u32>,
 }
 
 impl DocTypes {
@@ -836,10 +838,17 @@ impl DocTypes {
             .filter(|f| f.evidence == Evidence::Strong && !f.headline)
         {
             lower_into(f.span.text(text), &mut buf);
-            d.names.entry(buf.clone()).or_insert(f.entity);
+            if !d.names.contains_key(buf.as_str()) {
+                d.names.insert(buf.as_str().into(), f.entity);
+            }
             if f.entity == EntityType::Person {
                 for w in buf.split(' ').filter(|w| w.len() > 2 || !w.ends_with('.')) {
-                    *d.person_words.entry(w.to_string()).or_default() += 1;
+                    match d.person_words.get_mut(w) {
+                        Some(n) => *n += 1,
+                        None => {
+                            d.person_words.insert(w.into(), 1);
+                        }
+                    }
                 }
             }
         }

@@ -241,7 +241,8 @@ pub struct Description {
     pub group: bool,
 }
 
-/// Finds unnamed sources and groups among `tokens[first..end]` (one sentence).
+/// Finds unnamed sources and groups among `tokens[first..end]` (one sentence); `buf` is
+/// scratch space for lower-casing words.
 pub fn find(
     text: &str,
     tokens: &[Token],
@@ -249,8 +250,8 @@ pub fn find(
     end: usize,
     gaz: &Gazetteer,
     out: &mut Vec<Description>,
+    buf: &mut String,
 ) {
-    let mut buf = String::new();
     let mut i = first;
     while i < end {
         let t = tokens[i];
@@ -263,7 +264,7 @@ pub fn find(
             i += 1;
             continue;
         }
-        let Some(group) = head_number(w, &mut buf) else {
+        let Some(group) = head_number(w, buf) else {
             i += 1;
             continue;
         };
@@ -276,7 +277,7 @@ pub fn find(
         let definite = start > first && tokens[start - 1].text(text).eq_ignore_ascii_case("the");
         let continuation = continuation_end(text, tokens, i + 1, end);
         let known = continuation > i + 1 && {
-            lower_into(tokens[i + 1].text(text), &mut buf);
+            lower_into(tokens[i + 1].text(text), buf);
             KNOWLEDGE.contains(&buf.as_str())
         };
         let bare_plural_opener = group && start == i && t.cap_expected;
@@ -391,7 +392,15 @@ mod tests {
         let mut tokens = Vec::new();
         tokenize(s, 0, s.len(), &mut tokens);
         let mut out = Vec::new();
-        find(s, &tokens, 0, tokens.len(), gazetteer::get(), &mut out);
+        find(
+            s,
+            &tokens,
+            0,
+            tokens.len(),
+            gazetteer::get(),
+            &mut out,
+            &mut String::new(),
+        );
         out.iter().map(|d| d.span.text(s)).collect()
     }
 

@@ -33,11 +33,14 @@ fn article(name: &str, text: &str, date: Option<NaiveDate>) -> Article {
 
 /// Gives every dated sentence event of `a` the local actor 0, mapped to corpus actor `actor`.
 fn with_actor(a: &mut Article, actor: u32, actor_of: &mut Vec<Vec<u32>>) {
-    for e in &mut a.extraction.events {
+    let mut x = a.extraction();
+    for e in &mut x.events {
         if e.kind == EventKind::Event {
             e.actors = vec![0];
         }
     }
+    a.set_extraction(&x);
+    assert_eq!(a.extraction(), x, "the article has a local actor 0");
     actor_of.push(vec![actor]);
 }
 
