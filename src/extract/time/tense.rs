@@ -382,13 +382,23 @@ fn flags(w: &str) -> u16 {
     table.get(w).copied().unwrap_or(0)
 }
 
-/// The lower-case word at token `j`, in `buf`.
-fn word_at<'b>(text: &str, tokens: &[Token], j: usize, buf: &'b mut [u8; 12]) -> Option<&'b str> {
+/// The lower-case word at token `j` (ASCII, at most 12 bytes): the text itself when it is
+/// written in lower case, else a lower-cased copy in `buf`.
+fn word_at<'b>(
+    text: &'b str,
+    tokens: &[Token],
+    j: usize,
+    buf: &'b mut [u8; 12],
+) -> Option<&'b str> {
     let t = tokens.get(j)?;
     if !matches!(t.kind, Kind::Word(..)) {
         return None;
     }
-    lowercase(&text[t.start as usize..t.end as usize], buf)
+    let w = &text[t.start as usize..t.end as usize];
+    if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase()) {
+        return Some(w);
+    }
+    lowercase(w, buf)
 }
 
 /// Where a tense marker stands relative to the expression.
