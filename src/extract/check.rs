@@ -1,6 +1,8 @@
 //! Checking that an extraction fits its text: every span inside the text and on character
-//! boundaries, every index in range. Used on data from outside (embedded articles opened
-//! with `dossier open`, the cache) and by the property tests and fuzz targets.
+//! boundaries, every index in range. [`span`] checks the metadata and layout of articles
+//! from outside (embedded articles opened with `dossier open`, the cache), whose packed
+//! extractions check themselves as they decode; [`extraction`] checks a decoded extraction
+//! as a whole, for the property tests.
 
 use crate::extract::Extraction;
 use crate::span::Span;
