@@ -32,7 +32,7 @@ use crate::review::keys::{Progress, statement_quote};
 use crate::review::store::Saved;
 use crate::review::{
     Correction, Decision, Edit, Fix, ItemKey, ItemKind, Mark, Opening, Review, Session, Target,
-    correction_id, excerpt, now, quoted,
+    Undone, correction_id, excerpt, now, quoted,
 };
 
 /// Which items the timeline and actor panes show.
@@ -224,23 +224,32 @@ impl App {
         }
     }
 
+    /// Reports an undone or redone step, saying which of its items another instance decided
+    /// since (those stay as they are).
+    fn after_step(&mut self, done: &str, u: &Undone) {
+        let mut message = format!("{done}: {}", u.label);
+        match u.kept {
+            0 => {}
+            1 => message.push_str(" (1 item decided elsewhere since stays as it is)"),
+            n => message.push_str(&format!(
+                " ({n} items decided elsewhere since stay as they are)"
+            )),
+        }
+        self.message = Some(message);
+        self.after_change(u.corrected);
+    }
+
     /// Handles a review action of the panes.
     pub(crate) fn update_review(&mut self, action: Action) {
         match action {
             Action::Mark(mark) => self.set_mark(mark),
             Action::EditNote => self.open_note(),
             Action::Undo => match self.desk.session.undo() {
-                Some(u) => {
-                    self.message = Some(format!("Undone: {}", u.label));
-                    self.after_change(u.corrected);
-                }
+                Some(u) => self.after_step("Undone", &u),
                 None => self.message = Some("Nothing to undo.".into()),
             },
             Action::Redo => match self.desk.session.redo() {
-                Some(u) => {
-                    self.message = Some(format!("Redone: {}", u.label));
-                    self.after_change(u.corrected);
-                }
+                Some(u) => self.after_step("Redone", &u),
                 None => self.message = Some("Nothing to redo.".into()),
             },
             Action::Reassign => self.open_speaker(),

@@ -104,6 +104,8 @@ pub struct Undone {
     pub label: String,
     /// True when corrections changed (the corpus views must be rebuilt).
     pub corrected: bool,
+    /// Items of the step left as they are, because another instance decided them since.
+    pub kept: usize,
 }
 
 /// A review being worked on.
@@ -166,9 +168,10 @@ impl Session {
     /// Applies `edits`, each only where what `done` (the edits that went before them, in
     /// the other direction) left is still in place: a decision another instance changed
     /// since, merged in on save, is kept rather than overwritten.
-    fn replay(&mut self, edits: &[Edit], done: &[Edit]) {
+    /// Returns how many items it left as they are.
+    fn replay(&mut self, edits: &[Edit], done: &[Edit]) -> usize {
         // The items whose decision is no longer what `done` left, checked before any edit.
-        let changed: Vec<&ItemKey> = edits
+        let mut changed: Vec<&ItemKey> = edits
             .iter()
             .filter_map(|e| match e {
                 Edit::Decide { key, .. } => Some(key),
@@ -190,15 +193,19 @@ impl Session {
                 self.record(e);
             }
         }
+        changed.sort_unstable();
+        changed.dedup();
+        changed.len()
     }
 
     /// Takes back the last step (a decision changed since by another instance stays).
     pub fn undo(&mut self) -> Option<Undone> {
         let step = self.undo.pop()?;
-        self.replay(&step.backward, &step.forward);
+        let kept = self.replay(&step.backward, &step.forward);
         let done = Undone {
             label: step.label.clone(),
             corrected: step.forward.iter().any(Edit::corrects),
+            kept,
         };
         self.redo.push(step);
         Some(done)
@@ -208,10 +215,11 @@ impl Session {
     /// stays).
     pub fn redo(&mut self) -> Option<Undone> {
         let step = self.redo.pop()?;
-        self.replay(&step.forward, &step.backward);
+        let kept = self.replay(&step.forward, &step.backward);
         let done = Undone {
             label: step.label.clone(),
             corrected: step.forward.iter().any(Edit::corrects),
+            kept,
         };
         self.undo.push(step);
         Some(done)
@@ -377,10 +385,13 @@ mod tests {
         s.saved(s.generation(), Some(merged));
         assert_eq!(s.review.mark(&key(1)), Some(Mark::Disputed));
 
-        // Undoing this instance's steps takes back its own decisions only.
-        for _ in 0..3 {
-            s.undo().unwrap();
-        }
+        // Undoing this instance's steps takes back its own decisions only, and says so.
+        let kept: Vec<usize> = (0..3).map(|_| s.undo().unwrap().kept).collect();
+        assert_eq!(
+            kept,
+            vec![0, 0, 1],
+            "confirm 1, undone last, found item 1 changed"
+        );
         assert_eq!(s.review.mark(&key(1)), Some(Mark::Disputed), "theirs stays");
         assert_eq!(s.review.mark(&key(2)), None);
         assert_eq!(s.review.mark(&key(3)), None);
@@ -399,9 +410,8 @@ mod tests {
             "nothing journaled for item 1"
         );
         // Redo puts back this instance's decisions, still not over theirs.
-        for _ in 0..3 {
-            s.redo().unwrap();
-        }
+        let kept: Vec<usize> = (0..3).map(|_| s.redo().unwrap().kept).collect();
+        assert_eq!(kept, vec![1, 0, 0]);
         assert_eq!(s.review.mark(&key(1)), Some(Mark::Disputed));
         assert_eq!(s.review.mark(&key(2)), Some(Mark::Confirmed));
         assert_eq!(s.review.mark(&key(3)), Some(Mark::Confirmed));

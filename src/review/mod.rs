@@ -22,7 +22,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::extract::actors::ActorKind;
 
-pub use history::{Edit, Session};
+pub use history::{Edit, Session, Undone};
 pub use keys::{Keys, Target};
 
 /// A review opened on a loaded corpus: its file read and its corrections applied.
