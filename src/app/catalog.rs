@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use compact_str::CompactString;
 
@@ -42,14 +43,20 @@ pub struct Catalog {
 impl Catalog {
     /// Derives the lookup tables from an index.
     pub fn build(index: Index) -> Catalog {
-        let (quotes, quote_spans) = index
+        // Decoded on every core: this runs when the corpus opens and after each correction.
+        let spans: Vec<Vec<Span>> = index
             .articles
-            .iter()
+            .par_iter()
+            .map(|art| art.quotes().map(|q| q.span).collect())
+            .collect();
+        let (quotes, quote_spans) = spans
+            .into_iter()
             .enumerate()
-            .flat_map(|(a, art)| {
-                art.quotes()
+            .flat_map(|(a, spans)| {
+                spans
+                    .into_iter()
                     .enumerate()
-                    .map(move |(q, quote)| (ItemRef::new(a, q), quote.span))
+                    .map(move |(q, span)| (ItemRef::new(a, q), span))
             })
             .unzip();
         let mut event_entry: Vec<Vec<u32>> = index
@@ -187,23 +194,39 @@ impl Texts for Catalog {
     }
 }
 
+/// A role seen in an article: the corpus actor, the title, and the local actor and role index.
+type RoleSeen = (u32, CompactString, (u32, u32));
+
 /// How often an actor holds a role title, and where it is first stated (article, local
 /// actor, role), reversed so that the earlier ranks higher.
 type Rank = (usize, std::cmp::Reverse<(u32, u32, u32)>);
 
 /// For each actor, its most frequent role title (on ties, the one stated first in corpus
-/// order). Each article's local actors are decoded once, in corpus order.
+/// order). Each article's local actors are decoded once, on every core, and their roles
+/// counted in corpus order.
 fn main_roles(index: &Index) -> Vec<Option<CompactString>> {
-    let mut counts: HashMap<(u32, CompactString), Rank> = HashMap::new();
-    for (a, article) in index.articles.iter().enumerate() {
-        for (l, local) in article.actors().enumerate() {
-            let Some(actor) = index.actor_of(a, l as u32) else {
-                continue;
-            };
-            for (r, role) in local.roles.into_iter().enumerate() {
-                let first = std::cmp::Reverse((a as u32, l as u32, r as u32));
-                counts.entry((actor, role.title)).or_insert((0, first)).0 += 1;
+    let roles: Vec<Vec<RoleSeen>> = index
+        .articles
+        .par_iter()
+        .enumerate()
+        .map(|(a, article)| {
+            let mut out = Vec::new();
+            for (l, local) in article.actors().enumerate() {
+                let Some(actor) = index.actor_of(a, l as u32) else {
+                    continue;
+                };
+                for (r, role) in local.roles.into_iter().enumerate() {
+                    out.push((actor, role.title, (l as u32, r as u32)));
+                }
             }
+            out
+        })
+        .collect();
+    let mut counts: HashMap<(u32, CompactString), Rank> = HashMap::new();
+    for (a, roles) in roles.into_iter().enumerate() {
+        for (actor, title, (l, r)) in roles {
+            let first = std::cmp::Reverse((a as u32, l, r));
+            counts.entry((actor, title)).or_insert((0, first)).0 += 1;
         }
     }
     let mut best: Vec<Option<(Rank, CompactString)>> = vec![None; index.actors.len()];

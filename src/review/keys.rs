@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64_with_seed};
 
@@ -153,8 +154,8 @@ impl Keys {
             actor_ids.entry(k.clone()).or_default().push(i as u32);
         }
         Keys {
-            quotes: index.articles.iter().map(quote_hashes).collect(),
-            events: index.articles.iter().map(event_hashes).collect(),
+            quotes: index.articles.par_iter().map(quote_hashes).collect(),
+            events: index.articles.par_iter().map(event_hashes).collect(),
             actors,
             actor_ids,
             by_hash,
