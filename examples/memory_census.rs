@@ -83,6 +83,10 @@ fn s(x: &impl Heap) -> usize {
 fn v<T>(x: &Vec<T>) -> usize {
     x.capacity() * size_of::<T>()
 }
+/// A list of lists: the outer list and every inner one.
+fn vv<T>(x: &Vec<Vec<T>>) -> usize {
+    v(x) + x.iter().map(v).sum::<usize>()
+}
 
 fn main() {
     let mut args = std::env::args_os().skip(1);
@@ -212,11 +216,7 @@ fn main() {
             );
         }
     }
-    add(
-        "actor_of",
-        v(&index.actor_of) + index.actor_of.iter().map(v).sum::<usize>(),
-        index.actor_of.len(),
-    );
+    add("actor_of", vv(&index.actor_of), index.actor_of.len());
     add("timeline", v(&index.timeline), index.timeline.len());
     add(
         "timeline sources+actors",
@@ -227,11 +227,7 @@ fn main() {
             .sum(),
         index.timeline.len(),
     );
-    add(
-        "entry_of",
-        v(&index.entry_of) + index.entry_of.iter().map(v).sum::<usize>(),
-        index.entry_of.len(),
-    );
+    add("entry_of", vv(&index.entry_of), index.entry_of.len());
     add(
         "quote groups",
         v(&index.quote_groups)
@@ -244,7 +240,7 @@ fn main() {
     );
     add(
         "quote_group_of",
-        v(&index.quote_group_of) + index.quote_group_of.iter().map(v).sum::<usize>(),
+        vv(&index.quote_group_of),
         index.quote_group_of.len(),
     );
     add(
