@@ -7,10 +7,17 @@
 //! three words and half the words of the shorter label; for statements, the same speaker and
 //! half the words. Candidates are found through an index of label words per month, so the
 //! work stays near-linear in the number of events.
+//!
+//! A million events are merged at once, so the working set is kept in a few large lists
+//! rather than millions of small ones: the events' actors and words are ranges of one pool
+//! per chunk of articles, the candidate index of a month chains its entry ids through one
+//! list, and an entry borrows its first event's actors and words until another event adds
+//! to them.
 
 use crate::extract::actors::fasthash::FxHashMap;
 
-use std::ops::Range;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry as Slot;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -37,44 +44,35 @@ pub struct Entry {
     pub actors: Vec<u32>,
 }
 
-/// An event ready for merging, its corpus actors and label words given as `L`: ranges of
-/// a chunk's pool while the chunks are read, then slices of it.
-struct Item<L> {
+/// An event as stored for merging: its actors and label words are ranges of the pool of its
+/// chunk of articles (see [`Items`]).
+#[derive(Clone, Copy)]
+struct Item {
     source: ItemRef,
     date: Option<Interval>,
     granularity: Option<Granularity>,
     kind: EventKind,
-    /// Corpus actors involved, sorted.
-    actors: L,
-    /// Label words, sorted.
-    words: L,
     /// For a statement, the corpus actor of its speaker.
     speaker: Option<u32>,
+    /// Its corpus actors (sorted) are `lists[0]..lists[1]` of the pool, its label words
+    /// (sorted) `lists[1]..lists[2]`.
+    lists: [u32; 3],
 }
 
-/// An event being merged.
-type Ready<'a> = Item<&'a [u32]>;
+impl Item {
+    /// A slot not filled (an article with fewer events than it counts), removed once read.
+    const MISSING: Item = Item {
+        source: ItemRef {
+            article: u32::MAX,
+            item: u32::MAX,
+        },
+        date: None,
+        granularity: None,
+        kind: EventKind::Publication,
+        speaker: None,
+        lists: [0; 3],
+    };
 
-/// An event as read, its actors and words ranges of its chunk's pool.
-type Read = Item<Range<u32>>;
-
-impl Read {
-    /// The item, its actors and words read from the pool its ranges point into.
-    fn on(self, pool: &[u32]) -> Ready<'_> {
-        let slice = |r: Range<u32>| pool.get(r.start as usize..r.end as usize).unwrap_or(&[]);
-        Item {
-            source: self.source,
-            date: self.date,
-            granularity: self.granularity,
-            kind: self.kind,
-            actors: slice(self.actors),
-            words: slice(self.words),
-            speaker: self.speaker,
-        }
-    }
-}
-
-impl<L> Item<L> {
     /// The date the item is merged on: none for publications (which never merge) and
     /// undated events.
     fn merge_date(&self) -> Option<Interval> {
@@ -93,22 +91,158 @@ impl<L> Item<L> {
     }
 }
 
-/// An entry being built, with the words and speaker it is matched on.
-struct Draft {
-    entry: Entry,
-    words: Vec<u32>,
+/// Every event ready for merging, in corpus order, and the pools their lists are in: one
+/// per [`ITEMS_CHUNK`] articles.
+struct Items {
+    list: Vec<Item>,
+    pools: Vec<Vec<u32>>,
+}
+
+impl Items {
+    /// Item `i` with its actors and words.
+    fn get(&self, i: u32) -> Ready<'_> {
+        let item = self.list[i as usize];
+        let pool = self
+            .pools
+            .get(item.source.article as usize / ITEMS_CHUNK)
+            .map_or(&[][..], Vec::as_slice);
+        let [a, w, end] = item.lists.map(|x| x as usize);
+        Ready {
+            item,
+            actors: pool.get(a..w).unwrap_or(&[]),
+            words: pool.get(w..end).unwrap_or(&[]),
+        }
+    }
+}
+
+/// An event being merged, its actors and words read from its pool.
+#[derive(Clone, Copy)]
+struct Ready<'a> {
+    item: Item,
+    /// Corpus actors involved, sorted.
+    actors: &'a [u32],
+    /// Label words, sorted.
+    words: &'a [u32],
+}
+
+impl std::ops::Deref for Ready<'_> {
+    type Target = Item;
+
+    fn deref(&self) -> &Item {
+        &self.item
+    }
+}
+
+/// An entry being built, with the words and speaker it is matched on. Its actors and words
+/// are the first event's until another event adds to them.
+struct Draft<'a> {
+    sources: Vec<ItemRef>,
+    date: Option<Interval>,
+    granularity: Option<Granularity>,
+    kind: EventKind,
+    actors: Cow<'a, [u32]>,
+    words: Cow<'a, [u32]>,
     speaker: Option<u32>,
+}
+
+impl<'a> Draft<'a> {
+    /// An entry started by `event`.
+    fn of(event: &Ready<'a>) -> Draft<'a> {
+        Draft {
+            sources: vec![event.item.source],
+            date: event.item.date,
+            granularity: event.item.granularity,
+            kind: event.item.kind,
+            actors: Cow::Borrowed(event.actors),
+            words: Cow::Borrowed(event.words),
+            speaker: event.item.speaker,
+        }
+    }
+
+    /// The entry built.
+    fn into_entry(self) -> Entry {
+        Entry {
+            sources: self.sources,
+            date: self.date,
+            granularity: self.granularity,
+            kind: self.kind,
+            actors: self.actors.into_owned(),
+        }
+    }
 }
 
 /// Longest word list per month kept in the candidate index; words more frequent than this in a
 /// month say nothing about which happening an event is.
-const MAX_POSTINGS: usize = 64;
+const MAX_POSTINGS: u32 = 64;
 
 /// Longest interval, in days, that is indexed by month (coarser dates merge only when equal).
 const MONTH_SPAN: i64 = 62;
 
-/// Entry ids by label word, for one month.
-type Postings = FxHashMap<u32, Vec<u32>>;
+/// Entry ids by label word, for one month: each word's ids, in the order they were added,
+/// are a chain of links through one list.
+#[derive(Default)]
+struct Postings {
+    /// Each word's chain.
+    chains: FxHashMap<u32, Chain>,
+    /// The links of every chain.
+    links: Vec<Link>,
+}
+
+/// A word's ids in [`Postings::links`]: the first and last link, and how many there are.
+#[derive(Clone, Copy)]
+struct Chain {
+    first: u32,
+    last: u32,
+    len: u32,
+}
+
+/// An entry id and the link to the next one of its word ([`END`] for none).
+#[derive(Clone, Copy)]
+struct Link {
+    id: u32,
+    next: u32,
+}
+
+/// The end of a chain.
+const END: u32 = u32::MAX;
+
+impl Postings {
+    /// Adds entry `id` under `word`, unless it is the word's last id already or the word has
+    /// [`MAX_POSTINGS`] ids.
+    fn push(&mut self, word: u32, id: u32) {
+        let at = self.links.len() as u32;
+        match self.chains.entry(word) {
+            Slot::Occupied(mut slot) => {
+                let chain = slot.get_mut();
+                let last = &mut self.links[chain.last as usize];
+                if chain.len >= MAX_POSTINGS || last.id == id {
+                    return;
+                }
+                last.next = at;
+                chain.last = at;
+                chain.len += 1;
+            }
+            Slot::Vacant(slot) => {
+                slot.insert(Chain {
+                    first: at,
+                    last: at,
+                    len: 1,
+                });
+            }
+        }
+        self.links.push(Link { id, next: END });
+    }
+
+    /// The entry ids under `word`, in the order they were added.
+    fn ids(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.chains.get(&word).map_or(END, |c| c.first);
+        std::iter::from_fn(move || {
+            let link = self.links.get(at as usize)?;
+            at = link.next;
+            Some(link.id)
+        })
+    }
+}
 
 /// Builds the timeline from the articles' events (`actor_of` maps local actors to corpus
 /// actors): the entries sorted by date with undated ones last, and for each article the entry
@@ -120,96 +254,107 @@ type Postings = FxHashMap<u32, Vec<u32>>;
 /// in parallel, and entries are numbered as if made one by one, so the result is the same
 /// whatever the number of threads.
 pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Vec<u32>>) {
-    let (parts, pools) = items(articles, actor_of);
-    let mut items: Vec<Ready> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for (part, pool) in parts.into_iter().zip(&pools) {
-        items.extend(part.into_iter().map(|item| item.on(pool)));
-    }
-    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    let items = items(articles, actor_of);
+    let mut order: Vec<u32> = (0..items.list.len() as u32).collect();
     order.par_sort_unstable_by_key(|&i| {
-        let it = &items[i as usize];
+        let it = &items.list[i as usize];
         (it.date.is_none(), it.granularity, it.date, it.source)
     });
     let split = order
         .iter()
-        .position(|&i| items[i as usize].single_month().is_none())
+        .position(|&i| items.list[i as usize].single_month().is_none())
         .unwrap_or(order.len());
     let mut merging = Merging::by_month(&items, &order[..split]);
     for &i in &order[split..] {
-        merging.add(&items[i as usize]);
+        merging.add(&items.get(i));
     }
-    // Only the entries are kept: the items and the candidate indexes are freed first.
-    let drafts = merging.into_drafts();
-    drop((order, items));
-    drop(pools);
+    drop(order);
+    // Only the entries are kept: the candidate indexes are freed first, then the items.
+    let entries = merging.into_entries();
+    drop(items);
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| vec![0; a.count(Part::Events)])
         .collect();
-    for (id, d) in drafts.iter().enumerate() {
-        for s in &d.entry.sources {
+    for (id, e) in entries.iter().enumerate() {
+        for s in &e.sources {
             entry_of[s.article as usize][s.item as usize] = id as u32;
         }
     }
-    sorted(drafts, entry_of)
+    sorted(entries, entry_of)
 }
 
 /// Articles whose events are read by one task, with words interned on their own.
 const ITEMS_CHUNK: usize = 256;
 
-/// Every article's events ready for merging, in corpus order, chunk by chunk, with the pool
-/// of each chunk that their actors and words are ranges of (one pool per chunk, not two
-/// lists per event: a million events are merged at once). Chunks of articles are read on
-/// every core, each interning its words on its own; the chunks' words are then given ids
-/// across the corpus in chunk order.
-fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Vec<Read>>, Vec<Vec<u32>>) {
-    type Part = (Vec<Read>, Vec<u32>, Vec<String>);
-    let parts: Vec<Part> = articles
+/// Every article's events ready for merging, in corpus order. Chunks of articles are read on
+/// every core into their place in one list, each chunk interning its words on its own and
+/// keeping its items' actors and words in a pool of its own; the chunks' words are then given
+/// ids across the corpus in chunk order.
+fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Items {
+    let counts: Vec<usize> = articles
         .par_chunks(ITEMS_CHUNK)
+        .map(|chunk| chunk.iter().map(|a| a.count(Part::Events)).sum())
+        .collect();
+    let mut list = vec![Item::MISSING; counts.iter().sum()];
+    let mut slots: Vec<&mut [Item]> = Vec::with_capacity(counts.len());
+    let mut rest = list.as_mut_slice();
+    for &n in &counts {
+        let (head, tail) = rest.split_at_mut(n);
+        slots.push(head);
+        rest = tail;
+    }
+    let parts: Vec<(Vec<u32>, Vec<String>, bool)> = articles
+        .par_chunks(ITEMS_CHUNK)
+        .zip(slots)
         .enumerate()
-        .map(|(c, chunk)| {
+        .map(|(c, (chunk, slots))| {
             let mut interner = Interner::default();
-            let mut items = Vec::new();
             let mut pool: Vec<u32> = Vec::new();
-            let mut put = |list: &[u32]| {
-                let start = pool.len() as u32;
-                pool.extend_from_slice(list);
-                start..pool.len() as u32
-            };
+            let mut list: Vec<u32> = Vec::new();
+            let mut slots = slots.iter_mut();
             for (offset, article) in chunk.iter().enumerate() {
                 let a = c * ITEMS_CHUNK + offset;
                 for (e, event) in article.events().enumerate() {
-                    let mut actors: Vec<u32> = event
-                        .actors
-                        .iter()
-                        .filter_map(|&l| actor_of.get(a)?.get(l as usize).copied())
-                        .collect();
+                    let Some(slot) = slots.next() else { break };
+                    list.clear();
+                    list.extend(
+                        event
+                            .actors
+                            .iter()
+                            .filter_map(|&l| actor_of.get(a)?.get(l as usize).copied()),
+                    );
                     let speaker = (event.kind == EventKind::Statement)
-                        .then(|| actors.first().copied())
+                        .then(|| list.first().copied())
                         .flatten();
-                    actors.sort_unstable();
-                    actors.dedup();
-                    let words = interner.words(event.label.text(&article.text));
-                    items.push(Item {
+                    list.sort_unstable();
+                    list.dedup();
+                    let start = pool.len() as u32;
+                    pool.extend_from_slice(&list);
+                    let mid = pool.len() as u32;
+                    interner.words(event.label.text(&article.text), &mut list);
+                    pool.extend_from_slice(&list);
+                    *slot = Item {
                         source: ItemRef::new(a, e),
                         date: event.date,
                         granularity: event.granularity,
                         kind: event.kind,
-                        actors: put(&actors),
-                        words: put(&words),
                         speaker,
-                    });
+                        lists: [start, mid, pool.len() as u32],
+                    };
                 }
             }
-            items.shrink_to_fit();
+            let short = slots.next().is_some();
             pool.shrink_to_fit();
-            (items, pool, interner.into_words())
+            (pool, interner.into_words(), short)
         })
         .collect();
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut all = Vec::with_capacity(parts.len());
     let mut pools = Vec::with_capacity(parts.len());
-    for (items, mut pool, words) in parts {
+    let mut short = false;
+    let mut rest = list.as_slice();
+    for ((mut pool, words, part_short), &n) in parts.into_iter().zip(&counts) {
+        short |= part_short;
         let global: Vec<u32> = words
             .into_iter()
             .map(|w| {
@@ -217,24 +362,28 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Vec<Read>>, Vec<Ve
                 *ids.entry(w).or_insert(next)
             })
             .collect();
-        for item in &items {
-            let words = &mut pool[item.words.start as usize..item.words.end as usize];
+        let (chunk, tail) = rest.split_at(n);
+        rest = tail;
+        for item in chunk {
+            let words = &mut pool[item.lists[1] as usize..item.lists[2] as usize];
             for w in words.iter_mut() {
                 *w = global[*w as usize];
             }
             words.sort_unstable();
         }
-        all.push(items);
         pools.push(pool);
     }
-    (all, pools)
+    if short {
+        list.retain(|item| item.source.article != u32::MAX);
+    }
+    Items { list, pools }
 }
 
 /// The entries being built, and the indexes their candidates are found through.
 #[derive(Default)]
-struct Merging {
+struct Merging<'a> {
     /// Entries in the order they were started.
-    drafts: Vec<Draft>,
+    drafts: Vec<Draft<'a>>,
     /// Entries by month (as `year * 12 + month0`) and label word.
     by_month: FxHashMap<i32, Postings>,
     /// Entries with a coarse date, by kind and date.
@@ -245,16 +394,16 @@ struct Merging {
     stamp: u32,
 }
 
-impl Merging {
+impl<'a> Merging<'a> {
     /// Merges `order`, items that each touch a single month (or merge with nothing), month by
     /// month in parallel. The entries are numbered in the order the items that started them
     /// come in `order`, as merging them one by one would.
-    fn by_month(items: &[Ready], order: &[u32]) -> Merging {
+    fn by_month(items: &'a Items, order: &[u32]) -> Merging<'a> {
         // (month, position in `order`), grouped by month in order.
         let mut keyed: Vec<(Option<i32>, u32)> = order
             .iter()
             .enumerate()
-            .map(|(pos, &i)| (items[i as usize].single_month().flatten(), pos as u32))
+            .map(|(pos, &i)| (items.list[i as usize].single_month().flatten(), pos as u32))
             .collect();
         keyed.sort_unstable();
         let groups: Vec<&[(Option<i32>, u32)]> = keyed.chunk_by(|a, b| a.0 == b.0).collect();
@@ -265,13 +414,14 @@ impl Merging {
                 let mut part = Merging::default();
                 let mut started = Vec::new();
                 for &(_, pos) in group {
-                    if part.add(&items[order[pos as usize] as usize]) {
+                    if part.add(&items.get(order[pos as usize])) {
                         started.push(pos);
                     }
                 }
                 (group[0].0, part, started)
             })
             .collect();
+        drop(keyed);
         // Global ids: entries in the order of the items that started them.
         let mut starts: Vec<(u32, u32, u32)> = parts
             .iter()
@@ -288,37 +438,46 @@ impl Merging {
         for (id, &(_, p, local)) in starts.iter().enumerate() {
             global[p as usize][local as usize] = id as u32;
         }
+        drop(starts);
+        // The parts' entries, moved one part after the other into one list, then each put in
+        // its place.
         let mut merging = Merging::default();
-        let mut drafts: Vec<Option<Draft>> = Vec::with_capacity(starts.len());
-        drafts.resize_with(starts.len(), || None);
+        let mut drafts = Vec::with_capacity(global.iter().map(Vec::len).sum());
+        let mut place: Vec<u32> = Vec::with_capacity(drafts.capacity());
         for ((month, part, _), ids) in parts.into_iter().zip(&global) {
-            for (local, d) in part.drafts.into_iter().enumerate() {
-                drafts[ids[local] as usize] = Some(d);
-            }
+            drafts.extend(part.drafts);
+            place.extend_from_slice(ids);
             // Items of one month register only under that month.
             for (m, mut postings) in part.by_month {
                 debug_assert_eq!(Some(m), month);
-                for list in postings.values_mut() {
-                    for id in list.iter_mut() {
-                        *id = ids[*id as usize];
-                    }
+                for link in &mut postings.links {
+                    link.id = ids[link.id as usize];
                 }
                 merging.by_month.insert(m, postings);
             }
         }
-        merging.drafts = drafts.into_iter().flatten().collect();
-        merging.heads = merging.drafts.iter().map(Head::of).collect();
+        for at in 0..place.len() {
+            while place[at] as usize != at {
+                let to = place[at] as usize;
+                drafts.swap(at, to);
+                place.swap(at, to);
+            }
+        }
+        merging.heads = drafts.iter().map(Head::of).collect();
+        merging.drafts = drafts;
         merging
     }
 
-    /// The entries, the candidate indexes freed.
-    fn into_drafts(self) -> Vec<Draft> {
-        self.drafts
+    /// The entries, the candidate indexes freed first.
+    fn into_entries(self) -> Vec<Entry> {
+        let drafts = self.drafts;
+        drop((self.by_month, self.by_interval, self.heads));
+        drafts.into_iter().map(Draft::into_entry).collect()
     }
 
     /// Adds `item` to the entry it reports the same happening as, or starts an entry; returns
     /// whether it started one.
-    fn add(&mut self, item: &Ready) -> bool {
+    fn add(&mut self, item: &Ready<'a>) -> bool {
         self.stamp += 1;
         let date = item.merge_date();
         let found = date.and_then(|date| self.best_match(item, date));
@@ -330,17 +489,7 @@ impl Merging {
                 id
             }
             None => {
-                self.drafts.push(Draft {
-                    entry: Entry {
-                        sources: vec![item.source],
-                        date: item.date,
-                        granularity: item.granularity,
-                        kind: item.kind,
-                        actors: item.actors.to_vec(),
-                    },
-                    words: item.words.to_vec(),
-                    speaker: item.speaker,
-                });
+                self.drafts.push(Draft::of(item));
                 self.heads.extend(self.drafts.last().map(Head::of));
                 self.drafts.len() as u32 - 1
             }
@@ -359,10 +508,7 @@ impl Merging {
                 for m in ms {
                     let postings = self.by_month.entry(m).or_default();
                     for &w in item.words {
-                        let list = postings.entry(w).or_default();
-                        if list.len() < MAX_POSTINGS && list.last() != Some(&id) {
-                            list.push(id);
-                        }
+                        postings.push(w, id);
                     }
                 }
             }
@@ -384,14 +530,17 @@ impl Merging {
             .into_iter()
             .flatten()
             .filter_map(|m| self.by_month.get(&m))
-            .flat_map(|postings| item.words.iter().filter_map(|w| postings.get(w)));
+            .flat_map(|postings| item.words.iter().flat_map(|&w| postings.ids(w)));
         let by_date = ms
             .is_none()
             .then(|| self.by_interval.get(&(item.kind, date)))
-            .flatten();
+            .flatten()
+            .into_iter()
+            .flatten()
+            .copied();
         // Each candidate is weighed once: its head is marked with the item's stamp.
         let mut best: Option<(usize, std::cmp::Reverse<u32>)> = None;
-        for &id in by_word.chain(by_date).flatten() {
+        for id in by_word.chain(by_date) {
             let head = &mut self.heads[id as usize];
             if head.mark == self.stamp {
                 continue;
@@ -440,8 +589,8 @@ impl Head {
     fn of(d: &Draft) -> Head {
         Head {
             mark: 0,
-            kind: d.entry.kind,
-            date: d.entry.date,
+            kind: d.kind,
+            date: d.date,
             speaker: d.speaker,
         }
     }
@@ -478,7 +627,7 @@ fn same_happening(item: &Ready, d: &Draft, need: usize) -> Option<usize> {
             _ => false,
         },
         _ => {
-            let actors = count_shared(item.actors, &d.entry.actors);
+            let actors = count_shared(item.actors, &d.actors);
             (actors >= 1 && shared >= 2) || (shared >= 3 && half)
         }
     };
@@ -487,33 +636,35 @@ fn same_happening(item: &Ready, d: &Draft, need: usize) -> Option<usize> {
 
 /// Adds `item` to a draft: its source, its actors and words, and its date when finer.
 fn absorb(d: &mut Draft, item: &Ready) {
-    d.entry.sources.push(item.source);
-    for &a in item.actors {
-        if let Err(at) = d.entry.actors.binary_search(&a) {
-            d.entry.actors.insert(at, a);
-        }
-    }
-    for &w in item.words {
-        if let Err(at) = d.words.binary_search(&w) {
-            d.words.insert(at, w);
-        }
-    }
+    d.sources.push(item.source);
+    union(&mut d.actors, item.actors);
+    union(&mut d.words, item.words);
     if let (Some(date), Some(g)) = (item.date, item.granularity)
-        && d.entry.granularity.is_none_or(|old| g < old)
+        && d.granularity.is_none_or(|old| g < old)
     {
-        d.entry.date = Some(date);
-        d.entry.granularity = Some(g);
+        d.date = Some(date);
+        d.granularity = Some(g);
+    }
+}
+
+/// Adds to the sorted list `list` the values of `add` it lacks, keeping it sorted; a borrowed
+/// list is copied only when a value is added.
+fn union(list: &mut Cow<[u32]>, add: &[u32]) {
+    for &x in add {
+        if let Err(at) = list.binary_search(&x) {
+            list.to_mut().insert(at, x);
+        }
     }
 }
 
 /// Sorts the entries by date (undated last; of entries starting together the coarser first, so
 /// "2025" heads its year rather than landing after "January 2025"; ties in corpus order) and
 /// renumbers `entry_of`.
-fn sorted(drafts: Vec<Draft>, mut entry_of: Vec<Vec<u32>>) -> (Vec<Entry>, Vec<Vec<u32>>) {
-    let mut entries: Vec<(u32, Entry)> = drafts
+fn sorted(entries: Vec<Entry>, mut entry_of: Vec<Vec<u32>>) -> (Vec<Entry>, Vec<Vec<u32>>) {
+    let mut entries: Vec<(u32, Entry)> = entries
         .into_iter()
         .enumerate()
-        .map(|(i, d)| (i as u32, d.entry))
+        .map(|(i, e)| (i as u32, e))
         .collect();
     entries.sort_by_key(|(_, e)| {
         (
@@ -558,42 +709,43 @@ struct Interner {
 const SKIPPED: u32 = u32::MAX;
 
 impl Interner {
-    /// The sorted, distinct content words of `label`: letters only, three or more, lower
-    /// case, no stopwords and no date words (those are the date itself).
-    fn words(&mut self, label: &str) -> Vec<u32> {
+    /// Puts in `out` the sorted, distinct content words of `label`: letters only, three or
+    /// more, lower case, no stopwords and no date words (those are the date itself).
+    fn words(&mut self, label: &str, out: &mut Vec<u32>) {
         let mut lower = String::new();
-        let mut out: Vec<u32> = label
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.len() >= 3 && w.chars().nth(2).is_some())
-            .filter_map(|w| {
-                lower.clear();
-                if w.is_ascii() {
-                    lower.push_str(w);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.push_str(&w.to_lowercase());
-                }
-                let id = match self.ids.get(lower.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = if STOPWORDS.contains(&lower.as_str())
-                            || vocab::lex(&lower) != Lex::Other
-                        {
-                            SKIPPED
-                        } else {
-                            self.len += 1;
-                            self.len - 1
-                        };
-                        self.ids.insert(lower.clone(), id);
-                        id
+        out.clear();
+        out.extend(
+            label
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() >= 3 && w.chars().nth(2).is_some())
+                .filter_map(|w| {
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.push_str(&w.to_lowercase());
                     }
-                };
-                (id != SKIPPED).then_some(id)
-            })
-            .collect();
+                    let id = match self.ids.get(lower.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = if STOPWORDS.contains(&lower.as_str())
+                                || vocab::lex(&lower) != Lex::Other
+                            {
+                                SKIPPED
+                            } else {
+                                self.len += 1;
+                                self.len - 1
+                            };
+                            self.ids.insert(lower.clone(), id);
+                            id
+                        }
+                    };
+                    (id != SKIPPED).then_some(id)
+                }),
+        );
         out.sort_unstable();
         out.dedup();
-        out
     }
 
     /// The words interned, by id.
