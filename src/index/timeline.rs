@@ -11,12 +11,11 @@
 //! A million events are merged at once, so the working set is kept in a few large lists
 //! rather than millions of small ones: the events' actors and words are ranges of one pool
 //! per chunk of articles, the candidate index of a month chains its entry ids through one
-//! list, and an entry borrows its first event's actors and words until another event adds
-//! to them.
+//! list, an entry reads its first event's actors and words until another event adds to them,
+//! and its sources are gathered once the merge is done, from the entry each event joined.
 
 use crate::extract::actors::fasthash::FxHashMap;
 
-use std::borrow::Cow;
 use std::collections::hash_map::Entry as Slot;
 
 use rayon::prelude::*;
@@ -52,8 +51,8 @@ struct Item {
     date: Option<Interval>,
     granularity: Option<Granularity>,
     kind: EventKind,
-    /// For a statement, the corpus actor of its speaker.
-    speaker: Option<u32>,
+    /// For a statement, the corpus actor of its speaker, else [`NO_SPEAKER`].
+    speaker: u32,
     /// Its corpus actors (sorted) are `lists[0]..lists[1]` of the pool, its label words
     /// (sorted) `lists[1]..lists[2]`.
     lists: [u32; 3],
@@ -69,9 +68,14 @@ impl Item {
         date: None,
         granularity: None,
         kind: EventKind::Publication,
-        speaker: None,
+        speaker: NO_SPEAKER,
         lists: [0; 3],
     };
+
+    /// For a statement, the corpus actor of its speaker.
+    fn speaker(&self) -> Option<u32> {
+        (self.speaker != NO_SPEAKER).then_some(self.speaker)
+    }
 
     /// The date the item is merged on: none for publications (which never merge) and
     /// undated events.
@@ -91,8 +95,11 @@ impl Item {
     }
 }
 
-/// Every event ready for merging, in corpus order, and the pools their lists are in: one
-/// per [`ITEMS_CHUNK`] articles.
+/// [`Item::speaker`] of an item without one.
+const NO_SPEAKER: u32 = u32::MAX;
+
+/// Every event ready for merging (read in corpus order, then sorted in the order they are
+/// merged), and the pools their lists are in: one per [`ITEMS_CHUNK`] articles.
 struct Items {
     list: Vec<Item>,
     pools: Vec<Vec<u32>>,
@@ -100,8 +107,8 @@ struct Items {
 
 impl Items {
     /// Item `i` with its actors and words.
-    fn get(&self, i: u32) -> Ready<'_> {
-        let item = self.list[i as usize];
+    fn get(&self, i: usize) -> Ready<'_> {
+        let item = self.list[i];
         let pool = self
             .pools
             .get(item.source.article as usize / ITEMS_CHUNK)
@@ -133,42 +140,18 @@ impl std::ops::Deref for Ready<'_> {
     }
 }
 
-/// An entry being built, with the words and speaker it is matched on. Its actors and words
-/// are the first event's until another event adds to them.
-struct Draft<'a> {
-    sources: Vec<ItemRef>,
-    date: Option<Interval>,
-    granularity: Option<Granularity>,
-    kind: EventKind,
-    actors: Cow<'a, [u32]>,
-    words: Cow<'a, [u32]>,
-    speaker: Option<u32>,
+/// An entry being built: the item that started it, and its actors and words (sorted) once
+/// another item added to them; until then they are the first item's. What it is matched on
+/// first (kind, date, speaker) is in its [`Head`].
+struct Draft {
+    first: u32,
+    grown: Option<Box<Grown>>,
 }
 
-impl<'a> Draft<'a> {
-    /// An entry started by `event`.
-    fn of(event: &Ready<'a>) -> Draft<'a> {
-        Draft {
-            sources: vec![event.item.source],
-            date: event.item.date,
-            granularity: event.item.granularity,
-            kind: event.item.kind,
-            actors: Cow::Borrowed(event.actors),
-            words: Cow::Borrowed(event.words),
-            speaker: event.item.speaker,
-        }
-    }
-
-    /// The entry built.
-    fn into_entry(self) -> Entry {
-        Entry {
-            sources: self.sources,
-            date: self.date,
-            granularity: self.granularity,
-            kind: self.kind,
-            actors: self.actors.into_owned(),
-        }
-    }
+/// The actors and words of an entry that more than one item added to.
+struct Grown {
+    actors: Vec<u32>,
+    words: Vec<u32>,
 }
 
 /// Longest word list per month kept in the candidate index; words more frequent than this in a
@@ -230,6 +213,11 @@ impl Postings {
                 });
             }
         }
+        if self.links.len() == self.links.capacity() {
+            // A quarter more at a time rather than double: the lists of every month are held
+            // together at the peak of the merge.
+            self.links.reserve_exact(self.links.len() / 4 + 16);
+        }
         self.links.push(Link { id, next: END });
     }
 
@@ -254,33 +242,62 @@ impl Postings {
 /// in parallel, and entries are numbered as if made one by one, so the result is the same
 /// whatever the number of threads.
 pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Vec<u32>>) {
-    let items = items(articles, actor_of);
-    let mut order: Vec<u32> = (0..items.list.len() as u32).collect();
-    order.par_sort_unstable_by_key(|&i| {
-        let it = &items.list[i as usize];
-        (it.date.is_none(), it.granularity, it.date, it.source)
-    });
-    let split = order
+    let mut items = items(articles, actor_of);
+    items
+        .list
+        .par_sort_unstable_by_key(|it| (it.date.is_none(), it.granularity, it.date, it.source));
+    let split = items
+        .list
         .iter()
-        .position(|&i| items.list[i as usize].single_month().is_none())
-        .unwrap_or(order.len());
-    let mut merging = Merging::by_month(&items, &order[..split]);
-    for &i in &order[split..] {
-        merging.add(&items.get(i));
+        .position(|it| it.single_month().is_none())
+        .unwrap_or(items.list.len());
+    // The entry each item joins (or starts), by item.
+    let mut joined = vec![0u32; items.list.len()];
+    let mut merging = Merging::by_month(&items, split, &mut joined);
+    for (i, to) in joined.iter_mut().enumerate().skip(split) {
+        *to = merging.add(i).0;
     }
-    drop(order);
-    // Only the entries are kept: the candidate indexes are freed first, then the items.
-    let entries = merging.into_entries();
-    drop(items);
+    // Only the entries are kept: the candidate indexes are freed first, then the pools once
+    // the entries' actors are read, then the items once their sources are.
+    let (drafts, heads) = merging.into_drafts();
+    let actors: Vec<Vec<u32>> = drafts
+        .into_iter()
+        .map(|d| match d.grown {
+            Some(grown) => grown.actors,
+            None => items.get(d.first as usize).actors.to_vec(),
+        })
+        .collect();
+    let Items { list, pools } = items;
+    drop(pools);
+    let mut counts = vec![0u32; heads.len()];
+    for &id in &joined {
+        counts[id as usize] += 1;
+    }
+    let mut sources: Vec<Vec<ItemRef>> = counts
+        .into_iter()
+        .map(|n| Vec::with_capacity(n as usize))
+        .collect();
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| vec![0; a.count(Part::Events)])
         .collect();
-    for (id, e) in entries.iter().enumerate() {
-        for s in &e.sources {
-            entry_of[s.article as usize][s.item as usize] = id as u32;
-        }
+    for (item, &id) in list.iter().zip(&joined) {
+        sources[id as usize].push(item.source);
+        entry_of[item.source.article as usize][item.source.item as usize] = id;
     }
+    drop((list, joined));
+    let entries = heads
+        .into_iter()
+        .zip(actors)
+        .zip(sources)
+        .map(|((head, actors), sources)| Entry {
+            sources,
+            date: head.date,
+            granularity: head.granularity,
+            kind: head.kind,
+            actors,
+        })
+        .collect();
     sorted(entries, entry_of)
 }
 
@@ -304,7 +321,7 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Items {
         slots.push(head);
         rest = tail;
     }
-    let parts: Vec<(Vec<u32>, Vec<String>, bool)> = articles
+    let parts: Vec<(Vec<u32>, Words, bool)> = articles
         .par_chunks(ITEMS_CHUNK)
         .zip(slots)
         .enumerate()
@@ -339,7 +356,7 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Items {
                         date: event.date,
                         granularity: event.granularity,
                         kind: event.kind,
-                        speaker,
+                        speaker: speaker.unwrap_or(NO_SPEAKER),
                         lists: [start, mid, pool.len() as u32],
                     };
                 }
@@ -356,12 +373,17 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Items {
     for ((mut pool, words, part_short), &n) in parts.into_iter().zip(&counts) {
         short |= part_short;
         let global: Vec<u32> = words
-            .into_iter()
-            .map(|w| {
-                let next = ids.len() as u32;
-                *ids.entry(w).or_insert(next)
+            .iter()
+            .map(|w| match ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = ids.len() as u32;
+                    ids.insert(w.to_owned(), id);
+                    id
+                }
             })
             .collect();
+        drop(words);
         let (chunk, tail) = rest.split_at(n);
         rest = tail;
         for item in chunk {
@@ -380,10 +402,11 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Items {
 }
 
 /// The entries being built, and the indexes their candidates are found through.
-#[derive(Default)]
 struct Merging<'a> {
+    /// The items being merged.
+    items: &'a Items,
     /// Entries in the order they were started.
-    drafts: Vec<Draft<'a>>,
+    drafts: Vec<Draft>,
     /// Entries by month (as `year * 12 + month0`) and label word.
     by_month: FxHashMap<i32, Postings>,
     /// Entries with a coarse date, by kind and date.
@@ -395,38 +418,55 @@ struct Merging<'a> {
 }
 
 impl<'a> Merging<'a> {
-    /// Merges `order`, items that each touch a single month (or merge with nothing), month by
-    /// month in parallel. The entries are numbered in the order the items that started them
-    /// come in `order`, as merging them one by one would.
-    fn by_month(items: &'a Items, order: &[u32]) -> Merging<'a> {
-        // (month, position in `order`), grouped by month in order.
-        let mut keyed: Vec<(Option<i32>, u32)> = order
+    /// No entries yet, over `items`.
+    fn new(items: &'a Items) -> Merging<'a> {
+        Merging {
+            items,
+            drafts: Vec::new(),
+            by_month: FxHashMap::default(),
+            by_interval: FxHashMap::default(),
+            heads: Vec::new(),
+            stamp: 0,
+        }
+    }
+
+    /// Merges the first `count` items, which each touch a single month (or merge with
+    /// nothing), month by month in parallel, and sets the entry each joins in `joined`. The
+    /// entries are numbered in the order of the items that started them, as merging the items
+    /// one by one would.
+    fn by_month(items: &'a Items, count: usize, joined: &mut [u32]) -> Merging<'a> {
+        // (month, item), grouped by month in order.
+        let mut keyed: Vec<(Option<i32>, u32)> = items.list[..count]
             .iter()
             .enumerate()
-            .map(|(pos, &i)| (items.list[i as usize].single_month().flatten(), pos as u32))
+            .map(|(pos, it)| (it.single_month().flatten(), pos as u32))
             .collect();
         keyed.sort_unstable();
         let groups: Vec<&[(Option<i32>, u32)]> = keyed.chunk_by(|a, b| a.0 == b.0).collect();
-        // Per month: its merging, and the position of the item that started each entry.
-        let parts: Vec<(Option<i32>, Merging, Vec<u32>)> = groups
-            .into_par_iter()
+        // Per month: its merging, the position of the item that started each entry, and the
+        // entry each item joins.
+        type Month<'m> = (Option<i32>, Merging<'m>, Vec<u32>, Vec<u32>);
+        let parts: Vec<Month> = groups
+            .par_iter()
             .map(|group| {
-                let mut part = Merging::default();
+                let mut part = Merging::new(items);
                 let mut started = Vec::new();
-                for &(_, pos) in group {
-                    if part.add(&items.get(order[pos as usize])) {
+                let mut local = Vec::with_capacity(group.len());
+                for &(_, pos) in *group {
+                    let (id, new) = part.add(pos as usize);
+                    local.push(id);
+                    if new {
                         started.push(pos);
                     }
                 }
-                (group[0].0, part, started)
+                (group[0].0, part, started, local)
             })
             .collect();
-        drop(keyed);
         // Global ids: entries in the order of the items that started them.
         let mut starts: Vec<(u32, u32, u32)> = parts
             .iter()
             .enumerate()
-            .flat_map(|(p, (_, _, started))| {
+            .flat_map(|(p, (_, _, started, _))| {
                 started
                     .iter()
                     .enumerate()
@@ -434,18 +474,28 @@ impl<'a> Merging<'a> {
             })
             .collect();
         starts.sort_unstable();
-        let mut global: Vec<Vec<u32>> = parts.iter().map(|(_, _, s)| vec![0; s.len()]).collect();
+        let mut global: Vec<Vec<u32>> = parts.iter().map(|(_, _, s, _)| vec![0; s.len()]).collect();
         for (id, &(_, p, local)) in starts.iter().enumerate() {
             global[p as usize][local as usize] = id as u32;
         }
         drop(starts);
+        for ((group, (_, _, _, local)), ids) in groups.iter().zip(&parts).zip(&global) {
+            for (&(_, pos), &id) in group.iter().zip(local) {
+                joined[pos as usize] = ids[id as usize];
+            }
+        }
+        drop(groups);
+        drop(keyed);
         // The parts' entries, moved one part after the other into one list, then each put in
         // its place.
-        let mut merging = Merging::default();
-        let mut drafts = Vec::with_capacity(global.iter().map(Vec::len).sum());
-        let mut place: Vec<u32> = Vec::with_capacity(drafts.capacity());
-        for ((month, part, _), ids) in parts.into_iter().zip(&global) {
+        let mut merging = Merging::new(items);
+        let total = global.iter().map(Vec::len).sum();
+        let mut drafts = Vec::with_capacity(total);
+        let mut heads = Vec::with_capacity(total);
+        let mut place: Vec<u32> = Vec::with_capacity(total);
+        for ((month, part, _, _), ids) in parts.into_iter().zip(&global) {
             drafts.extend(part.drafts);
+            heads.extend(part.heads);
             place.extend_from_slice(ids);
             // Items of one month register only under that month.
             for (m, mut postings) in part.by_month {
@@ -456,48 +506,45 @@ impl<'a> Merging<'a> {
                 merging.by_month.insert(m, postings);
             }
         }
-        for at in 0..place.len() {
-            while place[at] as usize != at {
-                let to = place[at] as usize;
-                drafts.swap(at, to);
-                place.swap(at, to);
-            }
-        }
-        merging.heads = drafts.iter().map(Head::of).collect();
+        move_to(&mut place, |a, b| {
+            drafts.swap(a, b);
+            heads.swap(a, b);
+        });
         merging.drafts = drafts;
+        merging.heads = heads;
         merging
     }
 
-    /// The entries, the candidate indexes freed first.
-    fn into_entries(self) -> Vec<Entry> {
-        let drafts = self.drafts;
-        drop((self.by_month, self.by_interval, self.heads));
-        drafts.into_iter().map(Draft::into_entry).collect()
+    /// The entries' drafts and heads, the candidate indexes freed.
+    fn into_drafts(self) -> (Vec<Draft>, Vec<Head>) {
+        (self.drafts, self.heads)
     }
 
-    /// Adds `item` to the entry it reports the same happening as, or starts an entry; returns
-    /// whether it started one.
-    fn add(&mut self, item: &Ready<'a>) -> bool {
+    /// Adds item `i` to the entry it reports the same happening as, or starts an entry;
+    /// returns the entry and whether the item started it.
+    fn add(&mut self, i: usize) -> (u32, bool) {
+        let item = &self.items.get(i);
         self.stamp += 1;
         let date = item.merge_date();
         let found = date.and_then(|date| self.best_match(item, date));
         let id = match found {
             Some(id) => {
-                let d = &mut self.drafts[id as usize];
-                absorb(d, item);
-                self.heads[id as usize] = Head::of(d);
+                self.absorb(id, item);
                 id
             }
             None => {
-                self.drafts.push(Draft::of(item));
-                self.heads.extend(self.drafts.last().map(Head::of));
+                self.drafts.push(Draft {
+                    first: i as u32,
+                    grown: None,
+                });
+                self.heads.push(Head::of(item));
                 self.drafts.len() as u32 - 1
             }
         };
         if let Some(date) = date {
             self.register(id, item, date);
         }
-        found.is_none()
+        (id, found.is_none())
     }
 
     /// Indexes entry `id` under the words of `item` for the months its date touches (or under
@@ -549,17 +596,57 @@ impl<'a> Merging<'a> {
             if !head.fits(item, date) {
                 continue;
             }
-            let d = &self.drafts[id as usize];
+            let speaker = head.speaker;
             // The fewest shared words with which this draft would beat the best (two at
             // least to merge at all); a draft that cannot share them is not weighed further.
             let need = best.map_or(2, |(shared, std::cmp::Reverse(b))| {
                 (shared + usize::from(id > b)).max(2)
             });
-            if let Some(shared) = same_happening(item, d, need) {
+            let (actors, words) = self.lists(id);
+            if let Some(shared) = same_happening(item, (speaker, actors, words), need) {
                 best = best.max(Some((shared, std::cmp::Reverse(id))));
             }
         }
         best.map(|(_, std::cmp::Reverse(id))| id)
+    }
+
+    /// The actors and words of entry `id`.
+    fn lists(&self, id: u32) -> (&[u32], &[u32]) {
+        let d = &self.drafts[id as usize];
+        match &d.grown {
+            Some(grown) => (&grown.actors, &grown.words),
+            None => {
+                let first = self.items.get(d.first as usize);
+                (first.actors, first.words)
+            }
+        }
+    }
+
+    /// Adds `item` to entry `id`: its actors and words, and its date when finer.
+    fn absorb(&mut self, id: u32, item: &Ready) {
+        let head = &mut self.heads[id as usize];
+        if let (Some(date), Some(g)) = (item.date, item.granularity)
+            && head.granularity.is_none_or(|old| g < old)
+        {
+            head.date = Some(date);
+            head.granularity = Some(g);
+        }
+        let d = &mut self.drafts[id as usize];
+        let grown = match &mut d.grown {
+            Some(grown) => grown,
+            None => {
+                let first = self.items.get(d.first as usize);
+                if !adds(first.actors, item.actors) && !adds(first.words, item.words) {
+                    return;
+                }
+                d.grown.insert(Box::new(Grown {
+                    actors: first.actors.to_vec(),
+                    words: first.words.to_vec(),
+                }))
+            }
+        };
+        union(&mut grown.actors, item.actors);
+        union(&mut grown.words, item.words);
     }
 }
 
@@ -574,24 +661,28 @@ fn months(date: Interval) -> Option<std::ops::RangeInclusive<i32>> {
     Some(month(date.start)..=month(date.end))
 }
 
-/// What a draft is first checked on, apart from the draft so that weighing candidates reads
-/// little memory.
+/// What an entry is first checked on (and its date), apart from its draft so that weighing
+/// candidates reads little memory.
 #[derive(Clone, Copy)]
 struct Head {
-    /// The stamp of the last item the draft was weighed for.
+    /// The stamp of the last item the entry was weighed for.
     mark: u32,
     kind: EventKind,
+    /// The most precise date among the entry's items, and its precision.
     date: Option<Interval>,
+    granularity: Option<Granularity>,
     speaker: Option<u32>,
 }
 
 impl Head {
-    fn of(d: &Draft) -> Head {
+    /// The head of an entry started by `item`.
+    fn of(item: &Ready) -> Head {
         Head {
             mark: 0,
-            kind: d.kind,
-            date: d.date,
-            speaker: d.speaker,
+            kind: item.kind,
+            date: item.date,
+            granularity: item.granularity,
+            speaker: item.speaker(),
         }
     }
 
@@ -603,7 +694,7 @@ impl Head {
         };
         let nested = (other.start <= date.start && date.end <= other.end)
             || (date.start <= other.start && other.end <= date.end);
-        let same_speaker = match (item.speaker, self.speaker) {
+        let same_speaker = match (item.speaker(), self.speaker) {
             (Some(a), Some(b)) => a == b,
             (None, None) => true,
             _ => false,
@@ -612,47 +703,41 @@ impl Head {
     }
 }
 
-/// The number of label words `item` shares with draft `d` when they report the same
-/// happening and share at least `need` words, else `None`; the draft's head
-/// ([`Head::fits`]) has been checked.
-fn same_happening(item: &Ready, d: &Draft, need: usize) -> Option<usize> {
-    let speaker = item.speaker;
-    let shared = count_shared_at_least(item.words, &d.words, need)?;
-    let smaller = item.words.len().min(d.words.len()).max(1);
+/// The number of label words `item` shares with an entry (its speaker, actors and words)
+/// when they report the same happening and share at least `need` words, else `None`; the
+/// entry's head ([`Head::fits`]) has been checked.
+fn same_happening(
+    item: &Ready,
+    (speaker, actors, words): (Option<u32>, &[u32], &[u32]),
+    need: usize,
+) -> Option<usize> {
+    let shared = count_shared_at_least(item.words, words, need)?;
+    let smaller = item.words.len().min(words.len()).max(1);
     let half = shared * 2 >= smaller;
     let ok = match item.kind {
-        EventKind::Statement => match (speaker, d.speaker) {
+        EventKind::Statement => match (item.speaker(), speaker) {
             (Some(a), Some(b)) => a == b && half && shared >= 3,
             (None, None) => shared * 10 >= smaller * 7 && shared >= 4,
             _ => false,
         },
         _ => {
-            let actors = count_shared(item.actors, &d.actors);
+            let actors = count_shared(item.actors, actors);
             (actors >= 1 && shared >= 2) || (shared >= 3 && half)
         }
     };
     ok.then_some(shared)
 }
 
-/// Adds `item` to a draft: its source, its actors and words, and its date when finer.
-fn absorb(d: &mut Draft, item: &Ready) {
-    d.sources.push(item.source);
-    union(&mut d.actors, item.actors);
-    union(&mut d.words, item.words);
-    if let (Some(date), Some(g)) = (item.date, item.granularity)
-        && d.granularity.is_none_or(|old| g < old)
-    {
-        d.date = Some(date);
-        d.granularity = Some(g);
-    }
+/// True when `add` holds a value the sorted list `list` lacks.
+fn adds(list: &[u32], add: &[u32]) -> bool {
+    add.iter().any(|x| list.binary_search(x).is_err())
 }
 
-/// Adds to the sorted list `list` the values of `add` it lacks, keeping it sorted; a borrowed
-/// list is copied only when a value is added.
-fn union(list: &mut Cow<[u32]>, add: &[u32]) {
+/// Adds to the sorted list `list` the values of `add` it lacks, keeping it sorted.
+fn union(list: &mut Vec<u32>, add: &[u32]) {
     for &x in add {
         if let Err(at) = list.binary_search(&x) {
-            list.to_mut().insert(at, x);
+            list.insert(at, x);
         }
     }
 }
@@ -660,30 +745,41 @@ fn union(list: &mut Cow<[u32]>, add: &[u32]) {
 /// Sorts the entries by date (undated last; of entries starting together the coarser first, so
 /// "2025" heads its year rather than landing after "January 2025"; ties in corpus order) and
 /// renumbers `entry_of`.
-fn sorted(entries: Vec<Entry>, mut entry_of: Vec<Vec<u32>>) -> (Vec<Entry>, Vec<Vec<u32>>) {
-    let mut entries: Vec<(u32, Entry)> = entries
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| (i as u32, e))
-        .collect();
-    entries.sort_by_key(|(_, e)| {
+fn sorted(mut entries: Vec<Entry>, mut entry_of: Vec<Vec<u32>>) -> (Vec<Entry>, Vec<Vec<u32>>) {
+    let mut by_rank: Vec<u32> = (0..entries.len() as u32).collect();
+    by_rank.sort_by_key(|&i| {
+        let e = &entries[i as usize];
         (
             e.date.is_none(),
             e.date.map(|d| d.start),
             std::cmp::Reverse(e.granularity),
-            e.sources[0],
+            e.sources.first().copied(),
         )
     });
     let mut new_id = vec![0u32; entries.len()];
-    for (pos, (old, _)) in entries.iter().enumerate() {
-        new_id[*old as usize] = pos as u32;
+    for (rank, &old) in by_rank.iter().enumerate() {
+        new_id[old as usize] = rank as u32;
     }
+    drop(by_rank);
     for ids in &mut entry_of {
         for id in ids.iter_mut() {
             *id = new_id[*id as usize];
         }
     }
-    (entries.into_iter().map(|(_, e)| e).collect(), entry_of)
+    move_to(&mut new_id, |a, b| entries.swap(a, b));
+    (entries, entry_of)
+}
+
+/// Moves each element `k` of one or more lists to position `to[k]` (`to` is a permutation of
+/// the positions), in place, through `swap`; `to` ends up as `0, 1, 2, …`.
+fn move_to(to: &mut [u32], mut swap: impl FnMut(usize, usize)) {
+    for at in 0..to.len() {
+        while to[at] as usize != at {
+            let other = to[at] as usize;
+            swap(at, other);
+            to.swap(at, other);
+        }
+    }
 }
 
 /// Words too common to tell happenings apart.
@@ -748,15 +844,41 @@ impl Interner {
         out.dedup();
     }
 
-    /// The words interned, by id.
-    fn into_words(self) -> Vec<String> {
-        let mut words = vec![String::new(); self.len as usize];
-        for (w, id) in self.ids {
+    /// The words interned, by id, in one string.
+    fn into_words(self) -> Words {
+        let mut by_id = vec![""; self.len as usize];
+        for (w, &id) in &self.ids {
             if id != SKIPPED {
-                words[id as usize] = w;
+                by_id[id as usize] = w;
             }
         }
+        let mut words = Words {
+            text: String::with_capacity(by_id.iter().map(|w| w.len()).sum()),
+            ends: Vec::with_capacity(by_id.len()),
+        };
+        for w in by_id {
+            words.text.push_str(w);
+            words.ends.push(words.text.len() as u32);
+        }
         words
+    }
+}
+
+/// Words by id, one after the other in one string (one allocation, not one per word: the
+/// words of every chunk of articles are kept until all are given ids across the corpus).
+struct Words {
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl Words {
+    /// The words, in id order.
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| self.text.get(start as usize..end as usize).unwrap_or(""))
     }
 }
 

@@ -228,3 +228,31 @@ fn the_index_is_the_same_on_one_thread_and_on_several() {
         assert_eq!(build_on(threads), one, "{threads} threads");
     }
 }
+
+#[test]
+fn a_word_keeps_its_first_entries_in_order_without_repeats() {
+    let mut postings = Postings::default();
+    for id in [3, 3, 5, 1] {
+        postings.push(7, id);
+    }
+    postings.push(8, 2);
+    assert_eq!(postings.ids(7).collect::<Vec<_>>(), vec![3, 5, 1]);
+    assert_eq!(postings.ids(8).collect::<Vec<_>>(), vec![2]);
+    assert_eq!(postings.ids(9).count(), 0);
+    for id in 0..100 {
+        postings.push(9, id);
+    }
+    assert_eq!(
+        postings.ids(9).collect::<Vec<_>>(),
+        (0..MAX_POSTINGS).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn each_element_moves_to_its_place() {
+    let mut list = vec!['a', 'b', 'c', 'd'];
+    let mut to = vec![2, 0, 3, 1];
+    move_to(&mut to, |a, b| list.swap(a, b));
+    assert_eq!(list, vec!['b', 'd', 'a', 'c']);
+    assert_eq!(to, vec![0, 1, 2, 3]);
+}
