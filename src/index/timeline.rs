@@ -162,16 +162,16 @@ const MAX_POSTINGS: u32 = 64;
 const MONTH_SPAN: i64 = 62;
 
 /// Entry ids by label word, for one month: each word's ids, in the order they were added,
-/// are a chain of links through one list.
+/// are a chain of blocks of [`BLOCK`] ids through one list.
 #[derive(Default)]
 struct Postings {
     /// Each word's chain.
     chains: FxHashMap<u32, Chain>,
-    /// The links of every chain.
+    /// The blocks of every chain.
     links: Vec<Link>,
 }
 
-/// A word's ids in [`Postings::links`]: the first and last link, and how many there are.
+/// A word's ids in [`Postings::links`]: the first and last block, and how many ids there are.
 #[derive(Clone, Copy)]
 struct Chain {
     first: u32,
@@ -179,10 +179,14 @@ struct Chain {
     len: u32,
 }
 
-/// An entry id and the link to the next one of its word ([`END`] for none).
+/// Ids per block of a chain: a few, so that reading a word's ids jumps through few places in
+/// memory while the many words with one or two ids waste little.
+const BLOCK: usize = 3;
+
+/// Up to [`BLOCK`] entry ids of a chain and the next block ([`END`] for none).
 #[derive(Clone, Copy)]
 struct Link {
-    id: u32,
+    ids: [u32; BLOCK],
     next: u32,
 }
 
@@ -197,13 +201,18 @@ impl Postings {
         match self.chains.entry(word) {
             Slot::Occupied(mut slot) => {
                 let chain = slot.get_mut();
+                let used = (chain.len as usize - 1) % BLOCK;
                 let last = &mut self.links[chain.last as usize];
-                if chain.len >= MAX_POSTINGS || last.id == id {
+                if chain.len >= MAX_POSTINGS || last.ids[used] == id {
+                    return;
+                }
+                chain.len += 1;
+                if used + 1 < BLOCK {
+                    last.ids[used + 1] = id;
                     return;
                 }
                 last.next = at;
                 chain.last = at;
-                chain.len += 1;
             }
             Slot::Vacant(slot) => {
                 slot.insert(Chain {
@@ -218,17 +227,31 @@ impl Postings {
             // together at the peak of the merge.
             self.links.reserve_exact(self.links.len() / 4 + 16);
         }
-        self.links.push(Link { id, next: END });
+        let mut ids = [0; BLOCK];
+        ids[0] = id;
+        self.links.push(Link { ids, next: END });
     }
 
     /// The entry ids under `word`, in the order they were added.
     fn ids(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
-        let mut at = self.chains.get(&word).map_or(END, |c| c.first);
+        let (mut at, len) = self
+            .chains
+            .get(&word)
+            .map_or((END, 0), |c| (c.first, c.len));
         std::iter::from_fn(move || {
             let link = self.links.get(at as usize)?;
             at = link.next;
-            Some(link.id)
+            Some(link.ids)
         })
+        .flatten()
+        .take(len as usize)
+    }
+
+    /// Renumbers the entry ids through `new` (by old id).
+    fn renumber(&mut self, new: &[u32]) {
+        for id in self.links.iter_mut().flat_map(|link| &mut link.ids) {
+            *id = new.get(*id as usize).copied().unwrap_or(*id);
+        }
     }
 }
 
@@ -500,9 +523,7 @@ impl<'a> Merging<'a> {
             // Items of one month register only under that month.
             for (m, mut postings) in part.by_month {
                 debug_assert_eq!(Some(m), month);
-                for link in &mut postings.links {
-                    link.id = ids[link.id as usize];
-                }
+                postings.renumber(ids);
                 merging.by_month.insert(m, postings);
             }
         }
