@@ -171,15 +171,45 @@ pub enum Gender {
     Female,
 }
 
+/// Buffers the actors extractor fills for every article, kept from one article to the next
+/// so their memory is reused: each is cleared, not freed, when an article starts. What they
+/// hold between two calls means nothing.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    toks: Vec<tokens::Token>,
+    line: Vec<tokens::Token>,
+    sentences: Vec<names::Sentence>,
+    entries: Vec<&'static gazetteer::Entry>,
+    chunks: Vec<names::Chunk>,
+    found: Vec<typing::Found>,
+    resolved: Vec<typing::Found>,
+    descriptions: Vec<unnamed::Description>,
+    buf: String,
+}
+
 /// Finds the mentions and actors of one article. Mentions are in text order (an enclosing
 /// description before the names inside it).
 pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
+    extract_with(doc, &mut Scratch::default())
+}
+
+/// [`extract`], with buffers reused from earlier articles.
+pub fn extract_with(doc: &Doc, scratch: &mut Scratch) -> (Vec<Mention>, Vec<LocalActor>) {
     let gaz = gazetteer::get();
     let text = doc.text;
-    // About one token in five bytes of news text: sized once, not grown.
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut sentences = Vec::with_capacity(text.len() / 100);
-    let mut scratch = Vec::new();
+    let Scratch {
+        toks,
+        line: scratch,
+        sentences,
+        entries,
+        chunks,
+        found,
+        resolved,
+        descriptions,
+        buf,
+    } = scratch;
+    toks.clear();
+    sentences.clear();
     for (_, p) in doc.layout.content_paragraphs() {
         for si in p.sentence_range() {
             let Some(&s) = doc.layout.sentences.get(si) else {
@@ -190,13 +220,13 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
             let mut start = s.start();
             for line in s.text(text).split_inclusive('\n') {
                 let end = start + line.len();
-                tokens::tokenize(text, start, end, &mut scratch);
+                tokens::tokenize(text, start, end, scratch);
                 if !scratch.is_empty() {
                     let first = toks.len();
-                    let headline = tokens::is_caps_sentence(text, &scratch)
-                        || names::is_title_case(text, &scratch, gaz);
-                    let table = names::is_table_row(&scratch);
-                    toks.extend_from_slice(&scratch);
+                    let headline = tokens::is_caps_sentence(text, scratch)
+                        || names::is_title_case(text, scratch, gaz);
+                    let table = names::is_table_row(scratch);
+                    toks.extend_from_slice(scratch);
                     sentences.push(names::Sentence {
                         first,
                         end: toks.len(),
@@ -208,87 +238,81 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
             }
         }
     }
-    let mut buf = String::new();
-    let entries: Vec<&gazetteer::Entry> = toks
-        .iter()
-        .map(|t| match t.is_upper() {
+    entries.clear();
+    entries.extend(toks.iter().map(|t| {
+        match t.is_upper() {
             true => gaz
-                .lookup(t.text(text), &mut buf)
+                .lookup(t.text(text), buf)
                 .unwrap_or(&gazetteer::Entry::NONE),
             false => &gazetteer::Entry::NONE,
-        })
-        .collect();
-    let known = names::capitalised_words(text, &toks, &sentences, &entries);
+        }
+    }));
+    let (toks, sentences, entries) = (&toks[..], &sentences[..], &entries[..]);
+    let known = names::capitalised_words(text, toks, sentences, entries);
     let finder = names::Finder {
         text,
-        tokens: &toks,
+        tokens: toks,
         gaz,
         known: &known,
-        entries: &entries,
+        entries,
     };
-    let mut chunks = Vec::new();
+    chunks.clear();
     for (si, s) in sentences.iter().enumerate() {
-        finder.chunks(si, s, &mut chunks, &mut buf);
+        finder.chunks(si, s, chunks, buf);
     }
     let typer = typing::Typer {
         text,
-        tokens: &toks,
-        sentences: &sentences,
+        tokens: toks,
+        sentences,
         gaz,
-        entries: &entries,
+        entries,
     };
-    let mut found = Vec::new();
-    for &c in &chunks {
-        typer.type_chunk(c, &mut found, &mut buf);
+    found.clear();
+    for &c in chunks.iter() {
+        typer.type_chunk(c, found, buf);
     }
-    let doc_types = typing::DocTypes::new(text, &found);
-    let mut resolved = Vec::with_capacity(found.len());
-    for mut f in found {
-        doc_types.resolve(text, &mut f, &mut buf);
-        if !doc_types.split_persons(text, &f, &mut resolved) {
+    let doc_types = typing::DocTypes::new(text, found);
+    resolved.clear();
+    for mut f in found.drain(..) {
+        doc_types.resolve(text, &mut f, buf);
+        if !doc_types.split_persons(text, &f, resolved) {
             resolved.push(f);
         }
     }
-    let mut found = resolved;
+    let found = resolved;
     found.sort_by_key(|f| (f.span.start, f.span.end));
     teams::Teams {
         text,
-        tokens: &toks,
-        sentences: &sentences,
+        tokens: toks,
+        sentences,
         gaz,
     }
-    .retype(&mut found);
+    .retype(found);
     let role_finder = roles::RoleFinder {
         text,
-        tokens: &toks,
+        tokens: toks,
         gaz,
     };
-    let mut found_roles = Vec::with_capacity(found.len());
-    let mut descriptions = Vec::new();
-    for s in &sentences {
-        unnamed::find(
-            text,
-            &toks,
-            s.first,
-            s.end,
-            gaz,
-            &mut descriptions,
-            &mut buf,
-        );
+    descriptions.clear();
+    for s in sentences {
+        unnamed::find(text, toks, s.first, s.end, gaz, descriptions, buf);
     }
-    for f in &found {
-        let s = &sentences[f.sentence];
-        let mut r = Vec::new();
-        role_finder.roles(f, s.first, s.end, &mut r);
-        found_roles.push(r);
-    }
+    let found_roles: Vec<Vec<roles::FoundRole>> = found
+        .iter()
+        .map(|f| {
+            let s = &sentences[f.sentence];
+            let mut r = Vec::new();
+            role_finder.roles(f, s.first, s.end, &mut r);
+            r
+        })
+        .collect();
     cluster::cluster(&cluster::Input {
         text,
-        tokens: &toks,
-        sentences: &sentences,
-        found: &found,
+        tokens: toks,
+        sentences,
+        found,
         roles: &found_roles,
-        descriptions: &descriptions,
+        descriptions,
         gaz,
     })
 }
