@@ -1,5 +1,4 @@
-//! Throughput of actor extraction (`extract::actors::extract_with`, its buffers reused from
-//! article to article as when indexing) on one core.
+//! Throughput of actor extraction (`extract::actors::extract`) on one core.
 //!
 //! Time is measured as the CPU time of the benchmark thread (from `/proc/thread-self/schedstat`
 //! on Linux, wall-clock time elsewhere), so the number stays meaningful on a shared machine.
@@ -102,8 +101,6 @@ fn bench(c: &mut Criterion<ThreadTime>) {
     let mut group = c.benchmark_group("actors");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes as u64));
-    // One scratch for the run, as each indexing thread keeps one.
-    let mut scratch = actors::Scratch::default();
     group.bench_function("extract", |b| {
         b.iter(|| {
             let mut mentions = 0;
@@ -113,7 +110,7 @@ fn bench(c: &mut Criterion<ThreadTime>) {
                     layout: &a.layout,
                     published: a.date(),
                 };
-                mentions += actors::extract_with(&doc, &mut scratch).0.len();
+                mentions += actors::extract(&doc).0.len();
             }
             mentions
         })

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::article::Article;
 use crate::article::Origin;
 use crate::cache::{self, EntryRef, Stamp};
-use crate::extract::{self, Doc, Scratch};
+use crate::extract::{self, Doc};
 use crate::index::{Index, Overrides, Source, Views, overrides};
 use crate::ingest::{self, Draft, Problem, json, walk};
 use crate::record::Opened;
@@ -438,10 +438,7 @@ fn open_line(path: &Path, n: usize, line: &str) -> Result<Article, Problem> {
 pub fn analyse(drafts: Vec<Draft>, progress: &Progress) -> Vec<Article> {
     let articles: Vec<Article> = drafts
         .into_par_iter()
-        .map_init(Scratch::default, |scratch, draft| {
-            (!progress.cancelled()).then(|| analyse_with(draft, scratch))
-        })
-        .flatten_iter()
+        .filter_map(|draft| (!progress.cancelled()).then(|| analyse_one(draft)))
         .collect();
     progress.count(&articles);
     articles
@@ -449,28 +446,18 @@ pub fn analyse(drafts: Vec<Draft>, progress: &Progress) -> Vec<Article> {
 
 /// Analyses one draft: metadata, layout and every extractor.
 pub fn analyse_one(draft: Draft) -> Article {
-    analyse_with(draft, &mut Scratch::default())
-}
-
-/// [`analyse_one`], reusing the extractors' buffers in `scratch`.
-fn analyse_with(draft: Draft, scratch: &mut Scratch) -> Article {
     let mut article = ingest::article(draft);
-    extract_into(&mut article, scratch);
+    reextract(&mut article);
     article
 }
 
 /// Runs the extractors again over an article (after its publication date changed).
 pub fn reextract(article: &mut Article) {
-    extract_into(article, &mut Scratch::default());
-}
-
-/// Runs the extractors over an article and stores what they find in it.
-fn extract_into(article: &mut Article, scratch: &mut Scratch) {
     let doc = Doc {
         text: &article.text,
         layout: &article.layout,
         published: article.date(),
     };
-    let x = extract::extract_with(&doc, scratch);
+    let x = extract::extract(&doc);
     article.set_extraction(&x);
 }

@@ -56,22 +56,9 @@ pub struct Extraction {
     pub events: Vec<events::Event>,
 }
 
-/// Buffers the extractors reuse from one article to the next (see [`extract_with`]); one per
-/// thread.
-#[derive(Debug, Default)]
-pub struct Scratch {
-    actors: actors::Scratch,
-}
-
 /// Runs every extractor over one article.
 pub fn extract(doc: &Doc) -> Extraction {
-    extract_with(doc, &mut Scratch::default())
-}
-
-/// [`extract`], with the extractors' buffers reused from the articles `scratch` served before:
-/// the result is the same, with fewer allocations.
-pub fn extract_with(doc: &Doc, scratch: &mut Scratch) -> Extraction {
-    let (mentions, actors) = actors::extract_with(doc, &mut scratch.actors);
+    let (mentions, actors) = actors::extract(doc);
     let quotes = quotes::extract(doc, &mentions, &actors);
     let timexes = time::extract(doc);
     let events = events::extract(doc, &timexes, &mentions, &quotes);

@@ -171,45 +171,15 @@ pub enum Gender {
     Female,
 }
 
-/// Buffers the actors extractor fills for every article, kept from one article to the next
-/// so their memory is reused: each is cleared, not freed, when an article starts. What they
-/// hold between two calls means nothing.
-#[derive(Debug, Default)]
-pub struct Scratch {
-    toks: Vec<tokens::Token>,
-    line: Vec<tokens::Token>,
-    sentences: Vec<names::Sentence>,
-    entries: Vec<&'static gazetteer::Entry>,
-    chunks: Vec<names::Chunk>,
-    found: Vec<typing::Found>,
-    resolved: Vec<typing::Found>,
-    descriptions: Vec<unnamed::Description>,
-    buf: String,
-}
-
 /// Finds the mentions and actors of one article. Mentions are in text order (an enclosing
 /// description before the names inside it).
 pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
-    extract_with(doc, &mut Scratch::default())
-}
-
-/// [`extract`], with buffers reused from earlier articles.
-pub fn extract_with(doc: &Doc, scratch: &mut Scratch) -> (Vec<Mention>, Vec<LocalActor>) {
     let gaz = gazetteer::get();
     let text = doc.text;
-    let Scratch {
-        toks,
-        line: scratch,
-        sentences,
-        entries,
-        chunks,
-        found,
-        resolved,
-        descriptions,
-        buf,
-    } = scratch;
-    toks.clear();
-    sentences.clear();
+    // About one token in five bytes of news text: sized once, not grown.
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut sentences = Vec::with_capacity(text.len() / 100);
+    let mut scratch = Vec::new();
     for (_, p) in doc.layout.content_paragraphs() {
         for si in p.sentence_range() {
             let Some(&s) = doc.layout.sentences.get(si) else {
@@ -220,13 +190,13 @@ pub fn extract_with(doc: &Doc, scratch: &mut Scratch) -> (Vec<Mention>, Vec<Loca
             let mut start = s.start();
             for line in s.text(text).split_inclusive('\n') {
                 let end = start + line.len();
-                tokens::tokenize(text, start, end, scratch);
+                tokens::tokenize(text, start, end, &mut scratch);
                 if !scratch.is_empty() {
                     let first = toks.len();
-                    let headline = tokens::is_caps_sentence(text, scratch)
-                        || names::is_title_case(text, scratch, gaz);
-                    let table = names::is_table_row(scratch);
-                    toks.extend_from_slice(scratch);
+                    let headline = tokens::is_caps_sentence(text, &scratch)
+                        || names::is_title_case(text, &scratch, gaz);
+                    let table = names::is_table_row(&scratch);
+                    toks.extend_from_slice(&scratch);
                     sentences.push(names::Sentence {
                         first,
                         end: toks.len(),
@@ -238,81 +208,87 @@ pub fn extract_with(doc: &Doc, scratch: &mut Scratch) -> (Vec<Mention>, Vec<Loca
             }
         }
     }
-    entries.clear();
-    entries.extend(toks.iter().map(|t| {
-        match t.is_upper() {
+    let mut buf = String::new();
+    let entries: Vec<&gazetteer::Entry> = toks
+        .iter()
+        .map(|t| match t.is_upper() {
             true => gaz
-                .lookup(t.text(text), buf)
+                .lookup(t.text(text), &mut buf)
                 .unwrap_or(&gazetteer::Entry::NONE),
             false => &gazetteer::Entry::NONE,
-        }
-    }));
-    let (toks, sentences, entries) = (&toks[..], &sentences[..], &entries[..]);
-    let known = names::capitalised_words(text, toks, sentences, entries);
+        })
+        .collect();
+    let known = names::capitalised_words(text, &toks, &sentences, &entries);
     let finder = names::Finder {
         text,
-        tokens: toks,
+        tokens: &toks,
         gaz,
         known: &known,
-        entries,
+        entries: &entries,
     };
-    chunks.clear();
+    let mut chunks = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        finder.chunks(si, s, chunks, buf);
+        finder.chunks(si, s, &mut chunks, &mut buf);
     }
     let typer = typing::Typer {
         text,
-        tokens: toks,
-        sentences,
+        tokens: &toks,
+        sentences: &sentences,
         gaz,
-        entries,
+        entries: &entries,
     };
-    found.clear();
-    for &c in chunks.iter() {
-        typer.type_chunk(c, found, buf);
+    let mut found = Vec::new();
+    for &c in &chunks {
+        typer.type_chunk(c, &mut found, &mut buf);
     }
-    let doc_types = typing::DocTypes::new(text, found);
-    resolved.clear();
-    for mut f in found.drain(..) {
-        doc_types.resolve(text, &mut f, buf);
-        if !doc_types.split_persons(text, &f, resolved) {
+    let doc_types = typing::DocTypes::new(text, &found);
+    let mut resolved = Vec::with_capacity(found.len());
+    for mut f in found {
+        doc_types.resolve(text, &mut f, &mut buf);
+        if !doc_types.split_persons(text, &f, &mut resolved) {
             resolved.push(f);
         }
     }
-    let found = resolved;
+    let mut found = resolved;
     found.sort_by_key(|f| (f.span.start, f.span.end));
     teams::Teams {
         text,
-        tokens: toks,
-        sentences,
+        tokens: &toks,
+        sentences: &sentences,
         gaz,
     }
-    .retype(found);
+    .retype(&mut found);
     let role_finder = roles::RoleFinder {
         text,
-        tokens: toks,
+        tokens: &toks,
         gaz,
     };
-    descriptions.clear();
-    for s in sentences {
-        unnamed::find(text, toks, s.first, s.end, gaz, descriptions, buf);
+    let mut found_roles = Vec::with_capacity(found.len());
+    let mut descriptions = Vec::new();
+    for s in &sentences {
+        unnamed::find(
+            text,
+            &toks,
+            s.first,
+            s.end,
+            gaz,
+            &mut descriptions,
+            &mut buf,
+        );
     }
-    let found_roles: Vec<Vec<roles::FoundRole>> = found
-        .iter()
-        .map(|f| {
-            let s = &sentences[f.sentence];
-            let mut r = Vec::new();
-            role_finder.roles(f, s.first, s.end, &mut r);
-            r
-        })
-        .collect();
+    for f in &found {
+        let s = &sentences[f.sentence];
+        let mut r = Vec::new();
+        role_finder.roles(f, s.first, s.end, &mut r);
+        found_roles.push(r);
+    }
     cluster::cluster(&cluster::Input {
         text,
-        tokens: toks,
-        sentences,
-        found,
+        tokens: &toks,
+        sentences: &sentences,
+        found: &found,
         roles: &found_roles,
-        descriptions,
+        descriptions: &descriptions,
         gaz,
     })
 }
