@@ -101,22 +101,32 @@ pub struct Word {
 type Key = [u64; 3];
 
 /// The key of `word` in lower case; `None` for a word longer than 24 bytes, not in ASCII or
-/// holding a NUL byte (no form in the lists is any of these).
+/// holding a NUL byte (no form in the lists is any of these). The bytes are gathered into
+/// words in registers and lower-cased eight at a time.
 fn key(word: &str) -> Option<Key> {
     let bytes = word.as_bytes();
-    if bytes.len() > 24 || !word.is_ascii() || bytes.contains(&0) {
+    if bytes.len() > 24 {
         return None;
     }
-    let mut buf = [0u8; 24];
-    for (b, &c) in buf.iter_mut().zip(bytes) {
-        *b = c.to_ascii_lowercase();
+    let mut key = [0u64; 3];
+    let mut refused = false;
+    for (k, &b) in bytes.iter().enumerate() {
+        refused |= b == 0 || !b.is_ascii();
+        key[k / 8] |= u64::from(b) << (8 * (k % 8));
     }
-    let word_at = |i: usize| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&buf[i..i + 8]);
-        u64::from_le_bytes(w)
-    };
-    Some([word_at(0), word_at(8), word_at(16)])
+    (!refused).then(|| key.map(ascii_lowercase))
+}
+
+/// The eight ASCII bytes of `x` in lower case.
+fn ascii_lowercase(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Every byte is below 0x80, so no sum carries into the next byte: the high bit of a byte
+    // of `from_a` is set when the byte is 'A' or above, of `past_z` when above 'Z'.
+    let from_a = x + ONES * u64::from(0x80 - b'A');
+    let past_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & HIGHS;
+    x | (upper >> 2)
 }
 
 /// The key of no word: the table's empty slot (no form is empty).
@@ -355,6 +365,28 @@ pub fn is_one_of(word: &str, list: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_fold_ascii_case_and_refuse_what_no_form_holds() {
+        // Every ASCII byte, at every place in a word, lower-cased as `to_ascii_lowercase` does.
+        for b in 1..128u8 {
+            for at in 0..8 {
+                let x = u64::from(b) << (8 * at);
+                let lower = u64::from(b.to_ascii_lowercase()) << (8 * at);
+                assert_eq!(ascii_lowercase(x), lower, "byte {b} at {at}");
+            }
+        }
+        assert_eq!(key("Said"), key("said"));
+        assert_eq!(key("SPOKESWOMAN"), key("spokeswoman"));
+        assert_ne!(key("said"), key("sai"));
+        assert!(key("abcdefghijklmnopqrstuvwx").is_some());
+        assert_eq!(key("abcdefghijklmnopqrstuvwxy"), None);
+        assert_eq!(key("dijo\u{301}"), None);
+        assert_eq!(key("sa\0id"), None);
+        assert_eq!(word("SAID").verb, word("said").verb);
+        assert!(word("said").verb.is_some());
+        assert_eq!(word(""), Word::default());
+    }
 
     #[test]
     fn verb_forms_and_flags() {
