@@ -81,14 +81,11 @@ pub fn person_key(name: &str) -> (Option<String>, String) {
         if word.is_empty() || SUFFIXES.contains(&word.as_str()) {
             continue;
         }
-        // The word moves into its slot; the buffer it replaces is reused for the next word.
-        let taken = std::mem::take(&mut word);
-        let replaced = if first.is_none() {
-            first.replace(taken)
-        } else {
-            last.replace(taken)
-        };
-        word = replaced.unwrap_or_default();
+        match (&first, &mut last) {
+            (None, _) => first = Some(word.clone()),
+            (Some(_), Some(l)) => l.clone_from(&word),
+            (Some(_), None) => last = Some(word.clone()),
+        }
     }
     match (first, last) {
         (None, _) => (None, fold_word(name)),
@@ -135,13 +132,16 @@ pub fn acronym(name: &str) -> Option<String> {
 /// → "NATO"); `None` for a single word.
 pub fn initials(name: &str) -> Option<String> {
     const SKIP: &[&str] = &["of", "the", "and", "for", "on", "de", "du", "la", "&", "in"];
-    let words = || {
-        name.split_whitespace()
-            .filter(|w| !SKIP.iter().any(|s| s.eq_ignore_ascii_case(w)))
-    };
-    words().nth(1)?;
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !SKIP.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
     Some(
-        words()
+        words
+            .iter()
             .filter_map(|w| w.chars().next())
             .flat_map(char::to_uppercase)
             .collect(),
