@@ -17,8 +17,8 @@ pub enum YearSpec {
     /// Relative to the publication year: "this May" (0), "May last year" (-1),
     /// "next year's first quarter" (1).
     Shift(i32),
-    /// The latest one before the current one: "this past May", "last fall", "last December
-    /// 31".
+    /// The latest one before the current one: "this past May", "last fall"; for a day, the
+    /// day in the latest such month before the current one ("last March 9").
     Previous,
     /// The latest one before the current month and the month just ended: "last May" ("last
     /// February" on March 1 is a year back, as the month just ended is "last month").

@@ -175,6 +175,12 @@ fn calendar(
     ctx: &Context,
     tense: &mut dyn FnMut() -> Option<Reading>,
 ) -> Option<Period> {
+    // "last March 9" on March 12 is a year back: the day in the latest such month before
+    // the current one.
+    if let (YearSpec::Previous, Part::Day(m, _)) = (year, part) {
+        let month = calendar(year, Part::Month(m), ctx, tense)?;
+        return in_year(month.first_day()?.year(), part);
+    }
     if part == Part::YearEnd {
         let last_day = calendar(year, Part::Day(12, 31), ctx, tense)?;
         return in_year(last_day.first_day()?.year(), part);

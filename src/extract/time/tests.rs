@@ -588,6 +588,11 @@ fn last_and_a_month_name_skip_the_month_just_ended() {
         &[("last December 31", "2025-12-31")],
     );
     check(
+        "Stocks have doubled since their low of last March 9.",
+        Some(ymd(2026, 3, 12)),
+        &[("last March 9", "2025-03-09")],
+    );
+    check(
         "The plant has been idle since last June 30, when its owner ran out of cash.",
         Some(ymd(2026, 3, 2)),
         &[("last June 30", "2025-06-30")],
@@ -727,6 +732,12 @@ fn weeks_months_and_years_relative_to_publication() {
         "The treaty was signed three years ago.",
         tuesday(),
         &[("three years ago", "2022")],
+    );
+    // Counted in decades, it is still a year: not the decade before this one.
+    check(
+        "A decade ago the town had no paved road; two decades later it had an airport.",
+        tuesday(),
+        &[("A decade ago", "2015"), ("two decades later", "2035")],
     );
 }
 

@@ -402,6 +402,12 @@ fn counted_shift(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     };
     match a.and_then(|a| a.value.map(|v| (v, a.modifier))) {
         Some((v, modifier)) => {
+            // "a decade ago" is the year ten years back, not the decade before this one.
+            let (unit, v) = match unit {
+                Unit::Decade => (Unit::Year, v * 10.0),
+                Unit::Century => (Unit::Year, v * 100.0),
+                u => (u, v),
+            };
             let core = Core::new(c.i, Expr::Shift(unit, sign * v.round() as i32, base));
             Some(match modifier {
                 Some(m) => core.with_mod(m),
