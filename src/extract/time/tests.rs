@@ -804,6 +804,11 @@ fn stretches_just_gone_or_ahead_are_lengths_of_time() {
         &[("recent weeks", "PXW"), ("the coming months", "PXM")],
     );
     check(
+        "Executives were cautious about the coming months.",
+        friday(),
+        &[("the coming months", "PXM")],
+    );
+    check(
         "The central bank warned of more turbulence in the weeks ahead.",
         friday(),
         &[("the weeks ahead", "PXW")],
