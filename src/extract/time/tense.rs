@@ -58,11 +58,13 @@ pub fn around(
     }
     // "a June agreement", "the Fed's June meeting", "crude for April delivery": the tense of
     // the clause around the noun a date names is not the date's. A happening nobody
-    // schedules ("the March earthquake") is over; one set in advance ("a November summit",
+    // schedules ("the March earthquake") or one whose results are told is over; one set in advance ("a November summit",
     // "the June deadline") is the nearer one; any other (a deal, a report, a ruling) is
     // usually reported once made, as a date without a tense is.
     if attributive(text, tokens, first, end, lo) {
-        return if noun_among(text, tokens, end, UNFORESEEN) {
+        return if noun_among(text, tokens, end, UNFORESEEN)
+            || noun_among(text, tokens, end, AFTERMATH)
+        {
             Some(firm(Tense::Past))
         } else if noun_among(text, tokens, end, SCHEDULED) {
             Some(Reading {
@@ -241,6 +243,19 @@ const UNFORESEEN: &[&str] = &[
     "incursion",
     "assault",
     "crackdown",
+];
+
+/// Nouns of what a happening leaves behind ("the November election results", "the June
+/// vote's outcome"): the happening is over, even one set in advance.
+const AFTERMATH: &[&str] = &[
+    "results",
+    "outcome",
+    "aftermath",
+    "fallout",
+    "victory",
+    "defeat",
+    "winner",
+    "loser",
 ];
 
 /// Nouns of happenings set in advance: named by their date ("a November summit", "the June

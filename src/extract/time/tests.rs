@@ -537,6 +537,12 @@ fn a_month_naming_an_occasion_is_the_nearer_one() {
         Some(ymd(2025, 1, 7)),
         &[("June", "2025-06")],
     );
+    // What it left behind shows it is over.
+    check(
+        "Markets shrugged off the November election results.",
+        Some(ymd(2025, 7, 14)),
+        &[("November", "2024-11")],
+    );
     // Any other occasion is reported once it has happened.
     check(
         "The company said the June acquisition trimmed its earnings.",
