@@ -178,7 +178,7 @@ struct Merger {
     persons: Vec<Option<PersonKey>>,
     /// Persons by surname key.
     by_surname: Map<String, Vec<u32>>,
-    /// Organisations, places, other names and unnamed sources by name key.
+    /// Organisations, places and other names (and what metonyms stand for) by name key.
     by_key: Map<String, u32>,
     /// Acronyms written with a full name in some article, by their letters (`u32::MAX` when
     /// two actors claim one).
