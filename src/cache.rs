@@ -23,6 +23,7 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::atomic;
 use crate::ingest::Problem;
 use crate::ingest::walk::DATA_DIR;
 
@@ -217,9 +218,9 @@ fn read_bytes(reader: &mut impl Read, buf: &mut Vec<u8>) -> Result<Option<()>, S
     Ok(Some(()))
 }
 
-/// Writes the cache atomically (see [`write_atomic`]).
+/// Writes the cache atomically (see [`atomic`]).
 pub fn write<'a>(path: &Path, entries: impl IntoIterator<Item = EntryRef<'a>>) -> io::Result<()> {
-    write_atomic(path, |out| {
+    atomic::write_from(path, |out| {
         out.write_all(MAGIC)?;
         let header = Header {
             format: FORMAT,
@@ -353,31 +354,12 @@ pub fn write_views(path: &Path, key: u64, views: &impl StoreParts) -> io::Result
         fingerprint: VIEWS.to_string(),
         key,
     };
-    write_atomic(path, |out| {
+    atomic::write_from(path, |out| {
         out.write_all(VIEWS_MAGIC)?;
         write_item(out, &header)?;
         views.write_parts(&mut PartWriter { out })?;
         out.write_all(&END.to_le_bytes())
     })
-}
-
-/// Writes a file atomically: to a temporary file beside `path`, flushed, then renamed.
-fn write_atomic(
-    path: &Path,
-    fill: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
-) -> io::Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
-        fill(&mut out)?;
-        let file = out.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 fn write_item(out: &mut impl Write, item: &impl Serialize) -> io::Result<()> {

@@ -317,7 +317,7 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
     };
     let text = export::render(&source, &filter, format);
     match &args.output {
-        Some(path) => store::write_atomic(path, text.as_bytes())
+        Some(path) => crate::atomic::write(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => io::stdout().lock().write_all(text.as_bytes())?,
     }

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod article;
+pub mod atomic;
 pub mod cache;
 pub mod cli;
 pub mod corpus;

@@ -694,7 +694,7 @@ fn big_review(n: u64, round: u64) -> Review {
 }
 
 /// Not a test by itself: writes one of two reviews into `$DOSSIER_SAVE_LOOP` over and over
-/// (as saving does, through `write_atomic`), until killed by
+/// (as saving does, through `atomic::write`), until killed by
 /// [`a_process_killed_mid_save_leaves_a_whole_file`].
 #[test]
 #[ignore = "run by a_process_killed_mid_save_leaves_a_whole_file"]
@@ -706,7 +706,7 @@ fn save_loop() {
     let texts = [1, 2].map(|round| store::to_json(&big_review(5_000, round)));
     println!("ready");
     for text in texts.iter().cycle() {
-        store::write_atomic(&path, text.as_bytes()).unwrap();
+        dossier::atomic::write(&path, text.as_bytes()).unwrap();
     }
 }
 
@@ -866,7 +866,7 @@ fn dossier_export_writes_the_marked_items_of_a_corpus_folder() {
         },
     );
     fs::create_dir_all(corpus.join(".dossier")).unwrap();
-    store::write_atomic(
+    dossier::atomic::write(
         &corpus.join(".dossier/review.json"),
         store::to_json(&review).as_bytes(),
     )

@@ -94,7 +94,7 @@ pub enum Effect {
 
 /// Carries out [`Effect::Write`]: writes the report atomically and returns the answer.
 pub fn write_report(path: &std::path::Path, text: &str, summary: String) -> Action {
-    let result = crate::review::store::write_atomic(path, text.as_bytes())
+    let result = crate::atomic::write(path, text.as_bytes())
         .map(|()| summary)
         .map_err(|e| format!("cannot write {}: {e}", path.display()));
     Action::Written(result)

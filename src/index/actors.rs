@@ -10,7 +10,8 @@
 //! International Energy Forum (IEF)"). Unnamed sources stay per article.
 //! Metonyms point to what they stand for. Authors are read from the articles' metadata.
 
-use crate::extract::actors::fasthash::FxHashMap;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 use compact_str::CompactString;
@@ -20,12 +21,44 @@ use serde::{Deserialize, Serialize};
 use crate::article::Article;
 use crate::article::packed::{Item, Part};
 use crate::extract::actors::alias::{acronym, given_names_agree, name_key, person_key};
+use crate::extract::actors::fasthash::FxHasher;
 use crate::extract::actors::{ActorKind, Gender, LocalActor, Mention, MentionForm};
 use crate::extract::events::Event;
 use crate::extract::quotes::Quote;
 use crate::index::ItemRef;
 use crate::index::overrides::{Merge, Overrides, Split, Step};
 use crate::span::Span;
+
+/// The Fx hasher, finished by turning its well-mixed high bits into the low bits a hash
+/// table indexes by: alone, the low bits of an Fx hash of a string depend on a few of its
+/// bytes, which makes long probe runs in the merge's tables of hundreds of thousands of names.
+#[derive(Debug, Default, Clone, Copy)]
+struct Spread(FxHasher);
+
+impl Hasher for Spread {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0.write_u8(i);
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.0.write_usize(i as usize);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.0.write_usize(i);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.finish().rotate_left(26)
+    }
+}
+
+/// A hash map of the merge.
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<Spread>>;
 
 /// A role of a corpus actor, and where it was stated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,18 +177,35 @@ struct Merger {
     actors: Vec<Actor>,
     persons: Vec<Option<PersonKey>>,
     /// Persons by surname key.
-    by_surname: FxHashMap<String, Vec<u32>>,
+    by_surname: Map<String, Vec<u32>>,
+    /// Organisations, places and other names (and what metonyms stand for) by name key.
+    by_key: Map<String, u32>,
     /// Acronyms written with a full name in some article, by their letters (`u32::MAX` when
     /// two actors claim one).
-    by_acronym: FxHashMap<String, u32>,
+    by_acronym: Map<String, u32>,
     actor_of: Vec<Vec<u32>>,
     authors: Vec<(u32, u32, Option<Span>, Option<String>)>,
-    /// The role titles of the first [`ROLE_SAMPLE`] local actors of each corpus actor that
-    /// has any, as they are assigned (what namesakes are told apart by).
-    sampled_roles: FxHashMap<u32, Vec<CompactString>>,
+    /// The role titles of the first [`ROLE_SAMPLE`] local actors of each person that has
+    /// any, as they are assigned (what namesakes are told apart by).
+    sampled_roles: Map<u32, Vec<CompactString>>,
 }
 
+/// A local actor kept, decoded, for a pass after the one that decoded it: its article and
+/// index, its keys, and itself.
+type Pending = ((usize, usize), LocalKey, LocalActor);
+
 impl Merger {
+    /// A merger with a slot for every local actor of `articles`, none assigned.
+    fn for_articles(articles: &[Article]) -> Merger {
+        Merger {
+            actor_of: articles
+                .iter()
+                .map(|a| vec![u32::MAX; a.count(Part::Actors)])
+                .collect(),
+            ..Merger::default()
+        }
+    }
+
     fn push(&mut self, name: &str, kind: ActorKind, key: Option<PersonKey>) -> u32 {
         let id = self.actors.len() as u32;
         if let Some(k) = &key {
@@ -185,77 +235,84 @@ impl Merger {
         })
     }
 
+    /// Merges every local actor in four passes: persons with a full name, then persons known
+    /// by a surname alone; other names, then acronyms (which join the full name that some
+    /// article writes them with). Then metonyms point to what they stand for.
+    ///
+    /// Persons and the other actors share nothing while they are merged, so both first
+    /// passes run in one walk over the articles, each decoded once (a chunk at a time, on
+    /// every core): the other actors go to a merger of their own, whose actors are numbered
+    /// after the persons, as if merged after them. The local actors of the second passes
+    /// and the metonyms are kept from that walk.
     fn assign(&mut self, articles: &[Article]) {
-        self.actor_of = articles
-            .iter()
-            .map(|a| vec![u32::MAX; a.count(Part::Actors)])
-            .collect();
-        let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
-        // Full names first, then surnames alone, then other names, then acronyms (which
-        // join the full name that some article writes them with). The keys are computed
-        // chunk by chunk on every core, persons then the others; those of surnames alone and
-        // of acronyms are kept for the pass after.
-        for (pass, persons) in [(0, true), (2, false)] {
-            let mut later: Vec<(usize, usize, LocalKey)> = Vec::new();
-            for (c, chunk) in articles.chunks(KEYS_CHUNK).enumerate() {
-                for (offset, keyed) in local_keys(chunk, persons).into_iter().enumerate() {
-                    let ai = c * KEYS_CHUNK + offset;
-                    for (li, (key, local)) in keyed.keys.into_iter().zip(&keyed.locals).enumerate()
-                    {
-                        match key {
-                            LocalKey::Person(None, _) | LocalKey::Named(_, Some(_)) => {
-                                later.push((ai, li, key))
-                            }
-                            key => {
-                                let local = Local {
-                                    at: (ai, li),
-                                    actor: local,
-                                    acronyms: &keyed.acronyms,
-                                };
-                                self.assign_local(pass, local, key, &mut by_key)
-                            }
-                        }
-                    }
+        *self = Merger::for_articles(articles);
+        let mut others = Merger::for_articles(articles);
+        let mut surnames: Vec<Pending> = Vec::new();
+        let mut acronyms: Vec<Pending> = Vec::new();
+        let mut metonyms: Vec<(usize, usize, Box<str>)> = Vec::new();
+        for (ai, keyed) in decoded(articles, keyed) {
+            for (li, (key, mut actor)) in keyed.locals.into_iter().enumerate() {
+                if let Some(of) = actor.stands_for.take() {
+                    metonyms.push((ai, li, of));
                 }
-            }
-            // Decoded again, article by article (`later` is in article order).
-            let mut decoded: (usize, Vec<LocalActor>) = (usize::MAX, Vec::new());
-            for (ai, li, key) in later {
-                if decoded.0 != ai {
-                    decoded = (ai, articles[ai].actors().collect());
-                }
-                if let Some(actor) = decoded.1.get(li) {
-                    let local = Local {
-                        at: (ai, li),
-                        actor,
-                        acronyms: &[],
-                    };
-                    self.assign_local(pass + 1, local, key, &mut by_key);
+                let local = Local {
+                    at: (ai, li),
+                    actor: &actor,
+                    acronyms: &keyed.acronyms,
+                };
+                match key {
+                    LocalKey::Person(None, _) => surnames.push(((ai, li), key, actor)),
+                    LocalKey::Named(_, Some(_)) => acronyms.push(((ai, li), key, actor)),
+                    LocalKey::Person(..) => self.assign_local(0, local, key),
+                    _ => others.assign_local(2, local, key),
                 }
             }
         }
-        // Metonyms point to the actor they stand for, created when never mentioned.
-        let metonyms = decoded(articles, |a| {
-            let of = a.actors().enumerate();
-            of.filter_map(|(li, l)| Some((li, l.stands_for?)))
-                .collect::<Vec<_>>()
-        });
-        for (ai, stands_for) in metonyms {
-            for (li, of) in stands_for {
-                let key = name_key(&of);
-                let target = match by_key.get(&key) {
-                    Some(&t) => t,
-                    None => {
-                        let t = self.push(&of, ActorKind::Place, None);
-                        by_key.insert(key, t);
-                        t
-                    }
+        for (pass, merger, pending) in [(1, &mut *self, surnames), (3, &mut others, acronyms)] {
+            for (at, key, actor) in pending {
+                let local = Local {
+                    at,
+                    actor: &actor,
+                    acronyms: &[],
                 };
-                let id = self.actor_of[ai][li];
-                if id != target {
-                    self.actors[id as usize].stands_for = Some(target);
+                merger.assign_local(pass, local, key);
+            }
+        }
+        self.append(others);
+        // Metonyms point to the actor they stand for, created when never mentioned.
+        for (ai, li, of) in metonyms {
+            let key = name_key(&of);
+            let target = match self.by_key.get(&key) {
+                Some(&t) => t,
+                None => {
+                    let t = self.push(&of, ActorKind::Place, None);
+                    self.by_key.insert(key, t);
+                    t
+                }
+            };
+            let id = self.actor_of[ai][li];
+            if id != target {
+                self.actors[id as usize].stands_for = Some(target);
+            }
+        }
+    }
+
+    /// Takes the actors of `others`, a merger of the same articles that assigned the local
+    /// actors this one did not, numbered after this one's.
+    fn append(&mut self, others: Merger) {
+        let offset = self.actors.len() as u32;
+        for (mine, theirs) in self.actor_of.iter_mut().zip(others.actor_of) {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                if t != u32::MAX {
+                    *m = t + offset;
                 }
             }
+        }
+        self.actors.extend(others.actors);
+        self.persons.extend(others.persons);
+        self.by_key = others.by_key;
+        for id in self.by_key.values_mut() {
+            *id += offset;
         }
     }
 
@@ -270,7 +327,6 @@ impl Merger {
             acronyms,
         }: Local,
         key: LocalKey,
-        by_key: &mut FxHashMap<String, u32>,
     ) {
         let id = match (pass, key) {
             (0, LocalKey::Person(Some(given), surname)) => {
@@ -285,17 +341,21 @@ impl Merger {
                     )
                 })
             }
-            (1, LocalKey::Person(None, surname)) => self.surname_owner(&surname, local, by_key),
+            (1, LocalKey::Person(None, surname)) => self.surname_owner(&surname, local),
             (2, LocalKey::Unnamed) => self.push(&local.name, ActorKind::Unnamed, None),
             (2 | 3, LocalKey::Named(name, short)) => {
-                let found = by_key.get(name.as_str()).copied().or_else(|| {
-                    short
-                        .as_ref()
-                        .and_then(|a| self.by_acronym.get(a).copied())
-                        .filter(|&id| id != u32::MAX)
-                });
-                let id = found.unwrap_or_else(|| self.push(&local.name, local.kind, None));
-                by_key.insert(name, id);
+                let id = match self.by_key.get(name.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = short
+                            .as_ref()
+                            .and_then(|a| self.by_acronym.get(a).copied())
+                            .filter(|&id| id != u32::MAX)
+                            .unwrap_or_else(|| self.push(&local.name, local.kind, None));
+                        self.by_key.insert(name, id);
+                        id
+                    }
+                };
                 if pass == 2 {
                     self.register_acronyms(acronyms, li, id);
                 }
@@ -306,30 +366,27 @@ impl Merger {
         self.actor_of[ai][li] = id;
         let locals = &mut self.actors[id as usize].locals;
         locals.push(ItemRef::new(ai, li));
-        if locals.len() <= ROLE_SAMPLE && !local.roles.is_empty() {
+        if locals.len() <= ROLE_SAMPLE && local.kind == ActorKind::Person && !local.roles.is_empty()
+        {
             let titles = local.roles.iter().map(|r| r.title.clone());
             self.sampled_roles.entry(id).or_default().extend(titles);
         }
     }
 
     /// The corpus actor for a person known only by surname `surname`: the one person with
-    /// that surname, or among several the one sharing a role with it, or else an actor of
-    /// that surname alone.
-    fn surname_owner(
-        &mut self,
-        surname: &str,
-        local: &LocalActor,
-        by_key: &mut FxHashMap<String, u32>,
-    ) -> u32 {
+    /// that surname, or among several the one sharing a role with it, or else the actor of
+    /// that surname alone (created by the first).
+    fn surname_owner(&mut self, surname: &str, local: &LocalActor) -> u32 {
+        let given = |i: u32| {
+            self.persons[i as usize]
+                .as_ref()
+                .is_some_and(|k| k.given.is_some())
+        };
         let candidates: Vec<u32> = self
             .with_surname(surname)
             .iter()
             .copied()
-            .filter(|&i| {
-                self.persons[i as usize]
-                    .as_ref()
-                    .is_some_and(|k| k.given.is_some())
-            })
+            .filter(|&i| given(i))
             .collect();
         let chosen = match candidates.as_slice() {
             [one] => Some(*one),
@@ -350,21 +407,19 @@ impl Merger {
                 (sharing.len() == 1).then(|| *sharing[0])
             }
         };
-        chosen.unwrap_or_else(|| {
-            let key = format!("person:{surname}");
-            if let Some(&id) = by_key.get(&key) {
-                return id;
-            }
-            let id = self.push(
+        let alone = || {
+            let mut of_surname = self.with_surname(surname).iter().copied();
+            of_surname.find(|&i| !given(i))
+        };
+        chosen.or_else(alone).unwrap_or_else(|| {
+            self.push(
                 &local.name,
                 ActorKind::Person,
                 Some(PersonKey {
                     given: None,
                     surname: surname.to_string(),
                 }),
-            );
-            by_key.insert(key, id);
-            id
+            )
         })
     }
 
@@ -563,36 +618,19 @@ impl Merger {
         }
     }
 
-    /// Aliases: every distinct written name of the actor's mentions, most frequent first.
+    /// Aliases (what the overrides find actors by): every distinct written name of the
+    /// actor's mentions, most frequent first.
     fn fill_aliases(&mut self, articles: &[Article]) {
-        // Written names are counted as slices of the texts: no copy until an alias is kept.
-        let mut counts: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); self.actors.len()];
-        let named = decoded(articles, |a| {
-            a.mentions()
-                .filter(|m| m.form != MentionForm::Description)
-                .map(|m| (m.actor, m.span))
-                .collect::<Vec<_>>()
-        });
+        let mut names = Names::new(self.actors.len());
+        let named = decoded(articles, |a| a.mentions().collect::<Vec<_>>());
         for (ai, mentions) in named {
-            let map = &self.actor_of[ai];
-            for (local, span) in mentions {
-                if let Some(&id) = map.get(local as usize).filter(|&&id| id != u32::MAX) {
-                    *counts[id as usize]
-                        .entry(span.text(&articles[ai].text))
-                        .or_default() += 1;
-                }
-            }
+            names.count(&articles[ai].text, &self.actor_of[ai], &mentions);
         }
-        for (actor, counts) in self.actors.iter_mut().zip(counts) {
-            let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
-            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            actor.aliases = aliases.into_iter().map(|(a, _)| a.into()).collect();
-        }
+        names.set(&mut self.actors);
     }
 
     /// Statistics, dropping actors left empty by overrides and renumbering.
     fn finish(mut self, articles: &[Article]) -> Merged {
-        self.fill_aliases(articles);
         for (id, article, span, outlet) in std::mem::take(&mut self.authors) {
             let a = &mut self.actors[id as usize];
             a.authored += 1;
@@ -643,6 +681,10 @@ impl Merger {
             *id = new_id.get(*id as usize).copied().unwrap_or(u32::MAX);
         }
         drop(new_id);
+        // Their aliases are those of their mentions: none.
+        for a in &mut authors {
+            a.aliases.clear();
+        }
         stats(articles, &mut actors, &actor_of);
         Merged {
             actors,
@@ -662,8 +704,22 @@ enum LocalKey {
     Named(String, Option<String>),
     /// An unnamed source or group.
     Unnamed,
-    /// Not merged in this pass.
-    Skipped,
+}
+
+impl LocalKey {
+    /// The keys of `local`, by its kind.
+    fn of(local: &LocalActor) -> LocalKey {
+        match local.kind {
+            ActorKind::Person => {
+                let (given, surname) = person_key(&local.name);
+                LocalKey::Person(given, surname)
+            }
+            ActorKind::Organisation | ActorKind::Place | ActorKind::Other => {
+                LocalKey::Named(name_key(&local.name), acronym(&local.name))
+            }
+            ActorKind::Unnamed => LocalKey::Unnamed,
+        }
+    }
 }
 
 /// A local actor being assigned, with what the merge reads of its article.
@@ -678,54 +734,25 @@ struct Local<'a> {
 
 /// An article's local actors, decoded, with their keys.
 struct Keyed {
-    /// The local actors.
-    locals: Vec<LocalActor>,
-    /// The key of each.
-    keys: Vec<LocalKey>,
-    /// When keying everything but persons: the letters of each acronym mention, with its
-    /// local actor, in text order.
+    /// The local actors, with the key of each.
+    locals: Vec<(LocalKey, LocalActor)>,
+    /// The letters of each acronym mention, with its local actor, in text order.
     acronyms: Vec<(u32, String)>,
 }
 
-/// Articles whose local actors' keys are computed together in the merge.
+/// Articles decoded together in the merge.
 const KEYS_CHUNK: usize = 1024;
 
-/// The local actors of `articles` and their keys, computed on every core: of persons only,
-/// or of everything but persons.
-fn local_keys(articles: &[Article], persons: bool) -> Vec<Keyed> {
-    articles
-        .par_iter()
-        .map(|a| {
-            let locals: Vec<LocalActor> = a.actors().collect();
-            let keys = locals
-                .iter()
-                .map(|l| match (persons, l.kind) {
-                    (true, ActorKind::Person) => {
-                        let (given, surname) = person_key(&l.name);
-                        LocalKey::Person(given, surname)
-                    }
-                    (false, ActorKind::Organisation | ActorKind::Place | ActorKind::Other) => {
-                        LocalKey::Named(name_key(&l.name), acronym(&l.name))
-                    }
-                    (false, ActorKind::Unnamed) => LocalKey::Unnamed,
-                    _ => LocalKey::Skipped,
-                })
-                .collect();
-            let acronyms = if persons {
-                Vec::new()
-            } else {
-                a.mentions()
-                    .filter(|m| m.form == MentionForm::Acronym)
-                    .filter_map(|m| Some((m.actor, acronym(m.span.text(&a.text))?)))
-                    .collect()
-            };
-            Keyed {
-                locals,
-                keys,
-                acronyms,
-            }
-        })
-        .collect()
+/// The local actors of article `a` and their keys.
+fn keyed(a: &Article) -> Keyed {
+    Keyed {
+        locals: a.actors().map(|l| (LocalKey::of(&l), l)).collect(),
+        acronyms: a
+            .mentions()
+            .filter(|m| m.form == MentionForm::Acronym)
+            .filter_map(|m| Some((m.actor, acronym(m.span.text(&a.text))?)))
+            .collect(),
+    }
 }
 
 /// What `decode` reads of each article, in corpus order: decoded on every core, a chunk of
@@ -758,9 +785,60 @@ fn local_name(articles: &[Article], r: ItemRef) -> Option<CompactString> {
     local_actor(articles, r).map(|l| l.name)
 }
 
-/// Mentions, quotations, articles, dates, roles, genders and co-mentions.
+/// The written names of each corpus actor's mentions, counted as slices of the texts (no
+/// copy until an alias is kept).
+struct Names<'t> {
+    /// Per corpus actor, its names and how often each is written.
+    counts: Vec<Map<&'t str, u32>>,
+    /// The names of the article being counted, with their actor.
+    written: Vec<(u32, &'t str)>,
+}
+
+impl<'t> Names<'t> {
+    fn new(actors: usize) -> Names<'t> {
+        Names {
+            counts: vec![Map::default(); actors],
+            written: Vec::new(),
+        }
+    }
+
+    /// Counts the names of an article's `mentions` (descriptions are not names), given the
+    /// corpus actor of each local actor. An article names an actor the same way several
+    /// times: its names are tallied together first.
+    fn count(&mut self, text: &'t str, map: &[u32], mentions: &[Mention]) {
+        self.written.clear();
+        for m in mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Description)
+        {
+            match map.get(m.actor as usize) {
+                Some(&id) if (id as usize) < self.counts.len() => {
+                    self.written.push((id, m.span.text(text)))
+                }
+                _ => {}
+            }
+        }
+        self.written.sort_unstable();
+        for same in self.written.chunk_by(|a, b| a == b) {
+            let (id, name) = same[0];
+            *self.counts[id as usize].entry(name).or_default() += same.len() as u32;
+        }
+    }
+
+    /// Sets every actor's aliases: its names, most frequent first.
+    fn set(self, actors: &mut [Actor]) {
+        for (actor, counts) in actors.iter_mut().zip(self.counts) {
+            let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            actor.aliases = aliases.into_iter().map(|(a, _)| a.into()).collect();
+        }
+    }
+}
+
+/// Mentions, quotations, articles, dates, roles, genders, co-mentions and aliases.
 fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
-    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    let mut names = Names::new(actors.len());
+    let mut pairs: Map<(u32, u32), u32> = Map::default();
     let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
     let mut last_article = vec![usize::MAX; actors.len()];
     let mut in_sentence: Vec<(usize, u32)> = Vec::new();
@@ -776,6 +854,7 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
         let article = &articles[ai];
         let map = &actor_of[ai];
         let date = article.date();
+        names.count(&article.text, map, &mentions);
         for m in &mentions {
             let Some(&id) = map.get(m.actor as usize) else {
                 continue;
@@ -840,6 +919,7 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
             }
         }
     }
+    names.set(actors);
     let mut co: Vec<Vec<(u32, u32)>> = vec![Vec::new(); actors.len()];
     for ((a, b), n) in pairs {
         co[a as usize].push((b, n));

@@ -9,12 +9,13 @@
 //! loses decisions; when both change the same item, the later save wins.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use crate::atomic;
 use crate::corpus::Input;
 use crate::ingest::walk::DATA_DIR;
 use crate::review::{Correction, Decision, Edit, ItemKey, Review};
@@ -264,75 +265,6 @@ fn move_aside(path: &Path) -> Result<PathBuf, String> {
     Ok(aside)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed and synced, then
-/// renamed over it. On failure `path` is untouched and the temporary file removed.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, bytes, |_| Ok(()))
-}
-
-/// [`write_atomic`], calling `before_rename` with the temporary file between writing and
-/// renaming (tests make it fail there).
-fn write_atomic_with(
-    path: &Path,
-    bytes: &[u8],
-    before_rename: impl FnOnce(&Path) -> io::Result<()>,
-) -> io::Result<()> {
-    let tmp = temporary(path);
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        before_rename(&tmp)?;
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable where the platform allows it.
-        if let Some(dir) = path.parent().and_then(|d| File::open(d).ok()) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// The temporary file [`write_atomic`] writes before renaming it to `path`.
-fn temporary(path: &Path) -> PathBuf {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
-}
-
-/// Removes the temporary files of saves that never finished (a process killed while
-/// writing). Called with the lock held: every save writes under it, so no other save can be
-/// writing one of these now.
-fn remove_stale_temporaries(path: &Path) {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return;
-    };
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let n = entry.file_name();
-        let n = n.to_string_lossy();
-        let pid = n
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"));
-        if pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-            && entry.file_type().is_ok_and(|t| t.is_file())
-        {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
 /// Where a review is saved, and what this instance last read or wrote there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
@@ -394,7 +326,7 @@ impl Store {
                 }
             }
         }
-        remove_stale_temporaries(&self.path);
+        atomic::remove_stale(&self.path);
         let mut saved = Saved::default();
         let on_disk = match fs::read(&self.path) {
             Ok(bytes) => Some(bytes),
@@ -430,7 +362,7 @@ impl Store {
             }
         }
         let text = text.unwrap_or_else(|| to_json(review));
-        write_atomic(&self.path, text.as_bytes())
+        atomic::write(&self.path, text.as_bytes())
             .map_err(|e| format!("cannot save {shown}: {e}"))?;
         self.base = Some(xxhash_rust::xxh3::xxh3_64(text.as_bytes()));
         Ok(saved)
@@ -493,33 +425,6 @@ mod tests {
         assert!(parse(b"{\"format\": \"x\", \"version\": 1}").is_err());
         let bad_mark = text.replace("\"confirmed\"", "\"perhaps\"");
         assert!(parse(bad_mark.as_bytes()).unwrap_err().contains("perhaps"));
-    }
-
-    #[test]
-    fn a_failure_between_write_and_rename_leaves_the_old_file_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(FILE_NAME);
-        let old = to_json(&review(Mark::Confirmed));
-        write_atomic(&path, old.as_bytes()).unwrap();
-        let new = to_json(&review(Mark::Disputed));
-        let crash = write_atomic_with(&path, new.as_bytes(), |tmp| {
-            // The new content is complete in the temporary file at this point.
-            assert_eq!(fs::read_to_string(tmp).unwrap(), new);
-            Err(io::Error::other("simulated crash before rename"))
-        });
-        assert!(crash.is_err());
-        assert_eq!(fs::read_to_string(&path).unwrap(), old);
-        let left: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(
-            left,
-            vec![std::ffi::OsString::from(FILE_NAME)],
-            "no temporary file left"
-        );
-        write_atomic(&path, new.as_bytes()).unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), new);
     }
 
     #[test]

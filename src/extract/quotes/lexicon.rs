@@ -96,28 +96,103 @@ pub struct Word {
     pub pronoun: Option<PronounKind>,
 }
 
-/// A fast hash for short ASCII keys (the word lists are fixed data, so no hash flooding).
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+/// A word form as a table key: up to 24 ASCII bytes, lower-cased and zero-padded into three
+/// machine words, so a look-up hashes and compares three words instead of a string.
+type Key = [u64; 3];
 
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// The key of `word` in lower case; `None` for a word longer than 24 bytes, not in ASCII or
+/// holding a NUL byte (no form in the lists is any of these). The bytes are gathered into
+/// words in registers and lower-cased eight at a time.
+fn key(word: &str) -> Option<Key> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 24 {
+        return None;
+    }
+    let mut key = [0u64; 3];
+    let mut refused = false;
+    for (k, &b) in bytes.iter().enumerate() {
+        refused |= b == 0 || !b.is_ascii();
+        key[k / 8] |= u64::from(b) << (8 * (k % 8));
+    }
+    (!refused).then(|| key.map(ascii_lowercase))
+}
+
+/// The eight ASCII bytes of `x` in lower case.
+fn ascii_lowercase(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Every byte is below 0x80, so no sum carries into the next byte: the high bit of a byte
+    // of `from_a` is set when the byte is 'A' or above, of `past_z` when above 'Z'.
+    let from_a = x + ONES * u64::from(0x80 - b'A');
+    let past_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & HIGHS;
+    x | (upper >> 2)
+}
+
+/// The key of no word: the table's empty slot (no form is empty).
+const EMPTY: Key = [0; 3];
+
+/// The word forms of the lexicon in an open-addressing table of [`Key`]s, at most half full.
+struct WordTable {
+    keys: Vec<Key>,
+    words: Vec<Word>,
+    shift: u32,
+}
+
+impl WordTable {
+    /// A table holding `forms` (the lower-case forms the lists give; any other is left out,
+    /// as no look-up could find it).
+    fn new(forms: &HashMap<String, Word>) -> WordTable {
+        let slots = (forms.len() * 2).next_power_of_two().max(16);
+        let mut table = WordTable {
+            keys: vec![EMPTY; slots],
+            words: vec![Word::default(); slots],
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for (form, word) in forms {
+            let Some(k) = key(form).filter(|&k| k != EMPTY && key_of_lower(form)) else {
+                continue;
+            };
+            let mut i = table.slot(k);
+            while table.keys[i] != EMPTY {
+                i = (i + 1) & (slots - 1);
+            }
+            table.keys[i] = k;
+            table.words[i] = *word;
+        }
+        table
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    fn slot(&self, k: Key) -> usize {
+        let h = (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> self.shift) as usize
+    }
+
+    /// What the table holds for `word`, in any case.
+    fn get(&self, word: &str) -> Word {
+        let Some(k) = key(word) else {
+            return Word::default();
+        };
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            match self.keys[i] {
+                EMPTY => return Word::default(),
+                found if found == k => return self.words[i],
+                _ => i = (i + 1) & mask,
+            }
         }
     }
 }
 
-type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// True when `form` is already in lower case, so a look-up (which lower-cases) can find it.
+fn key_of_lower(form: &str) -> bool {
+    !form.bytes().any(|b| b.is_ascii_uppercase())
+}
 
 struct Lexicon {
-    words: WordMap<Word>,
-    verbs: HashMap<String, Verb>,
-    pronouns: HashMap<&'static str, PronounKind>,
+    words: WordTable,
     first_names: HashMap<&'static str, Gender>,
     gender_words: HashMap<&'static str, Gender>,
     person_nouns: HashMap<&'static str, bool>,
@@ -206,7 +281,7 @@ fn lexicon() -> &'static Lexicon {
             "../../../assets/lexicon/organisation_words.txt"
         ))
         .collect();
-        let mut words: WordMap<Word> = WordMap::default();
+        let mut words: HashMap<String, Word> = HashMap::new();
         for line in data_lines(include_str!("../../../assets/lexicon/word_classes.txt")) {
             let Some((name, list)) = line.split_once(':') else {
                 continue;
@@ -223,9 +298,7 @@ fn lexicon() -> &'static Lexicon {
             words.entry((*w).to_string()).or_default().pronoun = Some(*p);
         }
         Lexicon {
-            words,
-            verbs,
-            pronouns,
+            words: WordTable::new(&words),
             first_names,
             gender_words,
             person_nouns,
@@ -248,22 +321,17 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 
 /// What the lexicon knows about `word`, in any case.
 pub fn word(word: &str) -> Word {
-    let mut buf = [0; 24];
-    lower(word, &mut buf)
-        .and_then(|w| lexicon().words.get(w).copied())
-        .unwrap_or_default()
+    lexicon().words.get(word)
 }
 
 /// The speech verb `word` is a form of, in any case ("said", "Says").
 pub fn verb(word: &str) -> Option<Verb> {
-    let mut buf = [0; 24];
-    lexicon().verbs.get(lower(word, &mut buf)?).copied()
+    lexicon().words.get(word).verb
 }
 
 /// The pronoun `word` is, in any case ("he", "She").
 pub fn pronoun(word: &str) -> Option<PronounKind> {
-    let mut buf = [0; 24];
-    lexicon().pronouns.get(lower(word, &mut buf)?).copied()
+    lexicon().words.get(word).pronoun
 }
 
 /// The gender a given name usually carries ("Marco" → male).
@@ -297,6 +365,28 @@ pub fn is_one_of(word: &str, list: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_fold_ascii_case_and_refuse_what_no_form_holds() {
+        // Every ASCII byte, at every place in a word, lower-cased as `to_ascii_lowercase` does.
+        for b in 1..128u8 {
+            for at in 0..8 {
+                let x = u64::from(b) << (8 * at);
+                let lower = u64::from(b.to_ascii_lowercase()) << (8 * at);
+                assert_eq!(ascii_lowercase(x), lower, "byte {b} at {at}");
+            }
+        }
+        assert_eq!(key("Said"), key("said"));
+        assert_eq!(key("SPOKESWOMAN"), key("spokeswoman"));
+        assert_ne!(key("said"), key("sai"));
+        assert!(key("abcdefghijklmnopqrstuvwx").is_some());
+        assert_eq!(key("abcdefghijklmnopqrstuvwxy"), None);
+        assert_eq!(key("dijo\u{301}"), None);
+        assert_eq!(key("sa\0id"), None);
+        assert_eq!(word("SAID").verb, word("said").verb);
+        assert!(word("said").verb.is_some());
+        assert_eq!(word(""), Word::default());
+    }
 
     #[test]
     fn verb_forms_and_flags() {

@@ -128,6 +128,36 @@ fn is_candidate(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | b'`' | b'<' | 0xE2 | 0xC2)
 }
 
+/// The first byte at or after `i` for which [`is_candidate`] holds (`bytes.len()` if none).
+/// Eight bytes are tested at once: most of a paragraph is plain words.
+fn next_candidate(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` equal to `b`, exact up to the first such byte (a
+    // borrow can only mark bytes after a true match).
+    let equal = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGHS
+    };
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let found = equal(x, b'"')
+            | equal(x, b'\'')
+            | equal(x, b'`')
+            | equal(x, b'<')
+            | equal(x, 0xE2)
+            | equal(x, 0xC2);
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !is_candidate(bytes[i]) {
+        i += 1;
+    }
+    i
+}
+
 struct Scanner<'a> {
     para: &'a str,
     base: usize,
@@ -226,12 +256,11 @@ pub fn in_paragraph(text: &str, para: Span, style: Style, previous_open: bool) -
         continues: previous_open && mark_at(bytes, 0).is_some(),
     };
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !is_candidate(b) {
-            i += 1;
-            continue;
-        }
+    loop {
+        i = next_candidate(bytes, i);
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         if b == b'<' {
             i += tag_len(bytes, i).unwrap_or(1);
             continue;
@@ -261,6 +290,31 @@ mod tests {
 
     fn quotes(p: &str) -> Vec<&str> {
         quotes_in(p, Style::Double)
+    }
+
+    #[test]
+    fn next_candidate_finds_the_first_mark_or_tag_byte() {
+        let p = "He said it was “a scam” and <b>\"over\"</b>, didn't he? ‘No’ — «fine» `ok`.";
+        let bytes = p.as_bytes();
+        let mut found = Vec::new();
+        let mut i = 0;
+        loop {
+            i = next_candidate(bytes, i);
+            if i == bytes.len() {
+                break;
+            }
+            found.push(i);
+            i += 1;
+        }
+        let expected: Vec<usize> = (0..bytes.len())
+            .filter(|&i| is_candidate(bytes[i]))
+            .collect();
+        // The opening curly quote at 15, then 13 more: marks, tags, the apostrophe, the dash.
+        assert_eq!(found.first(), Some(&15));
+        assert_eq!(found.len(), 14);
+        assert_eq!(found, expected);
+        assert_eq!(next_candidate(b"no marks here at all", 3), 20);
+        assert_eq!(next_candidate(b"", 0), 0);
     }
 
     fn quotes_in(p: &str, style: Style) -> Vec<&str> {

@@ -17,8 +17,8 @@ pub enum YearSpec {
     /// Relative to the publication year: "this May" (0), "May last year" (-1),
     /// "next year's first quarter" (1).
     Shift(i32),
-    /// The latest one before the current one: "this past May", "last fall", "last December
-    /// 31".
+    /// The latest one before the current one: "this past May", "last fall"; for a day, the
+    /// day in the latest such month before the current one ("last March 9").
     Previous,
     /// The latest one before the current month and the month just ended: "last May" ("last
     /// February" on March 1 is a year back, as the month just ended is "last month").
@@ -49,6 +49,9 @@ pub enum Part {
     Half(u8),
     /// A season.
     Season(Season),
+    /// The end of the year, named as the year: "by year end", "at year's end". Its year is
+    /// the one whose December 31 the tense and closeness choose.
+    YearEnd,
     /// The `n`th given weekday of a month (month, weekday with 0 = Monday, n), the last one
     /// for n = 0: Thanksgiving is the fourth Thursday of November, Memorial Day the last
     /// Monday of May.
@@ -69,9 +72,9 @@ pub enum Base {
 pub enum RefKind {
     /// PRESENT_REF: "now", "currently".
     Present,
-    /// PAST_REF: "recently", "in the past", "in recent days".
+    /// PAST_REF: "recently", "in the past".
     Past,
-    /// FUTURE_REF: "soon", "in the future", "in the coming weeks".
+    /// FUTURE_REF: "soon", "in the future".
     Future,
 }
 
@@ -119,7 +122,7 @@ pub enum Expr {
     Reported(YearSpec),
     /// A reference to the present, past or future.
     Ref(RefKind),
-    /// A length of time: "three years" (3), "for weeks" (`None`).
+    /// A length of time: "three years" (3), "for weeks", "in recent days" (`None`).
     Duration(Option<f64>, Unit),
     /// A recurrence.
     Set(Recurrence),

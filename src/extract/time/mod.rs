@@ -174,6 +174,12 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
     if let Some(p) = r.period
         && becomes_reference(&f.expr)
     {
+        // "at year end, down from $1.07 trillion three months earlier": counted from the
+        // year's last day.
+        let p = match (f.expr, p.interval()) {
+            (expr::Expr::Calendar(_, expr::Part::YearEnd), Some(i)) => Period::Day(i.end),
+            _ => p,
+        };
         ctx.remember(p, tense);
     }
     if reporting_stretch(tokens, f) {

@@ -137,7 +137,7 @@ fn place(expr: &Expr, ctx: &Context, tense: &mut dyn FnMut() -> Option<Reading>)
 /// A period of a year given by its year.
 fn in_year(y: i32, part: Part) -> Option<Period> {
     Some(match part {
-        Part::Year => Period::Year(y),
+        Part::Year | Part::YearEnd => Period::Year(y),
         Part::Month(m) => Period::Month(y, u32::from(m)),
         Part::Day(m, d) => Period::Day(NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?),
         Part::WeekOf(m, d) => {
@@ -175,6 +175,16 @@ fn calendar(
     ctx: &Context,
     tense: &mut dyn FnMut() -> Option<Reading>,
 ) -> Option<Period> {
+    // "last March 9" on March 12 is a year back: the day in the latest such month before
+    // the current one.
+    if let (YearSpec::Previous, Part::Day(m, _)) = (year, part) {
+        let month = calendar(year, Part::Month(m), ctx, tense)?;
+        return in_year(month.first_day()?.year(), part);
+    }
+    if part == Part::YearEnd {
+        let last_day = calendar(year, Part::Day(12, 31), ctx, tense)?;
+        return in_year(last_day.first_day()?.year(), part);
+    }
     if let YearSpec::Given(y) = year {
         return in_year(y, part);
     }
@@ -295,7 +305,7 @@ fn calendar(
             firm,
         }) if firm || !(ahead > 180 && back < 90) => future,
         Some(Reading {
-            tense: Tense::Past | Tense::Future,
+            tense: Tense::Past | Tense::Future | Tense::Occasion,
             ..
         }) => {
             if ahead < back {
@@ -460,7 +470,7 @@ fn reference_period(unit: Unit, ctx: &Context) -> Option<Period> {
 fn unresolved_value(expr: &Expr) -> String {
     match *expr {
         Expr::Calendar(_, part) => match part {
-            Part::Year => "XXXX".to_string(),
+            Part::Year | Part::YearEnd => "XXXX".to_string(),
             Part::Month(m) => format!("XXXX-{m:02}"),
             Part::Day(m, d) => format!("XXXX-{m:02}-{d:02}"),
             Part::WeekOf(..) => "XXXX-WXX".to_string(),

@@ -18,6 +18,9 @@ pub enum Tense {
     Present,
     /// Future or planned: "will", "is expected to", "plans to".
     Future,
+    /// None of its own: a date naming a happening set in advance ("a November summit", "the
+    /// March referendum"), which is the nearer of the last and the coming one.
+    Occasion,
 }
 
 /// A tense, and whether the word showing it is reliable: an auxiliary or an irregular verb is
@@ -53,10 +56,24 @@ pub fn around(
             firm: true,
         });
     }
-    // "a June agreement", "the Fed's June meeting", "crude for April delivery": a date naming
-    // an occasion is the nearer one, whatever the tense of the clause around the noun.
+    // "a June agreement", "the Fed's June meeting", "crude for April delivery": the tense of
+    // the clause around the noun a date names is not the date's. A happening nobody
+    // schedules ("the March earthquake") or one whose results are told is over; one set in advance ("a November summit",
+    // "the June deadline") is the nearer one; any other (a deal, a report, a ruling) is
+    // usually reported once made, as a date without a tense is.
     if attributive(text, tokens, first, end, lo) {
-        return None;
+        return if noun_among(text, tokens, end, UNFORESEEN)
+            || noun_among(text, tokens, end, AFTERMATH)
+        {
+            Some(firm(Tense::Past))
+        } else if noun_among(text, tokens, end, SCHEDULED) {
+            Some(Reading {
+                tense: Tense::Occasion,
+                firm: false,
+            })
+        } else {
+            None
+        };
     }
     // "effective Feb. 1", "payable on Dec. 7": the date a change or a payment is set for is
     // the coming one, unless that is far off and the last one near.
@@ -172,6 +189,119 @@ pub(super) fn attributive(
                 && word_at(text, tokens, end, &mut buf)
                     .is_some_and(|w| !NOT_A_NOUN.contains(&w) && flags(w) == 0 && !participle(w))
         })
+}
+
+/// Nouns of happenings nobody schedules: named by their date ("the March earthquake", "the
+/// May 9 attack"), they have happened.
+const UNFORESEEN: &[&str] = &[
+    "earthquake",
+    "quake",
+    "tsunami",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "blast",
+    "explosion",
+    "shooting",
+    "shootings",
+    "slaying",
+    "slayings",
+    "death",
+    "deaths",
+    "massacre",
+    "crash",
+    "disaster",
+    "coup",
+    "uprising",
+    "riots",
+    "invasion",
+    "raid",
+    "raids",
+    "ambush",
+    "killing",
+    "killings",
+    "murder",
+    "fire",
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "eruption",
+    "landslide",
+    "accident",
+    "spill",
+    "outage",
+    "derailment",
+    "stampede",
+    "collapse",
+    "cyberattack",
+    "kidnapping",
+    "incursion",
+    "assault",
+    "crackdown",
+];
+
+/// Nouns of what a happening leaves behind ("the November election results", "the June
+/// vote's outcome"): the happening is over, even one set in advance.
+const AFTERMATH: &[&str] = &[
+    "results",
+    "outcome",
+    "aftermath",
+    "fallout",
+    "victory",
+    "defeat",
+    "winner",
+    "loser",
+];
+
+/// Nouns of happenings set in advance: named by their date ("a November summit", "the June
+/// deadline", "crude for April delivery"), they are the nearer such date, past or coming.
+const SCHEDULED: &[&str] = &[
+    "summit",
+    "election",
+    "elections",
+    "vote",
+    "referendum",
+    "ballot",
+    "poll",
+    "polls",
+    "runoff",
+    "meeting",
+    "meetings",
+    "conference",
+    "convention",
+    "session",
+    "talks",
+    "hearing",
+    "deadline",
+    "target",
+    "date",
+    "delivery",
+    "contract",
+    "contracts",
+    "expiry",
+    "expiration",
+    "auction",
+    "quarter",
+    "holiday",
+    "holidays",
+    "visit",
+];
+
+/// How many lower-case words after a date the noun it names may come ("the March terrorist
+/// attacks", "a May general election").
+const NOUN_REACH: usize = 3;
+
+/// True when one of the first lower-case words from token `end` is a noun of `nouns`.
+fn noun_among(text: &str, tokens: &[Token], end: usize, nouns: &[&str]) -> bool {
+    let mut buf = [0u8; 12];
+    (end..tokens.len().min(end + NOUN_REACH))
+        .take_while(|&j| tokens[j].is_word() && tokens[j].case() == Case::Lower)
+        .any(|j| word_at(text, tokens, j, &mut buf).is_some_and(|w| nouns.contains(&w)))
 }
 
 /// True when "since" comes shortly before token `first`, in the same stretch of words.

@@ -514,6 +514,47 @@ fn a_month_naming_an_occasion_is_the_nearer_one() {
         november,
         &[("December", "2025-12")],
     );
+    // A happening nobody schedules is over, however near the coming month is.
+    let december = Some(ymd(2025, 12, 10));
+    check(
+        "Output has recovered after the March earthquake and floods.",
+        december,
+        &[("March", "2025-03")],
+    );
+    check(
+        "Investigators are still searching the site of the October 3 train crash.",
+        Some(ymd(2025, 9, 20)),
+        &[("October 3", "2024-10-03")],
+    );
+    // One set in advance is the nearer one, whatever the tense of the clause.
+    check(
+        "Ministers prepared the ground for a November summit in Lima.",
+        Some(ymd(2025, 7, 14)),
+        &[("November", "2025-11")],
+    );
+    check(
+        "The program ends at its June deadline, the governor said.",
+        Some(ymd(2025, 1, 7)),
+        &[("June", "2025-06")],
+    );
+    // What it left behind shows it is over.
+    check(
+        "Markets shrugged off the November election results.",
+        Some(ymd(2025, 7, 14)),
+        &[("November", "2024-11")],
+    );
+    // Any other occasion is reported once it has happened.
+    check(
+        "The company said the June acquisition trimmed its earnings.",
+        Some(ymd(2025, 2, 1)),
+        &[("June", "2024-06")],
+    );
+    // A year at the end of the phrase is the occasion's year.
+    check(
+        "The two men met in a London hotel on a March morning in 2001.",
+        december,
+        &[("March", "2001-03"), ("2001", "2001")],
+    );
     // A verb after the month is no noun it names: the tense decides.
     check(
         "Sales for April rose 4 percent.",
@@ -546,11 +587,32 @@ fn last_and_a_month_name_skip_the_month_just_ended() {
         Some(ymd(2026, 1, 2)),
         &[("last December", "2024-12")],
     );
-    // A day after it: the latest such day.
+    // A day after it: the latest such day, which the expression holds.
     check(
         "Repairs cover cars built through last December 31, the agency said.",
         Some(ymd(2026, 1, 20)),
-        &[("last December", "2025-12")],
+        &[("last December 31", "2025-12-31")],
+    );
+    check(
+        "Stocks have doubled since their low of last March 9.",
+        Some(ymd(2026, 3, 12)),
+        &[("last March 9", "2025-03-09")],
+    );
+    check(
+        "The plant has been idle since last June 30, when its owner ran out of cash.",
+        Some(ymd(2026, 3, 2)),
+        &[("last June 30", "2025-06-30")],
+    );
+    check(
+        "The new rules take effect next April 1.",
+        Some(ymd(2026, 3, 2)),
+        &[("next April 1", "2026-04-01")],
+    );
+    // A number after the month that counts something is no day of it.
+    check(
+        "Prices rose last May 5 percent faster than wages.",
+        Some(ymd(2026, 3, 2)),
+        &[("last May", "2025-05")],
     );
 }
 
@@ -677,6 +739,12 @@ fn weeks_months_and_years_relative_to_publication() {
         tuesday(),
         &[("three years ago", "2022")],
     );
+    // Counted in decades, it is still a year: not the decade before this one.
+    check(
+        "A decade ago the town had no paved road; two decades later it had an airport.",
+        tuesday(),
+        &[("A decade ago", "2015"), ("two decades later", "2035")],
+    );
 }
 
 #[test]
@@ -698,6 +766,29 @@ fn year_end_is_the_last_day_of_the_year_the_tense_chooses() {
         march,
         &[("year-end 2023", "2023-12-31")],
     );
+    // Written as two words it is the end of the year, as "the end of the year" is: the
+    // year, which the tense chooses as it does for "year-end".
+    check(
+        "The company hopes to close the deal by year end.",
+        june,
+        &[("year end", "2025")],
+    );
+    check(
+        "By year's end, the fund had lost a third of its value.",
+        march,
+        &[("year's end", "2024")],
+    );
+    check(
+        "Sales will pick up by the end of the year.",
+        june,
+        &[("the end of the year", "2025")],
+    );
+    // What is counted from it starts at the year's last day.
+    check(
+        "Assets stood at $928 billion at year end, down from $1 trillion three months earlier.",
+        march,
+        &[("year end", "2024"), ("three months earlier", "2024-09")],
+    );
     // Before a noun it names no day: the news conference was not held on December 31.
     check(
         "Speaking at a year-end news conference on Friday, the minister said talks would go on.",
@@ -707,12 +798,36 @@ fn year_end_is_the_last_day_of_the_year_the_tense_chooses() {
 }
 
 #[test]
-fn references_without_a_date() {
+fn stretches_just_gone_or_ahead_are_lengths_of_time() {
     check(
         "Zelenskyy has said in recent days that Kyiv will not give up territory.",
         friday(),
-        &[("recent days", "PAST_REF")],
+        &[("recent days", "PXD")],
     );
+    check(
+        "Fighting has intensified in recent weeks, and aid groups fear worse in the coming months.",
+        friday(),
+        &[("recent weeks", "PXW"), ("the coming months", "PXM")],
+    );
+    check(
+        "Executives were cautious about the coming months.",
+        friday(),
+        &[("the coming months", "PXM")],
+    );
+    check(
+        "The central bank warned of more turbulence in the weeks ahead.",
+        friday(),
+        &[("the weeks ahead", "PXW")],
+    );
+    check(
+        "Several upcoming years of budget cuts worry the unions.",
+        friday(),
+        &[("upcoming years", "PXY")],
+    );
+}
+
+#[test]
+fn references_without_a_date() {
     check(
         "Prices are now falling, and analysts expect more cuts in the future.",
         friday(),

@@ -96,7 +96,7 @@ fn leading_weekday(c: &mut Cursor) -> YearSpec {
 }
 
 /// A day of the month: 1-31, optionally with its ordinal suffix ("23rd").
-fn day(c: &mut Cursor, text: &str) -> Option<u8> {
+pub(super) fn day(c: &mut Cursor, text: &str) -> Option<u8> {
     let mut d = *c;
     let n = d.number(2).filter(|n| (1..=31).contains(n))?;
     d.suffix(text, &["st", "nd", "rd", "th"]);
@@ -116,13 +116,13 @@ fn year(c: &mut Cursor) -> Option<i32> {
 }
 
 /// True when `(m, d)` is a day some year has.
-fn valid_day(m: u8, d: u8) -> bool {
+pub(super) fn valid_day(m: u8, d: u8) -> bool {
     NaiveDate::from_ymd_opt(2024, u32::from(m), u32::from(d)).is_some()
 }
 
 /// True when the token after a day number shows it is a count, not a date ("March 12 people",
 /// "May 5 percent").
-fn counts_something(text: &str, c: &Cursor) -> bool {
+pub(super) fn counts_something(text: &str, c: &Cursor) -> bool {
     c.peek().is_some_and(|t| {
         let w = &text[t.start as usize..t.end as usize];
         matches!(t.lex(), Lex::Unit(..))
@@ -278,10 +278,32 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if with_weekday || abbrev || !month_alone(text, tokens, month_at, m, &c) {
         return None;
     }
-    Some(Core::new(
-        c.i,
-        Expr::Calendar(YearSpec::Implied, Part::Month(m)),
-    ))
+    let year = tense::attributive(text, tokens, month_at, c.i, 0)
+        .then(|| year_of_occasion(tokens, c.i))
+        .flatten()
+        .unwrap_or(YearSpec::Implied);
+    Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))))
+}
+
+/// How many lower-case words may stand between a month and the year its phrase ends with ("a
+/// March morning in 2001").
+const OCCASION_WORDS: usize = 3;
+
+/// The year written at the end of the phrase a month names an occasion in, from token `at`
+/// after the month: "a March morning in 2001", "the June meeting of 1998".
+fn year_of_occasion(tokens: &[Token], at: usize) -> Option<YearSpec> {
+    let mut c = Cursor::at(tokens, at);
+    for words in 0..=OCCASION_WORDS {
+        if words > 0 && c.any(&[W::In, W::Of]).is_some() {
+            return year(&mut c)
+                .filter(|_| c.peek().is_none_or(|t| t.number().is_none()))
+                .map(YearSpec::Given);
+        }
+        if !c.take_if(|t| t.is_word() && t.case() == Case::Lower) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a month name standing alone at token `at` is the month: "in May", "May, June" and
@@ -855,19 +877,22 @@ const AFTER_YEAR_END: &[&str] = &[
     "than", "but", "because", "the", "a", "an", "with", "for", "in", "on", "at", "of", "by",
 ];
 
-/// "year-end", "year end", "year's end", "year-end 1988": the last day of a year, which the
-/// tense chooses when none is written ("by year-end" ahead, "since year-end" back). Before a
-/// noun ("a year-end news conference") it only says which year: the end of the current one.
+/// "year-end", "year-end 1988": the last day of a year, the closing date of accounts, which
+/// the tense chooses when none is written ("by year-end" ahead, "since year-end" back).
+/// Written as two words ("by year end", "at year's end") it is the end of the year, as "the
+/// end of the year" is: the year, with the END modifier. Before a noun ("a year-end news
+/// conference") it only says which year: the end of the current one.
 fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     if c.unit() != Some((Unit::Year, false)) {
         return None;
     }
-    if c.tight_punct(b'\'') {
+    let hyphen = if c.tight_punct(b'\'') {
         c.suffix(text, &["s"]);
+        false
     } else {
-        c.dash();
-    }
+        c.dash()
+    };
     if !c.word(W::End) {
         return None;
     }
@@ -881,6 +906,11 @@ fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if modifies {
         return Some(
             Core::new(c.i, Expr::Calendar(YearSpec::Shift(0), Part::Year)).with_mod(Mod::End),
+        );
+    }
+    if !hyphen {
+        return Some(
+            Core::new(c.i, Expr::Calendar(YearSpec::Implied, Part::YearEnd)).with_mod(Mod::End),
         );
     }
     Some(Core::new(

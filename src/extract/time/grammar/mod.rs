@@ -474,6 +474,10 @@ fn approx_prefix(tokens: &[Token], i: usize) -> Option<(usize, Mod)> {
         W::Over if c.peek().is_some_and(|t| t.number().is_some()) => Mod::MoreThan,
         _ => return None,
     };
+    // "cautious about the coming months": a preposition before a phrase with "the".
+    if m == Mod::Approx && c.peek().is_some_and(|t| t.is(W::The)) {
+        return None;
+    }
     Some((c.i, m))
 }
 

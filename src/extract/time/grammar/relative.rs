@@ -4,7 +4,7 @@
 //! and references to the present, past and future ("now", "recently", "in the future").
 
 use super::duration::amount;
-use super::{Core, longer};
+use super::{Core, calendar, longer};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Clock, Expr, Mod, Part, RefKind, YearSpec};
 use crate::extract::time::token::{Case, Kind, Token};
@@ -22,7 +22,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, day_before_after(tokens, i));
     best = longer(best, earlier_later(text, tokens, i));
     best = longer(best, counted_shift(text, tokens, i));
-    best = longer(best, month_shift(tokens, i));
+    best = longer(best, month_shift(text, tokens, i));
     best = longer(best, the_year(text, tokens, i));
     longer(best, reference(text, tokens, i))
 }
@@ -402,6 +402,12 @@ fn counted_shift(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     };
     match a.and_then(|a| a.value.map(|v| (v, a.modifier))) {
         Some((v, modifier)) => {
+            // "a decade ago" is the year ten years back, not the decade before this one.
+            let (unit, v) = match unit {
+                Unit::Decade => (Unit::Year, v * 10.0),
+                Unit::Century => (Unit::Year, v * 100.0),
+                u => (u, v),
+            };
             let core = Core::new(c.i, Expr::Shift(unit, sign * v.round() as i32, base));
             Some(match modifier {
                 Some(m) => core.with_mod(m),
@@ -420,8 +426,8 @@ fn counted_shift(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     }
 }
 
-/// "last May", "this September", "next March", "this past April".
-fn month_shift(tokens: &[Token], i: usize) -> Option<Core> {
+/// "last May", "this September", "next March", "this past April", "last December 31".
+fn month_shift(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let year = match c.any(&[W::Last, W::This, W::Next])? {
         W::This if c.word(W::Past) => YearSpec::Previous,
@@ -437,13 +443,17 @@ fn month_shift(tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     c.bump();
-    // "last December 31": the latest such day, so the latest such month.
-    let year = match c.peek() {
-        Some(t) if year == YearSpec::LastMonthName && matches!(t.kind, Kind::Number(..)) => {
-            YearSpec::Previous
-        }
-        _ => year,
-    };
+    // "last December 31": the latest such day.
+    let mut d = c;
+    if let Some(day) = calendar::day(&mut d, text).filter(|&day| calendar::valid_day(m, day))
+        && !calendar::counts_something(text, &d)
+    {
+        let year = match year {
+            YearSpec::LastMonthName => YearSpec::Previous,
+            y => y,
+        };
+        return Some(Core::new(d.i, Expr::Calendar(year, Part::Day(m, day))));
+    }
     Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))))
 }
 
@@ -466,9 +476,19 @@ fn opens_sentence(prev: Option<&Token>) -> bool {
 /// Adjectives allowed in "the near future", "the foreseeable future".
 const FUTURE_ADJECTIVES: &[&str] = &["near", "distant", "foreseeable", "immediate", "far"];
 
-/// References without a date: "now", "currently", "these days", "at present", "recently",
-/// "in recent days", "in the past", "in the future",
-/// "in the coming weeks", "the weeks ahead", "the near term", "a later date".
+/// The stretch of time "recent", "coming" or "upcoming" opens when a plural unit follows:
+/// "in recent days" (PXD), "the coming weeks" (PXW), a length of time without a number, as
+/// TimeML values it.
+fn stretch(c: &mut Cursor) -> Option<Core> {
+    let (unit, true) = c.unit()? else {
+        return None;
+    };
+    Some(Core::new(c.i, Expr::Duration(None, unit)))
+}
+
+/// References without a date ("now", "currently", "these days", "at present", "recently",
+/// "in the past", "in the future", "the near term", "a later date") and the stretches of
+/// time just gone or ahead ("in recent days", "the coming weeks", "the weeks ahead").
 fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     use RefKind::{Future, Past, Present};
     let mut c = Cursor::at(tokens, i);
@@ -484,14 +504,7 @@ fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         Lex::Word(W::These) if c.unit() == Some((Unit::Day, true)) => Present,
         Lex::Word(W::Present) if prev.is_some_and(|p| p.is(W::At)) => Present,
         Lex::Word(W::Recently | W::Lately) => Past,
-        Lex::Word(W::Recent) => {
-            c.unit().filter(|&(_, plural)| plural)?;
-            Past
-        }
-        Lex::Word(W::Coming | W::Upcoming) => {
-            let (_, true) = c.unit()? else { return None };
-            Future
-        }
+        Lex::Word(W::Recent | W::Coming | W::Upcoming) => return stretch(&mut c),
         Lex::Word(W::A) if c.word(W::Later) && c.take_if(|t| text_is(text, t, "date")) => Future,
         Lex::Word(W::The) => match c.bump()?.lex() {
             Lex::Word(W::Present) if end_or_punct(&c) => Present,
@@ -509,11 +522,10 @@ fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
             Lex::Word(W::Near | W::Short | W::Long) if c.any(&[W::Term, W::Future]).is_some() => {
                 Future
             }
-            Lex::Word(W::Coming | W::Upcoming) => {
-                let (_, true) = c.unit()? else { return None };
-                Future
+            Lex::Word(W::Coming | W::Upcoming) => return stretch(&mut c),
+            Lex::Unit(unit, true) if c.word(W::Ahead) => {
+                return Some(Core::new(c.i, Expr::Duration(None, unit)));
             }
-            Lex::Unit(_, true) if c.word(W::Ahead) => Future,
             Lex::Other => {
                 let t = c.prev()?;
                 if FUTURE_ADJECTIVES.iter().any(|a| text_is(text, t, a)) && c.word(W::Future) {
