@@ -356,26 +356,19 @@ impl Index {
 
     /// Recomputes the corpus-level views after articles changed.
     pub fn rebuild_views(&mut self) {
-        // Each view is trimmed as soon as it is built, before the next ones' working sets
-        // are allocated. The quotation groups need no corpus actors: they are built side by
-        // side with the actor merge; the timeline, whose working set is the largest, is built
-        // alone after them.
-        let (merged, (quote_groups, quote_group_of)) = rayon::join(
-            || {
-                let mut merged = actors::merge(&self.articles, &self.overrides, &self.steps);
-                shrink_actors(
-                    &mut merged.actors,
-                    &mut merged.authors,
-                    &mut merged.actor_of,
-                );
-                merged
-            },
-            || {
-                let (mut groups, mut group_of) = quotes::group(&self.articles);
-                shrink_quote_groups(&mut groups, &mut group_of);
-                (groups, group_of)
-            },
+        // One view after the other, each trimmed as soon as it is built, before the next
+        // one's working set is allocated: the actors (which the timeline needs), the
+        // quotation groups, then the timeline, whose working set is the largest. Building the
+        // quotation groups beside the actor merge gains little (the merge decodes on every
+        // core) and peaks higher.
+        let mut merged = actors::merge(&self.articles, &self.overrides, &self.steps);
+        shrink_actors(
+            &mut merged.actors,
+            &mut merged.authors,
+            &mut merged.actor_of,
         );
+        let (mut quote_groups, mut quote_group_of) = quotes::group(&self.articles);
+        shrink_quote_groups(&mut quote_groups, &mut quote_group_of);
         let (mut timeline, mut entry_of) = timeline::build(&self.articles, &merged.actor_of);
         shrink_timeline(&mut timeline, &mut entry_of);
         self.set_views(Views {
