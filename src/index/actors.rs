@@ -10,9 +10,6 @@
 //! International Energy Forum (IEF)"). Unnamed sources stay per article.
 //! Metonyms point to what they stand for. Authors are read from the articles' metadata.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use chrono::NaiveDate;
 use compact_str::CompactString;
 use rayon::prelude::*;
@@ -21,44 +18,13 @@ use serde::{Deserialize, Serialize};
 use crate::article::Article;
 use crate::article::packed::{Item, Part};
 use crate::extract::actors::alias::{acronym, given_names_agree, name_key, person_key};
-use crate::extract::actors::fasthash::FxHasher;
+use crate::extract::actors::fasthash::FxHashMap;
 use crate::extract::actors::{ActorKind, Gender, LocalActor, Mention, MentionForm};
 use crate::extract::events::Event;
 use crate::extract::quotes::Quote;
 use crate::index::ItemRef;
 use crate::index::overrides::{Merge, Overrides, Split, Step};
 use crate::span::Span;
-
-/// The Fx hasher, finished by turning its well-mixed high bits into the low bits a hash
-/// table indexes by: alone, the low bits of an Fx hash of a string depend on a few of its
-/// bytes, which makes long probe runs in the merge's tables of hundreds of thousands of names.
-#[derive(Debug, Default, Clone, Copy)]
-struct Spread(FxHasher);
-
-impl Hasher for Spread {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0.write_u8(i);
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.0.write_usize(i as usize);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.0.write_usize(i);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0.finish().rotate_left(26)
-    }
-}
-
-/// A hash map of the merge.
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<Spread>>;
 
 /// A role of a corpus actor, and where it was stated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,17 +143,17 @@ struct Merger {
     actors: Vec<Actor>,
     persons: Vec<Option<PersonKey>>,
     /// Persons by surname key.
-    by_surname: Map<String, Vec<u32>>,
+    by_surname: FxHashMap<String, Vec<u32>>,
     /// Organisations, places and other names (and what metonyms stand for) by name key.
-    by_key: Map<String, u32>,
+    by_key: FxHashMap<String, u32>,
     /// Acronyms written with a full name in some article, by their letters (`u32::MAX` when
     /// two actors claim one).
-    by_acronym: Map<String, u32>,
+    by_acronym: FxHashMap<String, u32>,
     actor_of: Vec<Vec<u32>>,
     authors: Vec<(u32, u32, Option<Span>, Option<String>)>,
     /// The role titles of the first [`ROLE_SAMPLE`] local actors of each person that has
     /// any, as they are assigned (what namesakes are told apart by).
-    sampled_roles: Map<u32, Vec<CompactString>>,
+    sampled_roles: FxHashMap<u32, Vec<CompactString>>,
 }
 
 /// A local actor kept, decoded, for a pass after the one that decoded it: its article and
@@ -789,7 +755,7 @@ fn local_name(articles: &[Article], r: ItemRef) -> Option<CompactString> {
 /// copy until an alias is kept).
 struct Names<'t> {
     /// Per corpus actor, its names and how often each is written.
-    counts: Vec<Map<&'t str, u32>>,
+    counts: Vec<FxHashMap<&'t str, u32>>,
     /// The names of the article being counted, with their actor.
     written: Vec<(u32, &'t str)>,
 }
@@ -797,7 +763,7 @@ struct Names<'t> {
 impl<'t> Names<'t> {
     fn new(actors: usize) -> Names<'t> {
         Names {
-            counts: vec![Map::default(); actors],
+            counts: vec![FxHashMap::default(); actors],
             written: Vec::new(),
         }
     }
@@ -838,7 +804,7 @@ impl<'t> Names<'t> {
 /// Mentions, quotations, articles, dates, roles, genders, co-mentions and aliases.
 fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
     let mut names = Names::new(actors.len());
-    let mut pairs: Map<(u32, u32), u32> = Map::default();
+    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
     let mut last_article = vec![usize::MAX; actors.len()];
     let mut in_sentence: Vec<(usize, u32)> = Vec::new();
