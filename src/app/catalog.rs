@@ -194,51 +194,28 @@ impl Texts for Catalog {
     }
 }
 
-/// A role seen in an article: the corpus actor, the title, and the local actor and role index.
-type RoleSeen = (u32, CompactString, (u32, u32));
-
-/// How often an actor holds a role title, and where it is first stated (article, local
-/// actor, role), reversed so that the earlier ranks higher.
-type Rank = (usize, std::cmp::Reverse<(u32, u32, u32)>);
-
 /// For each actor, its most frequent role title (on ties, the one stated first in corpus
-/// order). Each article's local actors are decoded once, on every core, and their roles
-/// counted in corpus order.
+/// order), counted over the roles the actor merge gathered: the byline roles first (one per
+/// article authored), then the articles' roles in corpus order.
 fn main_roles(index: &Index) -> Vec<Option<CompactString>> {
-    let roles: Vec<Vec<RoleSeen>> = index
-        .articles
+    index
+        .actors
         .par_iter()
-        .enumerate()
-        .map(|(a, article)| {
-            let mut out = Vec::new();
-            for (l, local) in article.actors().enumerate() {
-                let Some(actor) = index.actor_of(a, l as u32) else {
-                    continue;
-                };
-                for (r, role) in local.roles.into_iter().enumerate() {
-                    out.push((actor, role.title, (l as u32, r as u32)));
-                }
+        .map(|actor| {
+            let stated = actor.roles.get(actor.authored as usize..).unwrap_or(&[]);
+            let mut counts: HashMap<&str, (usize, std::cmp::Reverse<usize>)> = HashMap::new();
+            for (at, role) in stated.iter().enumerate() {
+                counts
+                    .entry(role.title.as_str())
+                    .or_insert((0, std::cmp::Reverse(at)))
+                    .0 += 1;
             }
-            out
+            counts
+                .into_iter()
+                .max_by_key(|&(_, rank)| rank)
+                .map(|(title, _)| title.into())
         })
-        .collect();
-    let mut counts: HashMap<(u32, CompactString), Rank> = HashMap::new();
-    for (a, roles) in roles.into_iter().enumerate() {
-        for (actor, title, (l, r)) in roles {
-            let first = std::cmp::Reverse((a as u32, l, r));
-            counts.entry((actor, title)).or_insert((0, first)).0 += 1;
-        }
-    }
-    let mut best: Vec<Option<(Rank, CompactString)>> = vec![None; index.actors.len()];
-    for ((actor, title), rank) in counts {
-        let Some(slot) = best.get_mut(actor as usize) else {
-            continue;
-        };
-        if slot.as_ref().is_none_or(|b| b.0 < rank) {
-            *slot = Some((rank, title));
-        }
-    }
-    best.into_iter().map(|b| b.map(|(_, t)| t)).collect()
+        .collect()
 }
 
 /// A date at its granularity: `2025-12-19`, `2025-W51`, `2025-12`, `2025-Q4`, `2025`,

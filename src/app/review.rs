@@ -23,7 +23,6 @@ use crate::app::timeline::Row;
 use crate::app::{Action, App, Effect};
 use crate::article::packed::Part;
 use crate::extract::actors::Mention;
-use crate::extract::events::Event;
 use crate::extract::quotes::Quote;
 use crate::index::ItemRef;
 use crate::review::apply::{Baseline, apply};
@@ -216,7 +215,7 @@ impl App {
             Target::Entry(e) => {
                 let s = *catalog.index.timeline.get(e as usize)?.sources.first()?;
                 let article = catalog.article(s.article as usize)?;
-                let (_, event) = catalog.item::<Event>(s)?;
+                let event = article.events().nth(s.item as usize)?;
                 let q = statement_quote(article, event.span)?;
                 Some(ItemRef::new(s.article as usize, q))
             }

@@ -339,7 +339,7 @@ impl Source {
             spans[lo..]
                 .iter()
                 .take_while(|s| s.start < end)
-                .filter(|s| s.start < end && s.end > start)
+                .filter(|s| s.end > start)
                 .copied()
                 .collect()
         };

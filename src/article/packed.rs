@@ -410,11 +410,7 @@ impl<'a> Reader<'a> {
         if self.bytes.is_empty() {
             return Ok(0);
         }
-        let n = self.u()?;
-        if n > self.bytes.len() as u64 {
-            return Err(Corrupt("more items than bytes"));
-        }
-        Ok(n as usize)
+        self.count_within()
     }
 
     /// Fails unless every byte was read.

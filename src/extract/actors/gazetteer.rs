@@ -31,7 +31,7 @@ pub struct Title {
 
 /// What the gazetteer knows about one lower-case key. Several facts can hold at once
 /// ("georgia": a country and a first name; "brown": a surname and an English word).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Entry {
     /// A country (or country-like territory): the id of its canonical name.
     pub country: Option<u32>,
@@ -67,6 +67,12 @@ pub struct Entry {
     pub starts_title: bool,
     /// The last word of a title of several words ("state" for "secretary of state").
     pub ends_title: bool,
+}
+
+impl Default for Entry {
+    fn default() -> Entry {
+        Entry::NONE
+    }
 }
 
 impl Entry {

@@ -40,7 +40,7 @@ pub fn lowercase<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 
 /// The ASCII bytes `word` in lower case in `buf`, or `None` when they are not all ASCII or do
 /// not fit.
-pub fn lowercase_bytes<'b>(word: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
+fn lowercase_bytes<'b>(word: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
     if word.len() > buf.len() || !word.is_ascii() {
         return None;
     }
@@ -264,7 +264,7 @@ pub fn lex(w: &str) -> Lex {
 }
 
 /// Classifies a lower-case ASCII word given as bytes.
-pub fn lex_bytes(w: &[u8]) -> Lex {
+fn lex_bytes(w: &[u8]) -> Lex {
     if w.len() > MAX_LEN {
         return Lex::Other;
     }

@@ -275,10 +275,14 @@ fn month_first(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(year) = year_after(&mut c, text) {
         return Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))));
     }
-    if with_weekday || abbrev || !month_alone(text, tokens, month_at, m, &c) {
+    if with_weekday || abbrev {
         return None;
     }
-    let year = tense::attributive(text, tokens, month_at, c.i, 0)
+    let attributive = tense::attributive(text, tokens, month_at, c.i, 0);
+    if !month_alone(tokens, month_at, m, &c, attributive) {
+        return None;
+    }
+    let year = attributive
         .then(|| year_of_occasion(tokens, c.i))
         .flatten()
         .unwrap_or(YearSpec::Implied);
@@ -308,9 +312,9 @@ fn year_of_occasion(tokens: &[Token], at: usize) -> Option<YearSpec> {
 
 /// Whether a month name standing alone at token `at` is the month: "in May", "May, June" and
 /// "the March accession" (before a noun) are; "Theresa May", "April Ryan" and "you may" are
-/// not.
-fn month_alone(text: &str, tokens: &[Token], at: usize, m: u8, after: &Cursor) -> bool {
-    if temporal_lead(tokens, at) || tense::attributive(text, tokens, at, after.i, 0) {
+/// not. `attributive` says whether it stands before a noun ([`tense::attributive`]).
+fn month_alone(tokens: &[Token], at: usize, m: u8, after: &Cursor, attributive: bool) -> bool {
+    if attributive || temporal_lead(tokens, at) {
         return true;
     }
     if matches!(m, 3 | 5) {
