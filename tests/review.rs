@@ -15,6 +15,7 @@ use dossier::extract::events::EventKind;
 use dossier::extract::time::Granularity;
 use dossier::index::{Index, ItemRef};
 use dossier::review::export::{self, Filter, Format};
+use dossier::review::keys;
 use dossier::review::store::{self, FILE_NAME};
 use dossier::review::{
     Correction, Decision, Fix, ItemInfo, ItemKey, ItemKind, Keys, Mark, Review, Target, apply,
@@ -909,4 +910,33 @@ fn dossier_export_writes_the_marked_items_of_a_corpus_folder() {
         .unwrap();
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown mark \"maybe\""));
+}
+
+#[test]
+fn a_statement_event_is_keyed_by_the_quotation_with_its_span() {
+    let index = fixture_index();
+    let keys = Keys::build(&index);
+    let mut statements = 0;
+    for (a, article) in index.articles.iter().enumerate() {
+        for (e, event) in article.events().enumerate() {
+            let r = ItemRef::new(a, e);
+            let quote = (event.kind == EventKind::Statement)
+                .then(|| keys::statement_quote(article, event.span))
+                .flatten();
+            assert_eq!(keys.statement_quote(r), quote, "event {e} of article {a}");
+            let key = keys.event(&index, r).unwrap();
+            match quote {
+                Some(q) => {
+                    statements += 1;
+                    assert_eq!(Some(&key), keys.quote(&index, ItemRef::new(a, q)).as_ref());
+                }
+                None => {
+                    assert!(matches!(key, ItemKey::Event { article: h, .. } if h == article.hash));
+                    let entry = Target::Entry(index.entry_of[a][e]);
+                    assert!(keys.locate(&index, &key).contains(&entry), "{key:?}");
+                }
+            }
+        }
+    }
+    assert!(statements > 0, "the fixture corpus has statements");
 }

@@ -15,7 +15,7 @@ use crate::extract::events::{Event, EventKind};
 use crate::extract::quotes::Quote;
 use crate::extract::time::{Granularity, Interval};
 use crate::index::{Entry, Index, ItemRef, Totals};
-use crate::review::Keys;
+use crate::review::{Keys, keys};
 use crate::search::{Fields, Texts};
 use crate::span::Span;
 
@@ -43,12 +43,10 @@ pub struct Catalog {
 impl Catalog {
     /// Derives the lookup tables from an index.
     pub fn build(index: Index) -> Catalog {
-        // Decoded on every core: this runs when the corpus opens and after each correction.
-        let spans: Vec<Vec<Span>> = index
-            .articles
-            .par_iter()
-            .map(|art| art.quotes().map(|q| q.span).collect())
-            .collect();
+        // Decoded on every core, once for the finder and the review keys: this runs when the
+        // corpus opens and after each correction.
+        let spans = keys::quote_spans(&index);
+        let keys = Keys::with_quote_spans(&index, &spans);
         let (quotes, quote_spans) = spans
             .into_iter()
             .enumerate()
@@ -76,7 +74,6 @@ impl Catalog {
         }
         let main_role = main_roles(&index);
         let totals = index.totals();
-        let keys = Keys::build(&index);
         Catalog {
             index,
             quotes,

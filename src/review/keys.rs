@@ -9,6 +9,7 @@ use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64_with_seed};
 
 use crate::article::Article;
+use crate::article::packed::Part;
 use crate::extract::events::EventKind;
 use crate::index::{Index, ItemRef};
 use crate::review::{Decision, ItemKey, ItemKind, Mark, Review};
@@ -69,10 +70,35 @@ pub fn quote_hashes(article: &Article) -> Vec<u64> {
     span_hashes(&article.text, quotes.map(|q| (b'q', q.span)))
 }
 
-/// The item hashes of an article's events, in order.
-pub fn event_hashes(article: &Article) -> Vec<u64> {
-    let events = article.events();
-    span_hashes(&article.text, events.map(|e| (event_tag(e.kind), e.span)))
+/// The spans of every article's quotations (decoded on every core), what
+/// [`Keys::with_quote_spans`] reads.
+pub fn quote_spans(index: &Index) -> Vec<Vec<Span>> {
+    index
+        .articles
+        .par_iter()
+        .map(|a| a.quotes().map(|q| q.span).collect())
+        .collect()
+}
+
+/// The ids of an article's events: the item hash of each, in order, and the statements
+/// that stand for a quotation (event index, quotation index), given its quotations' spans.
+fn event_ids(article: &Article, quote_spans: &[Span]) -> (Vec<u64>, Vec<(u32, u32)>) {
+    let mut quotes: Vec<(Span, u32)> = quote_spans.iter().copied().zip(0..).collect();
+    quotes.sort_unstable();
+    let mut statements = Vec::new();
+    let mut tagged = Vec::with_capacity(article.count(Part::Events));
+    for (e, event) in article.events().enumerate() {
+        tagged.push((event_tag(event.kind), event.span));
+        if event.kind != EventKind::Statement {
+            continue;
+        }
+        // The first quotation with the statement's span (see [`statement_quote`]).
+        let at = quotes.partition_point(|&(span, _)| span < event.span);
+        if let Some(&(_, q)) = quotes.get(at).filter(|(span, _)| *span == event.span) {
+            statements.push((e as u32, q));
+        }
+    }
+    (span_hashes(&article.text, tagged.into_iter()), statements)
 }
 
 /// The hash an actor's key is looked up by.
@@ -154,6 +180,9 @@ pub struct Keys {
     quotes: Vec<Vec<u64>>,
     /// Per article, the item hash of each event.
     events: Vec<Vec<u64>>,
+    /// Per article, its statements that stand for a quotation: (event index, quotation
+    /// index), by event index.
+    statements: Vec<Vec<(u32, u32)>>,
     /// Per corpus actor, its key.
     actors: Vec<ItemKey>,
     /// Corpus actors by the hash of their key ([`key_hash`]).
@@ -167,6 +196,12 @@ pub struct Keys {
 impl Keys {
     /// Computes the ids of every item of `index`.
     pub fn build(index: &Index) -> Keys {
+        Keys::with_quote_spans(index, &quote_spans(index))
+    }
+
+    /// Computes the ids of every item of `index`, given the spans of its quotations (see
+    /// [`quote_spans`]): each article's events are decoded once.
+    pub fn with_quote_spans(index: &Index, quote_spans: &[Vec<Span>]) -> Keys {
         let actors: Vec<ItemKey> = index
             .actors
             .par_iter()
@@ -179,9 +214,22 @@ impl Keys {
                 ItemKey::actor(actor.kind, &actor.name, article)
             })
             .collect();
+        let quotes = index
+            .articles
+            .par_iter()
+            .zip(quote_spans)
+            .map(|(a, spans)| span_hashes(&a.text, spans.iter().map(|&s| (b'q', s))))
+            .collect();
+        let (events, statements) = index
+            .articles
+            .par_iter()
+            .zip(quote_spans)
+            .map(|(a, spans)| event_ids(a, spans))
+            .unzip();
         Keys {
-            quotes: index.articles.par_iter().map(quote_hashes).collect(),
-            events: index.articles.par_iter().map(event_hashes).collect(),
+            quotes,
+            events,
+            statements,
             actor_ids: ByHash::new(actors.par_iter().map(key_hash).collect()),
             by_hash: ByHash::new(index.articles.par_iter().map(|a| a.hash).collect()),
             actors,
@@ -205,18 +253,22 @@ impl Keys {
     /// The key a decision about event `r` is stored under: its quotation's for a statement,
     /// else its own.
     pub fn event(&self, index: &Index, r: ItemRef) -> Option<ItemKey> {
-        let article = index.articles.get(r.article as usize)?;
-        let event = article.events().nth(r.item as usize)?;
-        if event.kind == EventKind::Statement
-            && let Some(q) = statement_quote(article, event.span)
-        {
+        let item = *self.events.get(r.article as usize)?.get(r.item as usize)?;
+        if let Some(q) = self.statement_quote(r) {
             return self.quote(index, ItemRef::new(r.article as usize, q));
         }
-        let item = *self.events.get(r.article as usize)?.get(r.item as usize)?;
         Some(ItemKey::Event {
-            article: article.hash,
+            article: index.articles.get(r.article as usize)?.hash,
             item,
         })
+    }
+
+    /// The quotation event `r` stands for, when it is a statement that has one (see
+    /// [`statement_quote`]).
+    pub fn statement_quote(&self, r: ItemRef) -> Option<usize> {
+        let statements = self.statements.get(r.article as usize)?;
+        let at = statements.binary_search_by_key(&r.item, |&(e, _)| e).ok()?;
+        Some(statements[at].1 as usize)
     }
 
     /// The key of corpus actor `id`.
