@@ -161,13 +161,19 @@ struct Merger {
 type Pending = ((usize, usize), LocalKey, LocalActor);
 
 impl Merger {
-    /// A merger with a slot for every local actor of `articles`, none assigned.
+    /// A merger with a slot for every local actor of `articles`, none assigned, and room for
+    /// as many corpus actors as there are local actors: the actors are large, and growing
+    /// their vector copied it again and again (pages not written to are never touched).
     fn for_articles(articles: &[Article]) -> Merger {
+        let actor_of: Vec<Vec<u32>> = articles
+            .iter()
+            .map(|a| vec![u32::MAX; a.count(Part::Actors)])
+            .collect();
+        let locals = actor_of.iter().map(Vec::len).sum();
         Merger {
-            actor_of: articles
-                .iter()
-                .map(|a| vec![u32::MAX; a.count(Part::Actors)])
-                .collect(),
+            actor_of,
+            actors: Vec::with_capacity(locals),
+            persons: Vec::with_capacity(locals),
             ..Merger::default()
         }
     }
