@@ -207,3 +207,67 @@ fn a_bad_override_file_is_reported_and_the_corpus_still_loads() {
     assert!(Path::new(&p.path).ends_with("dossier.toml"));
     assert!(index.actor_named("Marco Rubio").is_some());
 }
+
+/// Articles naming people (some by surname alone, some sharing a surname), organisations
+/// with their acronyms, places standing for governments and unnamed sources: more than the
+/// merge decodes in one chunk.
+fn many_articles() -> Vec<(String, String)> {
+    let given = ["Anna", "Marco", "Peter", "Laura", "James", "Olga", "Ravi"];
+    let surnames = [
+        "Costa", "Rubio", "Novak", "Weber", "Hale", "Ito", "Silva", "Moreau",
+    ];
+    let bodies = [
+        ("International Energy Forum", "IEF"),
+        ("World Health Organization", "WHO"),
+        ("Central Bank of Norway", "CBN"),
+        ("Federal Aviation Administration", "FAA"),
+    ];
+    let places = ["Washington", "Paris", "Berlin", "Tokyo", "Madrid"];
+    (0..1500)
+        .map(|i| {
+            let person = format!("{} {}", given[i % 7], surnames[i % 8]);
+            let surname = surnames[(i / 3) % 8];
+            let (body, acronym) = bodies[i % 4];
+            let place = places[i % 5];
+            let text = format!(
+                "{person}, the director of the {body} ({acronym}), said on Monday that the \
+                 talks in {place} would resume.\n\n\"We will not wait,\" {surname} told \
+                 reporters. The {acronym} declined to comment, and {place} said it would \
+                 respond, according to officials familiar with the matter.\n\nPresident \
+                 {} {} met {person} on Tuesday.",
+                given[(i + 3) % 7],
+                surnames[(i * 5) % 8],
+            );
+            (format!("{i:04}.txt"), text)
+        })
+        .collect()
+}
+
+#[test]
+fn the_merge_is_the_same_on_one_thread_and_on_several() {
+    let articles = many_articles();
+    let named: Vec<(&str, &str)> = articles
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let (_d, index) = corpus(&named, None);
+    assert_eq!(index.articles.len(), 1500);
+    let build_on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| Index::build(index.articles.clone(), Vec::new()))
+    };
+    let one = build_on(1);
+    // Every full name is one person, and the organisations are merged with their acronyms.
+    assert!(persons(&one).iter().any(|(n, _)| n == "Anna Costa"));
+    let forum = one.actor_named("International Energy Forum").unwrap();
+    assert!(one.actors[forum as usize].is_called("IEF"));
+    for threads in [2, 3] {
+        let several = build_on(threads);
+        assert_eq!(several.actors, one.actors, "{threads} threads");
+        assert_eq!(several.actor_of, one.actor_of, "{threads} threads");
+        assert_eq!(several.authors, one.authors, "{threads} threads");
+    }
+}
