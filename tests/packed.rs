@@ -486,6 +486,7 @@ fn a_layout_packs_to_deltas_and_lengths() {
     assert!(packed.check(text).is_ok());
     assert_eq!(packed.decode(), layout);
     assert_eq!((packed.paragraph_count(), packed.sentence_count()), (2, 3));
+    assert_eq!(PackedLayout::default().bytes(), [0, 0]);
     let sentence = |offset| {
         packed
             .sentence_span_at(offset)

@@ -31,6 +31,13 @@ const FIRST_GIVEN: u8 = 0x80;
 #[derive(Clone, PartialEq, Eq)]
 pub struct PackedLayout(Box<[u8]>);
 
+/// The empty layout: no paragraph, no sentence.
+impl Default for PackedLayout {
+    fn default() -> Self {
+        PackedLayout::encode(&Layout::default())
+    }
+}
+
 impl fmt::Debug for PackedLayout {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "PackedLayout({} bytes)", self.0.len())
