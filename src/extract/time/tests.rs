@@ -745,6 +745,23 @@ fn weeks_months_and_years_relative_to_publication() {
         tuesday(),
         &[("A decade ago", "2015"), ("two decades later", "2035")],
     );
+    // "The past decade" is the ten years up to the publication date, not the 2010s; the
+    // calendar decade stays where it is named as one.
+    check(
+        "Rents in the capital have tripled over the past decade and may double in the next decade.",
+        tuesday(),
+        &[("the past decade", "P10Y"), ("the next decade", "P10Y")],
+    );
+    check(
+        "Sales peaked in the middle of the last decade.",
+        tuesday(),
+        &[("middle of the last decade", "201")],
+    );
+    check(
+        "The mine was busier last decade.",
+        tuesday(),
+        &[("last decade", "201")],
+    );
 }
 
 #[test]

@@ -307,6 +307,18 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     if !allowed {
         return None;
     }
+    // "the past decade", "over the next decade": the ten years up to or from the publication
+    // date, not the calendar decade before or after its own ("the past decade" in 2006 is not
+    // the 1990s). "last decade" without "the", "the middle of the last decade" and "the last
+    // decade of the century" are.
+    if unit == Unit::Decade
+        && the
+        && matches!(lead, W::Last | W::Past | W::Next | W::Coming | W::Upcoming)
+        && !(i > 0 && tokens[i - 1].is(W::Of))
+        && c.peek().is_none_or(|t| !t.is(W::Of))
+    {
+        return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Decade)));
+    }
     if unit == Unit::Year && base == Base::Anchor {
         return Some(Core::new(
             c.i,
