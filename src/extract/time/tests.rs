@@ -752,6 +752,23 @@ fn weeks_months_and_years_relative_to_publication() {
         tuesday(),
         &[("the past decade", "P10Y"), ("the next decade", "P10Y")],
     );
+    // A stretch framed by a preposition starts at the publication date; a bare "the next
+    // year" counts from the date mentioned last.
+    check(
+        "The plant opened in 2019. The owners plan to cut 500 jobs there over the next year.",
+        tuesday(),
+        &[("2019", "2019"), ("the next year", "2026")],
+    );
+    check(
+        "The audit began in March 2021, and its report is expected within the next week.",
+        tuesday(),
+        &[("March 2021", "2021-03"), ("the next week", "2026-W01")],
+    );
+    check(
+        "A first lawsuit was filed in 2002 and a second one the next year.",
+        tuesday(),
+        &[("2002", "2002"), ("the next year", "2003")],
+    );
     check(
         "Sales peaked in the middle of the last decade.",
         tuesday(),
