@@ -55,6 +55,16 @@ pub fn around(
             firm: true,
         });
     }
+    // "October pending home sales", "December sales figures": the figures of a month are
+    // reported once it has begun, whatever the tense of their release ("will release
+    // September new home sales on Thursday"). Not firm: a forecast for a month close ahead
+    // ("April sales could be hurt" late in March) stays the coming one.
+    if matches!(tokens[first].lex(), Lex::Month(..)) && names_figures(text, tokens, end) {
+        return Some(Reading {
+            tense: Tense::Past,
+            firm: false,
+        });
+    }
     // "a June agreement", "the Fed's June meeting", "crude for April delivery": the tense of
     // the clause around the noun a date names is not the date's. A happening nobody
     // schedules ("the March earthquake") or one whose results are told is over; one set in advance ("a November summit",
@@ -297,18 +307,61 @@ const SCHEDULED: &[&str] = &[
     "visit",
 ];
 
+/// Nouns of the figures a month is known by ("September new home sales", "the October jobs
+/// report"): they are reported once the month has begun.
+const STATISTIC: &[&str] = &[
+    "sales",
+    "figures",
+    "data",
+    "payrolls",
+    "jobs",
+    "employment",
+    "unemployment",
+    "inflation",
+    "exports",
+    "imports",
+    "orders",
+    "output",
+    "production",
+    "starts",
+    "statistics",
+];
+
 /// How many lower-case words after a date the noun it names may come ("the March terrorist
 /// attacks", "a May general election").
 const NOUN_REACH: usize = 3;
 
-/// The noun bits ([`bits::OVER`], [`bits::SET_IN_ADVANCE`]) of the first lower-case words from
-/// token `end`, read in one pass.
+/// The noun bits ([`bits::NOUNS`]) of the first lower-case words from token `end`, read in one
+/// pass.
 fn nouns_after(text: &str, tokens: &[Token], end: usize) -> u16 {
     let mut buf = [0u8; 12];
     (end..tokens.len().min(end + NOUN_REACH))
         .take_while(|&j| tokens[j].is_word() && tokens[j].case() == Case::Lower)
         .filter_map(|j| word_at(text, tokens, j, &mut buf).map(|w| flags(w) & bits::NOUNS))
         .fold(0, |acc, f| acc | f)
+}
+
+/// True when a noun of [`STATISTIC`] follows token `end` in the noun phrase a month starts
+/// ("October pending home sales", "March and April sales"): among the first lower-case words,
+/// before any preposition, pronoun or verb ("in April to curb inflation" names no figures).
+fn names_figures(text: &str, tokens: &[Token], end: usize) -> bool {
+    let mut buf = [0u8; 12];
+    for j in end..tokens.len().min(end + NOUN_REACH) {
+        if !tokens[j].is_word() || tokens[j].case() != Case::Lower {
+            return false;
+        }
+        let Some(w) = word_at(text, tokens, j, &mut buf) else {
+            return false;
+        };
+        let f = flags(w);
+        if f & bits::STATISTIC != 0 {
+            return true;
+        }
+        if !matches!(w, "and" | "or") && (NOT_A_NOUN.contains(&w) || f & !bits::NOUNS != 0) {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when "since" comes shortly before token `first`, in the same stretch of words.
@@ -489,8 +542,10 @@ mod bits {
     pub const OVER: u16 = 8192;
     /// A noun of [`SCHEDULED`](super::SCHEDULED).
     pub const SET_IN_ADVANCE: u16 = 16384;
+    /// A noun of [`STATISTIC`](super::STATISTIC).
+    pub const STATISTIC: u16 = 32768;
     /// The noun bits, which say nothing of a tense.
-    pub const NOUNS: u16 = OVER | SET_IN_ADVANCE;
+    pub const NOUNS: u16 = OVER | SET_IN_ADVANCE | STATISTIC;
 }
 
 /// The bits of `w` (0 for a word in no list), from a table built once from the lists.
@@ -515,6 +570,7 @@ fn flags(w: &str) -> u16 {
             (UNFORESEEN, bits::OVER),
             (AFTERMATH, bits::OVER),
             (SCHEDULED, bits::SET_IN_ADVANCE),
+            (STATISTIC, bits::STATISTIC),
         ] {
             for &word in list {
                 *t.entry(word).or_insert(0) |= bit;

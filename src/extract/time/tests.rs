@@ -508,6 +508,28 @@ fn a_month_naming_an_occasion_is_the_nearer_one() {
         Some(ymd(2025, 8, 20)),
         &[("September", "2025-09")],
     );
+    // The figures of a month are released after it, however future their release.
+    check(
+        "The statistics office will publish October retail sales figures on Friday.",
+        Some(ymd(2025, 12, 2)),
+        &[("October", "2025-10"), ("Friday", "2025-12-05")],
+    );
+    check(
+        "Carmakers will report December sales this week.",
+        Some(ymd(2026, 1, 5)),
+        &[("December", "2025-12"), ("this week", "2026-W02")],
+    );
+    // A forecast for the month ahead stays ahead; a month before "to" names no figures.
+    check(
+        "Retailers warned that April sales could be hurt by the storms.",
+        Some(ymd(2025, 3, 28)),
+        &[("April", "2025-04")],
+    );
+    check(
+        "The ministers will meet in September to review output targets.",
+        Some(ymd(2025, 7, 10)),
+        &[("September", "2025-09")],
+    );
     let november = Some(ymd(2025, 11, 18));
     check(
         "Traders said crude for December delivery was unchanged.",
