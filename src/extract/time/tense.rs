@@ -789,13 +789,17 @@ fn verb_in_ed(text: &str, tokens: &[Token], j: usize, w: &str, prev: &str) -> bo
     }
 }
 
-/// True when "to" follows token `j` after a few words with no punctuation between ("expect
-/// the deal to close").
+/// True when "to" and a verb follow token `j` after a few words with no punctuation between
+/// ("expect the deal to close"); "to" before a number or a sign is a change's end, not an
+/// infinitive ("narrowed more than expected in April to $58 billion").
 fn to_after_object(text: &str, tokens: &[Token], j: usize) -> bool {
     let mut buf = [0u8; 12];
     (j + 2..tokens.len().min(j + 2 + OBJECT_REACH))
         .take_while(|&k| tokens[k - 1].is_word())
-        .any(|k| word_at(text, tokens, k, &mut buf) == Some("to"))
+        .any(|k| {
+            word_at(text, tokens, k, &mut buf) == Some("to")
+                && tokens.get(k + 1).is_some_and(Token::is_word)
+        })
 }
 
 /// True for a past tense or participle: an irregular form or a word in "-ed".
@@ -868,6 +872,18 @@ mod tests {
         );
         assert_eq!(
             tense_of("The strike is scheduled to begin on Monday.", "Monday"),
+            Some(Tense::Future)
+        );
+        // "to" before an amount is where a figure went, not an infinitive.
+        assert_eq!(
+            tense_of(
+                "The deficit narrowed more than expected in May to $41 billion.",
+                "May"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("Analysts expect the merger to close in May.", "May"),
             Some(Tense::Future)
         );
     }
