@@ -687,14 +687,33 @@ fn marker(text: &str, tokens: &[Token], j: usize, side: Side) -> Option<Reading>
         });
     }
     if participle(w) {
-        // "will be held", "is expected", "to be completed": the auxiliary tells the tense.
-        if flags(prev) & bits::AUXILIARY != 0 {
+        // "will be held", "is expected", "to be completed", "will be legally completed": the
+        // auxiliary tells the tense.
+        let mut abuf = [0u8; 12];
+        let auxiliary = |w: &str| flags(w) & bits::AUXILIARY != 0;
+        if auxiliary(prev)
+            || (prev.len() > 4
+                && prev.ends_with("ly")
+                && j >= 2
+                && word_at(text, tokens, j - 2, &mut abuf).is_some_and(auxiliary))
+        {
             return None;
         }
+        // "which ended in January", "the deal completed in February": a verb in "-ed" right
+        // before "in" or "on" and a month is the past of what happened then.
+        let before_month = side == Side::Before
+            && matches!(
+                tokens.get(j + 1).map(Token::lex),
+                Some(Lex::Word(W::In | W::On))
+            )
+            && tokens
+                .get(j + 2)
+                .is_some_and(|t| matches!(t.lex(), Lex::Month(..)));
         return Some(Reading {
             tense: Tense::Past,
             firm: f & bits::IRREGULAR != 0
-                || (side == Side::AfterOpening && verb_in_ed(text, tokens, j, w, prev)),
+                || ((side == Side::AfterOpening || before_month)
+                    && verb_in_ed(text, tokens, j, w, prev)),
         });
     }
     // "has launched", "have been": the present perfect looks back.
@@ -821,11 +840,16 @@ mod tests {
 
     /// The tense around the first occurrence of `word` in `sentence`.
     fn tense_of(sentence: &str, word: &str) -> Option<Tense> {
+        firm_of(sentence, word).map(|(tense, _)| tense)
+    }
+
+    /// The tense around the first occurrence of `word` in `sentence`, and whether it is firm.
+    fn firm_of(sentence: &str, word: &str) -> Option<(Tense, bool)> {
         let mut tokens = Vec::new();
         tokenize(sentence, 0, sentence.len(), &mut tokens);
         let at = sentence.find(word).unwrap() as u32;
         let first = tokens.iter().position(|t| t.start == at).unwrap();
-        around(sentence, &tokens, first, first + 1, 0, tokens.len()).map(|r| r.tense)
+        around(sentence, &tokens, first, first + 1, 0, tokens.len()).map(|r| (r.tense, r.firm))
     }
 
     #[test]
@@ -872,6 +896,20 @@ mod tests {
         );
         assert_eq!(
             tense_of("The strike is scheduled to begin on Monday.", "Monday"),
+            Some(Tense::Future)
+        );
+        // A verb in "-ed" right before "in" and the month is firm; a verb that looks ahead is
+        // not ("agreed in", "postponed in").
+        assert_eq!(
+            firm_of("The chief executive resigned in February.", "February"),
+            Some((Tense::Past, true))
+        );
+        assert_eq!(
+            firm_of("The vote was postponed in February.", "February"),
+            Some((Tense::Past, false))
+        );
+        assert_eq!(
+            tense_of("The split will be formally completed on March 12.", "March"),
             Some(Tense::Future)
         );
         // "to" before an amount is where a figure went, not an infinitive.
