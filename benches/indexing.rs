@@ -19,7 +19,6 @@ use std::time::{Duration, Instant};
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode};
-use dossier::article::Article;
 use dossier::corpus::{self, Input, Progress};
 use dossier::extract::{Doc, Extraction, actors, events, quotes, time};
 use dossier::index::{self, Index, Overrides};
@@ -45,14 +44,6 @@ fn cpu_secs<T>(f: impl FnOnce() -> T) -> (T, f64) {
     (out, secs)
 }
 
-fn doc(a: &Article) -> Doc<'_> {
-    Doc {
-        text: &a.text,
-        layout: &a.layout,
-        published: a.date(),
-    }
-}
-
 /// CPU time of each stage over the corpus on this thread (best of three runs); run it in a
 /// pool of one thread.
 fn stages(corpus: &Corpus) {
@@ -62,30 +53,28 @@ fn stages(corpus: &Corpus) {
         let drafts = corpus.drafts();
         let (mut articles, t0) =
             cpu_secs(|| drafts.into_iter().map(ingest::article).collect::<Vec<_>>());
-        let (found, t1) = cpu_secs(|| {
-            articles
-                .iter()
-                .map(|a| actors::extract(&doc(a)))
-                .collect::<Vec<_>>()
-        });
+        let layouts: Vec<_> = articles.iter().map(|a| a.layout.decode()).collect();
+        let docs: Vec<Doc> = articles
+            .iter()
+            .zip(&layouts)
+            .map(|(a, layout)| Doc {
+                text: &a.text,
+                layout,
+                published: a.date(),
+            })
+            .collect();
+        let (found, t1) = cpu_secs(|| docs.iter().map(actors::extract).collect::<Vec<_>>());
         let (quoted, t2) = cpu_secs(|| {
-            articles
-                .iter()
+            docs.iter()
                 .zip(&found)
-                .map(|(a, (m, l))| quotes::extract(&doc(a), m, l))
+                .map(|(d, (m, l))| quotes::extract(d, m, l))
                 .collect::<Vec<_>>()
         });
-        let (timexes, t3) = cpu_secs(|| {
-            articles
-                .iter()
-                .map(|a| time::extract(&doc(a)))
-                .collect::<Vec<_>>()
-        });
+        let (timexes, t3) = cpu_secs(|| docs.iter().map(time::extract).collect::<Vec<_>>());
         let (evented, t4) = cpu_secs(|| {
-            articles
-                .iter()
+            docs.iter()
                 .enumerate()
-                .map(|(i, a)| events::extract(&doc(a), &timexes[i], &found[i].0, &quoted[i]))
+                .map(|(i, d)| events::extract(d, &timexes[i], &found[i].0, &quoted[i]))
                 .collect::<Vec<_>>()
         });
         let (_, t5) = cpu_secs(|| {

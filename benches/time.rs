@@ -13,6 +13,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::article::{Article, Origin};
 use dossier::extract::{Doc, events, time};
 use dossier::ingest::{self, Draft, json};
+use dossier::layout::Layout;
 use support::cpu::ThreadTime;
 
 /// Most text loaded from the corpus, in bytes.
@@ -66,17 +67,24 @@ fn generated() -> Vec<Draft> {
         .collect()
 }
 
-fn doc(a: &Article) -> Doc<'_> {
+/// The document extractors read, from an article and its decoded layout.
+fn doc((a, layout): &(Article, Layout)) -> Doc<'_> {
     Doc {
         text: &a.text,
-        layout: &a.layout,
+        layout,
         published: a.date(),
     }
 }
 
 fn bench(c: &mut Criterion<ThreadTime>) {
-    let articles = corpus();
-    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let articles: Vec<(Article, Layout)> = corpus()
+        .into_iter()
+        .map(|a| {
+            let layout = a.layout.decode();
+            (a, layout)
+        })
+        .collect();
+    let bytes: usize = articles.iter().map(|(a, _)| a.text.len()).sum();
     let mut group = c.benchmark_group("time");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes as u64));

@@ -169,8 +169,11 @@ fn main() {
             + m.source.as_ref().map_or(0, |t| s(&t.value))
             + s(&m.url);
         add("meta", meta, 1);
-        add("layout paragraphs", v(&a.layout.paragraphs), 1);
-        add("layout sentences", v(&a.layout.sentences), 1);
+        add(
+            "layout (packed)",
+            a.layout.bytes().len(),
+            a.layout.paragraph_count() + a.layout.sentence_count(),
+        );
         for (name, part) in [
             ("mentions (packed)", Part::Mentions),
             ("local actors (packed)", Part::Actors),
@@ -260,7 +263,7 @@ fn main() {
     }
     println!("{:40} {}", "total counted", mb(total));
     println!(
-        "sizes: Article {} Mention {} LocalActor {} Role {} Quote {} Timex {} Event {} Actor {} Entry {} Paragraph {}",
+        "sizes: Article {} Mention {} LocalActor {} Role {} Quote {} Timex {} Event {} Actor {} Entry {}",
         size_of::<dossier::article::Article>(),
         size_of::<dossier::extract::actors::Mention>(),
         size_of::<dossier::extract::actors::LocalActor>(),
@@ -270,6 +273,5 @@ fn main() {
         size_of::<dossier::extract::events::Event>(),
         size_of::<dossier::index::Actor>(),
         size_of::<dossier::index::Entry>(),
-        size_of::<dossier::layout::Paragraph>(),
     );
 }

@@ -13,7 +13,7 @@ use crate::extract::actors::{LocalActor, Mention};
 use crate::extract::events::Event;
 use crate::extract::quotes::Quote;
 use crate::extract::time::Timex;
-use crate::layout::Layout;
+use crate::layout::PackedLayout;
 use crate::span::Span;
 use packed::{Items, Packed, Part};
 
@@ -124,8 +124,8 @@ impl Meta {
 
 /// One article of the corpus: text kept byte for byte, with everything derived from it as spans.
 ///
-/// Serialized with its extraction decoded in human-readable formats (the JSON of `dossier
-/// extract --embed`) and packed in binary ones (the cache).
+/// Serialized with its layout and extraction decoded in human-readable formats (the JSON of
+/// `dossier extract --embed`) and packed in binary ones (the cache).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// Where it came from.
@@ -137,8 +137,9 @@ pub struct Article {
     /// Metadata from the format and from the text (boxed: most of it is usually empty, and
     /// the article list holds one article struct per article).
     pub meta: Box<Meta>,
-    /// Paragraphs, sentences and boilerplate marks.
-    pub layout: Layout,
+    /// Paragraphs, sentences and boilerplate marks, encoded (decode them with
+    /// [`PackedLayout::decode`], or read them with its iterators).
+    pub layout: PackedLayout,
     /// Everything extracted from the text, encoded (read it with [`Article::extraction`] or
     /// the accessor of one part, such as [`Article::quotes`]).
     pub packed: Packed,
@@ -151,7 +152,7 @@ struct ArticleOut<'a, X> {
     text: &'a str,
     hash: u64,
     meta: &'a Meta,
-    layout: &'a Layout,
+    layout: &'a PackedLayout,
     extraction: X,
 }
 
@@ -162,7 +163,7 @@ struct ArticleIn<X> {
     text: String,
     hash: u64,
     meta: Box<Meta>,
-    layout: Layout,
+    layout: PackedLayout,
     extraction: X,
 }
 
@@ -297,16 +298,7 @@ impl Article {
         for s in meta_spans {
             span(text, s, "metadata")?;
         }
-        let sentences = self.layout.sentences.len();
-        for p in &self.layout.paragraphs {
-            span(text, p.span, "paragraph")?;
-            if p.sentence_range().end > sentences {
-                return Err("paragraph refers to missing sentences".into());
-            }
-        }
-        for &s in &self.layout.sentences {
-            span(text, s, "sentence")?;
-        }
+        self.layout.check(text)?;
         self.packed.check(text).map_err(|e| e.to_string())
     }
 }

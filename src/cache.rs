@@ -30,8 +30,8 @@ use crate::ingest::walk::DATA_DIR;
 /// Identifies cache files.
 const MAGIC: &[u8; 14] = b"DOSSIER-CACHE\n";
 /// Version of the cache layout itself (2: each article's extraction stored packed, as it
-/// is held in memory).
-const FORMAT: u32 = 2;
+/// is held in memory; 3: its layout too).
+const FORMAT: u32 = 3;
 /// Marks the end of the entries (no entry is this long).
 const END: u64 = u64::MAX;
 /// Identifies stored views.

@@ -453,9 +453,10 @@ pub fn analyse_one(draft: Draft) -> Article {
 
 /// Runs the extractors again over an article (after its publication date changed).
 pub fn reextract(article: &mut Article) {
+    let layout = article.layout.decode();
     let doc = Doc {
         text: &article.text,
-        layout: &article.layout,
+        layout: &layout,
         published: article.date(),
     };
     let x = extract::extract(&doc);

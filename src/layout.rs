@@ -1,8 +1,11 @@
 //! The layout of an article: paragraphs, sentences and boilerplate marks, as spans.
 
+pub mod packed;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+pub use packed::PackedLayout;
 
 /// Why a paragraph is boilerplate rather than article content.
 ///

@@ -63,7 +63,7 @@ fn json_array_maps_field_names() {
     assert_eq!(a.title(), Some("Grain corridor reopens"));
     assert_eq!(a.date(), ymd(2024, 5, 2));
     assert_eq!(a.meta.source.as_ref().unwrap().value, "Example Wire");
-    assert_eq!(a.layout.paragraphs.len(), 2);
+    assert_eq!(a.layout.paragraph_count(), 2);
     assert_eq!(a.origin.record, Some(1));
     assert_eq!(b.key(), "b-2");
     assert_eq!(b.title(), Some("Budget vote delayed"));
@@ -106,8 +106,8 @@ fn markdown_reads_headline_byline_and_copyright() {
     assert_eq!(a.meta.dates[0].source, DateSource::Byline);
     assert_eq!(a.meta.authors[0].value, "Jane Harper");
     assert_eq!(a.meta.source.as_ref().unwrap().value, "Northern Post");
-    let content: Vec<&str> = a
-        .layout
+    let layout = a.layout.decode();
+    let content: Vec<&str> = layout
         .content_paragraphs()
         .map(|(_, p)| p.span.text(&a.text))
         .collect();

@@ -1,5 +1,6 @@
-//! The packed form of an article's extraction: encode → decode gives back exactly what was
-//! extracted, and bytes that do not fit the text are rejected without a panic.
+//! The packed forms of an article's extraction and layout: encode → decode gives back
+//! exactly what was extracted, and bytes that do not fit the text are rejected without a
+//! panic.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -13,6 +14,7 @@ use dossier::extract::events::{Event, EventKind};
 use dossier::extract::quotes::{Method, Quote, QuoteKind};
 use dossier::extract::time::{Granularity, Interval, Mod, Timex, TimexType};
 use dossier::extract::{self, Doc, Extraction};
+use dossier::layout::{Boilerplate, Layout, PackedLayout, Paragraph};
 use dossier::span::Span;
 
 #[test]
@@ -20,9 +22,15 @@ fn sample_articles_round_trip() {
     let articles = corpus::load(&Input::Sample, &Progress::default()).articles;
     assert_eq!(articles.len(), 4);
     for a in &articles {
+        let layout = a.layout.decode();
+        assert!(layout.paragraphs.len() > 5 && layout.sentences.len() > 10);
+        assert_eq!(PackedLayout::encode(&layout), a.layout);
+        for offset in 0..=a.text.len() {
+            assert_eq!(a.layout.sentence_at(offset), layout.sentence_at(offset));
+        }
         let doc = Doc {
             text: &a.text,
-            layout: &a.layout,
+            layout: &layout,
             published: a.date(),
         };
         let extracted = extract::extract(&doc);
@@ -383,6 +391,38 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
+    fn encode_then_decode_gives_back_the_layout((text, layout) in layout()) {
+        let packed = PackedLayout::encode(&layout);
+        prop_assert!(packed.check(&text).is_ok());
+        prop_assert_eq!(packed.decode(), layout.clone());
+        prop_assert_eq!(packed.paragraph_count(), layout.paragraphs.len());
+        for offset in 0..=text.len() + 1 {
+            prop_assert_eq!(packed.sentence_at(offset), layout.sentence_at(offset));
+        }
+    }
+
+    #[test]
+    fn corrupt_layout_bytes_are_rejected_or_fit((text, layout) in layout(), at in any::<usize>(), byte in any::<u8>()) {
+        let mut bytes = PackedLayout::encode(&layout).bytes().to_vec();
+        let i = at % bytes.len();
+        bytes[i] = byte;
+        let packed = PackedLayout::from_bytes(bytes.into());
+        // Never a panic; bytes that pass the check decode to a layout that fits the text.
+        let decoded = packed.decode();
+        packed.sentence_at(at % (text.len() + 1));
+        if packed.check(&text).is_ok() {
+            for p in &decoded.paragraphs {
+                prop_assert!(dossier::extract::check::span(&text, p.span, "paragraph").is_ok());
+                prop_assert!(p.sentence_range().end <= decoded.sentences.len());
+            }
+            for &s in &decoded.sentences {
+                prop_assert!(dossier::extract::check::span(&text, s, "sentence").is_ok());
+            }
+            prop_assert_eq!(PackedLayout::encode(&decoded).check(&text), Ok(()));
+        }
+    }
+
+    #[test]
     fn encode_then_decode_gives_back_the_extraction((text, x) in extraction()) {
         let packed = Packed::encode(&x, &text);
         prop_assert!(packed.check(&text).is_ok());
@@ -410,4 +450,137 @@ proptest! {
             prop_assert!(packed.decode(&text).is_err());
         }
     }
+}
+
+/// A boilerplate line, then a paragraph of two sentences.
+fn two_paragraphs() -> (&'static str, Layout) {
+    let text = "Read More:\n\nKyiv said no. Talks end.\n";
+    let paragraph = |span, boilerplate, first_sentence, sentence_count| Paragraph {
+        span,
+        boilerplate,
+        first_sentence,
+        sentence_count,
+    };
+    let layout = Layout {
+        paragraphs: vec![
+            paragraph(Span::new(0, 10), Some(Boilerplate::Navigation), 0, 1),
+            paragraph(Span::new(12, 36), None, 1, 2),
+        ],
+        sentences: vec![Span::new(0, 10), Span::new(12, 25), Span::new(26, 36)],
+    };
+    (text, layout)
+}
+
+#[test]
+fn a_layout_packs_to_deltas_and_lengths() {
+    let (text, layout) = two_paragraphs();
+    let packed = PackedLayout::encode(&layout);
+    // Counts; sentences as (start after the previous end, zigzag-coded; length); paragraphs
+    // as (start, length, boilerplate kind plus one, sentence count).
+    let sentences = [0, 10, 4, 13, 2, 10];
+    let paragraphs = [0, 10, 1, 1, 4, 24, 0, 2];
+    assert_eq!(
+        packed.bytes(),
+        [&[2, 3][..], &sentences, &paragraphs].concat()
+    );
+    assert!(packed.check(text).is_ok());
+    assert_eq!(packed.decode(), layout);
+    assert_eq!((packed.paragraph_count(), packed.sentence_count()), (2, 3));
+    assert_eq!(PackedLayout::default().bytes(), [0, 0]);
+    let sentence = |offset| {
+        packed
+            .sentence_span_at(offset)
+            .map(|(i, s)| (i, s.text(text)))
+    };
+    assert_eq!(sentence(0), Some((0, "Read More:")));
+    assert_eq!(sentence(11), None);
+    assert_eq!(sentence(24), Some((1, "Kyiv said no.")));
+    assert_eq!(sentence(25), None);
+    assert_eq!(sentence(26), Some((2, "Talks end.")));
+    assert_eq!(sentence(36), None);
+    // A paragraph whose sentences do not follow the previous one's gives its first.
+    let mut apart = layout.clone();
+    apart.paragraphs[1].first_sentence = 0;
+    let packed = PackedLayout::encode(&apart);
+    assert_eq!(packed.bytes()[12..], [4, 24, 0x80, 0, 2]);
+    assert_eq!(packed.decode(), apart);
+}
+
+#[test]
+fn a_layout_that_does_not_fit_the_text_is_rejected() {
+    let (text, layout) = two_paragraphs();
+    let packed = PackedLayout::encode(&layout);
+    // Past the end of a shorter text, and inside a multi-byte character.
+    assert!(packed.check("Read More:").is_err());
+    assert!(
+        packed
+            .check("Read Mor“\n\nKyiv said no. Talks end.\n")
+            .is_err()
+    );
+    // A paragraph whose sentences are missing.
+    let mut missing = layout.clone();
+    missing.paragraphs[1].sentence_count = 3;
+    assert!(PackedLayout::encode(&missing).check(text).is_err());
+    // Every truncation, and a byte more.
+    let bytes = packed.bytes();
+    for len in 0..bytes.len() {
+        let cut = PackedLayout::from_bytes(bytes[..len].into());
+        assert!(cut.check(text).is_err(), "cut at {len}");
+    }
+    let longer = PackedLayout::from_bytes([bytes, &[0]].concat().into());
+    assert!(longer.check(text).is_err());
+    // An article whose layout does not fit is rejected like a corrupt extraction.
+    let mut article = corpus::load(&Input::Sample, &Progress::default())
+        .articles
+        .swap_remove(0);
+    assert!(article.validate().is_ok());
+    article.layout = PackedLayout::from_bytes(article.layout.bytes()[..20].into());
+    assert!(article.validate().is_err());
+}
+
+/// A text and a layout of it: spans on its character boundaries, sentences in text order,
+/// paragraphs in any order with any sentence ranges that exist.
+fn layout() -> impl Strategy<Value = (String, Layout)> {
+    (text(), 0..12usize).prop_flat_map(|(text, n)| {
+        let sentences = prop::collection::vec(span(&text), n..=n).prop_map(|mut s| {
+            s.sort_unstable();
+            s
+        });
+        let kinds = vec![
+            Boilerplate::Navigation,
+            Boilerplate::Timestamp,
+            Boilerplate::Comments,
+            Boilerplate::Copyright,
+            Boilerplate::Metadata,
+            Boilerplate::AuthorBio,
+            Boilerplate::RepeatedTitle,
+            Boilerplate::Credits,
+        ];
+        let paragraph = (
+            span(&text),
+            proptest::option::of(prop::sample::select(kinds)),
+            0..=n as u32,
+            0..=n as u32,
+        )
+            .prop_map(move |(span, boilerplate, a, b)| Paragraph {
+                span,
+                boilerplate,
+                first_sentence: a.min(b),
+                sentence_count: a.max(b) - a.min(b),
+            });
+        (
+            Just(text),
+            sentences,
+            prop::collection::vec(paragraph, 0..6),
+        )
+            .prop_map(|(text, sentences, paragraphs)| {
+                (
+                    text,
+                    Layout {
+                        paragraphs,
+                        sentences,
+                    },
+                )
+            })
+    })
 }

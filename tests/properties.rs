@@ -144,11 +144,11 @@ fn check(text: &str, date: Option<NaiveDate>) {
     let index = index_of(text, date);
     for a in &index.articles {
         let t = a.text.as_str();
-        for p in &a.layout.paragraphs {
+        for p in a.layout.paragraphs() {
             assert_span(t, p.span, "paragraph");
         }
-        for s in &a.layout.sentences {
-            assert_span(t, *s, "sentence");
+        for s in a.layout.sentences() {
+            assert_span(t, s, "sentence");
         }
         let x = a.extraction();
         for m in &x.mentions {

@@ -151,7 +151,7 @@ fn decisions_survive_adding_and_reordering_files() {
     extra.text = "A new article.".into();
     extra.hash = xxhash_rust::xxh3::xxh3_64(extra.text.as_bytes());
     extra.packed = Default::default();
-    extra.layout = dossier::layout::Layout::default();
+    extra.layout = dossier::layout::PackedLayout::default();
     more.insert(1, extra);
     for (what, index) in [
         ("reordered", reordered(None)),

@@ -16,8 +16,7 @@ fn sample(n: usize) -> Article {
 fn boilerplate_lines(article: &Article) -> Vec<(&str, Boilerplate)> {
     article
         .layout
-        .paragraphs
-        .iter()
+        .paragraphs()
         .filter_map(|p| Some((p.span.text(&article.text), p.boilerplate?)))
         .collect()
 }
@@ -77,8 +76,7 @@ fn untitled_article_keeps_its_section_headings_as_content() {
     );
     assert!(
         a.layout
-            .paragraphs
-            .iter()
+            .paragraphs()
             .any(|p| p.span.text(&a.text) == "Terms of the proposal" && p.is_content())
     );
 }
@@ -153,8 +151,9 @@ fn bne_article_byline_wins_over_page_header() {
 #[test]
 fn sentences_lie_inside_paragraphs_and_cover_their_text() {
     for a in samples() {
-        for p in &a.layout.paragraphs {
-            let sentences = &a.layout.sentences[p.sentence_range()];
+        let layout = a.layout.decode();
+        for p in &layout.paragraphs {
+            let sentences = &layout.sentences[p.sentence_range()];
             assert!(!sentences.is_empty());
             assert_eq!(sentences[0].start, p.span.start);
             assert_eq!(sentences.last().unwrap().end, p.span.end);
@@ -170,7 +169,7 @@ fn sample_sentences_split_where_a_reader_would() {
     let a = sample(0);
     let sentence = |needle: &str| {
         let at = a.text.find(needle).unwrap();
-        a.layout.sentences[a.layout.sentence_at(at).unwrap()].text(&a.text)
+        a.layout.sentence_span_at(at).unwrap().1.text(&a.text)
     };
     assert_eq!(
         sentence("Secretary of State Marco Rubio"),

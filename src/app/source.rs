@@ -81,6 +81,8 @@ pub struct Source {
     quotes: Vec<Span>,
     /// The spans of the article's mentions, in text order.
     mentions: Vec<Span>,
+    /// Whether each paragraph of the article is boilerplate (shown dimmed).
+    boilerplate: Vec<bool>,
 }
 
 /// Wraps `text` into lines of at most `width` columns, breaking at whitespace (and inside
@@ -184,6 +186,7 @@ impl Source {
         self.lines.clear();
         self.quotes.clear();
         self.mentions.clear();
+        self.boilerplate.clear();
         let Some(article) = self.article.and_then(|a| catalog.article(a)) else {
             self.list.set_len(0);
             return;
@@ -196,7 +199,8 @@ impl Source {
             end: range.end as u32,
         };
         self.lines.extend(HEADER.iter().map(|&k| line(k, 0..0)));
-        for (p, para) in article.layout.paragraphs.iter().enumerate() {
+        for (p, para) in article.layout.paragraphs().enumerate() {
+            self.boilerplate.push(!para.is_content());
             if p > 0 {
                 self.lines
                     .push(line(LineKind::Blank, para.span.start()..para.span.start()));
@@ -355,12 +359,7 @@ impl Source {
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let boilerplate = article
-            .layout
-            .paragraphs
-            .get(para)
-            .is_some_and(|p| !p.is_content());
-        let base = if boilerplate {
+        let base = if self.boilerplate.get(para).copied().unwrap_or(false) {
             theme.boilerplate()
         } else {
             Style::new()

@@ -29,6 +29,7 @@ use crate::extract::actors::{
 use crate::extract::events::{Event, EventKind};
 use crate::extract::quotes::{Method, Quote, QuoteKind};
 use crate::extract::time::{Granularity, Interval, Mod, Timex, TimexType};
+use crate::layout::Boilerplate;
 use crate::span::Span;
 
 /// The five parts, in the order they are stored.
@@ -374,7 +375,8 @@ impl Writer<'_> {
     }
 }
 
-fn put_u(out: &mut Vec<u8>, mut v: u64) {
+/// Appends `v` as a LEB128 varint.
+pub(crate) fn put_u(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push(v as u8 | 0x80);
         v >>= 7;
@@ -429,15 +431,7 @@ impl<'a> Reader<'a> {
     }
 
     fn u(&mut self) -> Result<u64, Corrupt> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Ok(v);
-            }
-        }
-        Err(Corrupt("varint too long"))
+        read_u(self.bytes, &mut self.pos)
     }
 
     fn u32(&mut self) -> Result<u32, Corrupt> {
@@ -541,6 +535,20 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Reads a LEB128 varint at `*pos`, moving `pos` past it.
+pub(crate) fn read_u(bytes: &[u8], pos: &mut usize) -> Result<u64, Corrupt> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *bytes.get(*pos).ok_or(Corrupt("truncated"))?;
+        *pos += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Ok(v);
+        }
+    }
+    Err(Corrupt("varint too long"))
+}
+
 /// `base + delta`, failing on overflow.
 fn offset(base: i64, delta: i64) -> Result<i64, Corrupt> {
     base.checked_add(delta)
@@ -548,7 +556,7 @@ fn offset(base: i64, delta: i64) -> Result<i64, Corrupt> {
 }
 
 /// A small enum stored as its position in `ALL`.
-trait Code: Copy + PartialEq + 'static {
+pub(crate) trait Code: Copy + PartialEq + 'static {
     /// Every variant, in code order.
     const ALL: &'static [Self];
 
@@ -606,14 +614,20 @@ codes! {
         Mod::EqualOrMore, Mod::EqualOrLess, Mod::OnOrAfter, Mod::OnOrBefore,
     }
     EventKind { EventKind::Publication, EventKind::Event, EventKind::Statement }
+    Boilerplate {
+        Boilerplate::Navigation, Boilerplate::Timestamp, Boilerplate::Comments,
+        Boilerplate::Copyright, Boilerplate::Metadata, Boilerplate::AuthorBio,
+        Boilerplate::RepeatedTitle, Boilerplate::Credits,
+    }
 }
 
 /// An optional small enum: 0 for none, else its code plus one.
-fn opt_code<T: Code>(v: Option<T>) -> u8 {
+pub(crate) fn opt_code<T: Code>(v: Option<T>) -> u8 {
     v.map_or(0, |v| v.code() + 1)
 }
 
-fn of_opt_code<T: Code>(code: u8) -> Result<Option<T>, Corrupt> {
+/// The optional small enum [`opt_code`] gave `code` for.
+pub(crate) fn of_opt_code<T: Code>(code: u8) -> Result<Option<T>, Corrupt> {
     code.checked_sub(1).map(T::from_code).transpose()
 }
 

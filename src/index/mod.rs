@@ -424,7 +424,7 @@ impl Index {
     /// The sentence of article `article` containing byte `offset`, as a span.
     pub fn sentence_at(&self, article: usize, offset: usize) -> Option<Span> {
         let layout = &self.articles.get(article)?.layout;
-        layout.sentence_at(offset).map(|i| layout.sentences[i])
+        layout.sentence_span_at(offset).map(|(_, s)| s)
     }
 
     /// Totals for the status bar and `dossier stats`.

@@ -22,6 +22,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::article::packed::Packed;
 use crate::article::{Article, DateEvidence, DateSource, Field, Meta, Origin, content_hash};
+use crate::layout::PackedLayout;
 use crate::segment;
 use walk::{Format, SourceFile, io_message};
 
@@ -374,7 +375,7 @@ pub fn article(draft: Draft) -> Article {
         origin,
         text,
         meta: Box::new(meta),
-        layout,
+        layout: PackedLayout::encode(&layout),
         packed: Packed::default(),
     }
 }

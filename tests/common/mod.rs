@@ -83,11 +83,8 @@ fn is_word_char(c: Option<char>) -> bool {
 fn place(article: &mut Article) {
     let text = article.text.clone();
     let mut mentions: Vec<(Span, usize)> = Vec::new();
-    let content: Vec<Span> = article
-        .layout
-        .content_paragraphs()
-        .map(|(_, p)| p.span)
-        .collect();
+    let layout = article.layout.decode();
+    let content: Vec<Span> = layout.content_paragraphs().map(|(_, p)| p.span).collect();
     for para in &content {
         let p = para.text(&text);
         for (actor, (_, _, _, aliases)) in ACTORS.iter().enumerate() {
@@ -115,8 +112,7 @@ fn place(article: &mut Article) {
     locals.dedup();
     let local_of = |actor: usize| locals.iter().position(|&a| a == actor).unwrap() as u32;
     let date = article.date().map(|d| Interval { start: d, end: d });
-    let sentences = article.layout.sentences.clone();
-    let layout = article.layout.clone();
+    let sentences = layout.sentences.clone();
     let mut x = article.extraction();
     x.actors = locals
         .iter()

@@ -161,7 +161,7 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
         tokens[f.first].start as usize,
         tokens[f.end - 1].end as usize,
     );
-    let mut tense = || {
+    let read = || {
         let sentence = doc
             .layout
             .sentence_at(span.start())
@@ -170,6 +170,10 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
         let hi = tokens.partition_point(|t| t.start < sentence.end);
         tense::around(doc.text, tokens, f.first, f.end, lo, hi)
     };
+    // Read once, when first asked: a year-less quarter asks while resolving and again when
+    // it is remembered.
+    let mut reading = None;
+    let mut tense = || *reading.get_or_insert_with(read);
     let r = resolve::resolve(&f.expr, f.clock, ctx, &mut tense);
     if let Some(p) = r.period
         && becomes_reference(&f.expr)

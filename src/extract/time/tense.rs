@@ -6,8 +6,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::extract::time::token::{Case, Kind, Token};
-use crate::extract::time::vocab::Lex;
-use crate::extract::time::vocab::lowercase;
+use crate::extract::time::vocab::{Lex, W, lowercase};
 
 /// The tense of a clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,10 +49,20 @@ pub fn around(
 ) -> Option<Reading> {
     // "Wednesday's ruling", "Thursday's meeting": an occasion already known; "since
     // January": a time already gone.
-    if possessive(text, tokens, end) || after_since(text, tokens, first) {
+    if possessive(text, tokens, end) || after_since(tokens, first) {
         return Some(Reading {
             tense: Tense::Past,
             firm: true,
+        });
+    }
+    // "October pending home sales", "December sales figures": the figures of a month are
+    // reported once it has begun, whatever the tense of their release ("will release
+    // September new home sales on Thursday"). Not firm: a forecast for a month close ahead
+    // ("April sales could be hurt" late in March) stays the coming one.
+    if matches!(tokens[first].lex(), Lex::Month(..)) && names_figures(text, tokens, end) {
+        return Some(Reading {
+            tense: Tense::Past,
+            firm: false,
         });
     }
     // "a June agreement", "the Fed's June meeting", "crude for April delivery": the tense of
@@ -62,11 +71,10 @@ pub fn around(
     // "the June deadline") is the nearer one; any other (a deal, a report, a ruling) is
     // usually reported once made, as a date without a tense is.
     if attributive(text, tokens, first, end, lo) {
-        return if noun_among(text, tokens, end, UNFORESEEN)
-            || noun_among(text, tokens, end, AFTERMATH)
-        {
+        let nouns = nouns_after(text, tokens, end);
+        return if nouns & bits::OVER != 0 {
             Some(firm(Tense::Past))
-        } else if noun_among(text, tokens, end, SCHEDULED) {
+        } else if nouns & bits::SET_IN_ADVANCE != 0 {
             Some(Reading {
                 tense: Tense::Occasion,
                 firm: false,
@@ -78,7 +86,7 @@ pub fn around(
     // "effective Feb. 1", "payable on Dec. 7": the date a change or a payment is set for is
     // the coming one, unless that is far off and the last one near.
     let set_for = |at: usize| SET_FOR.iter().any(|w| word_before(text, tokens, at, lo, w));
-    if set_for(first) || (word_before(text, tokens, first, lo, "on") && set_for(first - 1)) {
+    if set_for(first) || (word_is(tokens, first, lo, W::On) && set_for(first - 1)) {
         return Some(Reading {
             tense: Tense::Future,
             firm: false,
@@ -87,7 +95,7 @@ pub fn around(
     // "In January, a week after ..., a bombing killed a guard": a date opening the sentence
     // takes the tense of its main verb, however far the subject runs (a conditional that far
     // off is more likely reported speech: "sued, saying the deal would ...").
-    let opening = opening(text, tokens, first, end, lo);
+    let opening = opening(tokens, first, end, lo);
     let side = if opening {
         Side::AfterOpening
     } else {
@@ -111,7 +119,7 @@ pub fn around(
     };
     // "until Monday" looks ahead ("postponed until Monday"), unless the clause after it is
     // firmly in the past ("until Thursday, they had not called him a suspect").
-    if after_until(text, tokens, first, lo) {
+    if word_is(tokens, first, lo, W::Until) {
         return Some(match after() {
             Some(r) if r.tense == Tense::Past && r.firm => r,
             _ => firm(Tense::Future),
@@ -125,19 +133,20 @@ pub fn around(
 
 /// True when the expression `first..end` opens its sentence as an adverbial set off by a
 /// comma: "Friday, ...", "In January, ...", "On Aug. 31, ...".
-fn opening(text: &str, tokens: &[Token], first: usize, end: usize, lo: usize) -> bool {
-    let mut buf = [0u8; 12];
+fn opening(tokens: &[Token], first: usize, end: usize, lo: usize) -> bool {
     let lead = first == lo
         || (first == lo + 1
-            && word_at(text, tokens, lo, &mut buf).is_some_and(|w| {
-                matches!(w, "in" | "on" | "at" | "by" | "during" | "until" | "since")
-            }));
+            && matches!(
+                tokens[lo].lex(),
+                Lex::Word(W::In | W::On | W::At | W::By | W::During | W::Until | W::Since)
+            ));
     lead && tokens.get(end).is_some_and(|t| t.is_punct(b','))
 }
 
-/// True when "until" or "till" comes right before token `first` (and after `lo`).
-fn after_until(text: &str, tokens: &[Token], first: usize, lo: usize) -> bool {
-    word_before(text, tokens, first, lo, "until") || word_before(text, tokens, first, lo, "till")
+/// True when the token right before token `first` (and after `lo`) is the function word `w`
+/// ([`W::Until`] is "until" or "till").
+fn word_is(tokens: &[Token], first: usize, lo: usize, w: W) -> bool {
+    first > lo && tokens[first - 1].is(w)
 }
 
 /// True when the word right before token `first` (and after `lo`) is `word` (lower case).
@@ -149,11 +158,16 @@ fn word_before(text: &str, tokens: &[Token], first: usize, lo: usize, word: &str
 /// Words right before a date that name what is set for it: a change taking effect, a payment.
 const SET_FOR: &[&str] = &["effective", "payable"];
 
-/// Words before an expression that make it a modifier of the noun after it ("a June
-/// agreement", "the March accession").
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "its", "their", "his", "her", "our", "that", "for",
-];
+/// True for a word before an expression that makes it a modifier of the noun after it ("a
+/// June agreement", "the March accession", "crude for April delivery").
+fn determiner(t: &Token) -> bool {
+    matches!(
+        t.lex(),
+        Lex::Word(
+            W::A | W::An | W::The | W::Its | W::Their | W::His | W::Her | W::Our | W::That | W::For
+        )
+    )
+}
 
 /// Lower-case words that cannot be the noun an expression modifies: "the May of 1990", "a
 /// December when", "the July it began".
@@ -179,15 +193,16 @@ pub(super) fn attributive(
     lo: usize,
 ) -> bool {
     let mut buf = [0u8; 12];
-    let determiner = matches!(tokens[first].lex(), Lex::Month(..))
+    let after_determiner = matches!(tokens[first].lex(), Lex::Month(..))
         && first > lo
-        && (word_at(text, tokens, first - 1, &mut buf).is_some_and(|w| DETERMINERS.contains(&w))
+        && (determiner(&tokens[first - 1])
             || (first >= lo + 3 && possessive(text, tokens, first - 2)));
-    determiner
+    after_determiner
         && tokens.get(end).is_some_and(|t| {
             t.case() == Case::Lower
-                && word_at(text, tokens, end, &mut buf)
-                    .is_some_and(|w| !NOT_A_NOUN.contains(&w) && flags(w) == 0 && !participle(w))
+                && word_at(text, tokens, end, &mut buf).is_some_and(|w| {
+                    !NOT_A_NOUN.contains(&w) && flags(w) & !bits::NOUNS == 0 && !participle(w)
+                })
         })
 }
 
@@ -292,28 +307,70 @@ const SCHEDULED: &[&str] = &[
     "visit",
 ];
 
+/// Nouns of the figures a month is known by ("September new home sales", "the October jobs
+/// report"): they are reported once the month has begun.
+const STATISTIC: &[&str] = &[
+    "sales",
+    "figures",
+    "data",
+    "payrolls",
+    "jobs",
+    "employment",
+    "unemployment",
+    "inflation",
+    "exports",
+    "imports",
+    "orders",
+    "output",
+    "production",
+    "starts",
+    "statistics",
+];
+
 /// How many lower-case words after a date the noun it names may come ("the March terrorist
 /// attacks", "a May general election").
 const NOUN_REACH: usize = 3;
 
-/// True when one of the first lower-case words from token `end` is a noun of `nouns`.
-fn noun_among(text: &str, tokens: &[Token], end: usize, nouns: &[&str]) -> bool {
+/// The noun bits ([`bits::NOUNS`]) of the first lower-case words from token `end`, read in one
+/// pass.
+fn nouns_after(text: &str, tokens: &[Token], end: usize) -> u16 {
     let mut buf = [0u8; 12];
     (end..tokens.len().min(end + NOUN_REACH))
         .take_while(|&j| tokens[j].is_word() && tokens[j].case() == Case::Lower)
-        .any(|j| word_at(text, tokens, j, &mut buf).is_some_and(|w| nouns.contains(&w)))
+        .filter_map(|j| word_at(text, tokens, j, &mut buf).map(|w| flags(w) & bits::NOUNS))
+        .fold(0, |acc, f| acc | f)
+}
+
+/// True when a noun of [`STATISTIC`] follows token `end` in the noun phrase a month starts
+/// ("October pending home sales", "March and April sales"): among the first lower-case words,
+/// before any preposition, pronoun or verb ("in April to curb inflation" names no figures).
+fn names_figures(text: &str, tokens: &[Token], end: usize) -> bool {
+    let mut buf = [0u8; 12];
+    for j in end..tokens.len().min(end + NOUN_REACH) {
+        if !tokens[j].is_word() || tokens[j].case() != Case::Lower {
+            return false;
+        }
+        let Some(w) = word_at(text, tokens, j, &mut buf) else {
+            return false;
+        };
+        let f = flags(w);
+        if f & bits::STATISTIC != 0 {
+            return true;
+        }
+        if !matches!(w, "and" | "or") && (NOT_A_NOUN.contains(&w) || f & !bits::NOUNS != 0) {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when "since" comes shortly before token `first`, in the same stretch of words.
-fn after_since(text: &str, tokens: &[Token], first: usize) -> bool {
+fn after_since(tokens: &[Token], first: usize) -> bool {
     // "since April", "since a peak in April", but not across a comma.
     (first.saturating_sub(4)..first)
         .rev()
         .take_while(|&j| tokens[j].is_word())
-        .any(|j| {
-            let mut buf = [0u8; 12];
-            word_at(text, tokens, j, &mut buf) == Some("since")
-        })
+        .any(|j| tokens[j].is(W::Since))
 }
 
 /// True when the expression ending before token `end` is followed by a possessive "'s".
@@ -466,7 +523,7 @@ const AUXILIARY: &[&str] = &[
     "be", "been", "being", "is", "are", "am", "to", "get", "gets",
 ];
 
-/// What the marker lists say of a word, as bits.
+/// What the marker and noun lists say of a word, as bits.
 mod bits {
     pub const IRREGULAR: u16 = 1;
     pub const NOT_PAST: u16 = 2;
@@ -481,6 +538,14 @@ mod bits {
     pub const NOT_FINITE_BEFORE: u16 = 1024;
     pub const SCHEDULED_PLAIN: u16 = 2048;
     pub const SUBJECT: u16 = 4096;
+    /// A noun of [`UNFORESEEN`](super::UNFORESEEN) or [`AFTERMATH`](super::AFTERMATH).
+    pub const OVER: u16 = 8192;
+    /// A noun of [`SCHEDULED`](super::SCHEDULED).
+    pub const SET_IN_ADVANCE: u16 = 16384;
+    /// A noun of [`STATISTIC`](super::STATISTIC).
+    pub const STATISTIC: u16 = 32768;
+    /// The noun bits, which say nothing of a tense.
+    pub const NOUNS: u16 = OVER | SET_IN_ADVANCE | STATISTIC;
 }
 
 /// The bits of `w` (0 for a word in no list), from a table built once from the lists.
@@ -502,6 +567,10 @@ fn flags(w: &str) -> u16 {
             (SCHEDULED_PLAIN, bits::SCHEDULED_PLAIN),
             (NOT_FINITE_BEFORE, bits::NOT_FINITE_BEFORE),
             (SUBJECT_WORDS, bits::SUBJECT),
+            (UNFORESEEN, bits::OVER),
+            (AFTERMATH, bits::OVER),
+            (SCHEDULED, bits::SET_IN_ADVANCE),
+            (STATISTIC, bits::STATISTIC),
         ] {
             for &word in list {
                 *t.entry(word).or_insert(0) |= bit;
@@ -555,7 +624,7 @@ fn marker(text: &str, tokens: &[Token], j: usize, side: Side) -> Option<Reading>
         w,
         "may" | "might" | "would" | "should" | "could" | "wo" | "won"
     );
-    let maybe = f != 0
+    let maybe = f & !bits::NOUNS != 0
         || modal
         || (w == "ll" && after_apostrophe)
         || w == "early"
@@ -618,14 +687,33 @@ fn marker(text: &str, tokens: &[Token], j: usize, side: Side) -> Option<Reading>
         });
     }
     if participle(w) {
-        // "will be held", "is expected", "to be completed": the auxiliary tells the tense.
-        if flags(prev) & bits::AUXILIARY != 0 {
+        // "will be held", "is expected", "to be completed", "will be legally completed": the
+        // auxiliary tells the tense.
+        let mut abuf = [0u8; 12];
+        let auxiliary = |w: &str| flags(w) & bits::AUXILIARY != 0;
+        if auxiliary(prev)
+            || (prev.len() > 4
+                && prev.ends_with("ly")
+                && j >= 2
+                && word_at(text, tokens, j - 2, &mut abuf).is_some_and(auxiliary))
+        {
             return None;
         }
+        // "which ended in January", "the deal completed in February": a verb in "-ed" right
+        // before "in" or "on" and a month is the past of what happened then.
+        let before_month = side == Side::Before
+            && matches!(
+                tokens.get(j + 1).map(Token::lex),
+                Some(Lex::Word(W::In | W::On))
+            )
+            && tokens
+                .get(j + 2)
+                .is_some_and(|t| matches!(t.lex(), Lex::Month(..)));
         return Some(Reading {
             tense: Tense::Past,
             firm: f & bits::IRREGULAR != 0
-                || (side == Side::AfterOpening && verb_in_ed(text, tokens, j, w, prev)),
+                || ((side == Side::AfterOpening || before_month)
+                    && verb_in_ed(text, tokens, j, w, prev)),
         });
     }
     // "has launched", "have been": the present perfect looks back.
@@ -720,13 +808,17 @@ fn verb_in_ed(text: &str, tokens: &[Token], j: usize, w: &str, prev: &str) -> bo
     }
 }
 
-/// True when "to" follows token `j` after a few words with no punctuation between ("expect
-/// the deal to close").
+/// True when "to" and a verb follow token `j` after a few words with no punctuation between
+/// ("expect the deal to close"); "to" before a number or a sign is a change's end, not an
+/// infinitive ("narrowed more than expected in April to $58 billion").
 fn to_after_object(text: &str, tokens: &[Token], j: usize) -> bool {
     let mut buf = [0u8; 12];
     (j + 2..tokens.len().min(j + 2 + OBJECT_REACH))
         .take_while(|&k| tokens[k - 1].is_word())
-        .any(|k| word_at(text, tokens, k, &mut buf) == Some("to"))
+        .any(|k| {
+            word_at(text, tokens, k, &mut buf) == Some("to")
+                && tokens.get(k + 1).is_some_and(Token::is_word)
+        })
 }
 
 /// True for a past tense or participle: an irregular form or a word in "-ed".
@@ -748,11 +840,16 @@ mod tests {
 
     /// The tense around the first occurrence of `word` in `sentence`.
     fn tense_of(sentence: &str, word: &str) -> Option<Tense> {
+        firm_of(sentence, word).map(|(tense, _)| tense)
+    }
+
+    /// The tense around the first occurrence of `word` in `sentence`, and whether it is firm.
+    fn firm_of(sentence: &str, word: &str) -> Option<(Tense, bool)> {
         let mut tokens = Vec::new();
         tokenize(sentence, 0, sentence.len(), &mut tokens);
         let at = sentence.find(word).unwrap() as u32;
         let first = tokens.iter().position(|t| t.start == at).unwrap();
-        around(sentence, &tokens, first, first + 1, 0, tokens.len()).map(|r| r.tense)
+        around(sentence, &tokens, first, first + 1, 0, tokens.len()).map(|r| (r.tense, r.firm))
     }
 
     #[test]
@@ -799,6 +896,32 @@ mod tests {
         );
         assert_eq!(
             tense_of("The strike is scheduled to begin on Monday.", "Monday"),
+            Some(Tense::Future)
+        );
+        // A verb in "-ed" right before "in" and the month is firm; a verb that looks ahead is
+        // not ("agreed in", "postponed in").
+        assert_eq!(
+            firm_of("The chief executive resigned in February.", "February"),
+            Some((Tense::Past, true))
+        );
+        assert_eq!(
+            firm_of("The vote was postponed in February.", "February"),
+            Some((Tense::Past, false))
+        );
+        assert_eq!(
+            tense_of("The split will be formally completed on March 12.", "March"),
+            Some(Tense::Future)
+        );
+        // "to" before an amount is where a figure went, not an infinitive.
+        assert_eq!(
+            tense_of(
+                "The deficit narrowed more than expected in May to $41 billion.",
+                "May"
+            ),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            tense_of("Analysts expect the merger to close in May.", "May"),
             Some(Tense::Future)
         );
     }

@@ -508,6 +508,28 @@ fn a_month_naming_an_occasion_is_the_nearer_one() {
         Some(ymd(2025, 8, 20)),
         &[("September", "2025-09")],
     );
+    // The figures of a month are released after it, however future their release.
+    check(
+        "The statistics office will publish October retail sales figures on Friday.",
+        Some(ymd(2025, 12, 2)),
+        &[("October", "2025-10"), ("Friday", "2025-12-05")],
+    );
+    check(
+        "Carmakers will report December sales this week.",
+        Some(ymd(2026, 1, 5)),
+        &[("December", "2025-12"), ("this week", "2026-W02")],
+    );
+    // A forecast for the month ahead stays ahead; a month before "to" names no figures.
+    check(
+        "Retailers warned that April sales could be hurt by the storms.",
+        Some(ymd(2025, 3, 28)),
+        &[("April", "2025-04")],
+    );
+    check(
+        "The ministers will meet in September to review output targets.",
+        Some(ymd(2025, 7, 10)),
+        &[("September", "2025-09")],
+    );
     let november = Some(ymd(2025, 11, 18));
     check(
         "Traders said crude for December delivery was unchanged.",
@@ -744,6 +766,40 @@ fn weeks_months_and_years_relative_to_publication() {
         "A decade ago the town had no paved road; two decades later it had an airport.",
         tuesday(),
         &[("A decade ago", "2015"), ("two decades later", "2035")],
+    );
+    // "The past decade" is the ten years up to the publication date, not the 2010s; the
+    // calendar decade stays where it is named as one.
+    check(
+        "Rents in the capital have tripled over the past decade and may double in the next decade.",
+        tuesday(),
+        &[("the past decade", "P10Y"), ("the next decade", "P10Y")],
+    );
+    // A stretch framed by a preposition starts at the publication date; a bare "the next
+    // year" counts from the date mentioned last.
+    check(
+        "The plant opened in 2019. The owners plan to cut 500 jobs there over the next year.",
+        tuesday(),
+        &[("2019", "2019"), ("the next year", "2026")],
+    );
+    check(
+        "The audit began in March 2021, and its report is expected within the next week.",
+        tuesday(),
+        &[("March 2021", "2021-03"), ("the next week", "2026-W01")],
+    );
+    check(
+        "A first lawsuit was filed in 2002 and a second one the next year.",
+        tuesday(),
+        &[("2002", "2002"), ("the next year", "2003")],
+    );
+    check(
+        "Sales peaked in the middle of the last decade.",
+        tuesday(),
+        &[("middle of the last decade", "201")],
+    );
+    check(
+        "The mine was busier last decade.",
+        tuesday(),
+        &[("last decade", "201")],
     );
 }
 

@@ -298,6 +298,20 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     if fiscal && !matches!(unit, Unit::Year | Unit::Quarter) {
         return None;
     }
+    // "the next week" counts from the date mentioned last, but a stretch framed by a
+    // preposition ("over the next year", "within the next week", "in the next quarter or
+    // two") starts at the publication date. Days stay counted from the date mentioned last
+    // ("in the next day or two" is read in the story's time).
+    let base = if lead == W::Next
+        && the
+        && unit != Unit::Day
+        && i > 0
+        && stretch_preposition(&tokens[i - 1])
+    {
+        Base::Anchor
+    } else {
+        base
+    };
     let allowed = match unit {
         Unit::Day => base == Base::Reference,
         Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century => true,
@@ -306,6 +320,18 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     };
     if !allowed {
         return None;
+    }
+    // "the past decade", "over the next decade": the ten years up to or from the publication
+    // date, not the calendar decade before or after its own ("the past decade" in 2006 is not
+    // the 1990s). "last decade" without "the", "the middle of the last decade" and "the last
+    // decade of the century" are.
+    if unit == Unit::Decade
+        && the
+        && matches!(lead, W::Last | W::Past | W::Next | W::Coming | W::Upcoming)
+        && !(i > 0 && tokens[i - 1].is(W::Of))
+        && c.peek().is_none_or(|t| !t.is(W::Of))
+    {
+        return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Decade)));
     }
     if unit == Unit::Year && base == Base::Anchor {
         return Some(Core::new(
@@ -321,6 +347,15 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
         core = Core::new(c.i, core.expr).with_clock(Some(part));
     }
     Some(core)
+}
+
+/// True for a preposition that frames a stretch of time ("over", "within", "in", "during",
+/// "for", "through").
+fn stretch_preposition(t: &Token) -> bool {
+    matches!(
+        t.lex(),
+        Lex::Word(W::Over | W::Within | W::In | W::During | W::For | W::Through)
+    )
 }
 
 /// "the day before", "the week after" (when nothing follows that they could be before).
