@@ -161,19 +161,13 @@ struct Merger {
 type Pending = ((usize, usize), LocalKey, LocalActor);
 
 impl Merger {
-    /// A merger with a slot for every local actor of `articles`, none assigned, and room for
-    /// as many corpus actors as there are local actors: the actors are large, and growing
-    /// their vector copied it again and again (pages not written to are never touched).
+    /// A merger with a slot for every local actor of `articles`, none assigned.
     fn for_articles(articles: &[Article]) -> Merger {
-        let actor_of: Vec<Vec<u32>> = articles
-            .iter()
-            .map(|a| vec![u32::MAX; a.count(Part::Actors)])
-            .collect();
-        let locals = actor_of.iter().map(Vec::len).sum();
         Merger {
-            actor_of,
-            actors: Vec::with_capacity(locals),
-            persons: Vec::with_capacity(locals),
+            actor_of: articles
+                .iter()
+                .map(|a| vec![u32::MAX; a.count(Part::Actors)])
+                .collect(),
             ..Merger::default()
         }
     }
@@ -211,57 +205,45 @@ impl Merger {
     /// by a surname alone; other names, then acronyms (which join the full name that some
     /// article writes them with). Then metonyms point to what they stand for.
     ///
-    /// Persons and the other actors share nothing while they are merged: the other actors go
-    /// to a merger of their own, whose actors are numbered after the persons, as if merged
-    /// after them, and both mergers take their local actors at the same time. Both first
+    /// Persons and the other actors share nothing while they are merged, so both first
     /// passes run in one walk over the articles, each decoded once (a chunk at a time, on
-    /// every core, the next chunk while the mergers take the one before). The local actors
-    /// of the second passes and the metonyms are kept from that walk.
+    /// every core): the other actors go to a merger of their own, whose actors are numbered
+    /// after the persons, as if merged after them. The local actors of the second passes
+    /// and the metonyms are kept from that walk.
     fn assign(&mut self, articles: &[Article]) {
         *self = Merger::for_articles(articles);
         let mut others = Merger::for_articles(articles);
         let mut surnames: Vec<Pending> = Vec::new();
         let mut acronyms: Vec<Pending> = Vec::new();
         let mut metonyms: Vec<(usize, usize, Box<str>)> = Vec::new();
-        let persons = &mut *self;
-        for_each_decoded(articles, keyed, |first, chunk| {
-            let mut named: Vec<Pending> = Vec::new();
-            let mut rest: Vec<(usize, Pending)> = Vec::new();
-            let mut written: Vec<Vec<(u32, String)>> = Vec::with_capacity(chunk.len());
-            for (i, keyed) in chunk.into_iter().enumerate() {
-                let ai = first + i;
-                for (li, (key, mut actor)) in keyed.locals.into_iter().enumerate() {
-                    if let Some(of) = actor.stands_for.take() {
-                        metonyms.push((ai, li, of));
-                    }
-                    let pending = ((ai, li), key, actor);
-                    match pending.1 {
-                        LocalKey::Person(None, _) => surnames.push(pending),
-                        LocalKey::Named(_, Some(_)) => acronyms.push(pending),
-                        LocalKey::Person(..) => named.push(pending),
-                        _ => rest.push((i, pending)),
-                    }
+        for (ai, keyed) in decoded(articles, keyed) {
+            for (li, (key, mut actor)) in keyed.locals.into_iter().enumerate() {
+                if let Some(of) = actor.stands_for.take() {
+                    metonyms.push((ai, li, of));
                 }
-                written.push(keyed.acronyms);
+                let local = Local {
+                    at: (ai, li),
+                    actor: &actor,
+                    acronyms: &keyed.acronyms,
+                };
+                match key {
+                    LocalKey::Person(None, _) => surnames.push(((ai, li), key, actor)),
+                    LocalKey::Named(_, Some(_)) => acronyms.push(((ai, li), key, actor)),
+                    LocalKey::Person(..) => self.assign_local(0, local, key),
+                    _ => others.assign_local(2, local, key),
+                }
             }
-            rayon::join(
-                || persons.assign_all(0, named),
-                || {
-                    for (i, (at, key, actor)) in rest {
-                        let local = Local {
-                            at,
-                            actor: &actor,
-                            acronyms: &written[i],
-                        };
-                        others.assign_local(2, local, key);
-                    }
-                },
-            );
-        });
-        rayon::join(
-            || self.assign_all(1, surnames),
-            || others.assign_all(3, acronyms),
-        );
+        }
+        for (pass, merger, pending) in [(1, &mut *self, surnames), (3, &mut others, acronyms)] {
+            for (at, key, actor) in pending {
+                let local = Local {
+                    at,
+                    actor: &actor,
+                    acronyms: &[],
+                };
+                merger.assign_local(pass, local, key);
+            }
+        }
         self.append(others);
         // Metonyms point to the actor they stand for, created when never mentioned.
         for (ai, li, of) in metonyms {
@@ -297,18 +279,6 @@ impl Merger {
         self.by_key = others.by_key;
         for id in self.by_key.values_mut() {
             *id += offset;
-        }
-    }
-
-    /// Assigns local actors kept from the walk over the articles in pass `pass`, in order.
-    fn assign_all(&mut self, pass: u8, pending: Vec<Pending>) {
-        for (at, key, actor) in pending {
-            let local = Local {
-                at,
-                actor: &actor,
-                acronyms: &[],
-            };
-            self.assign_local(pass, local, key);
         }
     }
 
@@ -618,13 +588,10 @@ impl Merger {
     /// actor's mentions, most frequent first.
     fn fill_aliases(&mut self, articles: &[Article]) {
         let mut names = Names::new(self.actors.len());
-        let mentions = |a: &Article| a.mentions().collect::<Vec<_>>();
-        for_each_decoded(articles, mentions, |first, chunk| {
-            for (i, mentions) in chunk.iter().enumerate() {
-                let ai = first + i;
-                names.count(&articles[ai].text, &self.actor_of[ai], mentions);
-            }
-        });
+        let named = decoded(articles, |a| a.mentions().collect::<Vec<_>>());
+        for (ai, mentions) in named {
+            names.count(&articles[ai].text, &self.actor_of[ai], &mentions);
+        }
         names.set(&mut self.actors);
     }
 
@@ -754,25 +721,23 @@ fn keyed(a: &Article) -> Keyed {
     }
 }
 
-/// Hands `each` what `decode` reads of the articles, a chunk of articles at a time in corpus
-/// order (the index of the chunk's first article, and an item per article), for a pass that
-/// must take the articles in order: each chunk is decoded on every core while `each` takes
-/// the one before.
-fn for_each_decoded<T: Send>(
-    articles: &[Article],
-    decode: impl Fn(&Article) -> T + Sync,
-    mut each: impl FnMut(usize, Vec<T>) + Send,
-) {
-    let decode_chunk = |(c, chunk): (usize, &[Article])| {
-        let items: Vec<T> = chunk.par_iter().map(&decode).collect();
-        (c * KEYS_CHUNK, items)
-    };
-    let mut chunks = articles.chunks(KEYS_CHUNK).enumerate();
-    let mut ready = chunks.next().map(decode_chunk);
-    while let Some((first, items)) = ready.take() {
-        let next = chunks.next();
-        ready = rayon::join(|| each(first, items), || next.map(decode_chunk)).1;
-    }
+/// What `decode` reads of each article, in corpus order: decoded on every core, a chunk of
+/// articles at a time, for a pass that must take the articles in order.
+fn decoded<'a, T: Send + 'a>(
+    articles: &'a [Article],
+    decode: impl Fn(&Article) -> T + Sync + 'a,
+) -> impl Iterator<Item = (usize, T)> + 'a {
+    articles
+        .chunks(KEYS_CHUNK)
+        .enumerate()
+        .flat_map(move |(c, chunk)| {
+            let items: Vec<T> = chunk.par_iter().map(&decode).collect();
+            let first = c * KEYS_CHUNK;
+            items
+                .into_iter()
+                .enumerate()
+                .map(move |(i, t)| (first + i, t))
+        })
 }
 
 fn local_actor(articles: &[Article], r: ItemRef) -> Option<LocalActor> {
@@ -828,150 +793,116 @@ impl<'t> Names<'t> {
 
     /// Sets every actor's aliases: its names, most frequent first.
     fn set(self, actors: &mut [Actor]) {
-        actors
-            .par_iter_mut()
-            .zip(self.counts)
-            .for_each(|(actor, counts)| {
-                let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
-                aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-                actor.aliases = aliases.into_iter().map(|(a, _)| a.into()).collect();
-            });
-    }
-}
-
-/// Counts the co-mentions of an article: the pairs of distinct named actors of each
-/// sentence, in `pairs` (`in_sentence` is scratch space).
-fn co_mentions(
-    article: &Article,
-    map: &[u32],
-    mentions: &[Mention],
-    in_sentence: &mut Vec<(usize, u32)>,
-    pairs: &mut FxHashMap<(u32, u32), u32>,
-) {
-    // Distinct named actors per sentence, as (sentence, actor) sorted.
-    in_sentence.clear();
-    for m in mentions
-        .iter()
-        .filter(|m| m.form != MentionForm::Description)
-    {
-        let Some(&id) = map.get(m.actor as usize) else {
-            continue;
-        };
-        if let Some(s) = article.layout.sentence_at(m.span.start()) {
-            in_sentence.push((s, id));
-        }
-    }
-    in_sentence.sort_unstable();
-    in_sentence.dedup();
-    for sentence in in_sentence.chunk_by(|a, b| a.0 == b.0) {
-        for (i, &(_, a)) in sentence.iter().enumerate() {
-            for &(_, b) in &sentence[i + 1..] {
-                *pairs.entry((a.min(b), a.max(b))).or_default() += 1;
-            }
+        for (actor, counts) in actors.iter_mut().zip(self.counts) {
+            let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            actor.aliases = aliases.into_iter().map(|(a, _)| a.into()).collect();
         }
     }
 }
 
 /// Mentions, quotations, articles, dates, roles, genders, co-mentions and aliases.
-///
-/// The articles are taken in order, a chunk at a time (see [`for_each_decoded`]); the names
-/// and co-mentions of a chunk are counted while the other statistics are, on another core.
 fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
     let mut names = Names::new(actors.len());
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
     let mut last_article = vec![usize::MAX; actors.len()];
     let mut in_sentence: Vec<(usize, u32)> = Vec::new();
-    let decode = |a: &Article| {
+    let items = decoded(articles, |a| {
         let quoted: Vec<u32> = a.quotes().filter_map(|q| q.actor).collect();
         (
             a.mentions().collect::<Vec<_>>(),
-            (quoted, a.actors().collect::<Vec<_>>()),
+            quoted,
+            a.actors().collect::<Vec<_>>(),
         )
-    };
-    for_each_decoded(articles, decode, |first, chunk| {
-        let (mentions, rest): (Vec<Vec<Mention>>, Vec<_>) = chunk.into_iter().unzip();
-        let mentions = &mentions;
-        rayon::join(
-            || {
-                for (i, mentions) in mentions.iter().enumerate() {
-                    let article = &articles[first + i];
-                    let map = &actor_of[first + i];
-                    names.count(&article.text, map, mentions);
-                    co_mentions(article, map, mentions, &mut in_sentence, &mut pairs);
-                }
-            },
-            || {
-                for (i, (quoted, locals)) in rest.into_iter().enumerate() {
-                    let ai = first + i;
-                    let map = &actor_of[ai];
-                    let date = articles[ai].date();
-                    for m in &mentions[i] {
-                        let Some(&id) = map.get(m.actor as usize) else {
-                            continue;
-                        };
-                        let Some(a) = actors.get_mut(id as usize) else {
-                            continue;
-                        };
-                        a.mentions += 1;
-                        if last_article[id as usize] != ai {
-                            last_article[id as usize] = ai;
-                            a.articles += 1;
-                            if let Some(d) = date {
-                                a.first_seen = Some(a.first_seen.map_or(d, |f| f.min(d)));
-                                a.last_seen = Some(a.last_seen.map_or(d, |l| l.max(d)));
-                            }
-                        }
-                    }
-                    for l in quoted {
-                        if let Some(a) = map
-                            .get(l as usize)
-                            .and_then(|&id| actors.get_mut(id as usize))
-                        {
-                            a.quotes += 1;
-                        }
-                    }
-                    for (li, local) in locals.into_iter().enumerate() {
-                        let Some(a) = map.get(li).and_then(|&id| actors.get_mut(id as usize))
-                        else {
-                            continue;
-                        };
-                        for r in local.roles {
-                            a.roles.push(ActorRole {
-                                title: r.title,
-                                affiliation: r.affiliation,
-                                article: ai as u32,
-                                span: Some(r.span),
-                            });
-                        }
-                        if let Some(g) = local.gender {
-                            genders[map[li] as usize][usize::from(g == Gender::Female)] += 1;
-                        }
-                    }
-                }
-            },
-        );
     });
+    for (ai, (mentions, quoted, locals)) in items {
+        let article = &articles[ai];
+        let map = &actor_of[ai];
+        let date = article.date();
+        names.count(&article.text, map, &mentions);
+        for m in &mentions {
+            let Some(&id) = map.get(m.actor as usize) else {
+                continue;
+            };
+            let Some(a) = actors.get_mut(id as usize) else {
+                continue;
+            };
+            a.mentions += 1;
+            if last_article[id as usize] != ai {
+                last_article[id as usize] = ai;
+                a.articles += 1;
+                if let Some(d) = date {
+                    a.first_seen = Some(a.first_seen.map_or(d, |f| f.min(d)));
+                    a.last_seen = Some(a.last_seen.map_or(d, |l| l.max(d)));
+                }
+            }
+        }
+        for l in quoted {
+            if let Some(a) = map
+                .get(l as usize)
+                .and_then(|&id| actors.get_mut(id as usize))
+            {
+                a.quotes += 1;
+            }
+        }
+        for (li, local) in locals.into_iter().enumerate() {
+            let Some(a) = map.get(li).and_then(|&id| actors.get_mut(id as usize)) else {
+                continue;
+            };
+            for r in local.roles {
+                a.roles.push(ActorRole {
+                    title: r.title,
+                    affiliation: r.affiliation,
+                    article: ai as u32,
+                    span: Some(r.span),
+                });
+            }
+            if let Some(g) = local.gender {
+                genders[map[li] as usize][usize::from(g == Gender::Female)] += 1;
+            }
+        }
+        // Co-mentions: distinct named actors per sentence, as (sentence, actor) sorted.
+        in_sentence.clear();
+        for m in mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Description)
+        {
+            let Some(&id) = map.get(m.actor as usize) else {
+                continue;
+            };
+            if let Some(s) = article.layout.sentence_at(m.span.start()) {
+                in_sentence.push((s, id));
+            }
+        }
+        in_sentence.sort_unstable();
+        in_sentence.dedup();
+        for sentence in in_sentence.chunk_by(|a, b| a.0 == b.0) {
+            for (i, &(_, a)) in sentence.iter().enumerate() {
+                for &(_, b) in &sentence[i + 1..] {
+                    *pairs.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+    }
     names.set(actors);
     let mut co: Vec<Vec<(u32, u32)>> = vec![Vec::new(); actors.len()];
     for ((a, b), n) in pairs {
         co[a as usize].push((b, n));
         co[b as usize].push((a, n));
     }
-    actors
-        .par_iter_mut()
-        .zip(co)
-        .zip(genders)
-        .for_each(|((a, mut list), [m, f])| {
-            list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            list.truncate(CO_MENTIONED);
-            a.co_mentioned = list;
-            a.gender = match (m > 0, f > 0) {
-                (true, false) => Some(Gender::Male),
-                (false, true) => Some(Gender::Female),
-                _ => None,
-            };
-        });
+    for (i, a) in actors.iter_mut().enumerate() {
+        let list = &mut co[i];
+        list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        list.truncate(CO_MENTIONED);
+        a.co_mentioned = std::mem::take(list);
+        let [m, f] = genders[i];
+        a.gender = match (m > 0, f > 0) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            _ => None,
+        };
+    }
 }
 
 /// One row of the actor table (`dossier actors`, the actor pane), ready to print.
