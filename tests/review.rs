@@ -15,7 +15,6 @@ use dossier::extract::events::EventKind;
 use dossier::extract::time::Granularity;
 use dossier::index::{Index, ItemRef};
 use dossier::review::export::{self, Filter, Format};
-use dossier::review::keys;
 use dossier::review::store::{self, FILE_NAME};
 use dossier::review::{
     Correction, Decision, Fix, ItemInfo, ItemKey, ItemKind, Keys, Mark, Review, Target, apply,
@@ -921,7 +920,7 @@ fn a_statement_event_is_keyed_by_the_quotation_with_its_span() {
         for (e, event) in article.events().enumerate() {
             let r = ItemRef::new(a, e);
             let quote = (event.kind == EventKind::Statement)
-                .then(|| keys::statement_quote(article, event.span))
+                .then(|| article.quotes().position(|q| q.span == event.span))
                 .flatten();
             assert_eq!(keys.statement_quote(r), quote, "event {e} of article {a}");
             let key = keys.event(&index, r).unwrap();

@@ -27,7 +27,7 @@ use crate::extract::quotes::Quote;
 use crate::index::ItemRef;
 use crate::review::apply::{Baseline, apply};
 use crate::review::export::{self, Filter, Format};
-use crate::review::keys::{Progress, statement_quote};
+use crate::review::keys::Progress;
 use crate::review::store::Saved;
 use crate::review::{
     Correction, Decision, Edit, Fix, ItemKey, ItemKind, Mark, Opening, Review, Session, Target,
@@ -214,9 +214,8 @@ impl App {
             Target::Quote(r) => Some(r),
             Target::Entry(e) => {
                 let s = *catalog.index.timeline.get(e as usize)?.sources.first()?;
-                let article = catalog.article(s.article as usize)?;
-                let event = article.events().nth(s.item as usize)?;
-                let q = statement_quote(article, event.span)?;
+                let event = ItemRef::new(s.article as usize, s.item as usize);
+                let q = catalog.keys.statement_quote(event)?;
                 Some(ItemRef::new(s.article as usize, q))
             }
             Target::Actor(_) => None,

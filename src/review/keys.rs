@@ -92,7 +92,7 @@ fn event_ids(article: &Article, quote_spans: &[Span]) -> (Vec<u64>, Vec<(u32, u3
         if event.kind != EventKind::Statement {
             continue;
         }
-        // The first quotation with the statement's span (see [`statement_quote`]).
+        // The quotation a statement stands for: the first one with the statement's span.
         let at = quotes.partition_point(|&(span, _)| span < event.span);
         if let Some(&(_, q)) = quotes.get(at).filter(|(span, _)| *span == event.span) {
             statements.push((e as u32, q));
@@ -263,8 +263,8 @@ impl Keys {
         })
     }
 
-    /// The quotation event `r` stands for, when it is a statement that has one (see
-    /// [`statement_quote`]).
+    /// The quotation event `r` stands for, when it is a statement that has one: the first
+    /// quotation of its article with the statement's span.
     pub fn statement_quote(&self, r: ItemRef) -> Option<usize> {
         let statements = self.statements.get(r.article as usize)?;
         let at = statements.binary_search_by_key(&r.item, |&(e, _)| e).ok()?;
@@ -479,9 +479,4 @@ impl Keys {
             },
         }
     }
-}
-
-/// The quotation a statement event stands for (same span), if any.
-pub fn statement_quote(article: &Article, span: Span) -> Option<usize> {
-    article.quotes().position(|q| q.span == span)
 }
