@@ -174,7 +174,10 @@ fn sample_corpus(dir: &std::path::Path) -> std::path::PathBuf {
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
     for entry in std::fs::read_dir(samples).unwrap() {
         let entry = entry.unwrap();
-        std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
+        // Only the articles: not a `.dossier/` cache left by running the binary on them.
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
+        }
     }
     corpus
 }
