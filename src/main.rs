@@ -19,8 +19,9 @@ fn cap_malloc_arenas() {
     }
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let cap = libc::c_int::try_from(cores).unwrap_or(libc::c_int::MAX);
-    // SAFETY: `mallopt` sets a tuning parameter of glibc's allocator and is safe to call at
-    // any time; this runs first in `main`, before any thread allocates.
+    // SAFETY: `mallopt` sets a tuning parameter of glibc's allocator and takes no pointers.
+    // glibc marks it MT-unsafe (it must not race with other threads' allocations); this runs
+    // first in `main`, before any other thread exists.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, cap);
     }
