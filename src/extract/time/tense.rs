@@ -694,6 +694,7 @@ fn marker(text: &str, tokens: &[Token], j: usize, side: Side) -> Option<Reading>
         if auxiliary(prev)
             || (prev.len() > 4
                 && prev.ends_with("ly")
+                && tokens[j - 1].case() == Case::Lower
                 && j >= 2
                 && word_at(text, tokens, j - 2, &mut abuf).is_some_and(auxiliary))
         {
@@ -911,6 +912,11 @@ mod tests {
         assert_eq!(
             tense_of("The split will be formally completed on March 12.", "March"),
             Some(Tense::Future)
+        );
+        // A name in "-ly" after "to" is no adverb hiding the auxiliary.
+        assert_eq!(
+            firm_of("Shipments to Italy declined in February.", "February"),
+            Some((Tense::Past, true))
         );
         // "to" before an amount is where a figure went, not an infinitive.
         assert_eq!(
