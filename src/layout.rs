@@ -93,7 +93,11 @@ impl Layout {
 }
 
 /// Binary search over items sorted by span start for the one whose span contains `offset`.
-fn find_containing<T>(items: &[T], offset: usize, span: impl Fn(&T) -> Span) -> Option<usize> {
+pub(crate) fn find_containing<T>(
+    items: &[T],
+    offset: usize,
+    span: impl Fn(&T) -> Span,
+) -> Option<usize> {
     let i = items.partition_point(|item| span(item).start() <= offset);
     let candidate = i.checked_sub(1)?;
     span(&items[candidate])

@@ -169,7 +169,8 @@ fn sample_sentences_split_where_a_reader_would() {
     let a = sample(0);
     let sentence = |needle: &str| {
         let at = a.text.find(needle).unwrap();
-        a.layout.sentence_span_at(at).unwrap().1.text(&a.text)
+        let layout = a.layout.decode();
+        layout.sentences[layout.sentence_at(at).unwrap()].text(&a.text)
     };
     assert_eq!(
         sentence("Secretary of State Marco Rubio"),

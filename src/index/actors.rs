@@ -24,6 +24,7 @@ use crate::extract::events::Event;
 use crate::extract::quotes::Quote;
 use crate::index::ItemRef;
 use crate::index::overrides::{Merge, Overrides, Split, Step};
+use crate::layout::find_containing;
 use crate::span::Span;
 
 /// A role of a corpus actor, and where it was stated.
@@ -810,13 +811,21 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
     let mut in_sentence: Vec<(usize, u32)> = Vec::new();
     let items = decoded(articles, |a| {
         let quoted: Vec<u32> = a.quotes().filter_map(|q| q.actor).collect();
+        let mentions: Vec<_> = a.mentions().collect();
+        // Each mention's sentence, looked up in the article's decoded sentences.
+        let sentences: Vec<Span> = a.layout.sentences().collect();
+        let sentence_of: Vec<Option<usize>> = mentions
+            .iter()
+            .map(|m| find_containing(&sentences, m.span.start(), |s| *s))
+            .collect();
         (
-            a.mentions().collect::<Vec<_>>(),
+            mentions,
+            sentence_of,
             quoted,
             a.actors().collect::<Vec<_>>(),
         )
     });
-    for (ai, (mentions, quoted, locals)) in items {
+    for (ai, (mentions, sentence_of, quoted, locals)) in items {
         let article = &articles[ai];
         let map = &actor_of[ai];
         let date = article.date();
@@ -864,14 +873,14 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
         }
         // Co-mentions: distinct named actors per sentence, as (sentence, actor) sorted.
         in_sentence.clear();
-        for m in mentions
-            .iter()
-            .filter(|m| m.form != MentionForm::Description)
-        {
+        for (m, sentence) in mentions.iter().zip(&sentence_of) {
+            if m.form == MentionForm::Description {
+                continue;
+            }
             let Some(&id) = map.get(m.actor as usize) else {
                 continue;
             };
-            if let Some(s) = article.layout.sentence_at(m.span.start()) {
+            if let Some(s) = *sentence {
                 in_sentence.push((s, id));
             }
         }

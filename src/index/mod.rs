@@ -19,7 +19,6 @@ use crate::article::Article;
 use crate::article::packed::Part;
 use crate::cache::{LoadParts, PartReader, PartWriter, Stamp, StoreParts};
 use crate::ingest::Problem;
-use crate::span::Span;
 
 pub use actors::{Actor, ActorRole};
 pub use overrides::{Overrides, Step};
@@ -419,12 +418,6 @@ impl Index {
     pub fn entry_of(&self, article: usize, event: usize) -> Option<&Entry> {
         let id = *self.entry_of.get(article)?.get(event)?;
         self.timeline.get(id as usize)
-    }
-
-    /// The sentence of article `article` containing byte `offset`, as a span.
-    pub fn sentence_at(&self, article: usize, offset: usize) -> Option<Span> {
-        let layout = &self.articles.get(article)?.layout;
-        layout.sentence_span_at(offset).map(|(_, s)| s)
     }
 
     /// Totals for the status bar and `dossier stats`.

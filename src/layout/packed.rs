@@ -113,20 +113,6 @@ impl PackedLayout {
         Paragraphs { r, left, next: 0 }
     }
 
-    /// Index of the sentence containing byte `offset`, if any (as [`Layout::sentence_at`]).
-    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        self.sentence_span_at(offset).map(|(i, _)| i)
-    }
-
-    /// Index and span of the sentence containing byte `offset`, if any.
-    pub fn sentence_span_at(&self, offset: usize) -> Option<(usize, Span)> {
-        self.sentences()
-            .take_while(|s| s.start() <= offset)
-            .enumerate()
-            .last()
-            .filter(|(_, s)| s.contains(offset))
-    }
-
     /// Decodes the whole layout (what the extractors read).
     pub fn decode(&self) -> Layout {
         Layout {
