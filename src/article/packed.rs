@@ -205,21 +205,28 @@ impl Serialize for Packed {
 
 impl<'de> Deserialize<'de> for Packed {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Bytes;
-        impl<'de> serde::de::Visitor<'de> for Bytes {
-            type Value = Packed;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_bytes<E>(self, v: &[u8]) -> Result<Packed, E> {
-                Ok(Packed(v.into()))
-            }
-            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Packed, E> {
-                Ok(Packed(v.into_boxed_slice()))
-            }
-        }
-        deserializer.deserialize_byte_buf(Bytes)
+        deserialize_bytes(deserializer).map(Packed)
     }
+}
+
+/// Reads a byte string serialized as bytes (taking the buffer when the format hands one over).
+pub(crate) fn deserialize_bytes<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Box<[u8]>, D::Error> {
+    struct Bytes;
+    impl serde::de::Visitor<'_> for Bytes {
+        type Value = Box<[u8]>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("bytes")
+        }
+        fn visit_bytes<E>(self, v: &[u8]) -> Result<Box<[u8]>, E> {
+            Ok(v.into())
+        }
+        fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Box<[u8]>, E> {
+            Ok(v.into_boxed_slice())
+        }
+    }
+    deserializer.deserialize_byte_buf(Bytes)
 }
 
 /// The items of one part of a [`Packed`] extraction, decoded one at a time.

@@ -19,7 +19,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::article::packed::{of_opt_code, opt_code, put_u, read_u};
+use crate::article::packed::{deserialize_bytes, of_opt_code, opt_code, put_u, read_u};
 use crate::layout::{Layout, Paragraph};
 use crate::span::Span;
 
@@ -176,20 +176,7 @@ impl<'de> Deserialize<'de> for PackedLayout {
         if deserializer.is_human_readable() {
             return Layout::deserialize(deserializer).map(|l| PackedLayout::encode(&l));
         }
-        struct Bytes;
-        impl serde::de::Visitor<'_> for Bytes {
-            type Value = PackedLayout;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_bytes<E>(self, v: &[u8]) -> Result<PackedLayout, E> {
-                Ok(PackedLayout(v.into()))
-            }
-            fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<PackedLayout, E> {
-                Ok(PackedLayout(v.into_boxed_slice()))
-            }
-        }
-        deserializer.deserialize_byte_buf(Bytes)
+        deserialize_bytes(deserializer).map(PackedLayout)
     }
 }
 
