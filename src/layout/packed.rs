@@ -81,12 +81,14 @@ impl PackedLayout {
         PackedLayout(bytes)
     }
 
-    /// The number of paragraphs (0 when the bytes are corrupt).
+    /// The number of paragraphs the header gives (0 when the header itself is corrupt; trust
+    /// it after [`PackedLayout::check`]).
     pub fn paragraph_count(&self) -> usize {
         self.counts().map_or(0, |(p, _)| p)
     }
 
-    /// The number of sentences (0 when the bytes are corrupt).
+    /// The number of sentences the header gives (0 when the header itself is corrupt; trust
+    /// it after [`PackedLayout::check`]).
     pub fn sentence_count(&self) -> usize {
         self.counts().map_or(0, |(_, s)| s)
     }

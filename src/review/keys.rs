@@ -200,8 +200,13 @@ impl Keys {
     }
 
     /// Computes the ids of every item of `index`, given the spans of its quotations (see
-    /// [`quote_spans`]): each article's events are decoded once.
+    /// [`quote_spans`]: one list per article): each article's events are decoded once.
     pub fn with_quote_spans(index: &Index, quote_spans: &[Vec<Span>]) -> Keys {
+        debug_assert_eq!(
+            quote_spans.len(),
+            index.articles.len(),
+            "one list of quotation spans per article"
+        );
         let actors: Vec<ItemKey> = index
             .actors
             .par_iter()
