@@ -323,7 +323,7 @@ impl Writer<'_> {
     }
 
     fn i(&mut self, v: i64) {
-        self.u(((v << 1) ^ (v >> 63)) as u64);
+        put_i(&mut self.out, v);
     }
 
     fn byte(&mut self, b: u8) {
@@ -391,6 +391,11 @@ pub(crate) fn put_u(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// Appends `v` as a zigzag-coded varint (small magnitudes of either sign take one byte).
+pub(crate) fn put_i(out: &mut Vec<u8>, v: i64) {
+    put_u(out, ((v << 1) ^ (v >> 63)) as u64);
+}
+
 /// Decodes the items of one part, checking them against the text.
 pub struct Reader<'a> {
     bytes: &'a [u8],
@@ -446,8 +451,7 @@ impl<'a> Reader<'a> {
     }
 
     fn i(&mut self) -> Result<i64, Corrupt> {
-        let v = self.u()?;
-        Ok((v >> 1) as i64 ^ -((v & 1) as i64))
+        read_i(self.bytes, &mut self.pos)
     }
 
     /// A span `len` bytes from `start`, checked against the text.
@@ -554,6 +558,12 @@ pub(crate) fn read_u(bytes: &[u8], pos: &mut usize) -> Result<u64, Corrupt> {
         }
     }
     Err(Corrupt("varint too long"))
+}
+
+/// Reads a zigzag-coded varint at `*pos` (see [`put_i`]), moving `pos` past it.
+pub(crate) fn read_i(bytes: &[u8], pos: &mut usize) -> Result<i64, Corrupt> {
+    let v = read_u(bytes, pos)?;
+    Ok((v >> 1) as i64 ^ -((v & 1) as i64))
 }
 
 /// `base + delta`, failing on overflow.

@@ -19,7 +19,9 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::article::packed::{deserialize_bytes, of_opt_code, opt_code, put_u, read_u};
+use crate::article::packed::{
+    deserialize_bytes, of_opt_code, opt_code, put_i, put_u, read_i, read_u,
+};
 use crate::layout::{Layout, Paragraph};
 use crate::span::Span;
 
@@ -95,13 +97,13 @@ impl PackedLayout {
 
     /// The sentences, in text order, decoded as they are iterated.
     pub fn sentences(&self) -> Sentences<'_> {
-        let mut r = Reader {
-            bytes: &self.0,
-            pos: 0,
-            end: 0,
-        };
+        let mut r = Reader::new(&self.0);
         let left = r.counts().map_or(0, |(_, s)| s);
-        Sentences { r, left }
+        Items {
+            r,
+            left,
+            read: Reader::span,
+        }
     }
 
     /// The paragraphs, in text order, decoded as they are iterated.
@@ -112,7 +114,11 @@ impl PackedLayout {
         let mut r = iter.r;
         r.end = 0;
         let left = if all_read { paragraphs } else { 0 };
-        Paragraphs { r, left, next: 0 }
+        Items {
+            r,
+            left,
+            read: Reader::paragraph,
+        }
     }
 
     /// Decodes the whole layout (what the extractors read).
@@ -152,12 +158,7 @@ impl PackedLayout {
     }
 
     fn counts(&self) -> Option<(usize, usize)> {
-        Reader {
-            bytes: &self.0,
-            pos: 0,
-            end: 0,
-        }
-        .counts()
+        Reader::new(&self.0).counts()
     }
 }
 
@@ -182,22 +183,31 @@ impl<'de> Deserialize<'de> for PackedLayout {
     }
 }
 
-/// The sentences of a [`PackedLayout`], decoded one at a time.
-pub struct Sentences<'a> {
+/// Items of a [`PackedLayout`], decoded one at a time; iteration ends at the first item
+/// that does not decode.
+pub struct Items<'a, T> {
     r: Reader<'a>,
+    /// Items the header announces that are not read yet.
     left: usize,
+    read: fn(&mut Reader<'a>) -> Option<T>,
 }
 
-impl Iterator for Sentences<'_> {
-    type Item = Span;
+/// The sentences of a [`PackedLayout`].
+pub type Sentences<'a> = Items<'a, Span>;
 
-    fn next(&mut self) -> Option<Span> {
+/// The paragraphs of a [`PackedLayout`].
+pub type Paragraphs<'a> = Items<'a, Paragraph>;
+
+impl<T> Iterator for Items<'_, T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
         if self.left == 0 {
             return None;
         }
-        let s = self.r.span();
-        self.left = if s.is_some() { self.left - 1 } else { 0 };
-        s
+        let item = (self.read)(&mut self.r);
+        self.left = if item.is_some() { self.left - 1 } else { 0 };
+        item
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -205,61 +215,26 @@ impl Iterator for Sentences<'_> {
     }
 }
 
-/// The paragraphs of a [`PackedLayout`], decoded one at a time.
-pub struct Paragraphs<'a> {
-    r: Reader<'a>,
-    left: usize,
-    /// The sentence after the previous paragraph's.
-    next: u32,
-}
-
-impl Paragraphs<'_> {
-    fn read(&mut self) -> Option<Paragraph> {
-        let span = self.r.span()?;
-        let flags = self.r.byte()?;
-        let boilerplate = of_opt_code(flags & !FIRST_GIVEN).ok()?;
-        let first_sentence = if flags & FIRST_GIVEN != 0 {
-            self.r.u32()?
-        } else {
-            self.next
-        };
-        let sentence_count = self.r.u32()?;
-        self.next = first_sentence.wrapping_add(sentence_count);
-        Some(Paragraph {
-            span,
-            boilerplate,
-            first_sentence,
-            sentence_count,
-        })
-    }
-}
-
-impl Iterator for Paragraphs<'_> {
-    type Item = Paragraph;
-
-    fn next(&mut self) -> Option<Paragraph> {
-        if self.left == 0 {
-            return None;
-        }
-        let p = self.read();
-        self.left = if p.is_some() { self.left - 1 } else { 0 };
-        p
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.left))
-    }
-}
-
-/// Reads varints and spans from the bytes.
+/// Reads varints, spans and paragraphs from the bytes.
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     /// The end of the previous span read.
     end: u32,
+    /// The sentence after the previous paragraph's.
+    next: u32,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader {
+            bytes,
+            pos: 0,
+            end: 0,
+            next: 0,
+        }
+    }
+
     /// The paragraph and sentence counts, each bounded by the bytes.
     fn counts(&mut self) -> Option<(usize, usize)> {
         let within = |n: u64| usize::try_from(n).ok().filter(|&n| n <= self.bytes.len());
@@ -278,10 +253,29 @@ impl Reader<'_> {
         u32::try_from(read_u(self.bytes, &mut self.pos).ok()?).ok()
     }
 
+    /// A paragraph: its span, flags byte, first sentence when given, and sentence count.
+    fn paragraph(&mut self) -> Option<Paragraph> {
+        let span = self.span()?;
+        let flags = self.byte()?;
+        let boilerplate = of_opt_code(flags & !FIRST_GIVEN).ok()?;
+        let first_sentence = if flags & FIRST_GIVEN != 0 {
+            self.u32()?
+        } else {
+            self.next
+        };
+        let sentence_count = self.u32()?;
+        self.next = first_sentence.wrapping_add(sentence_count);
+        Some(Paragraph {
+            span,
+            boilerplate,
+            first_sentence,
+            sentence_count,
+        })
+    }
+
     /// A span: its start as a delta from the previous span's end, and its length.
     fn span(&mut self) -> Option<Span> {
-        let delta = read_u(self.bytes, &mut self.pos).ok()?;
-        let delta = (delta >> 1) as i64 ^ -((delta & 1) as i64);
+        let delta = read_i(self.bytes, &mut self.pos).ok()?;
         let start = u32::try_from(i64::from(self.end).checked_add(delta)?).ok()?;
         let end = start.checked_add(self.u32()?)?;
         self.end = end;
@@ -291,8 +285,7 @@ impl Reader<'_> {
 
 /// Writes a span: its start as a delta from the previous span's end (`end`), its length.
 fn put_span(out: &mut Vec<u8>, s: Span, end: &mut u32) {
-    let delta = i64::from(s.start) - i64::from(*end);
-    put_u(out, ((delta << 1) ^ (delta >> 63)) as u64);
+    put_i(out, i64::from(s.start) - i64::from(*end));
     put_u(out, u64::from(s.end.wrapping_sub(s.start)));
     *end = s.end;
 }
