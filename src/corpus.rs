@@ -13,6 +13,7 @@ use crate::cache::{self, EntryRef, Stamp};
 use crate::extract::{self, Doc};
 use crate::index::{Index, Overrides, Source, Views, overrides};
 use crate::ingest::{self, Draft, Problem, json, walk};
+use crate::layout::Layout;
 use crate::record::Opened;
 
 /// What to load.
@@ -446,17 +447,22 @@ pub fn analyse(drafts: Vec<Draft>, progress: &Progress) -> Vec<Article> {
 
 /// Analyses one draft: metadata, layout and every extractor.
 pub fn analyse_one(draft: Draft) -> Article {
-    let mut article = ingest::article(draft);
-    reextract(&mut article);
+    let (mut article, layout) = ingest::article_and_layout(draft);
+    extract_with(&mut article, &layout);
     article
 }
 
 /// Runs the extractors again over an article (after its publication date changed).
 pub fn reextract(article: &mut Article) {
     let layout = article.layout.decode();
+    extract_with(article, &layout);
+}
+
+/// Runs the extractors over `article`, laid out as `layout`, and keeps what they found.
+fn extract_with(article: &mut Article, layout: &Layout) {
     let doc = Doc {
         text: &article.text,
-        layout: &layout,
+        layout,
         published: article.date(),
     };
     let x = extract::extract(&doc);

@@ -22,7 +22,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::article::packed::Packed;
 use crate::article::{Article, DateEvidence, DateSource, Field, Meta, Origin, content_hash};
-use crate::layout::PackedLayout;
+use crate::layout::{Layout, PackedLayout};
 use crate::segment;
 use walk::{Format, SourceFile, io_message};
 
@@ -360,6 +360,12 @@ fn page_meta(page: &html::Page) -> Meta {
 /// Analyses a draft's text: metadata and boilerplate from the text, paragraphs and sentences.
 /// The extraction is left empty (see [`crate::extract`]).
 pub fn article(draft: Draft) -> Article {
+    article_and_layout(draft).0
+}
+
+/// [`article`], with its layout also as the plain [`Layout`] the extractors read (so that
+/// extracting right after does not decode what was just encoded).
+pub fn article_and_layout(draft: Draft) -> (Article, Layout) {
     let Draft {
         origin,
         text,
@@ -370,14 +376,15 @@ pub fn article(draft: Draft) -> Article {
     let layout = segment::layout(&text, &paragraphs, &marks);
     meta.dates.shrink_to_fit();
     meta.authors.shrink_to_fit();
-    Article {
+    let article = Article {
         hash: content_hash(&text),
         origin,
         text,
         meta: Box::new(meta),
         layout: PackedLayout::encode(&layout),
         packed: Packed::default(),
-    }
+    };
+    (article, layout)
 }
 
 /// The bundled sample corpus as drafts.
