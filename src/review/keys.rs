@@ -66,8 +66,12 @@ fn event_tag(kind: EventKind) -> u8 {
 
 /// The item hashes of an article's quotations, in order.
 pub fn quote_hashes(article: &Article) -> Vec<u64> {
-    let quotes = article.quotes();
-    span_hashes(&article.text, quotes.map(|q| (b'q', q.span)))
+    quote_span_hashes(&article.text, article.quotes().map(|q| q.span))
+}
+
+/// The item hashes of quotations with these spans in `text`, in order.
+fn quote_span_hashes(text: &str, spans: impl Iterator<Item = Span>) -> Vec<u64> {
+    span_hashes(text, spans.map(|s| (b'q', s)))
 }
 
 /// The spans of every article's quotations (decoded on every core), what
@@ -223,7 +227,7 @@ impl Keys {
             .articles
             .par_iter()
             .zip(quote_spans)
-            .map(|(a, spans)| span_hashes(&a.text, spans.iter().map(|&s| (b'q', s))))
+            .map(|(a, spans)| quote_span_hashes(&a.text, spans.iter().copied()))
             .collect();
         let (events, statements) = index
             .articles
