@@ -19,7 +19,7 @@ use crate::article::Article;
 use crate::article::packed::{Item, Part};
 use crate::extract::actors::alias::{acronym, given_names_agree, name_key, person_key};
 use crate::extract::actors::fasthash::FxHashMap;
-use crate::extract::actors::{ActorKind, Gender, LocalActor, Mention, MentionForm};
+use crate::extract::actors::{ActorKind, Gender, LocalActor, Mention, MentionForm, Role};
 use crate::extract::events::Event;
 use crate::extract::quotes::Quote;
 use crate::index::ItemRef;
@@ -161,18 +161,11 @@ struct Merger {
 /// index, its keys, and itself.
 type Pending = ((usize, usize), LocalKey, LocalActor);
 
-impl Merger {
-    /// A merger with a slot for every local actor of `articles`, none assigned.
-    fn for_articles(articles: &[Article]) -> Merger {
-        Merger {
-            actor_of: articles
-                .iter()
-                .map(|a| vec![u32::MAX; a.count(Part::Actors)])
-                .collect(),
-            ..Merger::default()
-        }
-    }
+/// Marks, while the local actors are assigned, an actor of the merger of other names (see
+/// [`Merger::assign`]), numbered in that merger.
+const OTHER_NAME: u32 = 1 << 31;
 
+impl Merger {
     fn push(&mut self, name: &str, kind: ActorKind, key: Option<PersonKey>) -> u32 {
         let id = self.actors.len() as u32;
         if let Some(k) = &key {
@@ -209,15 +202,20 @@ impl Merger {
     /// Persons and the other actors share nothing while they are merged, so both first
     /// passes run in one walk over the articles, each decoded once (a chunk at a time, on
     /// every core): the other actors go to a merger of their own, whose actors are numbered
-    /// after the persons, as if merged after them. The local actors of the second passes
-    /// and the metonyms are kept from that walk.
+    /// after the persons, as if merged after them (until then, their ids are marked
+    /// [`OTHER_NAME`]). The local actors of the second passes and the metonyms are kept from
+    /// that walk.
     fn assign(&mut self, articles: &[Article]) {
-        *self = Merger::for_articles(articles);
-        let mut others = Merger::for_articles(articles);
+        *self = Merger::default();
+        let mut others = Merger::default();
+        let mut actor_of: Vec<Vec<u32>> = articles
+            .iter()
+            .map(|a| vec![u32::MAX; a.count(Part::Actors)])
+            .collect();
         let mut surnames: Vec<Pending> = Vec::new();
         let mut acronyms: Vec<Pending> = Vec::new();
         let mut metonyms: Vec<(usize, usize, Box<str>)> = Vec::new();
-        for (ai, keyed) in decoded(articles, keyed) {
+        for (ai, keyed) in decoded(articles, |_, a| keyed(a)) {
             for (li, (key, mut actor)) in keyed.locals.into_iter().enumerate() {
                 if let Some(of) = actor.stands_for.take() {
                     metonyms.push((ai, li, of));
@@ -227,25 +225,40 @@ impl Merger {
                     actor: &actor,
                     acronyms: &keyed.acronyms,
                 };
-                match key {
-                    LocalKey::Person(None, _) => surnames.push(((ai, li), key, actor)),
-                    LocalKey::Named(_, Some(_)) => acronyms.push(((ai, li), key, actor)),
+                let id = match key {
+                    LocalKey::Person(None, _) => {
+                        surnames.push(((ai, li), key, actor));
+                        continue;
+                    }
+                    LocalKey::Named(_, Some(_)) => {
+                        acronyms.push(((ai, li), key, actor));
+                        continue;
+                    }
                     LocalKey::Person(..) => self.assign_local(0, local, key),
-                    _ => others.assign_local(2, local, key),
+                    _ => others.assign_local(2, local, key).map(|id| id | OTHER_NAME),
+                };
+                if let Some(id) = id {
+                    actor_of[ai][li] = id;
                 }
             }
         }
-        for (pass, merger, pending) in [(1, &mut *self, surnames), (3, &mut others, acronyms)] {
-            for (at, key, actor) in pending {
+        let passes = [
+            (1, &mut *self, 0, surnames),
+            (3, &mut others, OTHER_NAME, acronyms),
+        ];
+        for (pass, merger, mark, pending) in passes {
+            for ((ai, li), key, actor) in pending {
                 let local = Local {
-                    at,
+                    at: (ai, li),
                     actor: &actor,
                     acronyms: &[],
                 };
-                merger.assign_local(pass, local, key);
+                if let Some(id) = merger.assign_local(pass, local, key) {
+                    actor_of[ai][li] = id | mark;
+                }
             }
         }
-        self.append(others);
+        self.append(others, actor_of);
         // Metonyms point to the actor they stand for, created when never mentioned.
         for (ai, li, of) in metonyms {
             let key = name_key(&of);
@@ -265,16 +278,16 @@ impl Merger {
     }
 
     /// Takes the actors of `others`, a merger of the same articles that assigned the local
-    /// actors this one did not, numbered after this one's.
-    fn append(&mut self, others: Merger) {
+    /// actors this one did not, numbered after this one's, and the corpus actor of each local
+    /// actor (`actor_of`, where those of `others` are marked [`OTHER_NAME`]).
+    fn append(&mut self, others: Merger, mut actor_of: Vec<Vec<u32>>) {
         let offset = self.actors.len() as u32;
-        for (mine, theirs) in self.actor_of.iter_mut().zip(others.actor_of) {
-            for (m, t) in mine.iter_mut().zip(theirs) {
-                if t != u32::MAX {
-                    *m = t + offset;
-                }
+        for id in actor_of.iter_mut().flatten() {
+            if *id != u32::MAX && *id & OTHER_NAME != 0 {
+                *id = (*id & !OTHER_NAME) + offset;
             }
         }
+        self.actor_of = actor_of;
         self.actors.extend(others.actors);
         self.persons.extend(others.persons);
         self.by_key = others.by_key;
@@ -284,7 +297,7 @@ impl Merger {
     }
 
     /// Assigns a local actor to a corpus actor in pass `pass` (see [`Merger::assign`]), by
-    /// its keys.
+    /// its keys; returns that actor, if the pass assigns actors of its kind.
     fn assign_local(
         &mut self,
         pass: u8,
@@ -294,7 +307,7 @@ impl Merger {
             acronyms,
         }: Local,
         key: LocalKey,
-    ) {
+    ) -> Option<u32> {
         let id = match (pass, key) {
             (0, LocalKey::Person(Some(given), surname)) => {
                 self.find_person(&given, &surname).unwrap_or_else(|| {
@@ -328,9 +341,8 @@ impl Merger {
                 }
                 id
             }
-            _ => return,
+            _ => return None,
         };
-        self.actor_of[ai][li] = id;
         let locals = &mut self.actors[id as usize].locals;
         locals.push(ItemRef::new(ai, li));
         if locals.len() <= ROLE_SAMPLE && local.kind == ActorKind::Person && !local.roles.is_empty()
@@ -338,6 +350,7 @@ impl Merger {
             let titles = local.roles.iter().map(|r| r.title.clone());
             self.sampled_roles.entry(id).or_default().extend(titles);
         }
+        Some(id)
     }
 
     /// The corpus actor for a person known only by surname `surname`: the one person with
@@ -588,10 +601,11 @@ impl Merger {
     /// Aliases (what the overrides find actors by): every distinct written name of the
     /// actor's mentions, most frequent first.
     fn fill_aliases(&mut self, articles: &[Article]) {
-        let mut names = Names::new(self.actors.len());
-        let named = decoded(articles, |a| a.mentions().collect::<Vec<_>>());
-        for (ai, mentions) in named {
-            names.count(&articles[ai].text, &self.actor_of[ai], &mentions);
+        let n = self.actors.len();
+        let mut names = Names::new(n);
+        let actor_of = &self.actor_of;
+        for (_, tally) in decoded(articles, |ai, a| Tally::of(a, &actor_of[ai], n)) {
+            names.count(&tally.names);
         }
         names.set(&mut self.actors);
     }
@@ -713,7 +727,7 @@ const KEYS_CHUNK: usize = 1024;
 /// The local actors of article `a` and their keys.
 fn keyed(a: &Article) -> Keyed {
     Keyed {
-        locals: a.actors().map(|l| (LocalKey::of(&l), l)).collect(),
+        locals: collected(a.actors().map(|l| (LocalKey::of(&l), l))),
         acronyms: a
             .mentions()
             .filter(|m| m.form == MentionForm::Acronym)
@@ -722,18 +736,22 @@ fn keyed(a: &Article) -> Keyed {
     }
 }
 
-/// What `decode` reads of each article, in corpus order: decoded on every core, a chunk of
-/// articles at a time, for a pass that must take the articles in order.
+/// What `decode` reads of each article (given with its index), in corpus order: decoded on
+/// every core, a chunk of articles at a time, for a pass that must take the articles in order.
 fn decoded<'a, T: Send + 'a>(
     articles: &'a [Article],
-    decode: impl Fn(&Article) -> T + Sync + 'a,
+    decode: impl Fn(usize, &'a Article) -> T + Sync + 'a,
 ) -> impl Iterator<Item = (usize, T)> + 'a {
     articles
         .chunks(KEYS_CHUNK)
         .enumerate()
         .flat_map(move |(c, chunk)| {
-            let items: Vec<T> = chunk.par_iter().map(&decode).collect();
             let first = c * KEYS_CHUNK;
+            let items: Vec<T> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(i, a)| decode(first + i, a))
+                .collect();
             items
                 .into_iter()
                 .enumerate()
@@ -752,43 +770,106 @@ fn local_name(articles: &[Article], r: ItemRef) -> Option<CompactString> {
     local_actor(articles, r).map(|l| l.name)
 }
 
+/// The items of `items` in a list, with room for all of them made at once (a packed list's
+/// iterator knows how many it holds at most, where collecting would grow the list in steps).
+fn collected<T>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut v = Vec::with_capacity(items.size_hint().1.unwrap_or(0));
+    v.extend(items);
+    v
+}
+
+/// The distinct values of `v`, sorted, each with how many times it occurs.
+fn tallied<T: Ord + Copy>(mut v: Vec<T>) -> Vec<(T, u32)> {
+    v.sort_unstable();
+    v.chunk_by(|a, b| a == b)
+        .map(|same| (same[0], same.len() as u32))
+        .collect()
+}
+
+/// What the statistics read of one article, in corpus actor ids: worked out on every core,
+/// then added up in corpus order.
+struct Tally<'t> {
+    /// The actors mentioned, each with its number of mentions.
+    mentioned: Vec<(u32, u32)>,
+    /// The names written for each actor (descriptions are not names), with how often.
+    names: Vec<((u32, &'t str), u32)>,
+    /// The actor of each quotation attributed to one.
+    quoted: Vec<u32>,
+    /// The roles and gender of each local actor that has any, with its actor, in order.
+    locals: Vec<(u32, Box<[Role]>, Option<Gender>)>,
+    /// Pairs of actors named in one sentence (lower id first), with in how many sentences.
+    pairs: Vec<((u32, u32), u32)>,
+}
+
+impl<'t> Tally<'t> {
+    /// The tally of article `a`, given the corpus actor of each of its local actors (`map`)
+    /// and the number of corpus actors (ids beyond it count for nothing).
+    fn of(a: &'t Article, map: &[u32], actors: usize) -> Tally<'t> {
+        let id_of = |local: u32| {
+            map.get(local as usize)
+                .copied()
+                .filter(|&id| (id as usize) < actors)
+        };
+        let sentences: Vec<Span> = collected(a.layout.sentences());
+        let mut mentioned = Vec::with_capacity(a.count(Part::Mentions));
+        let mut written = Vec::new();
+        let mut in_sentence: Vec<(usize, u32)> = Vec::new();
+        for m in a.mentions() {
+            let Some(id) = id_of(m.actor) else {
+                continue;
+            };
+            mentioned.push(id);
+            if m.form == MentionForm::Description {
+                continue;
+            }
+            written.push((id, m.span.text(&a.text)));
+            if let Some(s) = find_containing(&sentences, m.span.start(), |s| *s) {
+                in_sentence.push((s, id));
+            }
+        }
+        // Co-mentions: distinct named actors per sentence, as (sentence, actor) sorted.
+        in_sentence.sort_unstable();
+        in_sentence.dedup();
+        let mut pairs = Vec::new();
+        for sentence in in_sentence.chunk_by(|a, b| a.0 == b.0) {
+            for (i, &(_, a)) in sentence.iter().enumerate() {
+                pairs.extend(sentence[i + 1..].iter().map(|&(_, b)| (a.min(b), a.max(b))));
+            }
+        }
+        let locals = a
+            .actors()
+            .enumerate()
+            .filter(|(_, l)| !l.roles.is_empty() || l.gender.is_some())
+            .filter_map(|(li, l)| Some((id_of(li as u32)?, l.roles, l.gender)))
+            .collect();
+        Tally {
+            mentioned: tallied(mentioned),
+            names: tallied(written),
+            quoted: a.quotes().filter_map(|q| id_of(q.actor?)).collect(),
+            locals,
+            pairs: tallied(pairs),
+        }
+    }
+}
+
 /// The written names of each corpus actor's mentions, counted as slices of the texts (no
 /// copy until an alias is kept).
 struct Names<'t> {
     /// Per corpus actor, its names and how often each is written.
     counts: Vec<FxHashMap<&'t str, u32>>,
-    /// The names of the article being counted, with their actor.
-    written: Vec<(u32, &'t str)>,
 }
 
 impl<'t> Names<'t> {
     fn new(actors: usize) -> Names<'t> {
         Names {
             counts: vec![FxHashMap::default(); actors],
-            written: Vec::new(),
         }
     }
 
-    /// Counts the names of an article's `mentions` (descriptions are not names), given the
-    /// corpus actor of each local actor. An article names an actor the same way several
-    /// times: its names are tallied together first.
-    fn count(&mut self, text: &'t str, map: &[u32], mentions: &[Mention]) {
-        self.written.clear();
-        for m in mentions
-            .iter()
-            .filter(|m| m.form != MentionForm::Description)
-        {
-            match map.get(m.actor as usize) {
-                Some(&id) if (id as usize) < self.counts.len() => {
-                    self.written.push((id, m.span.text(text)))
-                }
-                _ => {}
-            }
-        }
-        self.written.sort_unstable();
-        for same in self.written.chunk_by(|a, b| a == b) {
-            let (id, name) = same[0];
-            *self.counts[id as usize].entry(name).or_default() += same.len() as u32;
+    /// Counts the names of an article (see [`Tally::names`]).
+    fn count(&mut self, names: &[((u32, &'t str), u32)]) {
+        for &((id, name), n) in names {
+            *self.counts[id as usize].entry(name).or_default() += n;
         }
     }
 
@@ -804,62 +885,27 @@ impl<'t> Names<'t> {
 
 /// Mentions, quotations, articles, dates, roles, genders, co-mentions and aliases.
 fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
-    let mut names = Names::new(actors.len());
+    let n = actors.len();
+    let mut names = Names::new(n);
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    let mut genders: Vec<[u32; 2]> = vec![[0, 0]; actors.len()];
-    let mut last_article = vec![usize::MAX; actors.len()];
-    let mut in_sentence: Vec<(usize, u32)> = Vec::new();
-    let items = decoded(articles, |a| {
-        let quoted: Vec<u32> = a.quotes().filter_map(|q| q.actor).collect();
-        let mentions: Vec<_> = a.mentions().collect();
-        // Each mention's sentence, looked up in the article's decoded sentences.
-        let sentences: Vec<Span> = a.layout.sentences().collect();
-        let sentence_of: Vec<Option<usize>> = mentions
-            .iter()
-            .map(|m| find_containing(&sentences, m.span.start(), |s| *s))
-            .collect();
-        (
-            mentions,
-            sentence_of,
-            quoted,
-            a.actors().collect::<Vec<_>>(),
-        )
-    });
-    for (ai, (mentions, sentence_of, quoted, locals)) in items {
-        let article = &articles[ai];
-        let map = &actor_of[ai];
-        let date = article.date();
-        names.count(&article.text, map, &mentions);
-        for m in &mentions {
-            let Some(&id) = map.get(m.actor as usize) else {
-                continue;
-            };
-            let Some(a) = actors.get_mut(id as usize) else {
-                continue;
-            };
-            a.mentions += 1;
-            if last_article[id as usize] != ai {
-                last_article[id as usize] = ai;
-                a.articles += 1;
-                if let Some(d) = date {
-                    a.first_seen = Some(a.first_seen.map_or(d, |f| f.min(d)));
-                    a.last_seen = Some(a.last_seen.map_or(d, |l| l.max(d)));
-                }
+    let mut genders: Vec<[u32; 2]> = vec![[0, 0]; n];
+    for (ai, tally) in decoded(articles, |ai, a| Tally::of(a, &actor_of[ai], n)) {
+        let date = articles[ai].date();
+        for &(id, mentions) in &tally.mentioned {
+            let a = &mut actors[id as usize];
+            a.mentions += mentions;
+            a.articles += 1;
+            if let Some(d) = date {
+                a.first_seen = Some(a.first_seen.map_or(d, |f| f.min(d)));
+                a.last_seen = Some(a.last_seen.map_or(d, |l| l.max(d)));
             }
         }
-        for l in quoted {
-            if let Some(a) = map
-                .get(l as usize)
-                .and_then(|&id| actors.get_mut(id as usize))
-            {
-                a.quotes += 1;
-            }
+        for id in tally.quoted {
+            actors[id as usize].quotes += 1;
         }
-        for (li, local) in locals.into_iter().enumerate() {
-            let Some(a) = map.get(li).and_then(|&id| actors.get_mut(id as usize)) else {
-                continue;
-            };
-            for r in local.roles {
+        for (id, roles, gender) in tally.locals {
+            let a = &mut actors[id as usize];
+            for r in roles {
                 a.roles.push(ActorRole {
                     title: r.title,
                     affiliation: r.affiliation,
@@ -867,31 +913,13 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
                     span: Some(r.span),
                 });
             }
-            if let Some(g) = local.gender {
-                genders[map[li] as usize][usize::from(g == Gender::Female)] += 1;
+            if let Some(g) = gender {
+                genders[id as usize][usize::from(g == Gender::Female)] += 1;
             }
         }
-        // Co-mentions: distinct named actors per sentence, as (sentence, actor) sorted.
-        in_sentence.clear();
-        for (m, sentence) in mentions.iter().zip(&sentence_of) {
-            if m.form == MentionForm::Description {
-                continue;
-            }
-            let Some(&id) = map.get(m.actor as usize) else {
-                continue;
-            };
-            if let Some(s) = *sentence {
-                in_sentence.push((s, id));
-            }
-        }
-        in_sentence.sort_unstable();
-        in_sentence.dedup();
-        for sentence in in_sentence.chunk_by(|a, b| a.0 == b.0) {
-            for (i, &(_, a)) in sentence.iter().enumerate() {
-                for &(_, b) in &sentence[i + 1..] {
-                    *pairs.entry((a.min(b), a.max(b))).or_default() += 1;
-                }
-            }
+        names.count(&tally.names);
+        for (pair, sentences) in tally.pairs {
+            *pairs.entry(pair).or_default() += sentences;
         }
     }
     names.set(actors);
