@@ -65,6 +65,11 @@ pub enum Base {
     Anchor,
     /// The date mentioned last ("the next day", "two weeks later", "earlier in the day").
     Reference,
+    /// The latest period of the unit that is over by the publication date: the reported
+    /// quarter mentioned last if it is known to be over, else the one before the publication
+    /// date's ("the latest quarter" in October is the third, even after an estimate for
+    /// "fourth-quarter results").
+    Latest,
 }
 
 /// A reference to the present, past or future without a date.

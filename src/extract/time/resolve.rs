@@ -24,6 +24,10 @@ pub struct Context {
     /// from $3 million a year ago" compares with it; "a fourth-quarter charge" expected in
     /// October is not a result yet).
     pub last_quarter: Option<Period>,
+    /// True when `last_quarter` is known to be over: it ended before the publication date, or
+    /// its results were told in the past tense ("reported a decline in fourth-quarter
+    /// earnings" in November, of a fiscal quarter).
+    pub last_quarter_over: bool,
 }
 
 impl Context {
@@ -39,14 +43,20 @@ impl Context {
         if !matches!(period, Period::Quarter(..) | Period::Half(..)) {
             return;
         }
-        let reported = match (period.interval(), self.anchor) {
+        let (reported, over) = match (period.interval(), self.anchor) {
             (Some(i), Some(anchor)) if i.end >= anchor => {
-                i.start <= anchor && tense().is_none_or(|r| r.tense != Tense::Future)
+                if i.start > anchor {
+                    (false, false)
+                } else {
+                    let tense = tense().map(|r| r.tense);
+                    (tense != Some(Tense::Future), tense == Some(Tense::Past))
+                }
             }
-            _ => true,
+            _ => (true, true),
         };
         if reported {
             self.last_quarter = Some(period);
+            self.last_quarter_over = over;
         }
     }
 
@@ -425,6 +435,7 @@ fn shift(unit: Unit, by: i32, base: Base, ctx: &Context) -> Option<Period> {
     let start = match base {
         Base::Reference => reference_period(unit, ctx)?,
         Base::Anchor => unit_period(unit, ctx.anchor?)?,
+        Base::Latest => latest_ended(unit, ctx)?,
     };
     let steps = match unit {
         Unit::Fortnight => by * 2,
@@ -463,6 +474,19 @@ fn reference_period(unit: Unit, ctx: &Context) -> Option<Period> {
         _ => ctx.last_period.and_then(Period::first_day).or(ctx.anchor)?,
     };
     unit_period(unit, day)
+}
+
+/// The latest period of kind `unit` over by the publication date: for a quarter, the reported
+/// quarter mentioned last if it is known to be over, else the one before the publication
+/// date's.
+fn latest_ended(unit: Unit, ctx: &Context) -> Option<Period> {
+    if unit == Unit::Quarter
+        && ctx.last_quarter_over
+        && let Some(q @ Period::Quarter(..)) = ctx.last_quarter
+    {
+        return Some(q);
+    }
+    unit_period(unit, ctx.anchor?)?.shift(-1)
 }
 
 /// The TIMEX3 value of a dated expression that cannot be placed: the known parts, the rest

@@ -4,7 +4,7 @@
 //! and references to the present, past and future ("now", "recently", "in the future").
 
 use super::duration::amount;
-use super::{Core, calendar, longer};
+use super::{Core, calendar, longer, text_is};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Clock, Expr, Mod, Part, RefKind, YearSpec};
 use crate::extract::time::token::{Case, Kind, Token};
@@ -323,12 +323,12 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     }
     // "the past decade", "over the next decade": the ten years up to or from the publication
     // date, not the calendar decade before or after its own ("the past decade" in 2006 is not
-    // the 1990s). "last decade" without "the", "the middle of the last decade" and "the last
-    // decade of the century" are.
+    // the 1990s). "last decade" without "the", "the middle of the last decade", "the last
+    // decade of the century" and "well into the next decade" (a decade one enters) are.
     if unit == Unit::Decade
         && the
         && matches!(lead, W::Last | W::Past | W::Next | W::Coming | W::Upcoming)
-        && !(i > 0 && tokens[i - 1].is(W::Of))
+        && !(i > 0 && (tokens[i - 1].is(W::Of) || tokens[i - 1].is(W::Into)))
         && c.peek().is_none_or(|t| !t.is(W::Of))
     {
         return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Decade)));
@@ -490,11 +490,6 @@ fn month_shift(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return Some(Core::new(d.i, Expr::Calendar(year, Part::Day(m, day))));
     }
     Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))))
-}
-
-/// True when token `t` is the word `w` (any case).
-fn text_is(text: &str, t: &Token, w: &str) -> bool {
-    text[t.start as usize..t.end as usize].eq_ignore_ascii_case(w)
 }
 
 /// True when a sentence can start after `prev` (nothing, or a full stop, question or
