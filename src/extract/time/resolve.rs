@@ -139,6 +139,18 @@ fn place(expr: &Expr, ctx: &Context, tense: &mut dyn FnMut() -> Option<Reading>)
         Expr::Weekday(d, shift) => weekday(d, shift, ctx.anchor?, tense),
         Expr::WeekdayFrom(d, by) => weekday_from(d, by, ctx.last_day.or(ctx.anchor)?),
         Expr::Weekend(shift) => weekend(shift, ctx.anchor?, tense),
+        Expr::Shift(Unit::Week, 0, Base::Anchor) => {
+            let anchor = ctx.anchor?;
+            let week = Period::week_of(anchor);
+            // "investors will watch the jobs report this week" on a Saturday or Sunday: the
+            // week that starts next.
+            let weekend = anchor.weekday().num_days_from_monday() >= 5;
+            if weekend && tense().is_some_and(|r| r.tense == Tense::Future) {
+                week.shift(1)
+            } else {
+                Some(week)
+            }
+        }
         Expr::Shift(unit, by, base) => shift(unit, by, base, ctx),
         Expr::Ref(_) | Expr::Duration(..) | Expr::Set(_) => None,
     }

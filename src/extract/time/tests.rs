@@ -1363,3 +1363,49 @@ fn a_newspaper_called_daily_or_weekly_is_no_recurrence() {
         &[("yearly", "P1Y")],
     );
 }
+
+#[test]
+fn the_week_closing_a_phrase_is_the_current_week() {
+    // A Friday.
+    let date = Some(ymd(2011, 5, 6));
+    check(
+        "Crude fell $16 a barrel for the week, a record drop.",
+        date,
+        &[("the week", "2011-W18")],
+    );
+    check(
+        "Banks led the week's rally.",
+        date,
+        &[("the week", "2011-W18")],
+    );
+    check(
+        "For the week, the index rose 2 percent.",
+        date,
+        &[("the week", "2011-W18")],
+    );
+    // Not a week of its own.
+    check("Traders prepared for the week ahead.", date, &[]);
+    check("He spent the week in Lisbon.", date, &[]);
+}
+
+#[test]
+fn this_week_in_the_future_on_a_weekend_is_the_week_starting_next() {
+    // A Sunday: ISO weeks start on Monday.
+    let date = Some(ymd(2010, 10, 17));
+    check(
+        "Several banks will report earnings this week.",
+        date,
+        &[("this week", "2010-W42")],
+    );
+    check(
+        "Bank shares fell sharply this week.",
+        date,
+        &[("this week", "2010-W41")],
+    );
+    // On a weekday nothing moves.
+    check(
+        "Several banks will report earnings this week.",
+        Some(ymd(2010, 10, 13)),
+        &[("this week", "2010-W41")],
+    );
+}

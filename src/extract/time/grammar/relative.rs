@@ -24,6 +24,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, counted_shift(text, tokens, i));
     best = longer(best, month_shift(text, tokens, i));
     best = longer(best, the_year(text, tokens, i));
+    best = longer(best, the_week(text, tokens, i));
     longer(best, reference(text, tokens, i))
 }
 
@@ -68,6 +69,26 @@ fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         c.i,
         Expr::Calendar(YearSpec::Shift(0), Part::Year),
     ))
+}
+
+/// "the week" closing a phrase after "for", "during", …, or before "'s": the current week
+/// ("the index fell 3% for the week", "the week's busiest session"); not "the week of March 6",
+/// "the week ahead", "the week ended Friday".
+fn the_week(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
+    if !c.word(W::The) || c.unit() != Some((Unit::Week, false)) {
+        return None;
+    }
+    let next = c.peek();
+    let possessive = next.is_some_and(|t| t.is_punct(b'\''))
+        && tokens
+            .get(c.i + 1)
+            .is_some_and(|s| text_is(text, s, "s") && s.start == next.map_or(0, |t| t.end));
+    let closes = next.is_none_or(|t| matches!(t.kind, Kind::Punct(b',' | b'.' | b';')))
+        || next.is_some_and(|t| [W::And, W::Or].iter().any(|&w| t.is(w)));
+    (possessive || (lead && closes))
+        .then(|| Core::new(c.i, Expr::Shift(Unit::Week, 0, Base::Anchor)))
 }
 
 /// A part of the day right after a day ("Friday morning", "yesterday afternoon").
