@@ -56,6 +56,9 @@ pub enum Part {
     /// for n = 0: Thanksgiving is the fourth Thursday of November, Memorial Day the last
     /// Monday of May.
     NthWeekday(u8, u8, u8),
+    /// The first given weekday on or after a day of a month (month, day, weekday with 0 =
+    /// Monday): US Election Day is the first Tuesday on or after November 2.
+    FirstWeekdayFrom(u8, u8, u8),
 }
 
 /// Where a relative expression counts from.

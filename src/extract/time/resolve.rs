@@ -177,6 +177,12 @@ fn in_year(y: i32, part: Part) -> Option<Period> {
                 (i64::from(last.weekday().num_days_from_monday()) - i64::from(wd)).rem_euclid(7);
             Period::Day(last - Duration::days(back))
         }
+        Part::FirstWeekdayFrom(m, d, wd) => {
+            let from = NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+            let lead =
+                (i64::from(wd) - i64::from(from.weekday().num_days_from_monday())).rem_euclid(7);
+            Period::Day(from + Duration::days(lead))
+        }
         Part::NthWeekday(m, wd, n) => {
             let first = NaiveDate::from_ymd_opt(y, u32::from(m), 1)?;
             let lead =
@@ -513,7 +519,7 @@ fn unresolved_value(expr: &Expr) -> String {
             Part::Quarter(q) => format!("XXXX-Q{q}"),
             Part::Half(h) => format!("XXXX-H{h}"),
             Part::Season(s) => format!("XXXX-{}", season_code(s)),
-            Part::NthWeekday(m, ..) => format!("XXXX-{m:02}-XX"),
+            Part::NthWeekday(m, ..) | Part::FirstWeekdayFrom(m, ..) => format!("XXXX-{m:02}-XX"),
         },
         Expr::Weekday(d, _) | Expr::WeekdayFrom(d, _) => format!("XXXX-WXX-{}", d + 1),
         Expr::Weekend(_) => "XXXX-WXX-WE".to_string(),

@@ -1165,6 +1165,18 @@ fn named_holidays() {
         ],
     );
     check("Jones Day, the law firm, advised the buyer.", april, &[]);
+    // US Election Day: the Tuesday after the first Monday of November.
+    check(
+        "Both parties will campaign hard until Election Day.",
+        Some(ymd(2022, 10, 20)),
+        &[("Election Day", "2022-11-08")],
+    );
+    check(
+        "Voters queued outside schools on Election Day.",
+        Some(ymd(2020, 11, 4)),
+        &[("Election Day", "2020-11-03")],
+    );
+    check("Turnout on election day was low.", april, &[]);
 }
 
 #[test]

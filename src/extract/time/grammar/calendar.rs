@@ -923,13 +923,15 @@ fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 
 /// Days named by a capitalised word and "Day" ("Memorial Day", "Veterans Day", "Valentine's
 /// Day"), with their place in the year: the US federal holidays whose name says which they
-/// are, and days kept the same way everywhere.
+/// are, US Election Day (capitalised; "election day" is any election's), and days kept the
+/// same way everywhere.
 const NAMED_DAYS: &[(&str, Part)] = &[
     ("memorial", Part::NthWeekday(5, 0, 0)),
     ("labor", Part::NthWeekday(9, 0, 1)),
     ("columbus", Part::NthWeekday(10, 0, 2)),
     ("presidents", Part::NthWeekday(2, 0, 3)),
     ("president", Part::NthWeekday(2, 0, 3)),
+    ("election", Part::FirstWeekdayFrom(11, 2, 1)),
     ("veterans", Part::Day(11, 11)),
     ("veteran", Part::Day(11, 11)),
     ("valentine", Part::Day(2, 14)),
