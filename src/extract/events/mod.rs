@@ -289,6 +289,7 @@ fn quote_label(text: &str, span: Span) -> Span {
         end -= 1;
     }
     let cut = s[..end].rfind(char::is_whitespace).unwrap_or(end);
+    let cut = label::without_dangling_words(s, (0, cut), 0);
     Span::new(span.start(), span.start() + s[..cut].trim_end().len())
 }
 

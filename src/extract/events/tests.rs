@@ -262,3 +262,13 @@ fn long_quotations_are_labelled_by_their_start() {
     assert!(q.starts_with(label));
     assert!(q[label.len()..].starts_with(' '));
 }
+
+#[test]
+fn a_cut_quotation_label_does_not_end_on_a_function_word() {
+    let text = "\"We have called on Ukraine to withdraw its draft resolution and instead join with us on a resolution that ends the war.\"";
+    let span = super::quote_label(text, Span::new(0, text.len()));
+    assert_eq!(
+        span.text(text),
+        "\"We have called on Ukraine to withdraw its draft resolution and instead join with us"
+    );
+}
