@@ -231,7 +231,7 @@ fn the_index_is_the_same_on_one_thread_and_on_several() {
 
 #[test]
 fn a_word_keeps_its_first_entries_in_order_without_repeats() {
-    let mut postings = Postings::default();
+    let mut postings = Postings::new(MAX_POSTINGS);
     for id in [3, 3, 5, 1] {
         postings.push(7, id);
     }
