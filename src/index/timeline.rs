@@ -261,54 +261,32 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
     items
         .list
         .par_sort_unstable_by_key(|it| (it.date.is_none(), it.granularity, it.date, it.source));
-    // The entry each item joins (or starts), by item.
-    let mut joined = vec![0u32; items.list.len()];
     // Only the entries are kept: the candidate indexes are freed as each group is merged,
     // then the pools once the entries' actors are read, then the items once their sources are.
-    let (drafts, heads) = Merging::in_groups(&items, &mut joined);
-    let actors: Vec<Vec<u32>> = drafts
-        .into_iter()
-        .map(|d| match d.grown {
-            Some(grown) => grown.actors,
-            None => items.get(d.first as usize).actors.to_vec(),
-        })
-        .collect();
+    let (mut entries, joined) = Merging::in_groups(&items);
     let Items { list, pools } = items;
     drop(pools);
-    let mut counts = vec![0u32; heads.len()];
+    let mut counts = vec![0u32; entries.len()];
     for &id in &joined {
         counts[id as usize] += 1;
     }
-    let mut sources: Vec<Vec<ItemRef>> = counts
-        .into_iter()
-        .map(|n| Vec::with_capacity(n as usize))
-        .collect();
+    for (entry, n) in entries.iter_mut().zip(counts) {
+        entry.sources.reserve_exact(n as usize);
+    }
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| vec![0; a.count(Part::Events)])
         .collect();
     for (item, &id) in list.iter().zip(&joined) {
-        sources[id as usize].push(item.source);
+        entries[id as usize].sources.push(item.source);
         entry_of[item.source.article as usize][item.source.item as usize] = id;
     }
     drop((list, joined));
-    let entries = heads
-        .into_iter()
-        .zip(actors)
-        .zip(sources)
-        .map(|((head, actors), sources)| Entry {
-            sources,
-            date: head.date,
-            granularity: head.granularity,
-            kind: head.kind,
-            actors,
-        })
-        .collect();
     sorted(entries, entry_of)
 }
 
 /// Articles whose events are read by one task, with words interned on their own.
-const ITEMS_CHUNK: usize = 256;
+const ITEMS_CHUNK: usize = 1024;
 
 /// Every article's events ready for merging, in corpus order. Chunks of articles are read on
 /// every core into their place in one list, each chunk interning its words on its own and
@@ -438,75 +416,86 @@ impl<'a> Merging<'a> {
         }
     }
 
-    /// Merges every item, group by group in parallel (see [`groups`]), and sets the entry
-    /// each joins in `joined`; returns the entries' drafts and heads. The entries are numbered
-    /// in the order of the items that started them, as merging the items one by one would.
-    fn in_groups(items: &'a Items, joined: &mut [u32]) -> (Vec<Draft>, Vec<Head>) {
-        let keyed = groups(&items.list);
-        let mut groups: Vec<&[(u32, u32)]> = keyed.chunk_by(|a, b| a.0 == b.0).collect();
+    /// Merges every item, group by group in parallel (see [`groups`]); returns the entries
+    /// (their sources left to fill) and the entry each item joins. The entries are numbered in
+    /// the order of the items that started them, as merging the items one by one would.
+    fn in_groups(items: &'a Items) -> (Vec<Entry>, Vec<u32>) {
+        let (mut order, ends) = groups(&items.list);
+        // The entry each item joins, in the order of `order` until the end.
+        let mut joined = vec![0u32; order.len()];
+        let mut tasks = Vec::new();
+        let (mut rest, mut start) = (joined.as_mut_slice(), 0);
+        for &end in &ends {
+            let (group, tail) = rest.split_at_mut(end as usize - start);
+            if !group.is_empty() {
+                tasks.push((start..end as usize, group));
+            }
+            (rest, start) = (tail, end as usize);
+        }
         // The largest first, so that no core is left alone with one at the end.
-        groups.sort_by_key(|group| std::cmp::Reverse(group.len()));
-        // Per group: its entries, the position of the item that started each, and the entry
-        // each item joins. Its candidate indexes are freed as soon as it is merged.
-        type Part = (Vec<Draft>, Vec<Head>, Vec<u32>, Vec<u32>);
-        let parts: Vec<Part> = groups
-            .par_iter()
+        tasks.sort_by_key(|(range, _)| std::cmp::Reverse(range.len()));
+        let order_in = &order;
+        let mut merged: Vec<Merged> = tasks
+            .into_par_iter()
             .with_max_len(1)
-            .map(|group| {
-                let mut part = Merging::new(items);
+            .map(|(range, joined)| {
+                let mut group = Merging::new(items);
                 let mut started = Vec::new();
-                let mut local = Vec::with_capacity(group.len());
-                for &(_, pos) in *group {
-                    let (id, new) = part.add(pos as usize);
-                    local.push(id);
+                for (&pos, to) in order_in[range.clone()].iter().zip(joined) {
+                    let (id, new) = group.add(pos as usize);
+                    *to = id;
                     if new {
                         started.push(pos);
                     }
                 }
-                let (drafts, heads) = part.into_drafts();
-                (drafts, heads, started, local)
+                let (drafts, heads) = group.into_drafts();
+                Merged {
+                    range,
+                    drafts,
+                    heads,
+                    started,
+                }
             })
             .collect();
         // Global ids: entries in the order of the items that started them.
-        let mut starts: Vec<(u32, u32, u32)> = parts
+        let mut starts: Vec<(u32, u32, u32)> = merged
             .iter()
             .enumerate()
-            .flat_map(|(p, (_, _, started, _))| {
-                started
-                    .iter()
-                    .enumerate()
-                    .map(move |(local, &pos)| (pos, p as u32, local as u32))
+            .flat_map(|(g, group)| {
+                let ids = 0..group.started.len() as u32;
+                group.started.iter().zip(ids).map(move |(&pos, id)| (pos, g as u32, id))
             })
             .collect();
         starts.sort_unstable();
-        let mut global: Vec<Vec<u32>> = parts.iter().map(|(_, _, s, _)| vec![0; s.len()]).collect();
-        for (id, &(_, p, local)) in starts.iter().enumerate() {
-            global[p as usize][local as usize] = id as u32;
+        let mut global: Vec<Vec<u32>> = merged.iter().map(|g| vec![0; g.started.len()]).collect();
+        for (id, &(_, g, local)) in starts.iter().enumerate() {
+            global[g as usize][local as usize] = id as u32;
         }
-        drop(starts);
-        for ((group, (_, _, _, local)), ids) in groups.iter().zip(&parts).zip(&global) {
-            for (&(_, pos), &id) in group.iter().zip(local) {
-                joined[pos as usize] = ids[id as usize];
+        for (group, ids) in merged.iter().zip(&global) {
+            for to in &mut joined[group.range.clone()] {
+                *to = ids[*to as usize];
             }
         }
-        drop(groups);
-        drop(keyed);
-        // The parts' entries, moved one part after the other into one list, then each put in
-        // its place.
-        let total = global.iter().map(Vec::len).sum();
-        let mut drafts = Vec::with_capacity(total);
-        let mut heads = Vec::with_capacity(total);
-        let mut place: Vec<u32> = Vec::with_capacity(total);
-        for ((part_drafts, part_heads, _, _), ids) in parts.into_iter().zip(&global) {
-            drafts.extend(part_drafts);
-            heads.extend(part_heads);
-            place.extend_from_slice(ids);
+        drop(global);
+        move_to(&mut order, |a, b| joined.swap(a, b));
+        drop(order);
+        let mut entries = Vec::with_capacity(starts.len());
+        for &(_, g, local) in &starts {
+            let group = &mut merged[g as usize];
+            let draft = &mut group.drafts[local as usize];
+            let head = group.heads[local as usize];
+            entries.push(Entry {
+                sources: Vec::new(),
+                date: head.date,
+                granularity: head.granularity,
+                kind: head.kind,
+                actors: match draft.grown.take() {
+                    Some(grown) => grown.actors,
+                    None => items.get(draft.first as usize).actors.to_vec(),
+                },
+            });
         }
-        move_to(&mut place, |a, b| {
-            drafts.swap(a, b);
-            heads.swap(a, b);
-        });
-        (drafts, heads)
+        (entries, joined)
     }
 
     /// The entries' drafts and heads, the candidate indexes freed.
@@ -658,39 +647,63 @@ fn months(date: Interval) -> Option<std::ops::RangeInclusive<i32>> {
     Some(month(date.start)..=month(date.end))
 }
 
-/// Every item's group and position, `(group, position)`, sorted: items of different groups
-/// never meet, so each group can be merged on its own. An item with a coarse date only meets
-/// those of its kind and date; one with a short date those of the months it touches, so months
-/// that an item touches together are one group; publications and undated items, which merge
-/// with nothing, are one group.
-fn groups(list: &[Item]) -> Vec<(u32, u32)> {
+/// The items in groups that never meet, so that each can be merged on its own: the items'
+/// positions group after group (in order within each), and where each group ends in that list
+/// (some groups are empty). An item with a coarse date only meets those of its kind and date;
+/// one with a short date those of the months it touches, so months that an item touches
+/// together are one group; publications and undated items, which merge with nothing, are one.
+fn groups(list: &[Item]) -> (Vec<u32>, Vec<u32>) {
     let mut months_met = MonthGroups::default();
+    let mut spans: FxHashMap<(EventKind, Interval), u32> = FxHashMap::default();
     for item in list {
-        if let Some(ms) = item.merge_date().and_then(months) {
-            months_met.join(ms);
+        let Some(date) = item.merge_date() else {
+            continue;
+        };
+        match months(date) {
+            Some(ms) => months_met.join(ms),
+            None => {
+                let next = spans.len() as u32;
+                spans.entry((item.kind, date)).or_insert(next);
+            }
         }
     }
-    let mut spans: FxHashMap<(EventKind, Interval), u32> = FxHashMap::default();
-    let first_span = months_met.parent.len() as u32 + 1;
-    let mut keyed: Vec<(u32, u32)> = list
-        .iter()
-        .enumerate()
-        .map(|(pos, item)| {
-            let group = match item.merge_date() {
-                None => 0,
-                Some(date) => match months(date) {
-                    Some(ms) => 1 + months_met.join(*ms.start()..=*ms.start()),
-                    None => {
-                        let next = first_span + spans.len() as u32;
-                        *spans.entry((item.kind, date)).or_insert(next)
-                    }
-                },
-            };
-            (group, pos as u32)
-        })
+    let roots: Vec<u32> = (0..months_met.parent.len() as u32)
+        .map(|node| months_met.root(node))
         .collect();
-    keyed.sort_unstable();
-    keyed
+    let group_of = |item: &Item| match item.merge_date() {
+        None => 0,
+        Some(date) => match months(date) {
+            Some(ms) => 1 + roots[months_met.node[ms.start()] as usize] as usize,
+            None => 1 + roots.len() + spans[&(item.kind, date)] as usize,
+        },
+    };
+    // Each group's size, then where it starts, then where it ends.
+    let mut ends = vec![0u32; 1 + roots.len() + spans.len()];
+    for item in list {
+        ends[group_of(item)] += 1;
+    }
+    let mut at = 0;
+    for n in &mut ends {
+        (*n, at) = (at, at + *n);
+    }
+    let mut order = vec![0u32; list.len()];
+    for (pos, item) in list.iter().enumerate() {
+        let end = &mut ends[group_of(item)];
+        order[*end as usize] = pos as u32;
+        *end += 1;
+    }
+    (order, ends)
+}
+
+/// A group of items once merged.
+struct Merged {
+    /// Where its items are in the merge order.
+    range: std::ops::Range<usize>,
+    /// Its entries, in the order they were started.
+    drafts: Vec<Draft>,
+    heads: Vec<Head>,
+    /// The position of the item that started each entry.
+    started: Vec<u32>,
 }
 
 /// Months joined into groups, by union-find: months an item touches together are one group.
@@ -703,8 +716,8 @@ struct MonthGroups {
 }
 
 impl MonthGroups {
-    /// Puts the months `ms` in one group; returns the group (the node of its root).
-    fn join(&mut self, ms: std::ops::RangeInclusive<i32>) -> u32 {
+    /// Puts the months `ms` in one group.
+    fn join(&mut self, ms: std::ops::RangeInclusive<i32>) {
         let mut root = None;
         for m in ms {
             let fresh = self.parent.len() as u32;
@@ -718,7 +731,6 @@ impl MonthGroups {
                 Some(first) => self.parent[r as usize] = first,
             }
         }
-        root.unwrap_or(0)
     }
 
     /// The root of `node`'s tree (paths halved on the way).
@@ -957,25 +969,33 @@ impl Interner {
 
     /// The words interned, by id, in one string.
     fn into_words(self) -> Words {
-        let mut by_id = vec![String::new(); self.len as usize];
-        let short = self.ids.short.into_iter().map(|(key, id)| {
-            let bytes = key.to_le_bytes();
-            let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-            (String::from_utf8_lossy(&bytes[..len]).into_owned(), id)
-        });
-        for (w, id) in short.chain(self.ids.long) {
+        // Each word's packed bytes, or its text when it is kept by its text.
+        let mut by_id = vec![(0u128, ""); self.len as usize];
+        for (&key, &id) in &self.ids.short {
             if id != SKIPPED {
-                by_id[id as usize] = w;
+                by_id[id as usize].0 = key;
+            }
+        }
+        for (w, &id) in &self.ids.long {
+            if id != SKIPPED {
+                by_id[id as usize].1 = w;
             }
         }
         let mut words = Words {
-            text: String::with_capacity(by_id.iter().map(String::len).sum()),
+            text: String::with_capacity(by_id.len() * 8),
             ends: Vec::with_capacity(by_id.len()),
         };
-        for w in by_id {
-            words.text.push_str(&w);
+        for (key, long) in by_id {
+            let bytes = key.to_le_bytes();
+            // Letters are never 0: the bytes end at the first 0.
+            let short = &bytes[..16 - key.leading_zeros() as usize / 8];
+            match long {
+                "" => words.text.push_str(std::str::from_utf8(short).unwrap_or_default()),
+                long => words.text.push_str(long),
+            }
             words.ends.push(words.text.len() as u32);
         }
+        words.text.shrink_to_fit();
         words
     }
 }
