@@ -81,7 +81,6 @@ impl Item {
     fn merge_date(&self) -> Option<Interval> {
         self.date.filter(|_| self.kind != EventKind::Publication)
     }
-
 }
 
 /// [`Item::speaker`] of an item without one.
@@ -135,6 +134,19 @@ impl std::ops::Deref for Ready<'_> {
 struct Draft {
     first: u32,
     grown: Option<Box<Grown>>,
+}
+
+impl Draft {
+    /// The entry's actors and words.
+    fn lists<'i>(&'i self, items: &'i Items) -> (&'i [u32], &'i [u32]) {
+        match &self.grown {
+            Some(grown) => (&grown.actors, &grown.words),
+            None => {
+                let first = items.get(self.first as usize);
+                (first.actors, first.words)
+            }
+        }
+    }
 }
 
 /// The actors and words of an entry that more than one item added to.
@@ -231,19 +243,21 @@ impl Postings {
         self.links.push(Link { ids, next: END });
     }
 
-    /// The entry ids under `word`, in the order they were added.
-    fn ids(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
-        let (mut at, len) = self
-            .chains
-            .get(&word)
-            .map_or((END, 0), |c| (c.first, c.len));
-        std::iter::from_fn(move || {
-            let link = self.links.get(at as usize)?;
-            at = link.next;
-            Some(link.ids)
-        })
-        .flatten()
-        .take(len as usize)
+    /// Calls `f` with each entry id under `word`, in the order they were added.
+    fn each_id(&self, word: u32, mut f: impl FnMut(u32)) {
+        let Some(chain) = self.chains.get(&word) else {
+            return;
+        };
+        let (mut at, mut left) = (chain.first, chain.len as usize);
+        while let Some(link) = self.links.get(at as usize) {
+            for &id in &link.ids[..left.min(BLOCK)] {
+                f(id);
+            }
+            if left <= BLOCK {
+                return;
+            }
+            (at, left) = (link.next, left - BLOCK);
+        }
     }
 }
 
@@ -463,7 +477,11 @@ impl<'a> Merging<'a> {
             .enumerate()
             .flat_map(|(g, group)| {
                 let ids = 0..group.started.len() as u32;
-                group.started.iter().zip(ids).map(move |(&pos, id)| (pos, g as u32, id))
+                group
+                    .started
+                    .iter()
+                    .zip(ids)
+                    .map(move |(&pos, id)| (pos, g as u32, id))
             })
             .collect();
         starts.sort_unstable();
@@ -560,52 +578,51 @@ impl<'a> Merging<'a> {
     /// The entry `item` should join, if any: the candidate sharing the most label words among
     /// those that pass [`same_happening`] (the one started first of those sharing as many).
     fn best_match(&mut self, item: &Ready, date: Interval) -> Option<u32> {
+        let Merging {
+            items,
+            drafts,
+            by_month,
+            by_span,
+            heads,
+            stamp,
+        } = self;
         let ms = months(date);
         let by_span = ms
             .is_none()
-            .then(|| self.by_span.get(&(item.kind, date)))
+            .then(|| by_span.get(&(item.kind, date)))
             .flatten();
-        let candidates = ms
+        let indexes = ms
             .into_iter()
             .flatten()
-            .filter_map(|m| self.by_month.get(&m))
-            .chain(by_span)
-            .flat_map(|postings| item.words.iter().flat_map(|&w| postings.ids(w)));
+            .filter_map(|m| by_month.get(&m))
+            .chain(by_span);
         // Each candidate is weighed once: its head is marked with the item's stamp.
         let mut best: Option<(usize, std::cmp::Reverse<u32>)> = None;
-        for id in candidates {
-            let head = &mut self.heads[id as usize];
-            if head.mark == self.stamp {
-                continue;
+        let mut weigh = |id: u32| {
+            let head = &mut heads[id as usize];
+            if head.mark == *stamp {
+                return;
             }
-            head.mark = self.stamp;
+            head.mark = *stamp;
             if !head.fits(item, date) {
-                continue;
+                return;
             }
-            let speaker = head.speaker;
             // The fewest shared words with which this draft would beat the best (two at
             // least to merge at all); a draft that cannot share them is not weighed further.
             let need = best.map_or(2, |(shared, std::cmp::Reverse(b))| {
                 (shared + usize::from(id > b)).max(2)
             });
-            let (actors, words) = self.lists(id);
-            if let Some(shared) = same_happening(item, (speaker, actors, words), need) {
+            let (actors, words) = drafts[id as usize].lists(items);
+            if let Some(shared) = same_happening(item, (head.speaker, actors, words), need) {
                 best = best.max(Some((shared, std::cmp::Reverse(id))));
+            }
+        };
+        for postings in indexes {
+            for &w in item.words {
+                postings.each_id(w, &mut weigh);
             }
         }
         best.map(|(_, std::cmp::Reverse(id))| id)
-    }
-
-    /// The actors and words of entry `id`.
-    fn lists(&self, id: u32) -> (&[u32], &[u32]) {
-        let d = &self.drafts[id as usize];
-        match &d.grown {
-            Some(grown) => (&grown.actors, &grown.words),
-            None => {
-                let first = self.items.get(d.first as usize);
-                (first.actors, first.words)
-            }
-        }
     }
 
     /// Adds `item` to entry `id`: its actors and words, and its date when finer.
@@ -892,10 +909,9 @@ impl WordIds {
             let lower = String::from_utf8_lossy(word).to_ascii_lowercase();
             return self.other(lower, new);
         }
-        let key = word
-            .iter()
-            .rev()
-            .fold(0u128, |key, &b| key << 8 | u128::from(b.to_ascii_lowercase()));
+        let key = word.iter().rev().fold(0u128, |key, &b| {
+            key << 8 | u128::from(b.to_ascii_lowercase())
+        });
         if let Some(&id) = self.short.get(&key) {
             return id;
         }
@@ -990,7 +1006,9 @@ impl Interner {
             // Letters are never 0: the bytes end at the first 0.
             let short = &bytes[..16 - key.leading_zeros() as usize / 8];
             match long {
-                "" => words.text.push_str(std::str::from_utf8(short).unwrap_or_default()),
+                "" => words
+                    .text
+                    .push_str(std::str::from_utf8(short).unwrap_or_default()),
                 long => words.text.push_str(long),
             }
             words.ends.push(words.text.len() as u32);
