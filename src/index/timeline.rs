@@ -277,25 +277,45 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
         .par_sort_unstable_by_key(|it| (it.date.is_none(), it.granularity, it.date, it.source));
     // Only the entries are kept: the candidate indexes are freed as each group is merged,
     // then the pools once the entries' actors are read, then the items once their sources are.
-    let (mut entries, joined) = Merging::in_groups(&items);
+    let (drafts, heads, joined) = Merging::in_groups(&items);
+    let actors: Vec<Vec<u32>> = drafts
+        .into_iter()
+        .map(|d| match d.grown {
+            Some(grown) => grown.actors,
+            None => items.get(d.first as usize).actors.to_vec(),
+        })
+        .collect();
     let Items { list, pools } = items;
     drop(pools);
-    let mut counts = vec![0u32; entries.len()];
+    let mut counts = vec![0u32; heads.len()];
     for &id in &joined {
         counts[id as usize] += 1;
     }
-    for (entry, n) in entries.iter_mut().zip(counts) {
-        entry.sources.reserve_exact(n as usize);
-    }
+    let mut sources: Vec<Vec<ItemRef>> = counts
+        .into_iter()
+        .map(|n| Vec::with_capacity(n as usize))
+        .collect();
     let mut entry_of: Vec<Vec<u32>> = articles
         .iter()
         .map(|a| vec![0; a.count(Part::Events)])
         .collect();
     for (item, &id) in list.iter().zip(&joined) {
-        entries[id as usize].sources.push(item.source);
+        sources[id as usize].push(item.source);
         entry_of[item.source.article as usize][item.source.item as usize] = id;
     }
     drop((list, joined));
+    let entries = heads
+        .into_iter()
+        .zip(actors)
+        .zip(sources)
+        .map(|((head, actors), sources)| Entry {
+            sources,
+            date: head.date,
+            granularity: head.granularity,
+            kind: head.kind,
+            actors,
+        })
+        .collect();
     sorted(entries, entry_of)
 }
 
@@ -430,10 +450,10 @@ impl<'a> Merging<'a> {
         }
     }
 
-    /// Merges every item, group by group in parallel (see [`groups`]); returns the entries
-    /// (their sources left to fill) and the entry each item joins. The entries are numbered in
-    /// the order of the items that started them, as merging the items one by one would.
-    fn in_groups(items: &'a Items) -> (Vec<Entry>, Vec<u32>) {
+    /// Merges every item, group by group in parallel (see [`groups`]); returns the entries'
+    /// drafts and heads, and the entry each item joins. The entries are numbered in the order
+    /// of the items that started them, as merging the items one by one would.
+    fn in_groups(items: &'a Items) -> (Vec<Draft>, Vec<Head>, Vec<u32>) {
         let (mut order, ends) = groups(&items.list);
         // The entry each item joins, in the order of `order` until the end.
         let mut joined = vec![0u32; order.len()];
@@ -449,7 +469,7 @@ impl<'a> Merging<'a> {
         // The largest first, so that no core is left alone with one at the end.
         tasks.sort_by_key(|(range, _)| std::cmp::Reverse(range.len()));
         let order_in = &order;
-        let mut merged: Vec<Merged> = tasks
+        let merged: Vec<Merged> = tasks
             .into_par_iter()
             .with_max_len(1)
             .map(|(range, joined)| {
@@ -489,31 +509,31 @@ impl<'a> Merging<'a> {
         for (id, &(_, g, local)) in starts.iter().enumerate() {
             global[g as usize][local as usize] = id as u32;
         }
+        drop(starts);
         for (group, ids) in merged.iter().zip(&global) {
             for to in &mut joined[group.range.clone()] {
                 *to = ids[*to as usize];
             }
         }
-        drop(global);
         move_to(&mut order, |a, b| joined.swap(a, b));
         drop(order);
-        let mut entries = Vec::with_capacity(starts.len());
-        for &(_, g, local) in &starts {
-            let group = &mut merged[g as usize];
-            let draft = &mut group.drafts[local as usize];
-            let head = group.heads[local as usize];
-            entries.push(Entry {
-                sources: Vec::new(),
-                date: head.date,
-                granularity: head.granularity,
-                kind: head.kind,
-                actors: match draft.grown.take() {
-                    Some(grown) => grown.actors,
-                    None => items.get(draft.first as usize).actors.to_vec(),
-                },
-            });
+        // The groups' entries, moved one group after the other into the largest group's
+        // lists (each group's freed once moved), then each put in its place.
+        let (mut drafts, mut heads, mut place) = (Vec::new(), Vec::new(), Vec::new());
+        for (group, ids) in merged.into_iter().zip(global) {
+            if drafts.is_empty() {
+                (drafts, heads, place) = (group.drafts, group.heads, ids);
+            } else {
+                drafts.extend(group.drafts);
+                heads.extend(group.heads);
+                place.extend(ids);
+            }
         }
-        (entries, joined)
+        move_to(&mut place, |a, b| {
+            drafts.swap(a, b);
+            heads.swap(a, b);
+        });
+        (drafts, heads, joined)
     }
 
     /// The entries' drafts and heads, the candidate indexes freed.
