@@ -264,3 +264,35 @@ fn each_element_moves_to_its_place() {
     assert_eq!(list, vec!['b', 'd', 'a', 'c']);
     assert_eq!(to, vec![0, 1, 2, 3]);
 }
+
+#[test]
+fn events_of_one_year_merge_on_shared_words_only() {
+    let texts = [
+        "The envoy was appointed in 2024 after a long search in Washington.",
+        "The envoy was appointed in 2024 after a long search in Washington, officials said.",
+        "The bridge was rebuilt in 2024 after a long flood.",
+    ];
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("{i}.txt"), t, Some(ymd(2025, 12, 23))))
+        .collect();
+    let actor_of = vec![Vec::new(); articles.len()];
+    let (entries, entry_of) = build(&articles, &actor_of);
+    let year: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.kind == EventKind::Event && e.granularity == Some(Granularity::Year))
+        .collect();
+    // The two reports of the appointment are one entry; the bridge, which shares one word
+    // with it, is another.
+    let mut sizes: Vec<usize> = year.iter().map(|e| e.sources.len()).collect();
+    sizes.sort_unstable();
+    assert_eq!(sizes, vec![1, 2]);
+    let appointment = |a: usize| {
+        entry_of[a]
+            .iter()
+            .find(|&&id| entries[id as usize].sources.len() == 2)
+    };
+    assert_eq!(appointment(0), appointment(1));
+    assert!(appointment(0).is_some() && appointment(2).is_none());
+}
