@@ -203,6 +203,11 @@ impl Record {
     /// The record for article `a` of an index: each event lists every source the timeline
     /// merged it with (`spans` are the index's, [`EventSpans::of`]).
     pub fn in_index(index: &Index, spans: &EventSpans, a: usize) -> Record {
+        debug_assert_eq!(
+            spans.0.len(),
+            index.articles.len(),
+            "spans of another index"
+        );
         let article = &index.articles[a];
         let mut record = Record::of(article);
         for (e, event) in record.events.iter_mut().enumerate() {

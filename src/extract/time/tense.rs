@@ -99,16 +99,20 @@ pub fn around(
         };
     }
     // Without a determiner, only right before the noun: "after September 11 attacks",
-    // "July-September results" (both ends of the range), but not "through May following a
-    // fire".
+    // "July-September results", but not "through May following a fire". A range's end is
+    // not firmly past: the last December before "October-December results" of November 2012
+    // would be December 2011.
+    let is_month = |k: usize| matches!(tokens[k].lex(), Lex::Month(..));
     let range_end = match (tokens.get(end), tokens.get(end + 1)) {
-        (Some(dash), Some(m)) if dash.is_punct(b'-') && matches!(m.lex(), Lex::Month(..)) => {
-            end + 2
-        }
+        (Some(dash), Some(_)) if dash.is_punct(b'-') && is_month(end + 1) => end + 2,
         _ => end,
     };
-    if matches!(tokens[first].lex(), Lex::Month(..)) && happening_over(text, tokens, range_end) {
-        return Some(firm(Tense::Past));
+    if is_month(first) && happening_over(text, tokens, range_end) {
+        let ends_range = first >= 2 && tokens[first - 1].is_punct(b'-') && is_month(first - 2);
+        return Some(Reading {
+            tense: Tense::Past,
+            firm: !ends_range,
+        });
     }
     // "effective Feb. 1", "payable on Dec. 7": the date a change or a payment is set for is
     // the coming one, unless that is far off and the last one near.

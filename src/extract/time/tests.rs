@@ -1265,6 +1265,16 @@ fn a_date_naming_a_happening_that_is_over_looks_back_without_a_determiner_too() 
             ("Thursday", "2012-11-01"),
         ],
     );
+    // The range's end is not sent back a year past its start.
+    check(
+        "Sony forecast weaker October-December results on Thursday.",
+        Some(ymd(2012, 11, 1)),
+        &[
+            ("October", "2012-10"),
+            ("December", "2012-12"),
+            ("Thursday", "2012-11-01"),
+        ],
+    );
     // "following a fire" names no happening of May: the repairs run into the coming May.
     check(
         "Repairs at the refinery would stretch through May following a fire.",
