@@ -6,12 +6,15 @@
 //! day), and they share enough: for events, a corpus actor and two words of their labels, or
 //! three words and half the words of the shorter label; for statements, the same speaker and
 //! half the words. Candidates are found through an index of label words per month (per kind
-//! and date for coarse dates), so the work stays near-linear in the number of events.
+//! and date for coarse dates), so the work stays near-linear in the number of events when
+//! dates spread; many events of one coarse date that share a common word still weigh each
+//! other's entries.
 //!
 //! A million events are merged at once, so the working set is kept in a few large lists
 //! rather than millions of small ones: the events' actors and words are ranges of one pool
-//! per chunk of articles, a candidate index chains its entry ids through one list, an entry reads its first event's actors and words until another event adds to them,
-//! and its sources are gathered once the merge is done, from the entry each event joined.
+//! per chunk of articles, a candidate index chains its entry ids through one list, an entry
+//! reads its first event's actors and words until another event adds to them, and its
+//! sources are gathered once the merge is done, from the entry each event joined.
 
 use crate::extract::actors::fasthash::FxHashMap;
 
