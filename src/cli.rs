@@ -20,7 +20,7 @@ use crate::cache;
 use crate::corpus::{self, Input, Progress, Stage};
 use crate::index::Index;
 use crate::ingest::{Draft, Problem, json};
-use crate::record::{Embedded, Record};
+use crate::record::{Embedded, EventSpans, Record};
 use crate::review::export::{self, Filter, Format};
 use crate::review::{Keys, Mark, Review, apply, store};
 
@@ -464,8 +464,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         Some(path) => extract_records(path, args.embed, &mut out)?,
         None => {
             let index = load(&args.corpus.input(), args.corpus.no_cache)?;
+            let spans = EventSpans::of(&index);
             for (a, article) in index.articles.iter().enumerate() {
-                write_article(&mut out, article, Record::in_index(&index, a), args.embed)?;
+                let record = Record::in_index(&index, &spans, a);
+                write_article(&mut out, article, record, args.embed)?;
             }
             index.articles.len()
         }

@@ -1,14 +1,16 @@
 //! The JSON Lines schema of `dossier extract`: one object per article, every span a UTF-8 byte
 //! offset into the article text (end exclusive).
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::extract::actors::{EntityType, MentionForm};
-use crate::extract::events::{Event, EventKind};
+use crate::extract::events::EventKind;
 use crate::extract::quotes::{Method, Quote, QuoteKind};
 use crate::extract::time::{Granularity, Interval, Mod, TimexType};
-use crate::index::Index;
+use crate::index::{Index, ItemRef};
+use crate::span::Span;
 
 /// One output line of `dossier extract`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,10 +174,40 @@ impl QuoteRecord {
     }
 }
 
+/// The span of every event of every article of an index, decoded once: the sources of the
+/// records of a whole index ([`Record::in_index`]).
+pub struct EventSpans(Vec<Box<[Span]>>);
+
+impl EventSpans {
+    /// Decodes the event spans of every article of `index`, on all cores.
+    pub fn of(index: &Index) -> EventSpans {
+        EventSpans(
+            index
+                .articles
+                .par_iter()
+                .map(|a| a.events().map(|e| e.span).collect())
+                .collect(),
+        )
+    }
+
+    /// The span of event `r.item` of article `r.article`.
+    fn get(&self, r: ItemRef) -> Option<Span> {
+        self.0
+            .get(r.article as usize)?
+            .get(r.item as usize)
+            .copied()
+    }
+}
+
 impl Record {
     /// The record for article `a` of an index: each event lists every source the timeline
-    /// merged it with.
-    pub fn in_index(index: &Index, a: usize) -> Record {
+    /// merged it with (`spans` are the index's, [`EventSpans::of`]).
+    pub fn in_index(index: &Index, spans: &EventSpans, a: usize) -> Record {
+        debug_assert_eq!(
+            spans.0.len(),
+            index.articles.len(),
+            "spans of another index"
+        );
         let article = &index.articles[a];
         let mut record = Record::of(article);
         for (e, event) in record.events.iter_mut().enumerate() {
@@ -183,10 +215,9 @@ impl Record {
                 event.sources = entry
                     .sources
                     .iter()
-                    .filter_map(|s| {
+                    .filter_map(|&s| {
                         let other = index.articles.get(s.article as usize)?;
-                        let ev = other.events().nth(s.item as usize)?;
-                        Some(source(other, &ev))
+                        Some(source(other, spans.get(s)?))
                     })
                     .collect();
             }
@@ -254,7 +285,7 @@ impl Record {
                         _ => e.label.text(text).to_string(),
                     },
                     actors: e.actors.iter().filter_map(|&i| actor_name(i)).collect(),
-                    sources: vec![source(article, e)],
+                    sources: vec![source(article, e.span)],
                 })
                 .collect(),
         }
@@ -262,11 +293,11 @@ impl Record {
 }
 
 /// The source record of event `e` of `article`.
-fn source(article: &Article, e: &Event) -> SourceRecord {
+fn source(article: &Article, span: Span) -> SourceRecord {
     SourceRecord {
         id: article.key(),
-        start: e.span.start,
-        end: e.span.end,
+        start: span.start,
+        end: span.end,
     }
 }
 

@@ -716,12 +716,13 @@ fn a_process_killed_mid_save_leaves_a_whole_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(FILE_NAME);
     let versions = [1, 2].map(|round| big_review(5_000, round));
-    // At least six rounds, and more until a kill lands in the middle of a write.
+    // At least six rounds, and more until a kill lands in the middle of a write and a whole
+    // file was written.
     const ROUNDS: u64 = 40;
     let mut killed_while_writing = 0;
     let mut rounds = 0;
     for round in 0..ROUNDS {
-        if round >= 6 && killed_while_writing > 0 {
+        if round >= 6 && killed_while_writing > 0 && file.exists() {
             break;
         }
         rounds += 1;
@@ -742,13 +743,19 @@ fn a_process_killed_mid_save_leaves_a_whole_file() {
             );
         }
         // Kill it at a moment that varies from round to round; every other round, as soon as
-        // its temporary file appears (while it writes, whatever the machine's load).
-        if round % 2 == 0 {
-            let tmp = dir.path().join(format!(".{FILE_NAME}.{}.tmp", child.id()));
+        // its temporary file appears (while it writes, whatever the machine's load). The
+        // other rounds, until a whole file exists, only once one save has finished (on a
+        // loaded machine every kill could otherwise land in the first save).
+        let wait_for = |path: &std::path::Path| {
             let start = std::time::Instant::now();
-            while !tmp.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
+            while !path.exists() && start.elapsed() < std::time::Duration::from_secs(20) {
                 std::thread::yield_now();
             }
+        };
+        if round % 2 == 0 {
+            wait_for(&dir.path().join(format!(".{FILE_NAME}.{}.tmp", child.id())));
+        } else if !file.exists() {
+            wait_for(&file);
         } else {
             std::thread::sleep(std::time::Duration::from_millis(2 + 3 * (round % 8)));
         }

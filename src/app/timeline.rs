@@ -197,17 +197,14 @@ impl Timeline {
                 let label = event
                     .and_then(|(a, ev)| {
                         let article = catalog.article(a)?;
-                        let text = &article.text;
-                        let label = [ev.label.text(text), ev.span.text(text)]
-                            .into_iter()
-                            .find(|l| !l.is_empty());
+                        let label = ev.label_text(&article.text);
                         // A publication date given by hand has no text: the headline.
-                        Some(label.or(article.title()).unwrap_or(""))
+                        if label.is_empty() {
+                            return article.title().map(|t| one_line(t, (false, false)));
+                        }
+                        Some(one_line(label, ev.label_cuts()))
                     })
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                    .unwrap_or_default();
                 let names: Vec<&str> = entry
                     .actors
                     .iter()
@@ -255,6 +252,24 @@ impl Timeline {
     }
 }
 
+/// `text` on one line, with "…" where the label leaves out text before or after it.
+fn one_line(text: &str, (before, after): (bool, bool)) -> String {
+    let mut line = String::with_capacity(text.len() + 6);
+    if before {
+        line.push('…');
+    }
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if after {
+        line.push('…');
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,5 +289,18 @@ mod tests {
         assert!(t.select_entry(70));
         assert_eq!((t.list.cursor, t.list.offset), (70, 50));
         assert!(!t.select_entry(100));
+    }
+
+    #[test]
+    fn a_label_on_one_line_marks_what_it_leaves_out() {
+        assert_eq!(
+            one_line("the Miami meeting\n on  December 20-21", (true, false)),
+            "…the Miami meeting on December 20-21"
+        );
+        assert_eq!(
+            one_line("“We have called", (false, true)),
+            "“We have called…"
+        );
+        assert_eq!(one_line("", (false, false)), "");
     }
 }

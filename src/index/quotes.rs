@@ -5,8 +5,9 @@
 //! Identical wording (after normalising case, marks and punctuation) shares the key computed
 //! at extraction ([`crate::extract::quotes::Quote::group`]). Near-identical wording is found
 //! with MinHash over word trigrams: quotations that share a value of their signature are
-//! compared, and joined when most of their words are shared or one is an excerpt of the other. Work stays near-linear in the
-//! number of quotations: each bucket is compared against a few anchors, not pairwise.
+//! compared, and joined when most of their words are shared or one is an excerpt of the other.
+//! Work stays near-linear in the number of quotations: each bucket is compared against a few
+//! anchors, not pairwise.
 
 use crate::extract::actors::fasthash::FxHashMap;
 
@@ -17,7 +18,7 @@ use xxhash_rust::xxh3::xxh3_64_with_seed;
 use crate::article::Article;
 use crate::article::packed::Part;
 use crate::extract::quotes::{QuoteKind, wording};
-use crate::index::{ItemRef, count_shared};
+use crate::index::{ItemRef, count_shared_at_least};
 use crate::span::Span;
 
 /// Fewest words for a quotation to be grouped by near-identical wording.
@@ -68,6 +69,30 @@ impl Union {
         x
     }
 
+    /// The set of every element, sets numbered in the order of their first element (which
+    /// is their root).
+    fn labels(mut self) -> Vec<u32> {
+        let parent = &mut self.0;
+        // A parent is never after its child: in order, each element's parent is already
+        // a root when it is reached.
+        for i in 0..parent.len() {
+            parent[i] = parent[parent[i] as usize];
+        }
+        // Then each root takes the next number and every other element its root's number,
+        // already given.
+        let mut sets = 0;
+        for i in 0..parent.len() {
+            let root = parent[i] as usize;
+            parent[i] = if root == i {
+                sets += 1;
+                sets - 1
+            } else {
+                parent[root]
+            };
+        }
+        self.0
+    }
+
     fn join(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
@@ -78,41 +103,120 @@ impl Union {
     }
 }
 
-/// The sorted, distinct hashes of a wording's word n-grams.
-fn ngrams(words: &[String], n: usize) -> Vec<u64> {
-    let mut joined = String::new();
-    let mut out: Vec<u64> = words
-        .windows(n)
-        .map(|w| {
-            joined.clear();
-            for (i, word) in w.iter().enumerate() {
-                if i > 0 {
-                    joined.push(' ');
-                }
-                joined.push_str(word);
-            }
-            xxh3_64_with_seed(joined.as_bytes(), 0)
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// A wording reduced for comparison: the sorted, distinct hashes of its words, then those of
+/// its word trigrams, in one allocation.
+struct Shingles {
+    hashes: Box<[u64]>,
+    words: usize,
 }
 
-/// A wording reduced for comparison: its distinct words and word trigrams, hashed.
-struct Shingles {
+impl Shingles {
+    fn words(&self) -> &[u64] {
+        &self.hashes[..self.words]
+    }
+
+    fn trigrams(&self) -> &[u64] {
+        &self.hashes[self.words..]
+    }
+}
+
+/// Buffers for reducing wordings, reused from one wording to the next.
+#[derive(Default)]
+struct Scratch {
+    joined: String,
+    ends: Vec<usize>,
     words: Vec<u64>,
     trigrams: Vec<u64>,
 }
 
+/// The shingles of a wording of at least [`MIN_WORDS`] words and the bucket of each band of
+/// its MinHash signature. A word n-gram is hashed as its words joined by single spaces, read
+/// straight from the joined wording.
+fn reduce(text: &str, scratch: &mut Scratch) -> Option<(Shingles, [u64; BANDS])> {
+    let Scratch {
+        joined,
+        ends,
+        words,
+        trigrams,
+    } = scratch;
+    ends.clear();
+    wording::join_words(text, joined, |end| ends.push(end));
+    if ends.len() < MIN_WORDS {
+        return None;
+    }
+    let start = |i: usize| if i == 0 { 0 } else { ends[i - 1] + 1 };
+    let hash = |start: usize, end: usize| xxh3_64_with_seed(&joined.as_bytes()[start..end], 0);
+    words.clear();
+    words.extend(ends.iter().enumerate().map(|(i, &end)| hash(start(i), end)));
+    trigrams.clear();
+    trigrams.extend(
+        ends[2..]
+            .iter()
+            .enumerate()
+            .map(|(i, &end)| hash(start(i), end)),
+    );
+    for hashes in [&mut *words, &mut *trigrams] {
+        hashes.sort_unstable();
+        hashes.dedup();
+    }
+    let mut signature = [u64::MAX; HASHES];
+    for h in trigrams.iter() {
+        let bytes = h.to_le_bytes();
+        for (seed, min) in (1..).zip(&mut signature) {
+            *min = (*min).min(xxh3_64_with_seed(&bytes, seed));
+        }
+    }
+    let mut bands = [0; BANDS];
+    let mut bytes = [0u8; 8 * (ROWS + 1)];
+    for (band, rows) in signature.chunks(ROWS).enumerate() {
+        bytes[..8].copy_from_slice(&(band as u64).to_le_bytes());
+        for (k, r) in rows.iter().enumerate() {
+            bytes[8 * (k + 1)..8 * (k + 2)].copy_from_slice(&r.to_le_bytes());
+        }
+        bands[band] = xxh3_64_with_seed(&bytes[..8 * (rows.len() + 1)], 0);
+    }
+    let mut hashes = Vec::with_capacity(words.len() + trigrams.len());
+    hashes.extend_from_slice(words);
+    hashes.extend_from_slice(trigrams);
+    let shingles = Shingles {
+        hashes: hashes.into_boxed_slice(),
+        words: words.len(),
+    };
+    Some((shingles, bands))
+}
+
 /// True when two wordings are near-identical (most words shared) or one is an excerpt of the
-/// other (most of its trigrams found in the other).
+/// other (most of its trigrams found in the other). Each test counts shared hashes only as
+/// far as the fewest that would pass it.
 fn near(a: &Shingles, b: &Shingles) -> bool {
-    let words = count_shared(&a.words, &b.words) as f64;
-    let union = (a.words.len() + b.words.len()) as f64 - words;
-    let trigrams = count_shared(&a.trigrams, &b.trigrams) as f64;
-    let shorter = a.trigrams.len().min(b.trigrams.len()) as f64;
-    (union > 0.0 && words / union >= SIMILAR) || (shorter > 0.0 && trigrams / shorter >= CONTAINED)
+    let (words, trigrams) = ((a.words(), b.words()), (a.trigrams(), b.trigrams()));
+    let total = (words.0.len() + words.1.len()) as f64;
+    let similar = |shared: usize| shared as f64 / (total - shared as f64) >= SIMILAR;
+    let shorter = trigrams.0.len().min(trigrams.1.len()) as f64;
+    let contained = |shared: usize| shorter > 0.0 && shared as f64 / shorter >= CONTAINED;
+    let passes = |(a, b): (&[u64], &[u64]), test: &dyn Fn(usize) -> bool| {
+        least_passing(a.len().min(b.len()), test)
+            .is_some_and(|need| count_shared_at_least(a, b, need).is_some())
+    };
+    passes(words, &similar) || passes(trigrams, &contained)
+}
+
+/// The fewest shared values, up to `max`, that pass `test` (false up to some count, true
+/// from there on), if any do.
+fn least_passing(max: usize, test: impl Fn(usize) -> bool) -> Option<usize> {
+    if !test(max) {
+        return None;
+    }
+    let (mut lo, mut hi) = (0, max);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if test(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Some(lo)
 }
 
 /// Groups the quotations (full and partial) of every article; returns the groups and, per
@@ -143,84 +247,64 @@ pub fn group(articles: &[Article]) -> (Vec<QuoteGroup>, Vec<Vec<Option<u32>>>) {
     reps.sort_unstable();
     let reduced: Vec<(u32, Shingles, [u64; BANDS])> = reps
         .into_par_iter()
-        .filter_map(|i| {
+        .map_init(Scratch::default, |scratch, i| {
             let r = refs[i as usize];
             let text = spans[i as usize].text(&articles[r.article as usize].text);
-            let words = wording::words(text);
-            if words.len() < MIN_WORDS {
-                return None;
-            }
-            let set = Shingles {
-                words: ngrams(&words, 1),
-                trigrams: ngrams(&words, 3),
-            };
-            let signature: Vec<u64> = (0..HASHES as u64)
-                .map(|seed| {
-                    set.trigrams
-                        .iter()
-                        .map(|h| xxh3_64_with_seed(&h.to_le_bytes(), seed + 1))
-                        .min()
-                        .unwrap_or(0)
-                })
-                .collect();
-            let mut bands = [0; BANDS];
-            let mut bytes = Vec::with_capacity(8 * (ROWS + 1));
-            for (band, rows) in signature.chunks(ROWS).enumerate() {
-                bytes.clear();
-                bytes.extend((band as u64).to_le_bytes());
-                rows.iter().for_each(|r| bytes.extend(r.to_le_bytes()));
-                bands[band] = xxh3_64_with_seed(&bytes, 0);
-            }
-            Some((i, set, bands))
+            reduce(text, scratch).map(|(set, bands)| (i, set, bands))
         })
+        .flatten()
         .collect();
     // (bucket, member) pairs sorted, rather than a map of lists: most buckets hold one member.
     let mut members: Vec<(u64, u32)> = Vec::with_capacity(reduced.len() * BANDS);
-    let mut shingles: Vec<(u32, Shingles)> = Vec::with_capacity(reduced.len());
-    for (i, set, bands) in reduced {
-        let s = shingles.len() as u32;
-        members.extend(bands.map(|bucket| (bucket, s)));
-        shingles.push((i, set));
+    for (s, (_, _, bands)) in reduced.iter().enumerate() {
+        members.extend(bands.map(|bucket| (bucket, s as u32)));
     }
+    let shingles: Vec<(u32, Shingles)> = reduced.into_iter().map(|(i, set, _)| (i, set)).collect();
     members.par_sort_unstable();
     // The near-identical pairs of each bucket (each member against the first few), found on
     // every core; the groups they make do not depend on the order they are joined in.
-    let mut buckets: Vec<Vec<usize>> = members
+    let buckets: Vec<&[(u64, u32)]> = members
         .chunk_by(|a, b| a.0 == b.0)
         .filter(|m| m.len() > 1)
-        .map(|m| m.iter().map(|&(_, s)| s as usize).collect())
         .collect();
-    drop(members);
-    buckets.sort_unstable();
     let pairs: Vec<(u32, u32)> = buckets
         .par_iter()
-        .flat_map_iter(|members| {
+        .flat_map_iter(|&members| {
             let shingles = &shingles;
-            members.iter().enumerate().flat_map(move |(k, &m)| {
-                members
+            members.iter().enumerate().flat_map(move |(k, &(_, m))| {
+                let m = &shingles[m as usize];
+                members[..ANCHORS.min(k)]
                     .iter()
-                    .take(ANCHORS.min(k))
-                    .filter(move |&&anchor| near(&shingles[anchor].1, &shingles[m].1))
-                    .map(move |&anchor| (shingles[anchor].0, shingles[m].0))
+                    .map(move |&(_, anchor)| &shingles[anchor as usize])
+                    .filter(move |anchor| near(&anchor.1, &m.1))
+                    .map(move |anchor| (anchor.0, m.0))
             })
         })
         .collect();
-    drop((buckets, shingles));
+    drop(buckets);
+    drop((members, shingles));
     for (a, b) in pairs {
         union.join(a, b);
     }
-    let mut groups: Vec<QuoteGroup> = Vec::new();
-    let mut group_of_root: FxHashMap<u32, u32> = FxHashMap::default();
+    let labels = union.labels();
+    let mut sizes: Vec<usize> = Vec::new();
+    for &g in &labels {
+        match sizes.get_mut(g as usize) {
+            Some(size) => *size += 1,
+            None => sizes.push(1),
+        }
+    }
+    let mut groups: Vec<QuoteGroup> = sizes
+        .into_iter()
+        .map(|size| QuoteGroup {
+            quotes: Vec::with_capacity(size),
+        })
+        .collect();
     let mut group_of: Vec<Vec<Option<u32>>> = articles
         .iter()
         .map(|a| vec![None; a.count(Part::Quotes)])
         .collect();
-    for (i, r) in refs.iter().enumerate() {
-        let root = union.find(i as u32);
-        let g = *group_of_root.entry(root).or_insert_with(|| {
-            groups.push(QuoteGroup { quotes: Vec::new() });
-            groups.len() as u32 - 1
-        });
+    for (r, &g) in refs.iter().zip(&labels) {
         groups[g as usize].quotes.push(*r);
         group_of[r.article as usize][r.item as usize] = Some(g);
     }
@@ -312,6 +396,37 @@ mod tests {
         );
         // "fragile" is a one-word partial quotation: grouped only with identical wording.
         assert_ne!(group_of[0][1], Some(drag));
+    }
+
+    #[test]
+    fn union_labels_sets_in_order_of_their_first_element() {
+        let mut union = Union((0..7).collect());
+        union.join(5, 2);
+        union.join(6, 4);
+        union.join(4, 1);
+        union.join(2, 6);
+        assert_eq!(union.labels(), [0, 1, 1, 2, 1, 1, 1]);
+    }
+
+    #[test]
+    fn least_passing_is_the_first_count_that_passes() {
+        for total in 2..60usize {
+            let similar = |shared: usize| shared as f64 / (total - shared) as f64 >= SIMILAR;
+            let max = total / 2;
+            let first = (0..=max).find(|&s| similar(s));
+            assert_eq!(least_passing(max, similar), first, "{total} words");
+            let shorter = total as f64;
+            let contained = |shared: usize| shared as f64 / shorter >= CONTAINED;
+            let first = (0..=total).find(|&s| contained(s));
+            assert_eq!(least_passing(total, contained), first, "{total} trigrams");
+        }
+        // 8 of 10 trigrams are not 85%, 9 are; 17 of 20 are.
+        assert_eq!(least_passing(10, |s| s as f64 / 10.0 >= CONTAINED), Some(9));
+        assert_eq!(
+            least_passing(20, |s| s as f64 / 20.0 >= CONTAINED),
+            Some(17)
+        );
+        assert_eq!(least_passing(3, |_| false), None);
     }
 
     #[test]

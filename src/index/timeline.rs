@@ -5,14 +5,16 @@
 //! overlap with one inside the other (a day merges with its week or month, never with another
 //! day), and they share enough: for events, a corpus actor and two words of their labels, or
 //! three words and half the words of the shorter label; for statements, the same speaker and
-//! half the words. Candidates are found through an index of label words per month, so the
-//! work stays near-linear in the number of events.
+//! half the words. Candidates are found through an index of label words per month (per kind
+//! and date for coarse dates), so the work stays near-linear in the number of events when
+//! dates spread; many events of one coarse date that share a common word still weigh each
+//! other's entries.
 //!
 //! A million events are merged at once, so the working set is kept in a few large lists
 //! rather than millions of small ones: the events' actors and words are ranges of one pool
-//! per chunk of articles, the candidate index of a month chains its entry ids through one
-//! list, an entry reads its first event's actors and words until another event adds to them,
-//! and its sources are gathered once the merge is done, from the entry each event joined.
+//! per chunk of articles, a candidate index chains its entry ids through one list, an entry
+//! reads its first event's actors and words until another event adds to them, and its
+//! sources are gathered once the merge is done, from the entry each event joined.
 
 use crate::extract::actors::fasthash::FxHashMap;
 
@@ -82,17 +84,6 @@ impl Item {
     fn merge_date(&self) -> Option<Interval> {
         self.date.filter(|_| self.kind != EventKind::Publication)
     }
-
-    /// The one month the item can merge in, when its date touches a single month (a day);
-    /// `Some(None)` when it merges with nothing.
-    fn single_month(&self) -> Option<Option<i32>> {
-        match self.merge_date() {
-            None => Some(None),
-            Some(date) => months(date)
-                .filter(|m| m.start() == m.end())
-                .map(|m| Some(*m.start())),
-        }
-    }
 }
 
 /// [`Item::speaker`] of an item without one.
@@ -148,6 +139,19 @@ struct Draft {
     grown: Option<Box<Grown>>,
 }
 
+impl Draft {
+    /// The entry's actors and words.
+    fn lists<'i>(&'i self, items: &'i Items) -> (&'i [u32], &'i [u32]) {
+        match &self.grown {
+            Some(grown) => (&grown.actors, &grown.words),
+            None => {
+                let first = items.get(self.first as usize);
+                (first.actors, first.words)
+            }
+        }
+    }
+}
+
 /// The actors and words of an entry that more than one item added to.
 struct Grown {
     actors: Vec<u32>,
@@ -161,14 +165,15 @@ const MAX_POSTINGS: u32 = 64;
 /// Longest interval, in days, that is indexed by month (coarser dates merge only when equal).
 const MONTH_SPAN: i64 = 62;
 
-/// Entry ids by label word, for one month: each word's ids, in the order they were added,
-/// are a chain of blocks of [`BLOCK`] ids through one list.
-#[derive(Default)]
+/// Entry ids by label word, for one month or one coarse date: each word's ids, in the order
+/// they were added, are a chain of blocks of [`BLOCK`] ids through one list.
 struct Postings {
     /// Each word's chain.
     chains: FxHashMap<u32, Chain>,
     /// The blocks of every chain.
     links: Vec<Link>,
+    /// Most ids a word keeps.
+    cap: u32,
 }
 
 /// A word's ids in [`Postings::links`]: the first and last block, and how many ids there are.
@@ -194,8 +199,17 @@ struct Link {
 const END: u32 = u32::MAX;
 
 impl Postings {
+    /// No ids yet; each word keeps its first `cap` ids.
+    fn new(cap: u32) -> Postings {
+        Postings {
+            chains: FxHashMap::default(),
+            links: Vec::new(),
+            cap,
+        }
+    }
+
     /// Adds entry `id` under `word`, unless it is the word's last id already or the word has
-    /// [`MAX_POSTINGS`] ids.
+    /// its `cap` ids.
     fn push(&mut self, word: u32, id: u32) {
         let at = self.links.len() as u32;
         match self.chains.entry(word) {
@@ -203,7 +217,7 @@ impl Postings {
                 let chain = slot.get_mut();
                 let used = (chain.len as usize - 1) % BLOCK;
                 let last = &mut self.links[chain.last as usize];
-                if chain.len >= MAX_POSTINGS || last.ids[used] == id {
+                if chain.len >= self.cap || last.ids[used] == id {
                     return;
                 }
                 chain.len += 1;
@@ -232,25 +246,20 @@ impl Postings {
         self.links.push(Link { ids, next: END });
     }
 
-    /// The entry ids under `word`, in the order they were added.
-    fn ids(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
-        let (mut at, len) = self
-            .chains
-            .get(&word)
-            .map_or((END, 0), |c| (c.first, c.len));
-        std::iter::from_fn(move || {
-            let link = self.links.get(at as usize)?;
-            at = link.next;
-            Some(link.ids)
-        })
-        .flatten()
-        .take(len as usize)
-    }
-
-    /// Renumbers the entry ids through `new` (by old id).
-    fn renumber(&mut self, new: &[u32]) {
-        for id in self.links.iter_mut().flat_map(|link| &mut link.ids) {
-            *id = new.get(*id as usize).copied().unwrap_or(*id);
+    /// Calls `f` with each entry id under `word`, in the order they were added.
+    fn each_id(&self, word: u32, mut f: impl FnMut(u32)) {
+        let Some(chain) = self.chains.get(&word) else {
+            return;
+        };
+        let (mut at, mut left) = (chain.first, chain.len as usize);
+        while let Some(link) = self.links.get(at as usize) {
+            for &id in &link.ids[..left.min(BLOCK)] {
+                f(id);
+            }
+            if left <= BLOCK {
+                return;
+            }
+            (at, left) = (link.next, left - BLOCK);
         }
     }
 }
@@ -260,29 +269,18 @@ impl Postings {
 /// each of its events belongs to.
 ///
 /// Events are merged one by one, finest dates first (so that a month or week joins the day it
-/// contains), each joining the best entry met before it. While every event touches a single
-/// month (the days, which come first), the months are independent: each is merged on its own,
-/// in parallel, and entries are numbered as if made one by one, so the result is the same
-/// whatever the number of threads.
+/// contains), each joining the best entry met before it. An event only meets entries of the
+/// months its date touches (of its kind and date, when coarse), so the events fall into groups
+/// that never meet ([`groups`]): each is merged on its own, in parallel, and entries are
+/// numbered as if made one by one, so the result is the same whatever the number of threads.
 pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Vec<u32>>) {
     let mut items = items(articles, actor_of);
     items
         .list
         .par_sort_unstable_by_key(|it| (it.date.is_none(), it.granularity, it.date, it.source));
-    let split = items
-        .list
-        .iter()
-        .position(|it| it.single_month().is_none())
-        .unwrap_or(items.list.len());
-    // The entry each item joins (or starts), by item.
-    let mut joined = vec![0u32; items.list.len()];
-    let mut merging = Merging::by_month(&items, split, &mut joined);
-    for (i, to) in joined.iter_mut().enumerate().skip(split) {
-        *to = merging.add(i).0;
-    }
-    // Only the entries are kept: the candidate indexes are freed first, then the pools once
-    // the entries' actors are read, then the items once their sources are.
-    let (drafts, heads) = merging.into_drafts();
+    // Only the entries are kept: the candidate indexes are freed as each group is merged,
+    // then the pools once the entries' actors are read, then the items once their sources are.
+    let (drafts, heads, joined) = Merging::in_groups(&items);
     let actors: Vec<Vec<u32>> = drafts
         .into_iter()
         .map(|d| match d.grown {
@@ -325,7 +323,7 @@ pub fn build(articles: &[Article], actor_of: &[Vec<u32>]) -> (Vec<Entry>, Vec<Ve
 }
 
 /// Articles whose events are read by one task, with words interned on their own.
-const ITEMS_CHUNK: usize = 256;
+const ITEMS_CHUNK: usize = 1024;
 
 /// Every article's events ready for merging, in corpus order. Chunks of articles are read on
 /// every core into their place in one list, each chunk interning its words on its own and
@@ -389,21 +387,23 @@ fn items(articles: &[Article], actor_of: &[Vec<u32>]) -> Items {
             (pool, interner.into_words(), short)
         })
         .collect();
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut ids = WordIds::default();
     let mut pools = Vec::with_capacity(parts.len());
     let mut short = false;
+    // Words given ids across the corpus so far.
+    let mut known = 0u32;
     let mut rest = list.as_slice();
     for ((mut pool, words, part_short), &n) in parts.into_iter().zip(&counts) {
         short |= part_short;
+        let mut next = |_: &str| {
+            known += 1;
+            known - 1
+        };
         let global: Vec<u32> = words
             .iter()
-            .map(|w| match ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = ids.len() as u32;
-                    ids.insert(w.to_owned(), id);
-                    id
-                }
+            .map(|w| match w.is_ascii() {
+                true => ids.ascii(w.as_bytes(), &mut next),
+                false => ids.lower(w.to_owned(), &mut next),
             })
             .collect();
         drop(words);
@@ -432,8 +432,8 @@ struct Merging<'a> {
     drafts: Vec<Draft>,
     /// Entries by month (as `year * 12 + month0`) and label word.
     by_month: FxHashMap<i32, Postings>,
-    /// Entries with a coarse date, by kind and date.
-    by_interval: FxHashMap<(EventKind, Interval), Vec<u32>>,
+    /// Entries with a coarse date, by kind, date and label word.
+    by_span: FxHashMap<(EventKind, Interval), Postings>,
     /// What each entry is first checked on, in the order of `drafts`.
     heads: Vec<Head>,
     /// The stamp of the item being merged (never 0, the mark of an entry not weighed yet).
@@ -447,93 +447,96 @@ impl<'a> Merging<'a> {
             items,
             drafts: Vec::new(),
             by_month: FxHashMap::default(),
-            by_interval: FxHashMap::default(),
+            by_span: FxHashMap::default(),
             heads: Vec::new(),
             stamp: 0,
         }
     }
 
-    /// Merges the first `count` items, which each touch a single month (or merge with
-    /// nothing), month by month in parallel, and sets the entry each joins in `joined`. The
-    /// entries are numbered in the order of the items that started them, as merging the items
-    /// one by one would.
-    fn by_month(items: &'a Items, count: usize, joined: &mut [u32]) -> Merging<'a> {
-        // (month, item), grouped by month in order.
-        let mut keyed: Vec<(Option<i32>, u32)> = items.list[..count]
-            .iter()
-            .enumerate()
-            .map(|(pos, it)| (it.single_month().flatten(), pos as u32))
-            .collect();
-        keyed.sort_unstable();
-        let groups: Vec<&[(Option<i32>, u32)]> = keyed.chunk_by(|a, b| a.0 == b.0).collect();
-        // Per month: its merging, the position of the item that started each entry, and the
-        // entry each item joins.
-        type Month<'m> = (Option<i32>, Merging<'m>, Vec<u32>, Vec<u32>);
-        let parts: Vec<Month> = groups
-            .par_iter()
-            .map(|group| {
-                let mut part = Merging::new(items);
+    /// Merges every item, group by group in parallel (see [`groups`]); returns the entries'
+    /// drafts and heads, and the entry each item joins. The entries are numbered in the order
+    /// of the items that started them, as merging the items one by one would.
+    fn in_groups(items: &'a Items) -> (Vec<Draft>, Vec<Head>, Vec<u32>) {
+        let (mut order, ends) = groups(&items.list);
+        // The entry each item joins, in the order of `order` until the end.
+        let mut joined = vec![0u32; order.len()];
+        let mut tasks = Vec::new();
+        let (mut rest, mut start) = (joined.as_mut_slice(), 0);
+        for &end in &ends {
+            let (group, tail) = rest.split_at_mut(end as usize - start);
+            if !group.is_empty() {
+                tasks.push((start..end as usize, group));
+            }
+            (rest, start) = (tail, end as usize);
+        }
+        // The largest first, so that no core is left alone with one at the end.
+        tasks.sort_by_key(|(range, _)| std::cmp::Reverse(range.len()));
+        let order_in = &order;
+        let merged: Vec<Merged> = tasks
+            .into_par_iter()
+            .with_max_len(1)
+            .map(|(range, joined)| {
+                let mut group = Merging::new(items);
                 let mut started = Vec::new();
-                let mut local = Vec::with_capacity(group.len());
-                for &(_, pos) in *group {
-                    let (id, new) = part.add(pos as usize);
-                    local.push(id);
+                for (&pos, to) in order_in[range.clone()].iter().zip(joined) {
+                    let (id, new) = group.add(pos as usize);
+                    *to = id;
                     if new {
                         started.push(pos);
                     }
                 }
-                (group[0].0, part, started, local)
+                let (drafts, heads) = group.into_drafts();
+                Merged {
+                    range,
+                    drafts,
+                    heads,
+                    started,
+                }
             })
             .collect();
         // Global ids: entries in the order of the items that started them.
-        let mut starts: Vec<(u32, u32, u32)> = parts
+        let mut starts: Vec<(u32, u32, u32)> = merged
             .iter()
             .enumerate()
-            .flat_map(|(p, (_, _, started, _))| {
-                started
+            .flat_map(|(g, group)| {
+                let ids = 0..group.started.len() as u32;
+                group
+                    .started
                     .iter()
-                    .enumerate()
-                    .map(move |(local, &pos)| (pos, p as u32, local as u32))
+                    .zip(ids)
+                    .map(move |(&pos, id)| (pos, g as u32, id))
             })
             .collect();
         starts.sort_unstable();
-        let mut global: Vec<Vec<u32>> = parts.iter().map(|(_, _, s, _)| vec![0; s.len()]).collect();
-        for (id, &(_, p, local)) in starts.iter().enumerate() {
-            global[p as usize][local as usize] = id as u32;
+        let mut global: Vec<Vec<u32>> = merged.iter().map(|g| vec![0; g.started.len()]).collect();
+        for (id, &(_, g, local)) in starts.iter().enumerate() {
+            global[g as usize][local as usize] = id as u32;
         }
         drop(starts);
-        for ((group, (_, _, _, local)), ids) in groups.iter().zip(&parts).zip(&global) {
-            for (&(_, pos), &id) in group.iter().zip(local) {
-                joined[pos as usize] = ids[id as usize];
+        for (group, ids) in merged.iter().zip(&global) {
+            for to in &mut joined[group.range.clone()] {
+                *to = ids[*to as usize];
             }
         }
-        drop(groups);
-        drop(keyed);
-        // The parts' entries, moved one part after the other into one list, then each put in
-        // its place.
-        let mut merging = Merging::new(items);
-        let total = global.iter().map(Vec::len).sum();
-        let mut drafts = Vec::with_capacity(total);
-        let mut heads = Vec::with_capacity(total);
-        let mut place: Vec<u32> = Vec::with_capacity(total);
-        for ((month, part, _, _), ids) in parts.into_iter().zip(&global) {
-            drafts.extend(part.drafts);
-            heads.extend(part.heads);
-            place.extend_from_slice(ids);
-            // Items of one month register only under that month.
-            for (m, mut postings) in part.by_month {
-                debug_assert_eq!(Some(m), month);
-                postings.renumber(ids);
-                merging.by_month.insert(m, postings);
+        move_to(&mut order, |a, b| joined.swap(a, b));
+        drop(order);
+        // The groups' entries, moved one group after the other into the largest group's
+        // lists (each group's freed once moved), then each put in its place.
+        let (mut drafts, mut heads, mut place) = (Vec::new(), Vec::new(), Vec::new());
+        for (group, ids) in merged.into_iter().zip(global) {
+            if drafts.is_empty() {
+                (drafts, heads, place) = (group.drafts, group.heads, ids);
+            } else {
+                drafts.extend(group.drafts);
+                heads.extend(group.heads);
+                place.extend(ids);
             }
         }
         move_to(&mut place, |a, b| {
             drafts.swap(a, b);
             heads.swap(a, b);
         });
-        merging.drafts = drafts;
-        merging.heads = heads;
-        merging
+        (drafts, heads, joined)
     }
 
     /// The entries' drafts and heads, the candidate indexes freed.
@@ -569,78 +572,80 @@ impl<'a> Merging<'a> {
     }
 
     /// Indexes entry `id` under the words of `item` for the months its date touches (or under
-    /// its exact interval when the date is coarse).
+    /// its kind and exact interval when the date is coarse: every word, as every entry of that
+    /// kind and date sharing a word with an item is weighed for it).
     fn register(&mut self, id: u32, item: &Ready, date: Interval) {
+        let push = |postings: &mut Postings| {
+            for &w in item.words {
+                postings.push(w, id);
+            }
+        };
         match months(date) {
             Some(ms) => {
                 for m in ms {
-                    let postings = self.by_month.entry(m).or_default();
-                    for &w in item.words {
-                        postings.push(w, id);
-                    }
+                    push(
+                        self.by_month
+                            .entry(m)
+                            .or_insert_with(|| Postings::new(MAX_POSTINGS)),
+                    );
                 }
             }
-            None => {
-                let list = self.by_interval.entry((item.kind, date)).or_default();
-                if list.last() != Some(&id) {
-                    list.push(id);
-                }
-            }
+            None => push(
+                self.by_span
+                    .entry((item.kind, date))
+                    .or_insert_with(|| Postings::new(u32::MAX)),
+            ),
         }
     }
 
     /// The entry `item` should join, if any: the candidate sharing the most label words among
-    /// those that pass [`same_happening`].
+    /// those that pass [`same_happening`] (the one started first of those sharing as many).
     fn best_match(&mut self, item: &Ready, date: Interval) -> Option<u32> {
+        let Merging {
+            items,
+            drafts,
+            by_month,
+            by_span,
+            heads,
+            stamp,
+        } = self;
         let ms = months(date);
-        let by_word = ms
-            .clone()
-            .into_iter()
-            .flatten()
-            .filter_map(|m| self.by_month.get(&m))
-            .flat_map(|postings| item.words.iter().flat_map(|&w| postings.ids(w)));
-        let by_date = ms
+        let by_span = ms
             .is_none()
-            .then(|| self.by_interval.get(&(item.kind, date)))
-            .flatten()
+            .then(|| by_span.get(&(item.kind, date)))
+            .flatten();
+        let indexes = ms
             .into_iter()
             .flatten()
-            .copied();
+            .filter_map(|m| by_month.get(&m))
+            .chain(by_span);
         // Each candidate is weighed once: its head is marked with the item's stamp.
         let mut best: Option<(usize, std::cmp::Reverse<u32>)> = None;
-        for id in by_word.chain(by_date) {
-            let head = &mut self.heads[id as usize];
-            if head.mark == self.stamp {
-                continue;
+        let mut weigh = |id: u32| {
+            let head = &mut heads[id as usize];
+            if head.mark == *stamp {
+                return;
             }
-            head.mark = self.stamp;
+            head.mark = *stamp;
             if !head.fits(item, date) {
-                continue;
+                return;
             }
-            let speaker = head.speaker;
             // The fewest shared words with which this draft would beat the best (two at
             // least to merge at all); a draft that cannot share them is not weighed further.
             let need = best.map_or(2, |(shared, std::cmp::Reverse(b))| {
                 (shared + usize::from(id > b)).max(2)
             });
-            let (actors, words) = self.lists(id);
-            if let Some(shared) = same_happening(item, (speaker, actors, words), need) {
+            let (actors, words) = drafts[id as usize].lists(items);
+            if let Some(shared) = same_happening(item, (head.speaker, actors, words), need) {
                 best = best.max(Some((shared, std::cmp::Reverse(id))));
+            }
+        };
+        for postings in indexes {
+            for &w in item.words {
+                postings.each_id(w, &mut weigh);
             }
         }
         best.map(|(_, std::cmp::Reverse(id))| id)
-    }
-
-    /// The actors and words of entry `id`.
-    fn lists(&self, id: u32) -> (&[u32], &[u32]) {
-        let d = &self.drafts[id as usize];
-        match &d.grown {
-            Some(grown) => (&grown.actors, &grown.words),
-            None => {
-                let first = self.items.get(d.first as usize);
-                (first.actors, first.words)
-            }
-        }
     }
 
     /// Adds `item` to entry `id`: its actors and words, and its date when finer.
@@ -680,6 +685,103 @@ fn months(date: Interval) -> Option<std::ops::RangeInclusive<i32>> {
     }
     let month = |d: chrono::NaiveDate| d.year() * 12 + d.month0() as i32;
     Some(month(date.start)..=month(date.end))
+}
+
+/// The items in groups that never meet, so that each can be merged on its own: the items'
+/// positions group after group (in order within each), and where each group ends in that list
+/// (some groups are empty). An item with a coarse date only meets those of its kind and date;
+/// one with a short date those of the months it touches, so months that an item touches
+/// together are one group; publications and undated items, which merge with nothing, are one.
+fn groups(list: &[Item]) -> (Vec<u32>, Vec<u32>) {
+    let mut months_met = MonthGroups::default();
+    let mut spans: FxHashMap<(EventKind, Interval), u32> = FxHashMap::default();
+    for item in list {
+        let Some(date) = item.merge_date() else {
+            continue;
+        };
+        match months(date) {
+            Some(ms) => months_met.join(ms),
+            None => {
+                let next = spans.len() as u32;
+                spans.entry((item.kind, date)).or_insert(next);
+            }
+        }
+    }
+    let roots: Vec<u32> = (0..months_met.parent.len() as u32)
+        .map(|node| months_met.root(node))
+        .collect();
+    let group_of = |item: &Item| match item.merge_date() {
+        None => 0,
+        Some(date) => match months(date) {
+            Some(ms) => 1 + roots[months_met.node[ms.start()] as usize] as usize,
+            None => 1 + roots.len() + spans[&(item.kind, date)] as usize,
+        },
+    };
+    // Each group's size, then where it starts, then where it ends.
+    let mut ends = vec![0u32; 1 + roots.len() + spans.len()];
+    for item in list {
+        ends[group_of(item)] += 1;
+    }
+    let mut at = 0;
+    for n in &mut ends {
+        (*n, at) = (at, at + *n);
+    }
+    let mut order = vec![0u32; list.len()];
+    for (pos, item) in list.iter().enumerate() {
+        let end = &mut ends[group_of(item)];
+        order[*end as usize] = pos as u32;
+        *end += 1;
+    }
+    (order, ends)
+}
+
+/// A group of items once merged.
+struct Merged {
+    /// Where its items are in the merge order.
+    range: std::ops::Range<usize>,
+    /// Its entries, in the order they were started.
+    drafts: Vec<Draft>,
+    heads: Vec<Head>,
+    /// The position of the item that started each entry.
+    started: Vec<u32>,
+}
+
+/// Months joined into groups, by union-find: months an item touches together are one group.
+#[derive(Default)]
+struct MonthGroups {
+    /// Each month's node.
+    node: FxHashMap<i32, u32>,
+    /// Each node's parent (a root is its own).
+    parent: Vec<u32>,
+}
+
+impl MonthGroups {
+    /// Puts the months `ms` in one group.
+    fn join(&mut self, ms: std::ops::RangeInclusive<i32>) {
+        let mut root = None;
+        for m in ms {
+            let fresh = self.parent.len() as u32;
+            let node = *self.node.entry(m).or_insert(fresh);
+            if node == fresh {
+                self.parent.push(fresh);
+            }
+            let r = self.root(node);
+            match root {
+                None => root = Some(r),
+                Some(first) => self.parent[r as usize] = first,
+            }
+        }
+    }
+
+    /// The root of `node`'s tree (paths halved on the way).
+    fn root(&mut self, mut node: u32) -> u32 {
+        while self.parent[node as usize] != node {
+            let up = self.parent[self.parent[node as usize] as usize];
+            self.parent[node as usize] = up;
+            node = up;
+        }
+        node
+    }
 }
 
 /// What an entry is first checked on (and its date), apart from its draft so that weighing
@@ -813,11 +915,61 @@ const STOPWORDS: &[&str] = &[
     "there", "then", "them", "these", "those", "during", "before", "since", "until", "between",
 ];
 
+/// Ids of lower-case words. Words of at most [`vocab::MAX_LEN`] ASCII letters (nearly all) are
+/// keyed by their bytes packed into one number, so that finding one neither allocates nor
+/// compares strings; longer words and words of other letters by their text.
+#[derive(Default)]
+struct WordIds {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<String, u32>,
+}
+
+impl WordIds {
+    /// The id of `word`, ASCII letters of any case, lower-cased; `new` gives the id of a word
+    /// met for the first time (lower-cased).
+    fn ascii(&mut self, word: &[u8], new: impl FnOnce(&str) -> u32) -> u32 {
+        if word.len() > vocab::MAX_LEN {
+            let lower = String::from_utf8_lossy(word).to_ascii_lowercase();
+            return self.other(lower, new);
+        }
+        let key = word.iter().rev().fold(0u128, |key, &b| {
+            key << 8 | u128::from(b.to_ascii_lowercase())
+        });
+        if let Some(&id) = self.short.get(&key) {
+            return id;
+        }
+        let bytes = key.to_le_bytes();
+        let id = new(std::str::from_utf8(&bytes[..word.len()]).unwrap_or_default());
+        self.short.insert(key, id);
+        id
+    }
+
+    /// The id of `lower`, a lower-case word; `new` as for [`WordIds::ascii`].
+    fn lower(&mut self, lower: String, new: impl FnOnce(&str) -> u32) -> u32 {
+        if lower.is_ascii() && lower.len() <= vocab::MAX_LEN {
+            return self.ascii(lower.as_bytes(), new);
+        }
+        self.other(lower, new)
+    }
+
+    /// The id of `lower`, a lower-case word kept by its text.
+    fn other(&mut self, lower: String, new: impl FnOnce(&str) -> u32) -> u32 {
+        match self.long.get(&lower) {
+            Some(&id) => id,
+            None => {
+                let id = new(&lower);
+                self.long.insert(lower, id);
+                id
+            }
+        }
+    }
+}
+
 /// Interns the content words of labels.
 #[derive(Default)]
 struct Interner {
     /// Word ids, and [`SKIPPED`] for stopwords and date words.
-    ids: FxHashMap<String, u32>,
+    ids: WordIds,
     /// Words interned so far.
     len: u32,
 }
@@ -829,60 +981,74 @@ impl Interner {
     /// Puts in `out` the sorted, distinct content words of `label`: letters only, three or
     /// more, lower case, no stopwords and no date words (those are the date itself).
     fn words(&mut self, label: &str, out: &mut Vec<u32>) {
-        let mut lower = String::new();
         out.clear();
-        out.extend(
-            label
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| w.len() >= 3 && w.chars().nth(2).is_some())
-                .filter_map(|w| {
-                    lower.clear();
-                    if w.is_ascii() {
-                        lower.push_str(w);
-                        lower.make_ascii_lowercase();
-                    } else {
-                        lower.push_str(&w.to_lowercase());
-                    }
-                    let id = match self.ids.get(lower.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = if STOPWORDS.contains(&lower.as_str())
-                                || vocab::lex(&lower) != Lex::Other
-                            {
-                                SKIPPED
-                            } else {
-                                self.len += 1;
-                                self.len - 1
-                            };
-                            self.ids.insert(lower.clone(), id);
-                            id
-                        }
+        if label.is_ascii() {
+            for word in label.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+                if word.len() >= 3 {
+                    let id = self.ids.ascii(word, |lower| content(lower, &mut self.len));
+                    out.push(id);
+                }
+            }
+        } else {
+            for word in label.split(|c: char| !c.is_alphabetic()) {
+                if word.chars().nth(2).is_some() {
+                    let new = |lower: &str| content(lower, &mut self.len);
+                    let id = match word.is_ascii() {
+                        true => self.ids.ascii(word.as_bytes(), new),
+                        false => self.ids.lower(word.to_lowercase(), new),
                     };
-                    (id != SKIPPED).then_some(id)
-                }),
-        );
+                    out.push(id);
+                }
+            }
+        }
+        out.retain(|&id| id != SKIPPED);
         out.sort_unstable();
         out.dedup();
     }
 
     /// The words interned, by id, in one string.
     fn into_words(self) -> Words {
-        let mut by_id = vec![""; self.len as usize];
-        for (w, &id) in &self.ids {
+        // Each word's packed bytes, or its text when it is kept by its text.
+        let mut by_id = vec![(0u128, ""); self.len as usize];
+        for (&key, &id) in &self.ids.short {
             if id != SKIPPED {
-                by_id[id as usize] = w;
+                by_id[id as usize].0 = key;
+            }
+        }
+        for (w, &id) in &self.ids.long {
+            if id != SKIPPED {
+                by_id[id as usize].1 = w;
             }
         }
         let mut words = Words {
-            text: String::with_capacity(by_id.iter().map(|w| w.len()).sum()),
+            text: String::with_capacity(by_id.len() * 8),
             ends: Vec::with_capacity(by_id.len()),
         };
-        for w in by_id {
-            words.text.push_str(w);
+        for (key, long) in by_id {
+            let bytes = key.to_le_bytes();
+            // Letters are never 0: the bytes end at the first 0.
+            let short = &bytes[..16 - key.leading_zeros() as usize / 8];
+            match long {
+                "" => words
+                    .text
+                    .push_str(std::str::from_utf8(short).unwrap_or_default()),
+                long => words.text.push_str(long),
+            }
             words.ends.push(words.text.len() as u32);
         }
+        words.text.shrink_to_fit();
         words
     }
+}
+
+/// The id of a word met for the first time, `lower`: [`SKIPPED`] for a stopword or a date
+/// word, else the next of `len` ids.
+fn content(lower: &str, len: &mut u32) -> u32 {
+    if STOPWORDS.contains(&lower) || vocab::lex(lower) != Lex::Other {
+        return SKIPPED;
+    }
+    *len += 1;
+    *len - 1
 }
 
 /// Words by id, one after the other in one string (one allocation, not one per word: the

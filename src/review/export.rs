@@ -9,7 +9,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::app::catalog::date_label;
-use crate::extract::events::EventKind;
+use crate::article::Article;
+use crate::extract::events::{Event, EventKind};
 use crate::index::{Index, ItemRef};
 use crate::review::keys::{Progress, Tally};
 use crate::review::{Decision, Fix, ItemKind, Keys, Mark, Review, Target, excerpt, quoted};
@@ -234,6 +235,34 @@ fn parts(d: Option<&Decision>) -> (Option<Mark>, Option<String>) {
     (d.and_then(|d| d.mark), d.and_then(|d| d.note.clone()))
 }
 
+/// The first source event of every timeline entry, with its article: each article's events
+/// are decoded once, not once per entry.
+fn first_events(index: &Index) -> Vec<Option<(&Article, Event)>> {
+    let mut order: Vec<(ItemRef, usize)> = index
+        .timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(e, entry)| Some((*entry.sources.first()?, e)))
+        .collect();
+    order.sort_unstable();
+    let mut firsts = vec![None; index.timeline.len()];
+    for run in order.chunk_by(|x, y| x.0.article == y.0.article) {
+        let Some(article) = index.articles.get(run[0].0.article as usize) else {
+            continue;
+        };
+        let mut events = article.events().enumerate();
+        let mut last: Option<(usize, Event)> = None;
+        for &(r, e) in run {
+            let item = r.item as usize;
+            if last.as_ref().is_none_or(|(i, _)| *i != item) {
+                last = events.find(|(i, _)| *i == item);
+            }
+            firsts[e] = last.as_ref().map(|(_, ev)| (article, ev.clone()));
+        }
+    }
+    firsts
+}
+
 /// Gathers the report of `source`, keeping what `filter` keeps.
 pub fn report(source: &Source, filter: &Filter) -> Report {
     let Source {
@@ -269,24 +298,16 @@ pub fn report(source: &Source, filter: &Filter) -> Report {
         }
     }
     let mut timeline = Vec::new();
+    let mut firsts = first_events(index).into_iter();
     for (e, entry) in index.timeline.iter().enumerate() {
+        let first = firsts.next().flatten();
         let target = Target::Entry(e as u32);
         let (mark, note) = parts(keys.decision(index, review, target));
         if !filter.keeps(mark) {
             continue;
         }
-        let first = entry.sources.first().and_then(|s| {
-            let article = index.articles.get(s.article as usize)?;
-            Some((article, article.events().nth(s.item as usize)?))
-        });
         let label = first.as_ref().map_or(String::new(), |(article, ev)| {
-            let label = ev.label.text(&article.text);
-            let label = if label.is_empty() {
-                ev.span.text(&article.text)
-            } else {
-                label
-            };
-            excerpt(label, usize::MAX)
+            excerpt(ev.label_text(&article.text), usize::MAX)
         });
         let approximate = first.is_some_and(|(_, ev)| ev.approximate);
         let mut sources: Vec<String> = entry

@@ -455,12 +455,7 @@ impl Keys {
                 let text = source.and_then(|s| {
                     let a = index.articles.get(s.article as usize)?;
                     let ev = a.events().nth(s.item as usize)?;
-                    let label = ev.label.text(&a.text);
-                    Some(if label.is_empty() {
-                        ev.span.text(&a.text)
-                    } else {
-                        label
-                    })
+                    Some(ev.label_text(&a.text))
                 });
                 ItemInfo {
                     text: excerpt(text.unwrap_or(""), EXCERPT),

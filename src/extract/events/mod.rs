@@ -60,6 +60,28 @@ pub struct Event {
     pub actors: Vec<u32>,
 }
 
+impl Event {
+    /// The label's text in `text` (the article's), or the event's own span when the label is
+    /// empty (a publication date given by hand).
+    pub fn label_text<'t>(&self, text: &'t str) -> &'t str {
+        let label = self.label.text(text);
+        if label.is_empty() {
+            self.span.text(text)
+        } else {
+            label
+        }
+    }
+
+    /// Whether the label leaves out the start of its sentence, and the end of its quotation
+    /// (a statement labelled by the start of a long quotation): where a reader is shown "…".
+    pub fn label_cuts(&self) -> (bool, bool) {
+        (
+            self.label.start() > self.span.start(),
+            self.kind == EventKind::Statement && self.label.end() < self.span.end(),
+        )
+    }
+}
+
 /// A date as the timeline holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Dating {
@@ -289,6 +311,7 @@ fn quote_label(text: &str, span: Span) -> Span {
         end -= 1;
     }
     let cut = s[..end].rfind(char::is_whitespace).unwrap_or(end);
+    let cut = label::without_dangling_words(s, (0, cut), 0);
     Span::new(span.start(), span.start() + s[..cut].trim_end().len())
 }
 

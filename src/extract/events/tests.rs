@@ -262,3 +262,36 @@ fn long_quotations_are_labelled_by_their_start() {
     assert!(q.starts_with(label));
     assert!(q[label.len()..].starts_with(' '));
 }
+
+#[test]
+fn a_cut_quotation_label_does_not_end_on_a_function_word() {
+    let text = "\"We have called on Ukraine to withdraw its draft resolution and instead join with us on a resolution that ends the war.\"";
+    let span = super::quote_label(text, Span::new(0, text.len()));
+    assert_eq!(
+        span.text(text),
+        "\"We have called on Ukraine to withdraw its draft resolution and instead join with us"
+    );
+}
+
+#[test]
+fn label_cuts_mark_a_clause_inside_its_sentence_and_a_cut_quotation() {
+    let text = "Officials said the talks, which began in Geneva, ended on Friday without a deal.";
+    let all = events(text, Some(ymd(2025, 12, 23)), false, &[], &[]);
+    let e = &all[1];
+    assert_eq!(
+        e.label_text(text),
+        "Officials said the talks, which began in Geneva, ended on Friday without a deal"
+    );
+    assert_eq!(e.label_cuts(), (false, false));
+    let cut = Event {
+        label: Span::new(e.span.start() + 15, e.span.end() - 1),
+        ..e.clone()
+    };
+    assert_eq!(cut.label_cuts(), (true, false));
+    let statement = Event {
+        kind: EventKind::Statement,
+        label: Span::new(e.span.start(), e.span.end() - 10),
+        ..e.clone()
+    };
+    assert_eq!(statement.label_cuts(), (false, true));
+}

@@ -56,6 +56,9 @@ pub enum Part {
     /// for n = 0: Thanksgiving is the fourth Thursday of November, Memorial Day the last
     /// Monday of May.
     NthWeekday(u8, u8, u8),
+    /// The first given weekday on or after a day of a month (month, day, weekday with 0 =
+    /// Monday): US Election Day is the first Tuesday on or after November 2.
+    FirstWeekdayFrom(u8, u8, u8),
 }
 
 /// Where a relative expression counts from.
@@ -65,6 +68,11 @@ pub enum Base {
     Anchor,
     /// The date mentioned last ("the next day", "two weeks later", "earlier in the day").
     Reference,
+    /// The latest period of the unit that is over by the publication date: the reported
+    /// quarter mentioned last if it is known to be over, else the one before the publication
+    /// date's ("the latest quarter" in October is the third, even after an estimate for
+    /// "fourth-quarter results").
+    Latest,
 }
 
 /// A reference to the present, past or future without a date.

@@ -214,13 +214,14 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
 }
 
 /// Whether a resolved expression becomes the date mentioned last. Dates counted from that
-/// date ("the next day") and comparisons ("a year ago", "the year-earlier quarter", "the 1988
+/// date ("the next day"), the reported quarter named again ("the latest quarter") and
+/// comparisons ("a year ago", "the year-earlier quarter", "the 1988
 /// period") do not.
 fn becomes_reference(e: &expr::Expr) -> bool {
     use expr::{Base, Expr};
     !matches!(
         *e,
-        Expr::Shift(_, _, Base::Reference)
+        Expr::Shift(_, _, Base::Reference | Base::Latest)
             | Expr::Reported(_)
             | Expr::Shift(Unit::Year, -1, _)
             | Expr::Shift(Unit::Quarter, -4, _)

@@ -24,6 +24,10 @@ pub struct Context {
     /// from $3 million a year ago" compares with it; "a fourth-quarter charge" expected in
     /// October is not a result yet).
     pub last_quarter: Option<Period>,
+    /// True when `last_quarter` is known to be over: it ended before the publication date, or
+    /// its results were told in the past tense ("reported a decline in fourth-quarter
+    /// earnings" in November, of a fiscal quarter).
+    pub last_quarter_over: bool,
 }
 
 impl Context {
@@ -39,14 +43,20 @@ impl Context {
         if !matches!(period, Period::Quarter(..) | Period::Half(..)) {
             return;
         }
-        let reported = match (period.interval(), self.anchor) {
+        let (reported, over) = match (period.interval(), self.anchor) {
             (Some(i), Some(anchor)) if i.end >= anchor => {
-                i.start <= anchor && tense().is_none_or(|r| r.tense != Tense::Future)
+                if i.start > anchor {
+                    (false, false)
+                } else {
+                    let tense = tense().map(|r| r.tense);
+                    (tense != Some(Tense::Future), tense == Some(Tense::Past))
+                }
             }
-            _ => true,
+            _ => (true, true),
         };
         if reported {
             self.last_quarter = Some(period);
+            self.last_quarter_over = over;
         }
     }
 
@@ -129,6 +139,18 @@ fn place(expr: &Expr, ctx: &Context, tense: &mut dyn FnMut() -> Option<Reading>)
         Expr::Weekday(d, shift) => weekday(d, shift, ctx.anchor?, tense),
         Expr::WeekdayFrom(d, by) => weekday_from(d, by, ctx.last_day.or(ctx.anchor)?),
         Expr::Weekend(shift) => weekend(shift, ctx.anchor?, tense),
+        Expr::Shift(Unit::Week, 0, Base::Anchor) => {
+            let anchor = ctx.anchor?;
+            let week = Period::week_of(anchor);
+            // "investors will watch the jobs report this week" on a Saturday or Sunday: the
+            // week that starts next.
+            let weekend = anchor.weekday().num_days_from_monday() >= 5;
+            if weekend && tense().is_some_and(|r| r.tense == Tense::Future) {
+                week.shift(1)
+            } else {
+                Some(week)
+            }
+        }
         Expr::Shift(unit, by, base) => shift(unit, by, base, ctx),
         Expr::Ref(_) | Expr::Duration(..) | Expr::Set(_) => None,
     }
@@ -154,6 +176,12 @@ fn in_year(y: i32, part: Part) -> Option<Period> {
             let back =
                 (i64::from(last.weekday().num_days_from_monday()) - i64::from(wd)).rem_euclid(7);
             Period::Day(last - Duration::days(back))
+        }
+        Part::FirstWeekdayFrom(m, d, wd) => {
+            let from = NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+            let lead =
+                (i64::from(wd) - i64::from(from.weekday().num_days_from_monday())).rem_euclid(7);
+            Period::Day(from + Duration::days(lead))
         }
         Part::NthWeekday(m, wd, n) => {
             let first = NaiveDate::from_ymd_opt(y, u32::from(m), 1)?;
@@ -425,6 +453,7 @@ fn shift(unit: Unit, by: i32, base: Base, ctx: &Context) -> Option<Period> {
     let start = match base {
         Base::Reference => reference_period(unit, ctx)?,
         Base::Anchor => unit_period(unit, ctx.anchor?)?,
+        Base::Latest => latest_ended(unit, ctx)?,
     };
     let steps = match unit {
         Unit::Fortnight => by * 2,
@@ -465,6 +494,19 @@ fn reference_period(unit: Unit, ctx: &Context) -> Option<Period> {
     unit_period(unit, day)
 }
 
+/// The latest period of kind `unit` over by the publication date: for a quarter, the reported
+/// quarter mentioned last if it is known to be over, else the one before the publication
+/// date's.
+fn latest_ended(unit: Unit, ctx: &Context) -> Option<Period> {
+    if unit == Unit::Quarter
+        && ctx.last_quarter_over
+        && let Some(q @ Period::Quarter(..)) = ctx.last_quarter
+    {
+        return Some(q);
+    }
+    unit_period(unit, ctx.anchor?)?.shift(-1)
+}
+
 /// The TIMEX3 value of a dated expression that cannot be placed: the known parts, the rest
 /// as X ("XXXX-11", "XXXX-WXX-5", "XXXX-XX-XX").
 fn unresolved_value(expr: &Expr) -> String {
@@ -477,7 +519,7 @@ fn unresolved_value(expr: &Expr) -> String {
             Part::Quarter(q) => format!("XXXX-Q{q}"),
             Part::Half(h) => format!("XXXX-H{h}"),
             Part::Season(s) => format!("XXXX-{}", season_code(s)),
-            Part::NthWeekday(m, ..) => format!("XXXX-{m:02}-XX"),
+            Part::NthWeekday(m, ..) | Part::FirstWeekdayFrom(m, ..) => format!("XXXX-{m:02}-XX"),
         },
         Expr::Weekday(d, _) | Expr::WeekdayFrom(d, _) => format!("XXXX-WXX-{}", d + 1),
         Expr::Weekend(_) => "XXXX-WXX-WE".to_string(),

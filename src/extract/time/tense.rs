@@ -47,6 +47,21 @@ pub fn around(
     lo: usize,
     hi: usize,
 ) -> Option<Reading> {
+    // "ahead of Thursday's vote", "ahead of the weekend": what is awaited is still to come;
+    // "well ahead of the first quarter's rate" compares.
+    if first >= lo + 2
+        && tokens[first - 2].is(W::Ahead)
+        && tokens[first - 1].is(W::Of)
+        && !(first >= lo + 3
+            && COMPARING
+                .iter()
+                .any(|w| word_before(text, tokens, first - 2, lo, w)))
+    {
+        return Some(Reading {
+            tense: Tense::Future,
+            firm: false,
+        });
+    }
     // "Wednesday's ruling", "Thursday's meeting": an occasion already known; "since
     // January": a time already gone.
     if possessive(text, tokens, end) || after_since(tokens, first) {
@@ -67,9 +82,9 @@ pub fn around(
     }
     // "a June agreement", "the Fed's June meeting", "crude for April delivery": the tense of
     // the clause around the noun a date names is not the date's. A happening nobody
-    // schedules ("the March earthquake") or one whose results are told is over; one set in advance ("a November summit",
-    // "the June deadline") is the nearer one; any other (a deal, a report, a ruling) is
-    // usually reported once made, as a date without a tense is.
+    // schedules ("the March earthquake") or one whose results are told is over; one set in
+    // advance ("a November summit", "the June deadline") is the nearer one; any other (a
+    // deal, a report, a ruling) is usually reported once made, as a date without a tense is.
     if attributive(text, tokens, first, end, lo) {
         let nouns = nouns_after(text, tokens, end);
         return if nouns & bits::OVER != 0 {
@@ -82,6 +97,22 @@ pub fn around(
         } else {
             None
         };
+    }
+    // Without a determiner, only right before the noun: "after September 11 attacks",
+    // "July-September results", but not "through May following a fire". A range's end is
+    // not firmly past: the last December before "October-December results" of November 2012
+    // would be December 2011.
+    let is_month = |k: usize| matches!(tokens[k].lex(), Lex::Month(..));
+    let range_end = match (tokens.get(end), tokens.get(end + 1)) {
+        (Some(dash), Some(_)) if dash.is_punct(b'-') && is_month(end + 1) => end + 2,
+        _ => end,
+    };
+    if is_month(first) && happening_over(text, tokens, range_end) {
+        let ends_range = first >= 2 && tokens[first - 1].is_punct(b'-') && is_month(first - 2);
+        return Some(Reading {
+            tense: Tense::Past,
+            firm: !ends_range,
+        });
     }
     // "effective Feb. 1", "payable on Dec. 7": the date a change or a payment is set for is
     // the coming one, unless that is far off and the last one near.
@@ -192,18 +223,44 @@ pub(super) fn attributive(
     end: usize,
     lo: usize,
 ) -> bool {
-    let mut buf = [0u8; 12];
     let after_determiner = matches!(tokens[first].lex(), Lex::Month(..))
         && first > lo
         && (determiner(&tokens[first - 1])
             || (first >= lo + 3 && possessive(text, tokens, first - 2)));
-    after_determiner
-        && tokens.get(end).is_some_and(|t| {
-            t.case() == Case::Lower
-                && word_at(text, tokens, end, &mut buf).is_some_and(|w| {
-                    !NOT_A_NOUN.contains(&w) && flags(w) & !bits::NOUNS == 0 && !participle(w)
-                })
-        })
+    after_determiner && noun_follows(text, tokens, end)
+}
+
+/// True when the words from token `end` are nouns ending in one of a happening that is over
+/// ("attacks", "terrorist attacks", "results"): each can be a noun a date modifies.
+fn happening_over(text: &str, tokens: &[Token], end: usize) -> bool {
+    let mut buf = [0u8; 12];
+    for j in end..tokens.len().min(end + NOUN_REACH) {
+        if !noun_follows(text, tokens, j) || determiner(&tokens[j]) {
+            return false;
+        }
+        match word_at(text, tokens, j, &mut buf) {
+            Some(w) if flags(w) & bits::OVER != 0 => return true,
+            // "following", "including": a preposition, not a noun
+            Some(w) if !w.ends_with("ing") => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Adverbs that make "ahead of" a comparison ("well ahead of forecasts").
+const COMPARING: &[&str] = &["well", "far", "way", "slightly", "comfortably"];
+
+/// True when token `end` is a lower-case word that can be a noun a date modifies: not a
+/// function word, a tense marker or a participle ("the May 9 attack", not "in May 9 was").
+fn noun_follows(text: &str, tokens: &[Token], end: usize) -> bool {
+    let mut buf = [0u8; 12];
+    tokens.get(end).is_some_and(|t| {
+        t.case() == Case::Lower
+            && word_at(text, tokens, end, &mut buf).is_some_and(|w| {
+                !NOT_A_NOUN.contains(&w) && flags(w) & !bits::NOUNS == 0 && !participle(w)
+            })
+    })
 }
 
 /// Nouns of happenings nobody schedules: named by their date ("the March earthquake", "the

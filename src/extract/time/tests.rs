@@ -1165,6 +1165,18 @@ fn named_holidays() {
         ],
     );
     check("Jones Day, the law firm, advised the buyer.", april, &[]);
+    // US Election Day: the Tuesday after the first Monday of November.
+    check(
+        "Both parties will campaign hard until Election Day.",
+        Some(ymd(2022, 10, 20)),
+        &[("Election Day", "2022-11-08")],
+    );
+    check(
+        "Voters queued outside schools on Election Day.",
+        Some(ymd(2020, 11, 4)),
+        &[("Election Day", "2020-11-03")],
+    );
+    check("Turnout on election day was low.", april, &[]);
 }
 
 #[test]
@@ -1233,4 +1245,189 @@ fn arbitrary_text_never_panics() {
             }
         }
     }
+}
+
+#[test]
+fn a_date_naming_a_happening_that_is_over_looks_back_without_a_determiner_too() {
+    // Published on 2002-08-20: the coming September 11 is not the one of the attacks.
+    let date = Some(ymd(2002, 8, 20));
+    check(
+        "Airport checks were tightened after September 11 attacks on two cities.",
+        date,
+        &[("September 11", "2001-09-11")],
+    );
+    check(
+        "Carmakers will publish July-September results on Thursday.",
+        Some(ymd(2012, 10, 29)),
+        &[
+            ("July", "2012-07"),
+            ("September", "2012-09"),
+            ("Thursday", "2012-11-01"),
+        ],
+    );
+    // The range's end is not sent back a year past its start.
+    check(
+        "Sony forecast weaker October-December results on Thursday.",
+        Some(ymd(2012, 11, 1)),
+        &[
+            ("October", "2012-10"),
+            ("December", "2012-12"),
+            ("Thursday", "2012-11-01"),
+        ],
+    );
+    // "following a fire" names no happening of May: the repairs run into the coming May.
+    check(
+        "Repairs at the refinery would stretch through May following a fire.",
+        Some(ymd(2008, 4, 7)),
+        &[("May", "2008-05")],
+    );
+}
+
+#[test]
+fn what_is_awaited_ahead_of_a_date_is_still_to_come() {
+    // A Thursday.
+    let date = Some(ymd(2010, 2, 4));
+    check(
+        "Stocks slipped as investors turned cautious ahead of Friday's jobs report.",
+        date,
+        &[("Friday", "2010-02-05")],
+    );
+    check(
+        "Traders closed positions ahead of the weekend.",
+        date,
+        &[("the weekend", "2010-W05-WE")],
+    );
+    // "well ahead of" compares figures.
+    check(
+        "Sales in the third quarter came in well ahead of the second quarter.",
+        Some(ymd(2009, 10, 20)),
+        &[
+            ("the third quarter", "2009-Q3"),
+            ("the second quarter", "2009-Q2"),
+        ],
+    );
+}
+
+#[test]
+fn the_latest_quarter_is_one_that_is_over() {
+    // An estimate for the quarter under way does not make it the latest.
+    check(
+        "The insurer has no estimate yet for fourth-quarter results. In the latest quarter, its loss narrowed.",
+        Some(ymd(1995, 10, 30)),
+        &[
+            ("fourth-quarter", "1995-Q4"),
+            ("the latest quarter", "1995-Q3"),
+        ],
+    );
+    // A fiscal quarter whose results were reported is over.
+    check(
+        "The brewer reported lower fourth-quarter profit. Sales in the latest period rose 4%.",
+        Some(ymd(1995, 11, 2)),
+        &[
+            ("fourth-quarter", "1995-Q4"),
+            ("the latest period", "1995-Q4"),
+        ],
+    );
+    check(
+        "In the latest quarter, margins improved.",
+        Some(ymd(2010, 1, 20)),
+        &[("the latest quarter", "2009-Q4")],
+    );
+}
+
+#[test]
+fn a_decade_one_goes_into_is_a_calendar_decade() {
+    check(
+        "The costs of the clean-up will linger well into the next decade.",
+        Some(ymd(2009, 9, 16)),
+        &[("the next decade", "201")],
+    );
+    check(
+        "Prices will double over the next decade.",
+        Some(ymd(2009, 9, 16)),
+        &[("the next decade", "P10Y")],
+    );
+}
+
+#[test]
+fn a_newspaper_called_daily_or_weekly_is_no_recurrence() {
+    let date = friday();
+    check(
+        "The minister told German daily Handelsblatt that taxes would not rise.",
+        date,
+        &[],
+    );
+    check(
+        "Rents rose by a fifth, the Communist Party daily said.",
+        date,
+        &[],
+    );
+    check("A columnist for the Daily Telegraph disagreed.", date, &[]);
+    check(
+        "He gave an interview to business weekly Capital in Paris.",
+        date,
+        &[],
+    );
+    // Frequencies before a name stay.
+    check(
+        "Traders awaited weekly U.S. inventory data.",
+        date,
+        &[("weekly", "P1W")],
+    );
+    check(
+        "Daily flights to Lisbon resume in spring.",
+        date,
+        &[("Daily", "P1D"), ("spring", "2026-SP")],
+    );
+    check(
+        "The fund publishes its twice-yearly World Outlook.",
+        date,
+        &[("yearly", "P1Y")],
+    );
+}
+
+#[test]
+fn the_week_closing_a_phrase_is_the_current_week() {
+    // A Friday.
+    let date = Some(ymd(2011, 5, 6));
+    check(
+        "Crude fell $16 a barrel for the week, a record drop.",
+        date,
+        &[("the week", "2011-W18")],
+    );
+    check(
+        "Banks led the week's rally.",
+        date,
+        &[("the week", "2011-W18")],
+    );
+    check(
+        "For the week, the index rose 2 percent.",
+        date,
+        &[("the week", "2011-W18")],
+    );
+    // Not a week of its own.
+    check("Traders prepared for the week ahead.", date, &[]);
+    check("He spent the week in Lisbon.", date, &[]);
+}
+
+#[test]
+fn this_week_in_the_future_on_a_weekend_is_the_week_starting_next() {
+    // A Sunday: ISO weeks start on Monday.
+    let date = Some(ymd(2010, 10, 17));
+    check(
+        "Several banks will report earnings this week.",
+        date,
+        &[("this week", "2010-W42")],
+    );
+    check(
+        "Bank shares fell sharply this week.",
+        date,
+        &[("this week", "2010-W41")],
+    );
+    // On a weekday nothing moves.
+    check(
+        "Several banks will report earnings this week.",
+        Some(ymd(2010, 10, 13)),
+        &[("this week", "2010-W41")],
+    );
 }

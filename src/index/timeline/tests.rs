@@ -231,21 +231,29 @@ fn the_index_is_the_same_on_one_thread_and_on_several() {
 
 #[test]
 fn a_word_keeps_its_first_entries_in_order_without_repeats() {
-    let mut postings = Postings::default();
+    let mut postings = Postings::new(MAX_POSTINGS);
     for id in [3, 3, 5, 1] {
         postings.push(7, id);
     }
     postings.push(8, 2);
-    assert_eq!(postings.ids(7).collect::<Vec<_>>(), vec![3, 5, 1]);
-    assert_eq!(postings.ids(8).collect::<Vec<_>>(), vec![2]);
-    assert_eq!(postings.ids(9).count(), 0);
+    let ids = |postings: &Postings, word: u32| {
+        let mut ids = Vec::new();
+        postings.each_id(word, |id| ids.push(id));
+        ids
+    };
+    assert_eq!(ids(&postings, 7), vec![3, 5, 1]);
+    assert_eq!(ids(&postings, 8), vec![2]);
+    assert_eq!(ids(&postings, 9), Vec::<u32>::new());
     for id in 0..100 {
         postings.push(9, id);
     }
-    assert_eq!(
-        postings.ids(9).collect::<Vec<_>>(),
-        (0..MAX_POSTINGS).collect::<Vec<_>>()
-    );
+    assert_eq!(ids(&postings, 9), (0..MAX_POSTINGS).collect::<Vec<_>>());
+    // Without a cap, a word keeps every id.
+    let mut every = Postings::new(u32::MAX);
+    for id in 0..100 {
+        every.push(9, id);
+    }
+    assert_eq!(ids(&every, 9), (0..100).collect::<Vec<_>>());
 }
 
 #[test]
@@ -255,4 +263,36 @@ fn each_element_moves_to_its_place() {
     move_to(&mut to, |a, b| list.swap(a, b));
     assert_eq!(list, vec!['b', 'd', 'a', 'c']);
     assert_eq!(to, vec![0, 1, 2, 3]);
+}
+
+#[test]
+fn events_of_one_year_merge_on_shared_words_only() {
+    let texts = [
+        "The envoy was appointed in 2024 after a long search in Washington.",
+        "The envoy was appointed in 2024 after a long search in Washington, officials said.",
+        "The bridge was rebuilt in 2024 after a long flood.",
+    ];
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| article(&format!("{i}.txt"), t, Some(ymd(2025, 12, 23))))
+        .collect();
+    let actor_of = vec![Vec::new(); articles.len()];
+    let (entries, entry_of) = build(&articles, &actor_of);
+    let year: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.kind == EventKind::Event && e.granularity == Some(Granularity::Year))
+        .collect();
+    // The two reports of the appointment are one entry; the bridge, which shares one word
+    // with it, is another.
+    let mut sizes: Vec<usize> = year.iter().map(|e| e.sources.len()).collect();
+    sizes.sort_unstable();
+    assert_eq!(sizes, vec![1, 2]);
+    let appointment = |a: usize| {
+        entry_of[a]
+            .iter()
+            .find(|&&id| entries[id as usize].sources.len() == 2)
+    };
+    assert_eq!(appointment(0), appointment(1));
+    assert!(appointment(0).is_some() && appointment(2).is_none());
 }

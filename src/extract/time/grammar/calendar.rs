@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Core, longer};
+use super::{Core, longer, text_is};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Expr, Mod, Part, YearSpec};
 use crate::extract::time::tense;
@@ -536,11 +536,6 @@ fn spoken_year(c: &mut Cursor, text: &str) -> Option<i32> {
     Some(i32::from(century) * 100 + i32::from(tens + units))
 }
 
-/// True when token `t` is the word `w` (any case).
-fn text_is(text: &str, t: &Token, w: &str) -> bool {
-    text[t.start as usize..t.end as usize].eq_ignore_ascii_case(w)
-}
-
 /// Decade words from the twenties on ("eighties" = 8).
 const DECADE_WORDS: &[&str] = &[
     "twenties",
@@ -837,10 +832,11 @@ fn fiscal_period(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     } else {
         year_before(&mut c, text)
     };
+    let lead = c.any(&[W::Latest, W::Same]);
     let qualified = compared
         || year_back
         || year.is_some()
-        || c.any(&[W::Latest, W::Same]).is_some()
+        || lead.is_some()
         || c.take_if(|t| COMPARABLE.iter().any(|w| text_is(text, t, w)));
     let mut p = c;
     p.word(W::Fiscal);
@@ -865,10 +861,12 @@ fn fiscal_period(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
             && a.any(&[W::Ago, W::Earlier]).is_some());
     let end = if back && !year_back { a.i } else { p.i };
     let by = if back { -4 } else { 0 };
-    Some(Core::new(
-        end,
-        Expr::Shift(Unit::Quarter, by, Base::Reference),
-    ))
+    let base = if lead == Some(W::Latest) {
+        Base::Latest
+    } else {
+        Base::Reference
+    };
+    Some(Core::new(end, Expr::Shift(Unit::Quarter, by, base)))
 }
 
 /// Adjectives of a period compared with the reported one ("the corresponding period").
@@ -925,13 +923,15 @@ fn year_end(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 
 /// Days named by a capitalised word and "Day" ("Memorial Day", "Veterans Day", "Valentine's
 /// Day"), with their place in the year: the US federal holidays whose name says which they
-/// are, and days kept the same way everywhere.
+/// are, US Election Day (capitalised; "election day" is any election's), and days kept the
+/// same way everywhere.
 const NAMED_DAYS: &[(&str, Part)] = &[
     ("memorial", Part::NthWeekday(5, 0, 0)),
     ("labor", Part::NthWeekday(9, 0, 1)),
     ("columbus", Part::NthWeekday(10, 0, 2)),
     ("presidents", Part::NthWeekday(2, 0, 3)),
     ("president", Part::NthWeekday(2, 0, 3)),
+    ("election", Part::FirstWeekdayFrom(11, 2, 1)),
     ("veterans", Part::Day(11, 11)),
     ("veteran", Part::Day(11, 11)),
     ("valentine", Part::Day(2, 14)),

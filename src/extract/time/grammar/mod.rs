@@ -513,3 +513,8 @@ fn dated(e: &Expr) -> bool {
             | Expr::Century(_)
     )
 }
+
+/// True when token `t` is the word `w` (any case).
+pub(super) fn text_is(text: &str, t: &Token, w: &str) -> bool {
+    text[t.start as usize..t.end as usize].eq_ignore_ascii_case(w)
+}

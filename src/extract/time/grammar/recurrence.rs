@@ -2,7 +2,7 @@
 //! "twice a year", "calls a day", "on Mondays".
 
 use super::duration::amount;
-use super::{Core, longer};
+use super::{Core, longer, text_is};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Expr, Recurrence};
 use crate::extract::time::token::{Case, Kind, Token};
@@ -70,11 +70,63 @@ pub(super) const ADVERBS: &[(W, Unit)] = &[
 fn adverb(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let t = tokens.get(i)?;
     let &(_, unit) = ADVERBS.iter().find(|(w, _)| t.is(*w))?;
-    if rate_before(text, tokens, i) == Some(RateOf::Quantity) {
+    if rate_before(text, tokens, i) == Some(RateOf::Quantity)
+        || (matches!(t.lex(), Lex::Word(W::Daily | W::Weekly | W::Monthly))
+            && newspaper(text, tokens, i))
+    {
         return None;
     }
     Some(Core::new(i + 1, Expr::Set(Recurrence::Every(1, unit))))
 }
+
+/// True when the frequency word at token `i` names a newspaper or a periodical: capitalised
+/// inside a sentence ("China Daily", "the Daily Telegraph", "Jane's Defence Weekly"), after a
+/// name or a nationality ("German daily", "the Kathimerini daily"), the subject of a report
+/// ("the daily said") or between a word that describes a paper and its name ("business daily
+/// Les Echos", "told weekly Der Spiegel"). "Weekly U.S. inventory data" is a frequency.
+fn newspaper(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    let next = tokens.get(i + 1);
+    // a capitalised word inside a sentence: a name
+    let name = |j: usize| {
+        tokens[j].is_word()
+            && tokens[j].case() == Case::Capital
+            && j > 0
+            && !matches!(tokens[j - 1].kind, Kind::Punct(b'.' | b'!' | b'?' | b'"'))
+    };
+    if t.case() != Case::Lower {
+        return name(i);
+    }
+    (i > 0 && name(i - 1))
+        || next.is_some_and(|n| REPORT_VERBS.iter().any(|w| text_is(text, n, w)))
+        || (next.is_some_and(|n| n.is_word() && n.case() == Case::Capital)
+            && prev.is_some_and(|p| PAPER_WORDS.iter().any(|w| text_is(text, p, w))))
+}
+
+/// Verbs in the past of which a newspaper is the subject ("the daily reported"); in the
+/// present they may be nouns ("daily reports").
+const REPORT_VERBS: &[&str] = &["said", "reported", "wrote", "quoted", "added"];
+
+/// Words that describe a newspaper before "daily" and its name ("business daily Les Echos"),
+/// or lead to it ("told daily Kathimerini").
+const PAPER_WORDS: &[&str] = &[
+    "business",
+    "financial",
+    "economic",
+    "news",
+    "tabloid",
+    "conservative",
+    "liberal",
+    "leftist",
+    "popular",
+    "leading",
+    "influential",
+    "regional",
+    "local",
+    "national",
+    "told",
+];
 
 /// "once a week", "twice a year", "three times a day", "once per month".
 fn times_per(text: &str, tokens: &[Token], i: usize) -> Option<Core> {

@@ -4,7 +4,7 @@
 //! and references to the present, past and future ("now", "recently", "in the future").
 
 use super::duration::amount;
-use super::{Core, calendar, longer};
+use super::{Core, calendar, longer, text_is};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Clock, Expr, Mod, Part, RefKind, YearSpec};
 use crate::extract::time::token::{Case, Kind, Token};
@@ -24,6 +24,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     best = longer(best, counted_shift(text, tokens, i));
     best = longer(best, month_shift(text, tokens, i));
     best = longer(best, the_year(text, tokens, i));
+    best = longer(best, the_week(text, tokens, i));
     longer(best, reference(text, tokens, i))
 }
 
@@ -68,6 +69,26 @@ fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         c.i,
         Expr::Calendar(YearSpec::Shift(0), Part::Year),
     ))
+}
+
+/// "the week" closing a phrase after "for", "during", …, or before "'s": the current week
+/// ("the index fell 3% for the week", "the week's busiest session"); not "the week of March 6",
+/// "the week ahead", "the week ended Friday".
+fn the_week(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
+    let mut c = Cursor::at(tokens, i);
+    let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
+    if !c.word(W::The) || c.unit() != Some((Unit::Week, false)) {
+        return None;
+    }
+    let next = c.peek();
+    let possessive = next.is_some_and(|t| t.is_punct(b'\''))
+        && tokens
+            .get(c.i + 1)
+            .is_some_and(|s| text_is(text, s, "s") && s.start == next.map_or(0, |t| t.end));
+    let closes = next.is_none_or(|t| matches!(t.kind, Kind::Punct(b',' | b'.' | b';')))
+        || next.is_some_and(|t| [W::And, W::Or].iter().any(|&w| t.is(w)));
+    (possessive || (lead && closes))
+        .then(|| Core::new(c.i, Expr::Shift(Unit::Week, 0, Base::Anchor)))
 }
 
 /// A part of the day right after a day ("Friday morning", "yesterday afternoon").
@@ -323,12 +344,12 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     }
     // "the past decade", "over the next decade": the ten years up to or from the publication
     // date, not the calendar decade before or after its own ("the past decade" in 2006 is not
-    // the 1990s). "last decade" without "the", "the middle of the last decade" and "the last
-    // decade of the century" are.
+    // the 1990s). "last decade" without "the", "the middle of the last decade", "the last
+    // decade of the century" and "well into the next decade" (a decade one enters) are.
     if unit == Unit::Decade
         && the
         && matches!(lead, W::Last | W::Past | W::Next | W::Coming | W::Upcoming)
-        && !(i > 0 && tokens[i - 1].is(W::Of))
+        && !(i > 0 && (tokens[i - 1].is(W::Of) || tokens[i - 1].is(W::Into)))
         && c.peek().is_none_or(|t| !t.is(W::Of))
     {
         return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Decade)));
@@ -490,11 +511,6 @@ fn month_shift(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return Some(Core::new(d.i, Expr::Calendar(year, Part::Day(m, day))));
     }
     Some(Core::new(c.i, Expr::Calendar(year, Part::Month(m))))
-}
-
-/// True when token `t` is the word `w` (any case).
-fn text_is(text: &str, t: &Token, w: &str) -> bool {
-    text[t.start as usize..t.end as usize].eq_ignore_ascii_case(w)
 }
 
 /// True when a sentence can start after `prev` (nothing, or a full stop, question or
