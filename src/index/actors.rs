@@ -604,8 +604,8 @@ impl Merger {
         let n = self.actors.len();
         let mut names = Names::new(n);
         let actor_of = &self.actor_of;
-        for (_, tally) in decoded(articles, |ai, a| Tally::of(a, &actor_of[ai], n)) {
-            names.count(&tally.names);
+        for (_, written) in decoded(articles, |ai, a| written_names(a, &actor_of[ai], n)) {
+            names.count(&written);
         }
         names.set(&mut self.actors);
     }
@@ -786,6 +786,25 @@ fn tallied<T: Ord + Copy>(mut v: Vec<T>) -> Vec<(T, u32)> {
         .collect()
 }
 
+/// The corpus actor of local actor `local`, given the corpus actor of each local actor
+/// (`map`) and the number of corpus actors (ids beyond it count for nothing).
+fn corpus_id(map: &[u32], actors: usize, local: u32) -> Option<u32> {
+    map.get(local as usize)
+        .copied()
+        .filter(|&id| (id as usize) < actors)
+}
+
+/// The names written for each corpus actor in article `a` (as [`Tally::names`], without the
+/// rest of the tally: the aliases the overrides find actors by).
+fn written_names<'t>(a: &'t Article, map: &[u32], actors: usize) -> Vec<((u32, &'t str), u32)> {
+    tallied(
+        a.mentions()
+            .filter(|m| m.form != MentionForm::Description)
+            .filter_map(|m| Some((corpus_id(map, actors, m.actor)?, m.span.text(&a.text))))
+            .collect(),
+    )
+}
+
 /// What the statistics read of one article, in corpus actor ids: worked out on every core,
 /// then added up in corpus order.
 struct Tally<'t> {
@@ -805,11 +824,7 @@ impl<'t> Tally<'t> {
     /// The tally of article `a`, given the corpus actor of each of its local actors (`map`)
     /// and the number of corpus actors (ids beyond it count for nothing).
     fn of(a: &'t Article, map: &[u32], actors: usize) -> Tally<'t> {
-        let id_of = |local: u32| {
-            map.get(local as usize)
-                .copied()
-                .filter(|&id| (id as usize) < actors)
-        };
+        let id_of = |local: u32| corpus_id(map, actors, local);
         let sentences: Vec<Span> = collected(a.layout.sentences());
         let mut mentioned = Vec::with_capacity(a.count(Part::Mentions));
         let mut written = Vec::new();
