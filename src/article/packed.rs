@@ -273,8 +273,10 @@ impl<T: Item> Iterator for Items<'_, T> {
         item
     }
 
+    /// The count written in the bytes: exact for checked bytes (every article the index
+    /// holds), an upper bound for corrupt ones, where iteration stops early.
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.left))
+        (self.left, Some(self.left))
     }
 }
 
@@ -712,8 +714,8 @@ impl Item for LocalActor {
     fn read(r: &mut Reader) -> Result<Self, Corrupt> {
         let name = r.str()?.into();
         let flags = r.byte()?;
-        let roles = (0..r.count_within()?)
-            .map(|_| {
+        let roles = r
+            .list(|r| {
                 let span = r.span_after()?;
                 let has_affiliation = bit(r.byte()?, 0);
                 Ok(Role {
@@ -724,8 +726,8 @@ impl Item for LocalActor {
                         .transpose()?
                         .map(Into::into),
                 })
-            })
-            .collect::<Result<_, Corrupt>>()?;
+            })?
+            .into_boxed_slice();
         let mut boxed = |present: bool| present.then(|| r.str().map(Box::from)).transpose();
         Ok(LocalActor {
             name,
@@ -773,9 +775,7 @@ impl Item for Quote {
         let span = r.span_after()?;
         let flags = r.byte()?;
         let method = Method::from_code(r.byte()?)?;
-        let parts = (0..r.count_within()?)
-            .map(|_| r.span_in(span))
-            .collect::<Result<_, Corrupt>>()?;
+        let parts = r.list(|r| r.span_in(span))?;
         Ok(Quote {
             span,
             parts,
@@ -862,9 +862,7 @@ impl Item for Event {
             approximate: bit(flags, 4),
             granularity: of_opt_code(flags >> 5 & 7)?,
             label: r.span_in(span)?,
-            actors: (0..r.count_within()?)
-                .map(|_| r.actor())
-                .collect::<Result<_, Corrupt>>()?,
+            actors: r.list(Reader::actor)?,
         })
     }
 }
@@ -877,5 +875,19 @@ impl Reader<'_> {
             return Err(Corrupt("more items than bytes"));
         }
         Ok(n as usize)
+    }
+
+    /// A count of sub-items and the sub-items `read` reads, in a list of exactly that length
+    /// (collecting a `Result` would grow it in steps).
+    fn list<T>(
+        &mut self,
+        read: impl Fn(&mut Self) -> Result<T, Corrupt>,
+    ) -> Result<Vec<T>, Corrupt> {
+        let n = self.count_within()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(read(self)?);
+        }
+        Ok(items)
     }
 }

@@ -151,6 +151,9 @@ struct Merger {
     /// two actors claim one).
     by_acronym: FxHashMap<String, u32>,
     actor_of: Vec<Vec<u32>>,
+    /// Per actor, how many local actors were assigned to it, while assigning (its locals are
+    /// listed once all are assigned, see [`Merger::append`]).
+    assigned: Vec<u32>,
     authors: Vec<(u32, u32, Option<Span>, Option<String>)>,
     /// The role titles of the first [`ROLE_SAMPLE`] local actors of each person that has
     /// any, as they are assigned (what namesakes are told apart by).
@@ -176,6 +179,7 @@ impl Merger {
         }
         self.actors.push(Actor::new(name, kind));
         self.persons.push(key);
+        self.assigned.push(0);
         id
     }
 
@@ -204,7 +208,8 @@ impl Merger {
     /// every core): the other actors go to a merger of their own, whose actors are numbered
     /// after the persons, as if merged after them (until then, their ids are marked
     /// [`OTHER_NAME`]). The local actors of the second passes and the metonyms are kept from
-    /// that walk.
+    /// that walk. Each actor's list of local actors is made once all are assigned, in the
+    /// order they were.
     fn assign(&mut self, articles: &[Article]) {
         *self = Merger::default();
         let mut others = Merger::default();
@@ -221,7 +226,7 @@ impl Merger {
                     metonyms.push((ai, li, of));
                 }
                 let local = Local {
-                    at: (ai, li),
+                    index: li,
                     actor: &actor,
                     acronyms: &keyed.acronyms,
                 };
@@ -246,19 +251,20 @@ impl Merger {
             (1, &mut *self, 0, surnames),
             (3, &mut others, OTHER_NAME, acronyms),
         ];
+        let mut late = Vec::new();
         for (pass, merger, mark, pending) in passes {
             for ((ai, li), key, actor) in pending {
                 let local = Local {
-                    at: (ai, li),
+                    index: li,
                     actor: &actor,
                     acronyms: &[],
                 };
                 if let Some(id) = merger.assign_local(pass, local, key) {
-                    actor_of[ai][li] = id | mark;
+                    late.push((ItemRef::new(ai, li), id | mark));
                 }
             }
         }
-        self.append(others, actor_of);
+        self.append(others, actor_of, late);
         // Metonyms point to the actor they stand for, created when never mentioned.
         for (ai, li, of) in metonyms {
             let key = name_key(&of);
@@ -279,21 +285,46 @@ impl Merger {
 
     /// Takes the actors of `others`, a merger of the same articles that assigned the local
     /// actors this one did not, numbered after this one's, and the corpus actor of each local
-    /// actor (`actor_of`, where those of `others` are marked [`OTHER_NAME`]).
-    fn append(&mut self, others: Merger, mut actor_of: Vec<Vec<u32>>) {
+    /// actor: `actor_of` for those of the first passes, `late` for those of the second passes
+    /// in the order they were assigned (those of `others` marked [`OTHER_NAME`] in both).
+    /// Then lists each actor's local actors: those of its first pass in corpus order, then
+    /// those of its second pass (each list made at its length, where pushing would grow it in
+    /// steps and read every actor while assigning).
+    fn append(
+        &mut self,
+        others: Merger,
+        mut actor_of: Vec<Vec<u32>>,
+        mut late: Vec<(ItemRef, u32)>,
+    ) {
         let offset = self.actors.len() as u32;
-        for id in actor_of.iter_mut().flatten() {
+        let ids = actor_of.iter_mut().flatten();
+        for id in ids.chain(late.iter_mut().map(|(_, id)| id)) {
             if *id != u32::MAX && *id & OTHER_NAME != 0 {
                 *id = (*id & !OTHER_NAME) + offset;
             }
         }
-        self.actor_of = actor_of;
         self.actors.extend(others.actors);
         self.persons.extend(others.persons);
+        self.assigned.extend(others.assigned);
         self.by_key = others.by_key;
         for id in self.by_key.values_mut() {
             *id += offset;
         }
+        for (actor, &n) in self.actors.iter_mut().zip(&self.assigned) {
+            actor.locals = Vec::with_capacity(n as usize);
+        }
+        for (ai, ids) in actor_of.iter().enumerate() {
+            for (li, &id) in ids.iter().enumerate() {
+                if let Some(actor) = self.actors.get_mut(id as usize) {
+                    actor.locals.push(ItemRef::new(ai, li));
+                }
+            }
+        }
+        for (r, id) in late {
+            self.actors[id as usize].locals.push(r);
+            actor_of[r.article as usize][r.item as usize] = id;
+        }
+        self.actor_of = actor_of;
     }
 
     /// Assigns a local actor to a corpus actor in pass `pass` (see [`Merger::assign`]), by
@@ -302,7 +333,7 @@ impl Merger {
         &mut self,
         pass: u8,
         Local {
-            at: (ai, li),
+            index: li,
             actor: local,
             acronyms,
         }: Local,
@@ -343,9 +374,11 @@ impl Merger {
             }
             _ => return None,
         };
-        let locals = &mut self.actors[id as usize].locals;
-        locals.push(ItemRef::new(ai, li));
-        if locals.len() <= ROLE_SAMPLE && local.kind == ActorKind::Person && !local.roles.is_empty()
+        let assigned = &mut self.assigned[id as usize];
+        *assigned += 1;
+        if *assigned <= ROLE_SAMPLE as u32
+            && local.kind == ActorKind::Person
+            && !local.roles.is_empty()
         {
             let titles = local.roles.iter().map(|r| r.title.clone());
             self.sampled_roles.entry(id).or_default().extend(titles);
@@ -705,8 +738,8 @@ impl LocalKey {
 
 /// A local actor being assigned, with what the merge reads of its article.
 struct Local<'a> {
-    /// Article and local actor index.
-    at: (usize, usize),
+    /// Its index among its article's local actors.
+    index: usize,
     /// The local actor.
     actor: &'a LocalActor,
     /// The article's acronym mentions (see [`Keyed::acronyms`]).
@@ -898,25 +931,38 @@ impl<'t> Names<'t> {
     }
 }
 
+/// The counts of one actor's statistics, added up apart from the actors (a few words each,
+/// where an [`Actor`] takes several cache lines).
+#[derive(Debug, Clone, Copy, Default)]
+struct Counts {
+    mentions: u32,
+    articles: u32,
+    quotes: u32,
+    /// Local actors said to be male, then female.
+    genders: [u32; 2],
+    first_seen: Option<NaiveDate>,
+    last_seen: Option<NaiveDate>,
+}
+
 /// Mentions, quotations, articles, dates, roles, genders, co-mentions and aliases.
 fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
     let n = actors.len();
     let mut names = Names::new(n);
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    let mut genders: Vec<[u32; 2]> = vec![[0, 0]; n];
+    let mut counts = vec![Counts::default(); n];
     for (ai, tally) in decoded(articles, |ai, a| Tally::of(a, &actor_of[ai], n)) {
         let date = articles[ai].date();
         for &(id, mentions) in &tally.mentioned {
-            let a = &mut actors[id as usize];
-            a.mentions += mentions;
-            a.articles += 1;
+            let c = &mut counts[id as usize];
+            c.mentions += mentions;
+            c.articles += 1;
             if let Some(d) = date {
-                a.first_seen = Some(a.first_seen.map_or(d, |f| f.min(d)));
-                a.last_seen = Some(a.last_seen.map_or(d, |l| l.max(d)));
+                c.first_seen = Some(c.first_seen.map_or(d, |f| f.min(d)));
+                c.last_seen = Some(c.last_seen.map_or(d, |l| l.max(d)));
             }
         }
         for id in tally.quoted {
-            actors[id as usize].quotes += 1;
+            counts[id as usize].quotes += 1;
         }
         for (id, roles, gender) in tally.locals {
             let a = &mut actors[id as usize];
@@ -929,7 +975,7 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
                 });
             }
             if let Some(g) = gender {
-                genders[id as usize][usize::from(g == Gender::Female)] += 1;
+                counts[id as usize].genders[usize::from(g == Gender::Female)] += 1;
             }
         }
         names.count(&tally.names);
@@ -943,12 +989,16 @@ fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
         co[a as usize].push((b, n));
         co[b as usize].push((a, n));
     }
-    for (i, a) in actors.iter_mut().enumerate() {
-        let list = &mut co[i];
+    for ((a, list), c) in actors.iter_mut().zip(&mut co).zip(counts) {
         list.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         list.truncate(CO_MENTIONED);
         a.co_mentioned = std::mem::take(list);
-        let [m, f] = genders[i];
+        a.mentions += c.mentions;
+        a.articles += c.articles;
+        a.quotes += c.quotes;
+        a.first_seen = c.first_seen;
+        a.last_seen = c.last_seen;
+        let [m, f] = c.genders;
         a.gender = match (m > 0, f > 0) {
             (true, false) => Some(Gender::Male),
             (false, true) => Some(Gender::Female),
