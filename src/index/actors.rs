@@ -635,7 +635,7 @@ impl Merger {
     /// actor's mentions, most frequent first.
     fn fill_aliases(&mut self, articles: &[Article]) {
         let n = self.actors.len();
-        let mut names = Names::new();
+        let mut names = Names::new(n);
         let actor_of = &self.actor_of;
         for (_, written) in decoded(articles, |ai, a| written_names(a, &actor_of[ai], n)) {
             names.count(&written);
@@ -903,35 +903,30 @@ impl<'t> Tally<'t> {
 /// The written names of each corpus actor's mentions, counted as slices of the texts (no
 /// copy until an alias is kept).
 struct Names<'t> {
-    /// How often each actor's name is written, in one table for every actor (a table per
-    /// actor would be one allocation each).
-    counts: FxHashMap<(u32, &'t str), u32>,
+    /// Per corpus actor, its names and how often each is written.
+    counts: Vec<FxHashMap<&'t str, u32>>,
 }
 
 impl<'t> Names<'t> {
-    fn new() -> Names<'t> {
+    fn new(actors: usize) -> Names<'t> {
         Names {
-            counts: FxHashMap::default(),
+            counts: vec![FxHashMap::default(); actors],
         }
     }
 
     /// Counts the names of an article (see [`Tally::names`]).
     fn count(&mut self, names: &[((u32, &'t str), u32)]) {
-        for &(key, n) in names {
-            *self.counts.entry(key).or_default() += n;
+        for &((id, name), n) in names {
+            *self.counts[id as usize].entry(name).or_default() += n;
         }
     }
 
     /// Sets every actor's aliases: its names, most frequent first.
     fn set(self, actors: &mut [Actor]) {
-        for a in actors.iter_mut() {
-            a.aliases = Vec::new();
-        }
-        let mut all: Vec<((u32, &str), u32)> = self.counts.into_iter().collect();
-        all.sort_unstable_by(|((a, x), m), ((b, y), n)| a.cmp(b).then(n.cmp(m)).then(x.cmp(y)));
-        for names in all.chunk_by(|a, b| a.0.0 == b.0.0) {
-            let id = names[0].0.0 as usize;
-            actors[id].aliases = names.iter().map(|&((_, name), _)| name.into()).collect();
+        for (actor, counts) in actors.iter_mut().zip(self.counts) {
+            let mut aliases: Vec<(&str, u32)> = counts.into_iter().collect();
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+            actor.aliases = aliases.into_iter().map(|(a, _)| a.into()).collect();
         }
     }
 }
@@ -952,7 +947,7 @@ struct Counts {
 /// Mentions, quotations, articles, dates, roles, genders, co-mentions and aliases.
 fn stats(articles: &[Article], actors: &mut [Actor], actor_of: &[Vec<u32>]) {
     let n = actors.len();
-    let mut names = Names::new();
+    let mut names = Names::new(n);
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut counts = vec![Counts::default(); n];
     for (ai, tally) in decoded(articles, |ai, a| Tally::of(a, &actor_of[ai], n)) {
