@@ -35,8 +35,8 @@ fn analysed(text: String) -> Vec<Article> {
     corpus::analyse(vec![draft], &Progress::default())
 }
 
-/// The limit for a pathological 1 MB paragraph. Linear work takes about a tenth of a second
-/// in release (ten times that in debug); quadratic work takes minutes. The margin is for a
+/// The limit for a pathological 1 MB paragraph. Linear work takes under a second in release
+/// (several in debug); quadratic work takes many minutes. The margin is for a
 /// machine busy with other work, so the test fails on a complexity fault, not on load.
 fn budget() -> Duration {
     if cfg!(debug_assertions) {
