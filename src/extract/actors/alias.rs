@@ -71,6 +71,8 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 pub fn person_key(name: &str) -> (Option<String>, String) {
     let mut first: Option<String> = None;
     let mut last: Option<String> = None;
+    // The word being folded; a kept word's buffer moves into `first` or `last`, and the
+    // buffer of the last word it replaces is reused.
     let mut word = String::new();
     for w in name.split_whitespace() {
         if w.trim_end_matches('.').chars().count() <= 1 {
@@ -82,9 +84,9 @@ pub fn person_key(name: &str) -> (Option<String>, String) {
             continue;
         }
         match (&first, &mut last) {
-            (None, _) => first = Some(word.clone()),
-            (Some(_), Some(l)) => l.clone_from(&word),
-            (Some(_), None) => last = Some(word.clone()),
+            (None, _) => first = Some(std::mem::take(&mut word)),
+            (Some(_), Some(l)) => std::mem::swap(l, &mut word),
+            (Some(_), None) => last = Some(std::mem::take(&mut word)),
         }
     }
     match (first, last) {

@@ -52,7 +52,6 @@ struct Draft<'a> {
     unnamed: bool,
     votes: [u32; 4],
     given: Option<String>,
-    surname: String,
     acronym: Option<String>,
     initials: Option<String>,
     roles: Vec<Role>,
@@ -149,6 +148,11 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     let mut drafts: Vec<Draft<'a>> = Vec::new();
     let mut actor_of = vec![u32::MAX; input.found.len()];
 
+    // Persons by surname key and by given-name key, each in creation order, so that matching a
+    // name reads only the persons sharing its key (not every draft: no quadratic scan).
+    let mut by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_given: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+
     // Persons with a full name first, so surnames can find them wherever they stand.
     for (i, f) in input.found.iter().enumerate() {
         if f.entity != EntityType::Person || f.form != MentionForm::Full {
@@ -156,22 +160,25 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
         }
         let written = f.span.text(text);
         let (given, surname) = person_key(written);
-        let existing = drafts.iter().position(|d| {
-            d.person
-                && d.surname == surname
-                && match (&d.given, &given) {
-                    (Some(a), Some(b)) => given_names_agree(a, b),
-                    _ => false,
-                }
+        let same_surname = by_surname.entry(surname).or_default();
+        let existing = same_surname.iter().copied().find(|&id| {
+            match (&drafts[id].given, &given) {
+                (Some(a), Some(b)) => given_names_agree(a, b),
+                _ => false,
+            }
         });
         let id = existing.unwrap_or_else(|| {
+            let id = drafts.len();
+            same_surname.push(id);
+            if let Some(g) = &given {
+                by_given.entry(g.clone()).or_default().push(id);
+            }
             drafts.push(Draft {
                 person: true,
                 given,
-                surname,
                 ..Draft::default()
             });
-            drafts.len() - 1
+            id
         });
         drafts[id].offer_name(written);
         drafts[id].positions.push(f.span.start);
@@ -185,30 +192,29 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
         }
         let written = f.span.text(text);
         let key = fold_word(written.split_whitespace().last().unwrap_or(written));
-        // The first of the nearest persons that `pred` accepts.
+        let same_surname = by_surname.get(&key).map_or(&[][..], Vec::as_slice);
+        // The first of the nearest persons with that surname that `pred` accepts.
         let nearest = |pred: &dyn Fn(&Draft) -> bool| {
-            (0..drafts.len())
-                .filter(|&id| drafts[id].person && pred(&drafts[id]))
+            same_surname
+                .iter()
+                .copied()
+                .filter(|&id| pred(&drafts[id]))
                 .min_by_key(|&id| drafts[id].distance(f.span.start))
         };
-        let id = nearest(&|d| d.surname == key && d.given.is_some())
-            .or_else(|| {
-                let mut by_given = drafts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, d)| d.person && d.given.as_deref() == Some(key.as_str()))
-                    .map(|(id, _)| id);
-                let first = by_given.next();
-                first.filter(|_| by_given.next().is_none())
+        let id = nearest(&|d| d.given.is_some())
+            .or_else(|| match by_given.get(&key).map(Vec::as_slice) {
+                Some(&[only]) => Some(only),
+                _ => None,
             })
-            .or_else(|| nearest(&|d| d.surname == key))
+            .or_else(|| nearest(&|_| true))
             .unwrap_or_else(|| {
+                let id = drafts.len();
                 drafts.push(Draft {
                     person: true,
-                    surname: key.clone(),
                     ..Draft::default()
                 });
-                drafts.len() - 1
+                by_surname.entry(key).or_default().push(id);
+                id
             });
         drafts[id].offer_name(written);
         drafts[id].last_partial = Some(f.span.start);
