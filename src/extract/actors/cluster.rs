@@ -63,6 +63,8 @@ struct Draft<'a> {
     positions: Vec<u32>,
     /// Start offset of its latest surname or given-name mention assigned so far.
     last_partial: Option<u32>,
+    /// The next person created with the same surname key.
+    next_same_surname: Option<usize>,
 }
 
 impl<'a> Draft<'a> {
@@ -145,13 +147,35 @@ fn without_article(s: &str) -> &str {
 pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     let text = input.text;
     let gaz = input.gaz;
-    let mut drafts: Vec<Draft<'a>> = Vec::new();
+    // At most one actor per finding or description: sized once, never moved while growing.
+    let mut drafts: Vec<Draft<'a>> =
+        Vec::with_capacity(input.found.len() + input.descriptions.len());
     let mut actor_of = vec![u32::MAX; input.found.len()];
 
-    // Persons by surname key and by given-name key, each in creation order, so that matching a
-    // name reads only the persons sharing its key (not every draft: no quadratic scan).
-    let mut by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    let mut by_given: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // Persons by surname key (the first and last of a chain through `next_same_surname`, in
+    // creation order) and by given-name key (the person, while only one has it), so that
+    // matching a name reads only the persons sharing its key: no scan over every draft.
+    let mut by_surname: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    let mut by_given: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    fn chain<'d>(drafts: &'d [Draft], first: Option<usize>) -> impl Iterator<Item = usize> + 'd {
+        std::iter::successors(first, |&id| drafts[id].next_same_surname)
+    }
+    fn join(
+        by_surname: &mut FxHashMap<String, (usize, usize)>,
+        drafts: &mut [Draft],
+        surname: String,
+        id: usize,
+    ) {
+        match by_surname.get_mut(&surname) {
+            Some(ends) => {
+                drafts[ends.1].next_same_surname = Some(id);
+                ends.1 = id;
+            }
+            None => {
+                by_surname.insert(surname, (id, id));
+            }
+        }
+    }
 
     // Persons with a full name first, so surnames can find them wherever they stand.
     for (i, f) in input.found.iter().enumerate() {
@@ -160,26 +184,30 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
         }
         let written = f.span.text(text);
         let (given, surname) = person_key(written);
-        let same_surname = by_surname.entry(surname).or_default();
-        let existing = same_surname.iter().copied().find(|&id| {
-            match (&drafts[id].given, &given) {
-                (Some(a), Some(b)) => given_names_agree(a, b),
-                _ => false,
-            }
+        let first = by_surname.get(&surname).map(|ends| ends.0);
+        let existing = chain(&drafts, first).find(|&id| match (&drafts[id].given, &given) {
+            (Some(a), Some(b)) => given_names_agree(a, b),
+            _ => false,
         });
-        let id = existing.unwrap_or_else(|| {
-            let id = drafts.len();
-            same_surname.push(id);
-            if let Some(g) = &given {
-                by_given.entry(g.clone()).or_default().push(id);
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let id = drafts.len();
+                if let Some(g) = &given {
+                    by_given
+                        .entry(g.clone())
+                        .and_modify(|only| *only = None)
+                        .or_insert(Some(id));
+                }
+                drafts.push(Draft {
+                    person: true,
+                    given,
+                    ..Draft::default()
+                });
+                join(&mut by_surname, &mut drafts, surname, id);
+                id
             }
-            drafts.push(Draft {
-                person: true,
-                given,
-                ..Draft::default()
-            });
-            id
-        });
+        };
         drafts[id].offer_name(written);
         drafts[id].positions.push(f.span.start);
         actor_of[i] = id as u32;
@@ -192,30 +220,28 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
         }
         let written = f.span.text(text);
         let key = fold_word(written.split_whitespace().last().unwrap_or(written));
-        let same_surname = by_surname.get(&key).map_or(&[][..], Vec::as_slice);
+        let first = by_surname.get(&key).map(|ends| ends.0);
         // The first of the nearest persons with that surname that `pred` accepts.
         let nearest = |pred: &dyn Fn(&Draft) -> bool| {
-            same_surname
-                .iter()
-                .copied()
+            chain(&drafts, first)
                 .filter(|&id| pred(&drafts[id]))
                 .min_by_key(|&id| drafts[id].distance(f.span.start))
         };
-        let id = nearest(&|d| d.given.is_some())
-            .or_else(|| match by_given.get(&key).map(Vec::as_slice) {
-                Some(&[only]) => Some(only),
-                _ => None,
-            })
-            .or_else(|| nearest(&|_| true))
-            .unwrap_or_else(|| {
+        let found = nearest(&|d| d.given.is_some())
+            .or_else(|| by_given.get(&key).copied().flatten())
+            .or_else(|| nearest(&|_| true));
+        let id = match found {
+            Some(id) => id,
+            None => {
                 let id = drafts.len();
                 drafts.push(Draft {
                     person: true,
                     ..Draft::default()
                 });
-                by_surname.entry(key).or_default().push(id);
+                join(&mut by_surname, &mut drafts, key, id);
                 id
-            });
+            }
+        };
         drafts[id].offer_name(written);
         drafts[id].last_partial = Some(f.span.start);
         actor_of[i] = id as u32;
