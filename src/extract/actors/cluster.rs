@@ -147,9 +147,7 @@ fn without_article(s: &str) -> &str {
 pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     let text = input.text;
     let gaz = input.gaz;
-    // At most one actor per finding or description: sized once, never moved while growing.
-    let mut drafts: Vec<Draft<'a>> =
-        Vec::with_capacity(input.found.len() + input.descriptions.len());
+    let mut drafts: Vec<Draft<'a>> = Vec::new();
     let mut actor_of = vec![u32::MAX; input.found.len()];
 
     // Persons by surname key (the first and last of a chain through `next_same_surname`, in
