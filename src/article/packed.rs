@@ -23,6 +23,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::extract::Extraction;
+use crate::extract::actors::fasthash::FxHashMap;
 use crate::extract::actors::{
     ActorKind, EntityType, Gender, LocalActor, Mention, MentionForm, Role,
 };
@@ -84,6 +85,8 @@ impl Packed {
             out: Vec::new(),
             text,
             hints: x.mentions.iter().map(|m| m.span).collect(),
+            hint_at: None,
+            search_left: text.len().saturating_mul(TEXT_SEARCHES),
             lens: Vec::new(),
             at: 0,
             day: 0,
@@ -290,12 +293,24 @@ pub trait Item: Sized {
     fn read(r: &mut Reader) -> Result<Self, Corrupt>;
 }
 
+/// Above this many hints, strings are looked up among them through a map.
+const HINT_SCAN: usize = 32;
+
+/// How many times over an article's text may be searched for strings no hint holds (role
+/// titles, affiliations, names written otherwise); past that, strings are copied. Ordinary
+/// articles search a few times; the bound keeps encoding linear in the text.
+const TEXT_SEARCHES: usize = 64;
+
 /// Encodes the items of one extraction.
 pub struct Writer<'a> {
     out: Vec<u8>,
     text: &'a str,
     /// Spans likely to hold a string stored by reference (the mentions).
     hints: Vec<Span>,
+    /// The first of `hints` holding each string, once there are more than [`HINT_SCAN`].
+    hint_at: Option<FxHashMap<&'a str, usize>>,
+    /// Bytes of text left to search for strings no hint holds (see [`TEXT_SEARCHES`]).
+    search_left: usize,
     /// The byte length of each part written.
     lens: Vec<usize>,
     /// The start of the previous item's span.
@@ -354,15 +369,10 @@ impl Writer<'_> {
 
     /// A string, by reference when the text holds it verbatim.
     fn text_or_inline(&mut self, s: &str) {
-        let text = self.text;
-        let hinted = self
-            .hints
-            .iter()
-            .find(|h| h.text(text) == s && !s.is_empty());
-        let at = match hinted {
-            Some(h) => Some(h.start()),
-            None if s.is_empty() => None,
-            None => text.find(s),
+        let at = if s.is_empty() {
+            None
+        } else {
+            self.hinted(s).or_else(|| self.searched(s))
         };
         match at {
             Some(at) => {
@@ -371,6 +381,39 @@ impl Writer<'_> {
             }
             None => self.inline(s),
         }
+    }
+
+    /// Where the first hint holding `s` starts: a scan of a few hints, a map of many (a
+    /// scan per string would be quadratic in an article of thousands of names).
+    fn hinted(&mut self, s: &str) -> Option<usize> {
+        let text = self.text;
+        if self.hints.len() <= HINT_SCAN {
+            return self
+                .hints
+                .iter()
+                .find(|h| h.text(text) == s)
+                .map(|h| h.start());
+        }
+        let hints = &self.hints;
+        let at = self.hint_at.get_or_insert_with(|| {
+            let mut at = FxHashMap::default();
+            for h in hints {
+                at.entry(h.text(text)).or_insert(h.start());
+            }
+            at
+        });
+        at.get(s).copied()
+    }
+
+    /// Where the text first holds `s`, while the search budget lasts (then `None`: the
+    /// string is copied).
+    fn searched(&mut self, s: &str) -> Option<usize> {
+        let cost = self.text.len();
+        if self.search_left < cost {
+            return None;
+        }
+        self.search_left -= cost;
+        self.text.find(s)
     }
 
     /// A string, copied.

@@ -246,6 +246,10 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     }
     // Organisations, places and other names: by gazetteer name, acronym, initials or key.
     let mut by_key: FxHashMap<NameKey, usize> = FxHashMap::default();
+    // The drafts of these names whose best name so far has several words, by its last word
+    // (what "Journal" after "Wall Street Journal" is looked up by), and each one's key.
+    let mut by_last_word: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
+    let mut last_word_of: FxHashMap<usize, &'a str> = FxHashMap::default();
     for (i, f) in input.found.iter().enumerate() {
         if f.entity == EntityType::Person {
             continue;
@@ -267,8 +271,11 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
         // Treaty Organization"), both typed as organisations.
         let org = f.entity == EntityType::Organisation;
         let id = known.or_else(|| {
+            if !org || (abbrev.is_none() && long_initials.is_none()) {
+                return None;
+            }
             drafts.iter().position(|d| {
-                org && !d.person
+                !d.person
                     && !d.unnamed
                     && d.votes[1] > 0
                     && ((abbrev.is_some() && d.initials == abbrev)
@@ -280,11 +287,10 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
             if written.contains(' ') || abbrev.is_some() || f.canonical.is_some() {
                 return None;
             }
-            let mut matching = drafts.iter().enumerate().filter(|(_, d)| {
-                !d.person && !d.unnamed && d.words > 1 && d.name.rsplit(' ').next() == Some(written)
-            });
-            let first = matching.next().map(|(id, _)| id);
-            first.filter(|_| matching.next().is_none())
+            match by_last_word.get(written).map(Vec::as_slice) {
+                Some(&[only]) => Some(only),
+                _ => None,
+            }
         });
         let id = id.unwrap_or_else(|| {
             drafts.push(Draft::default());
@@ -306,6 +312,15 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
             d.initials = long_initials;
         }
         d.offer_name(written);
+        if d.words > 1 && std::ptr::eq(d.name.as_ref(), written) {
+            let last = written.rsplit(' ').next().unwrap_or(written);
+            if let Some(old) = last_word_of.insert(id, last)
+                && let Some(ids) = by_last_word.get_mut(old)
+            {
+                ids.retain(|&other| other != id);
+            }
+            by_last_word.entry(last).or_default().push(id);
+        }
         if let Some(of) = f.stands_for
             && d.stands_for.is_none()
         {
