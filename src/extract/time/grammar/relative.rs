@@ -71,9 +71,9 @@ fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     ))
 }
 
-/// "the week" closing a phrase after "for", "during", …, or before "'s": the current week
-/// ("the index fell 3% for the week", "the week's busiest session"); not "the week of March 6",
-/// "the week ahead", "the week ended Friday".
+/// "the week" closing a phrase after "for", "during", …, or before "'s" ("the index fell 3% for
+/// the week", "the week's busiest session"); not "the week of March 6", "the week ahead", "the
+/// week ended Friday".
 fn the_week(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
@@ -87,8 +87,7 @@ fn the_week(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
             .is_some_and(|s| text_is(text, s, "s") && s.start == next.map_or(0, |t| t.end));
     let closes = next.is_none_or(|t| matches!(t.kind, Kind::Punct(b',' | b'.' | b';')))
         || next.is_some_and(|t| [W::And, W::Or].iter().any(|&w| t.is(w)));
-    (possessive || (lead && closes))
-        .then(|| Core::new(c.i, Expr::Shift(Unit::Week, 0, Base::Anchor)))
+    (possessive || (lead && closes)).then(|| Core::new(c.i, Expr::TheWeek))
 }
 
 /// A part of the day right after a day ("Friday morning", "yesterday afternoon").
