@@ -1383,6 +1383,16 @@ fn a_decade_one_goes_into_is_a_calendar_decade() {
         Some(ymd(2009, 9, 16)),
         &[("the next decade", "P10Y")],
     );
+    check(
+        "It was the costliest storm of the past century.",
+        Some(ymd(2009, 9, 16)),
+        &[("the past century", "P100Y")],
+    );
+    check(
+        "The bridge was built early in the last century.",
+        Some(ymd(2009, 9, 16)),
+        &[("the last century", "19")],
+    );
 }
 
 #[test]
@@ -1503,4 +1513,26 @@ fn this_week_in_the_future_on_a_weekend_is_the_week_starting_next() {
         Some(ymd(2010, 10, 13)),
         &[("this week", "2010-W41")],
     );
+}
+
+#[test]
+fn one_day_after_a_modal_is_the_future() {
+    let date = friday();
+    check(
+        "The new system could one day challenge the market leader.",
+        date,
+        &[("one day", "FUTURE_REF")],
+    );
+    check(
+        "The chain expects Brazil to one day be its biggest market.",
+        date,
+        &[("one day", "FUTURE_REF")],
+    );
+    // A length of time stays one.
+    check(
+        "Rentals are limited to one day per customer.",
+        date,
+        &[("one day", "P1D")],
+    );
+    check("The strike lasted one day.", date, &[("one day", "P1D")]);
 }

@@ -344,14 +344,14 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     // "the past decade", "over the next decade": the ten years up to or from the publication
     // date, not the calendar decade before or after its own ("the past decade" in 2006 is not
     // the 1990s). "last decade" without "the", "the middle of the last decade", "the last
-    // decade of the century" and "well into the next decade" (a decade one enters) are.
-    if unit == Unit::Decade
-        && the
+    // decade of the century" and "well into the next decade" (a decade one enters) are. So is
+    // "the past century" (but "the last century" is the one before the current one).
+    let stretch = unit == Unit::Decade
         && matches!(lead, W::Last | W::Past | W::Next | W::Coming | W::Upcoming)
         && !(i > 0 && (tokens[i - 1].is(W::Of) || tokens[i - 1].is(W::Into)))
-        && c.peek().is_none_or(|t| !t.is(W::Of))
-    {
-        return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Decade)));
+        && c.peek().is_none_or(|t| !t.is(W::Of));
+    if the && (stretch || (unit == Unit::Century && lead == W::Past)) {
+        return Some(Core::new(c.i, Expr::Duration(Some(1.0), unit)));
     }
     if unit == Unit::Year && base == Base::Anchor {
         return Some(Core::new(
