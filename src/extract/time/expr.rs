@@ -121,6 +121,9 @@ pub enum Expr {
     /// A weekend, shifted like a weekday: "this weekend" (0), "last weekend" (-1),
     /// "over the weekend" (`None`: the tense decides).
     Weekend(Option<i8>),
+    /// "the week" closing a phrase ("fell 3% for the week"): the current week, or in the past
+    /// tense on a Monday the week just ended.
+    TheWeek,
     /// A number of calendar units from the publication date or the date mentioned last:
     /// "today" (0 days), "yesterday" (-1 day), "last week", "three years ago", "the next day".
     Shift(Unit, i32, Base),

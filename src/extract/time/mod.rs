@@ -16,7 +16,7 @@ mod tense;
 mod token;
 pub mod vocab;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
@@ -118,16 +118,20 @@ pub fn extract(doc: &Doc) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut tokens = Vec::new();
     let mut found = Vec::new();
+    let mut periods = Vec::new();
     for (_, para) in doc.layout.content_paragraphs() {
         tokens.clear();
         found.clear();
+        periods.clear();
         token::tokenize(doc.text, para.span.start(), para.span.end(), &mut tokens);
         grammar::scan(doc.text, &tokens, &mut found);
         let first = out.len();
         for f in &found {
-            out.push(resolve_one(doc, &tokens, f, &mut ctx));
+            let (timex, period) = resolve_one(doc, &tokens, f, &mut ctx);
+            out.push(timex);
+            periods.push(period);
         }
-        join_ranges(&found, &mut out[first..]);
+        join_ranges(&found, &periods, ctx.anchor, &mut out[first..]);
     }
     out
 }
@@ -155,8 +159,14 @@ pub fn written_days(text: &str, span: Span) -> Vec<(Span, NaiveDate)> {
         .collect()
 }
 
-/// Resolves one recognised expression and remembers its date for the ones after it.
-fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Timex {
+/// Resolves one recognised expression and remembers its date for the ones after it; returns
+/// it with its calendar period.
+fn resolve_one(
+    doc: &Doc,
+    tokens: &[Token],
+    f: &Found,
+    ctx: &mut Context,
+) -> (Timex, Option<Period>) {
     let span = Span::new(
         tokens[f.first].start as usize,
         tokens[f.end - 1].end as usize,
@@ -202,7 +212,7 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
             i.end = anchor;
         }
     }
-    Timex {
+    let timex = Timex {
         span,
         kind: r.kind,
         value: r.value.into(),
@@ -210,7 +220,8 @@ fn resolve_one(doc: &Doc, tokens: &[Token], f: &Found, ctx: &mut Context) -> Tim
         granularity: r.period.map(Period::granularity),
         modifier: f.modifier,
         closes_range: f.closes_range,
-    }
+    };
+    (timex, r.period)
 }
 
 /// Whether a resolved expression becomes the date mentioned last. Dates counted from that
@@ -243,11 +254,35 @@ fn after_since(tokens: &[Token], first: usize) -> bool {
     j >= 1 && tokens[j - 1].is(W::Since)
 }
 
-/// Gives both ends of each range the interval of the whole range.
-fn join_ranges(found: &[Found], timexes: &mut [Timex]) {
+/// Gives both ends of each range the interval of the whole range, once an end without a year
+/// of its own is placed against the other end (see [`place_range`]).
+fn join_ranges(
+    found: &[Found],
+    periods: &[Option<Period>],
+    anchor: Option<NaiveDate>,
+    timexes: &mut [Timex],
+) {
+    use expr::{Expr, Part, YearSpec};
+    let implied = |f: &Found| {
+        matches!(
+            f.expr,
+            Expr::Calendar(YearSpec::Implied, Part::Month(_) | Part::Day(..))
+        )
+    };
     for k in 1..found.len() {
         if !found[k].closes_range {
             continue;
+        }
+        if let (Some(a), Some(b), Some(anchor)) = (periods[k - 1], periods[k], anchor)
+            && let Some((a, b)) =
+                place_range(a, b, implied(&found[k - 1]), implied(&found[k]), anchor)
+        {
+            for (j, p) in [(k - 1, a), (k, b)] {
+                if periods[j] != Some(p) {
+                    timexes[j].value = p.value().into();
+                    timexes[j].interval = p.interval();
+                }
+            }
         }
         if let (Some(a), Some(b)) = (timexes[k - 1].interval, timexes[k].interval) {
             let whole = a.union(b);
@@ -255,6 +290,60 @@ fn join_ranges(found: &[Found], timexes: &mut [Timex]) {
             timexes[k].interval = Some(whole);
         }
     }
+}
+
+/// How long after its end a stretch without a year is still the one news reports, rather
+/// than the next one (about four months).
+const RECENT_RANGE_DAYS: i64 = 120;
+
+/// The ends of a range from `a` to `b` placed against each other when the opening end came out
+/// after the closing end and one has no year of its own (`a_implied`, `b_implied`), as the
+/// tense alone may set it on the wrong side of the other. An end without a year goes before a
+/// closing end or after an opening end that has one ("Aug 29-Sept 3, 1991", "from Thursday
+/// through January 16"). When neither has one, the range takes the closing end's year when it holds the
+/// publication date or ended within about four months ("will announce its July-to-September
+/// results" in October), else the opening end's ("runs from April through September" in
+/// April).
+fn place_range(
+    a: Period,
+    b: Period,
+    a_implied: bool,
+    b_implied: bool,
+    anchor: NaiveDate,
+) -> Option<(Period, Period)> {
+    let ended = b.interval()?.end;
+    if a.interval()?.start <= ended {
+        return None;
+    }
+    let before = || Some((latest_before(a, b)?, b));
+    let after = || Some((a, first_after(b, a)?));
+    match (a_implied, b_implied) {
+        (true, false) => before(),
+        (false, true) => after(),
+        (true, true) if (anchor - ended).num_days() <= RECENT_RANGE_DAYS => before(),
+        (true, true) => after(),
+        (false, false) => None,
+    }
+}
+
+/// `p` moved by whole years to the latest one starting no later than `end` starts.
+fn latest_before(p: Period, end: Period) -> Option<Period> {
+    let limit = end.interval()?.start;
+    let years = limit.year() - p.interval()?.start.year();
+    [1, 0, -1]
+        .into_iter()
+        .filter_map(|d| p.shift_years(years + d))
+        .find(|q| q.interval().is_some_and(|i| i.start <= limit))
+}
+
+/// `p` moved by whole years to the first one ending no earlier than `start` starts.
+fn first_after(p: Period, start: Period) -> Option<Period> {
+    let limit = start.interval()?.start;
+    let years = limit.year() - p.interval()?.end.year();
+    [-1, 0, 1]
+        .into_iter()
+        .filter_map(|d| p.shift_years(years + d))
+        .find(|q| q.interval().is_some_and(|i| i.end >= limit))
 }
 
 #[cfg(test)]

@@ -139,14 +139,20 @@ fn place(expr: &Expr, ctx: &Context, tense: &mut dyn FnMut() -> Option<Reading>)
         Expr::Weekday(d, shift) => weekday(d, shift, ctx.anchor?, tense),
         Expr::WeekdayFrom(d, by) => weekday_from(d, by, ctx.last_day.or(ctx.anchor)?),
         Expr::Weekend(shift) => weekend(shift, ctx.anchor?, tense),
-        Expr::Shift(Unit::Week, 0, Base::Anchor) => {
+        Expr::Shift(Unit::Week, 0, Base::Anchor) | Expr::TheWeek => {
             let anchor = ctx.anchor?;
             let week = Period::week_of(anchor);
+            let day = anchor.weekday().num_days_from_monday();
             // "investors will watch the jobs report this week" on a Saturday or Sunday: the
             // week that starts next.
-            let weekend = anchor.weekday().num_days_from_monday() >= 5;
-            if weekend && tense().is_some_and(|r| r.tense == Tense::Future) {
+            if day >= 5 && tense().is_some_and(|r| r.tense == Tense::Future) {
                 week.shift(1)
+            // "stocks ended down 1 percent for the week" on a Monday: the week just ended.
+            } else if day == 0
+                && *expr == Expr::TheWeek
+                && tense().is_some_and(|r| r.tense == Tense::Past)
+            {
+                week.shift(-1)
             } else {
                 Some(week)
             }
@@ -523,6 +529,7 @@ fn unresolved_value(expr: &Expr) -> String {
         },
         Expr::Weekday(d, _) | Expr::WeekdayFrom(d, _) => format!("XXXX-WXX-{}", d + 1),
         Expr::Weekend(_) => "XXXX-WXX-WE".to_string(),
+        Expr::TheWeek => "XXXX-WXX".to_string(),
         Expr::Shift(unit, ..) => match unit {
             Unit::Week | Unit::Fortnight | Unit::Weekend => "XXXX-WXX",
             Unit::Month => "XXXX-XX",

@@ -281,6 +281,42 @@ fn ranges_share_one_interval() {
         &[("March 3", "2025-03-03")],
     );
 
+    // An opening month without a year comes before the month closing the range, whatever
+    // the tense makes of it alone.
+    let text = "The carmaker is set to announce its July-to-September results on Monday.";
+    let date = Some(ymd(2014, 10, 15));
+    check(
+        text,
+        date,
+        &[
+            ("July", "2014-07"),
+            ("September", "2014-09"),
+            ("Monday", "2014-10-20"),
+        ],
+    );
+    assert_eq!(
+        interval_of(text, date, "July"),
+        Some((ymd(2014, 7, 1), ymd(2014, 9, 30)))
+    );
+    // A stretch that ended half a year ago is not the one meant when the next is under way.
+    check(
+        "The storm season runs from June 1 through November 30, forecasters said.",
+        Some(ymd(2014, 7, 20)),
+        &[("June 1", "2014-06-01"), ("November 30", "2014-11-30")],
+    );
+    // An end without a year goes before the closing end that has one.
+    check(
+        "Approval stood at 60 percent (Aug 29-Sept 3, 1991).",
+        Some(ymd(2014, 9, 8)),
+        &[("Aug 29", "1991-08-29"), ("Sept 3, 1991", "1991-09-03")],
+    );
+    // "January 27 - December retail sales" in a list of dates is no range.
+    check(
+        "Data: January 27 - December retail sales.",
+        Some(ymd(2014, 1, 20)),
+        &[("January 27", "2014-01-27"), ("December", "2013-12")],
+    );
+
     let text = "Prices doubled between 2014 and 2022.";
     check(text, tuesday(), &[("2014", "2014"), ("2022", "2022")]);
     assert_eq!(
@@ -1347,6 +1383,16 @@ fn a_decade_one_goes_into_is_a_calendar_decade() {
         Some(ymd(2009, 9, 16)),
         &[("the next decade", "P10Y")],
     );
+    check(
+        "It was the costliest storm of the past century.",
+        Some(ymd(2009, 9, 16)),
+        &[("the past century", "P100Y")],
+    );
+    check(
+        "The bridge was built early in the last century.",
+        Some(ymd(2009, 9, 16)),
+        &[("the last century", "19")],
+    );
 }
 
 #[test]
@@ -1373,6 +1419,31 @@ fn a_newspaper_called_daily_or_weekly_is_no_recurrence() {
         "Traders awaited weekly U.S. inventory data.",
         date,
         &[("weekly", "P1W")],
+    );
+    check(
+        "Kuwaiti daily output rose to 2.6 million barrels.",
+        date,
+        &[("daily", "P1D")],
+    );
+    check(
+        "The minister spoke to the Egyptian daily al-Ahram.",
+        date,
+        &[],
+    );
+    check(
+        "The Dutch daily complained that the plan was vague.",
+        date,
+        &[],
+    );
+    check(
+        "He told a Swiss weekly magazine that he would stay.",
+        date,
+        &[],
+    );
+    check(
+        "Average Chilean monthly exports fell by a tenth.",
+        date,
+        &[("monthly", "P1M")],
     );
     check(
         "Daily flights to Lisbon resume in spring.",
@@ -1405,6 +1476,18 @@ fn the_week_closing_a_phrase_is_the_current_week() {
         date,
         &[("the week", "2011-W18")],
     );
+    // On a Monday, a week told in the past is the one just ended; the week ahead stays.
+    let monday = Some(ymd(2011, 5, 9));
+    check(
+        "Stocks ended down about 1 percent for the week.",
+        monday,
+        &[("the week", "2011-W18")],
+    );
+    check(
+        "Congress has nothing on its schedule for the week.",
+        monday,
+        &[("the week", "2011-W19")],
+    );
     // Not a week of its own.
     check("Traders prepared for the week ahead.", date, &[]);
     check("He spent the week in Lisbon.", date, &[]);
@@ -1430,4 +1513,26 @@ fn this_week_in_the_future_on_a_weekend_is_the_week_starting_next() {
         Some(ymd(2010, 10, 13)),
         &[("this week", "2010-W41")],
     );
+}
+
+#[test]
+fn one_day_after_a_modal_is_the_future() {
+    let date = friday();
+    check(
+        "The new system could one day challenge the market leader.",
+        date,
+        &[("one day", "FUTURE_REF")],
+    );
+    check(
+        "The chain expects Brazil to one day be its biggest market.",
+        date,
+        &[("one day", "FUTURE_REF")],
+    );
+    // A length of time stays one.
+    check(
+        "Rentals are limited to one day per customer.",
+        date,
+        &[("one day", "P1D")],
+    );
+    check("The strike lasted one day.", date, &[("one day", "P1D")]);
 }

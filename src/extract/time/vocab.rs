@@ -290,16 +290,24 @@ pub const MAX_LEN: usize = 15;
 /// Classifies a lower-case word of `len` bytes given packed into a number, its first byte
 /// lowest ([`lex_bytes`] packs one). Bytes past `MAX_LEN` are left out of `letters`; a word
 /// that long is no date word.
+#[inline]
 pub fn lex_packed(letters: u128, len: usize) -> Lex {
     if len == 0 || len > MAX_LEN {
         return Lex::Other;
     }
-    let key = key(letters, len);
     let table = table();
+    // Most words share no first letter, last letter and length with a listed word: one bit
+    // test rules them out before hashing.
+    let first = (letters & 31) as usize;
+    let last = ((letters >> (8 * (len - 1))) & 31) as u32;
+    if table.ends[len * 32 + first] & (1 << last) == 0 {
+        return Lex::Other;
+    }
+    let key = key(letters, len);
     let mut slot = slot_of(key);
     // The table is never full, so the probe ends at the word or at an empty slot.
     loop {
-        let (k, lex) = table[slot];
+        let (k, lex) = table.slots[slot];
         if k == key {
             return lex;
         }
@@ -319,25 +327,36 @@ fn slot_of(key: u128) -> usize {
     (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
 }
 
-/// The open-addressing table of [`WORDS`], built on first use: a key (0 for an empty slot)
-/// and its class in each slot.
-fn table() -> &'static [(u128, Lex)] {
-    static TABLE: OnceLock<Vec<(u128, Lex)>> = OnceLock::new();
+/// The lookup table of [`WORDS`].
+struct Table {
+    /// Open addressing: a key (0 for an empty slot) and its class in each slot.
+    slots: Vec<(u128, Lex)>,
+    /// For each length and first letter (`len * 32 + letter % 32`), a bit for the last letter
+    /// (`letter % 32`) of every listed word of that length and first letter.
+    ends: [u32; (MAX_LEN + 1) * 32],
+}
+
+/// The lookup table of [`WORDS`], built on first use.
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
+        let mut ends = [0u32; (MAX_LEN + 1) * 32];
         let mut table = vec![(0, Lex::Other); SLOTS];
         for &(w, lex) in WORDS {
             assert!(
                 !w.is_empty() && w.len() <= MAX_LEN,
                 "{w}: listed words are 1 to 15 bytes"
             );
-            let key = key(pack(w.as_bytes()), w.len());
+            let b = w.as_bytes();
+            ends[w.len() * 32 + usize::from(b[0] & 31)] |= 1 << (b[w.len() - 1] & 31);
+            let key = key(pack(b), w.len());
             let mut slot = slot_of(key);
             while table[slot].0 != 0 {
                 slot = (slot + 1) % SLOTS;
             }
             table[slot] = (key, lex);
         }
-        table
+        Table { slots: table, ends }
     })
 }
 

@@ -3,10 +3,10 @@
 //! "weeks or months".
 
 use super::recurrence::{RateOf, rate_before};
-use super::{Core, longer};
+use super::{Core, longer, text_is};
 use crate::extract::time::cursor::Cursor;
-use crate::extract::time::expr::{Expr, Mod, Recurrence};
-use crate::extract::time::token::{Kind, Token};
+use crate::extract::time::expr::{Expr, Mod, Recurrence, RefKind};
+use crate::extract::time::token::{Case, Kind, Token};
 use crate::extract::time::vocab::{Lex, Unit, W};
 
 /// An amount of units: a number, or `None` when unspecified ("a few", "several").
@@ -221,11 +221,43 @@ fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if o.word(W::Old) {
         return None;
     }
+    if unit == Unit::Day && !plural && c.i == i + 2 && someday(text, tokens, i) {
+        return Some(Core::new(c.i, Expr::Ref(RefKind::Future)));
+    }
     let core = Core::new(c.i, Expr::Duration(value, unit));
     Some(match modifier {
         Some(m) => core.with_mod(m),
         None => core,
     })
+}
+
+/// Modal verbs after which "one day" is an unspecified future ("could one day challenge").
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "can", "should", "shall", "must",
+];
+
+/// True when "one day" at token `i` means some time in the future: after a modal ("could one
+/// day challenge Windows") or between "to" and a verb ("expects China to one day be its
+/// biggest market"); not "up to one day", "agreed to one day of talks".
+fn someday(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    if !text_is(text, &tokens[i], "one") {
+        return false;
+    }
+    if MODALS.iter().any(|w| text_is(text, prev, w)) {
+        return true;
+    }
+    let verb_next = tokens.get(i + 2).is_some_and(|t| {
+        matches!(t.kind, Kind::Word(Lex::Other, Case::Lower)) || text_is(text, t, "be")
+    });
+    prev.is(W::To)
+        && verb_next
+        && i >= 2
+        && !["up", "from"]
+            .iter()
+            .any(|w| text_is(text, &tokens[i - 2], w))
 }
 
 /// True when the unit just read was glued to the amount by a dash ("three-quarters").

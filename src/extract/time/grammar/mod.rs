@@ -482,7 +482,7 @@ fn approx_prefix(tokens: &[Token], i: usize) -> Option<(usize, Mod)> {
 }
 
 /// Marks the second of two expressions joined by a range connector ("from May to July",
-/// "between 2014 and 2022", "May-July") as closing a range.
+/// "between 2014 and 2022", "May-July", "July-to-September") as closing a range.
 fn mark_ranges(tokens: &[Token], found: &mut [Found]) {
     for k in 1..found.len() {
         let (a, b) = (found[k - 1], found[k]);
@@ -492,8 +492,13 @@ fn mark_ranges(tokens: &[Token], found: &mut [Found]) {
         let gap = &tokens[a.end..b.first];
         let before = a.first.checked_sub(1).map(|j| &tokens[j]);
         let joined = match gap {
-            [t] if t.is_punct(b'-') => true,
+            // "January 27 - December retail sales" in a list of dates is no range
+            [t] if t.is_punct(b'-') => {
+                t.start == tokens[a.end - 1].end || t.end == tokens[b.first].start
+            }
             [t] if t.is(W::Through) => true,
+            // "July-to-September"
+            [h, t, g] if h.is_punct(b'-') && t.is(W::To) && g.is_punct(b'-') => true,
             [t] if t.is(W::To) || t.is(W::Until) => before.is_some_and(|p| p.is(W::From)),
             [t] if t.is(W::And) => before.is_some_and(|p| p.is(W::Between)),
             _ => false,

@@ -81,7 +81,8 @@ fn adverb(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 
 /// True when the frequency word at token `i` names a newspaper or a periodical: capitalised
 /// inside a sentence ("China Daily", "the Daily Telegraph", "Jane's Defence Weekly"), after a
-/// name or a nationality ("German daily", "the Kathimerini daily"), the subject of a report
+/// name or a nationality when it modifies no noun ("German daily Handelsblatt", "the
+/// Kathimerini daily"; but "Saudi daily output" is a frequency), the subject of a report
 /// ("the daily said") or between a word that describes a paper and its name ("business daily
 /// Les Echos", "told weekly Der Spiegel"). "Weekly U.S. inventory data" is a frequency.
 fn newspaper(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -98,8 +99,24 @@ fn newspaper(text: &str, tokens: &[Token], i: usize) -> bool {
     if t.case() != Case::Lower {
         return name(i);
     }
-    (i > 0 && name(i - 1))
-        || next.is_some_and(|n| REPORT_VERBS.iter().any(|w| text_is(text, n, w)))
+    let report = next.is_some_and(|n| REPORT_VERBS.iter().any(|w| text_is(text, n, w)));
+    // "daily output", "weekly jobless claims": a lower-case noun the frequency modifies; not
+    // a short word ("daily le Figaro", "the daily he told"), a verb in "-ed" ("the daily
+    // complained"), a word for a paper ("weekly magazine Focus", "daily newspaper") or the
+    // article of a paper's name ("daily al-Hayat")
+    let modifies = next.is_some_and(|n| {
+        let w = &text[n.start as usize..n.end as usize];
+        matches!(n.kind, Kind::Word(Lex::Other, Case::Lower))
+            && !report
+            && w.len() > 3
+            && !w.ends_with("ed")
+            && !PAPER_NOUNS.contains(&w)
+            && !["al-", "el-"]
+                .iter()
+                .any(|p| text[n.start as usize..].starts_with(p))
+    });
+    (i > 0 && name(i - 1) && !modifies)
+        || report
         || (next.is_some_and(|n| n.is_word() && n.case() == Case::Capital)
             && prev.is_some_and(|p| PAPER_WORDS.iter().any(|w| text_is(text, p, w))))
 }
@@ -107,6 +124,21 @@ fn newspaper(text: &str, tokens: &[Token], i: usize) -> bool {
 /// Verbs in the past of which a newspaper is the subject ("the daily reported"); in the
 /// present they may be nouns ("daily reports").
 const REPORT_VERBS: &[&str] = &["said", "reported", "wrote", "quoted", "added"];
+
+/// Words after "daily" or "weekly" that make it a paper's description, not a frequency: the
+/// kind of paper, or a relative pronoun ("the German daily which reported").
+const PAPER_NOUNS: &[&str] = &[
+    "newspaper",
+    "newspapers",
+    "paper",
+    "magazine",
+    "tabloid",
+    "journal",
+    "news",
+    "which",
+    "that",
+    "whose",
+];
 
 /// Words that describe a newspaper before "daily" and its name ("business daily Les Echos"),
 /// or lead to it ("told daily Kathimerini").

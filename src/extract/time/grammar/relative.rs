@@ -71,9 +71,9 @@ fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     ))
 }
 
-/// "the week" closing a phrase after "for", "during", …, or before "'s": the current week
-/// ("the index fell 3% for the week", "the week's busiest session"); not "the week of March 6",
-/// "the week ahead", "the week ended Friday".
+/// "the week" closing a phrase after "for", "during", …, or before "'s" ("the index fell 3% for
+/// the week", "the week's busiest session"); not "the week of March 6", "the week ahead", "the
+/// week ended Friday".
 fn the_week(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
@@ -87,8 +87,7 @@ fn the_week(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
             .is_some_and(|s| text_is(text, s, "s") && s.start == next.map_or(0, |t| t.end));
     let closes = next.is_none_or(|t| matches!(t.kind, Kind::Punct(b',' | b'.' | b';')))
         || next.is_some_and(|t| [W::And, W::Or].iter().any(|&w| t.is(w)));
-    (possessive || (lead && closes))
-        .then(|| Core::new(c.i, Expr::Shift(Unit::Week, 0, Base::Anchor)))
+    (possessive || (lead && closes)).then(|| Core::new(c.i, Expr::TheWeek))
 }
 
 /// A part of the day right after a day ("Friday morning", "yesterday afternoon").
@@ -345,14 +344,14 @@ fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     // "the past decade", "over the next decade": the ten years up to or from the publication
     // date, not the calendar decade before or after its own ("the past decade" in 2006 is not
     // the 1990s). "last decade" without "the", "the middle of the last decade", "the last
-    // decade of the century" and "well into the next decade" (a decade one enters) are.
-    if unit == Unit::Decade
-        && the
+    // decade of the century" and "well into the next decade" (a decade one enters) are. So is
+    // "the past century" (but "the last century" is the one before the current one).
+    let stretch = unit == Unit::Decade
         && matches!(lead, W::Last | W::Past | W::Next | W::Coming | W::Upcoming)
         && !(i > 0 && (tokens[i - 1].is(W::Of) || tokens[i - 1].is(W::Into)))
-        && c.peek().is_none_or(|t| !t.is(W::Of))
-    {
-        return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Decade)));
+        && c.peek().is_none_or(|t| !t.is(W::Of));
+    if the && (stretch || (unit == Unit::Century && lead == W::Past)) {
+        return Some(Core::new(c.i, Expr::Duration(Some(1.0), unit)));
     }
     if unit == Unit::Year && base == Base::Anchor {
         return Some(Core::new(
