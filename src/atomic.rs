@@ -2,7 +2,7 @@
 //! and synced, then renamed over the target. A reader sees the old file or the new one, never
 //! a part; a crash leaves at worst a temporary file, which [`remove_stale`] clears.
 
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -54,6 +54,17 @@ pub(crate) fn write_hooked(
 pub fn temporary(path: &Path) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Opens (creating it) `<path>.lock`, the file writers of `path` lock while they write it.
+pub fn open_lock(path: &Path) -> io::Result<File> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_file_name(name))
 }
 
 /// Removes the temporary files of writes to `path` that never finished (a process killed

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::article::Origin;
+use crate::atomic;
 use crate::cache::{self, EntryRef, Stamp};
 use crate::extract::{self, Doc};
 use crate::index::{Index, Overrides, Source, Views, overrides};
@@ -244,21 +245,47 @@ pub fn load_with(
 
     r.extracted = extracted;
     r.reused = index.sources.len() - extracted;
-    if !progress.cancelled() {
-        if changed || built {
-            progress.enter(Stage::Cache);
-        }
-        if changed && let Err(e) = write_cache(&index, &r.path) {
-            r.problem = Some(format!("cannot write the cache {}: {e}", r.path.display()));
-        }
-        if built && let Err(e) = cache::write_views(&views_path, key, &index.views()) {
-            r.problem = Some(format!(
-                "cannot write the cache {}: {e}",
-                views_path.display()
-            ));
+    if !progress.cancelled() && (changed || built) {
+        progress.enter(Stage::Cache);
+        match lock_cache(&r.path) {
+            Ok(Some(_lock)) => {
+                if changed && let Err(e) = write_cache(&index, &r.path) {
+                    r.problem = Some(format!("cannot write the cache {}: {e}", r.path.display()));
+                }
+                if built && let Err(e) = cache::write_views(&views_path, key, &index.views()) {
+                    r.problem = Some(format!(
+                        "cannot write the cache {}: {e}",
+                        views_path.display()
+                    ));
+                }
+            }
+            Ok(None) => {
+                r.problem = Some(format!(
+                    "the cache {} is being written by another dossier; not written",
+                    r.path.display()
+                ));
+            }
+            Err(e) => {
+                r.problem = Some(format!("cannot lock the cache {}: {e}", r.path.display()));
+            }
         }
     }
     (index, report)
+}
+
+/// Takes the lock writers of the cache `path` and its views hold while they write, then
+/// removes the temporary files of writes that never finished (a process killed while saving
+/// leaves one as large as the cache). `None` when another process holds the lock.
+fn lock_cache(path: &Path) -> std::io::Result<Option<std::fs::File>> {
+    let lock = atomic::open_lock(path)?;
+    match lock.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => return Err(e),
+    }
+    atomic::remove_stale(path);
+    atomic::remove_stale(&cache::views_location(path));
+    Ok(Some(lock))
 }
 
 /// What the corpus views are built from: the source files in order (path, identity, number

@@ -113,6 +113,48 @@ fn a_corrupt_cache_is_ignored_and_rebuilt() {
 }
 
 #[test]
+fn a_save_killed_midway_leaves_nothing_behind_and_a_save_under_way_is_left_alone() {
+    let dir = corpus_dir();
+    let cache = cache_file(dir.path());
+    let (cold, _) = load(dir.path(), &cache);
+    // What a process killed while writing the cache leaves: temporary files named after it.
+    let stale = [
+        cache.with_file_name(".cache.bin.4242.tmp"),
+        cache.with_file_name(".cache.views.4243.tmp"),
+    ];
+    for path in &stale {
+        fs::write(path, b"half a cache").unwrap();
+    }
+    fs::remove_file(&cache).unwrap();
+    let (index, report) = load(dir.path(), &cache);
+    assert_eq!((report.extracted, report.problem), (8, None));
+    assert_eq!(index.articles, cold.articles);
+    for path in &stale {
+        assert!(!path.exists(), "{} removed", path.display());
+    }
+
+    // Another dossier writing the cache holds its lock: this one leaves the files alone.
+    let lock = fs::File::create(cache.with_file_name("cache.bin.lock")).unwrap();
+    lock.lock().unwrap();
+    fs::remove_file(&cache).unwrap();
+    fs::write(&stale[0], b"being written").unwrap();
+    let (_, report) = load(dir.path(), &cache);
+    assert_eq!(
+        report.problem,
+        Some(format!(
+            "the cache {} is being written by another dossier; not written",
+            cache.display()
+        ))
+    );
+    assert!(!cache.exists());
+    assert_eq!(fs::read(&stale[0]).unwrap(), b"being written");
+    lock.unlock().unwrap();
+    let (_, report) = load(dir.path(), &cache);
+    assert_eq!((report.extracted, report.problem), (8, None));
+    assert!(cache.exists() && !stale[0].exists());
+}
+
+#[test]
 fn the_cache_lives_in_the_corpus_data_folder() {
     let dir = corpus_dir();
     assert_eq!(

@@ -35,12 +35,14 @@ fn analysed(text: String) -> Vec<Article> {
     corpus::analyse(vec![draft], &Progress::default())
 }
 
-/// The limit for a pathological 1 MB paragraph: one second in release, more in debug.
+/// The limit for a pathological 1 MB paragraph. Linear work takes under a second in release
+/// (several in debug); quadratic work takes many minutes. The margin is for a
+/// machine busy with other work, so the test fails on a complexity fault, not on load.
 fn budget() -> Duration {
     if cfg!(debug_assertions) {
-        Duration::from_secs(30)
+        Duration::from_secs(60)
     } else {
-        Duration::from_secs(1)
+        Duration::from_secs(6)
     }
 }
 

@@ -202,7 +202,7 @@ impl Timeline {
                         if label.is_empty() {
                             return article.title().map(|t| one_line(t, (false, false)));
                         }
-                        Some(one_line(label, ev.label_cuts()))
+                        Some(one_line(label, ev.label_cuts(&article.text)))
                     })
                     .unwrap_or_default();
                 let names: Vec<&str> = entry

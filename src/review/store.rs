@@ -8,7 +8,7 @@
 //! instance's unsaved edits onto that file before writing. Both keep working and neither
 //! loses decisions; when both change the same item, the later save wins.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -160,22 +160,7 @@ fn writable(path: &Path) -> bool {
     let Some(dir) = path.parent() else {
         return false;
     };
-    fs::create_dir_all(dir).is_ok() && open_lock(path).is_ok()
-}
-
-/// The lock file beside the review file.
-fn lock_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    path.with_file_name(name)
-}
-
-fn open_lock(path: &Path) -> io::Result<File> {
-    OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path(path))
+    fs::create_dir_all(dir).is_ok() && atomic::open_lock(path).is_ok()
 }
 
 /// A review read from its file, and what to tell the user about it.
@@ -307,8 +292,8 @@ impl Store {
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        let lock =
-            open_lock(&self.path).map_err(|e| format!("cannot write beside {shown}: {e}"))?;
+        let lock = atomic::open_lock(&self.path)
+            .map_err(|e| format!("cannot write beside {shown}: {e}"))?;
         let start = Instant::now();
         loop {
             match lock.try_lock() {

@@ -11,8 +11,9 @@ const MIN_CLAUSE: usize = 40;
 
 /// The clause of `sentence` around `anchor` (a span inside it), as a span: clauses are cut at
 /// commas, semicolons, colons, dashes and brackets outside `anchor`; short clauses take their
-/// neighbours; long ones are windowed around `anchor` at word boundaries. Edge punctuation
-/// and spaces are trimmed.
+/// neighbours; a reporting tail ("…, the company said on Monday") gives way to the clause it
+/// reports; long ones are windowed around `anchor` at word boundaries. Edge punctuation,
+/// spaces and unpaired quotation marks are trimmed.
 pub fn clause(text: &str, sentence: Span, anchor: Span) -> Span {
     let s = sentence.text(text);
     if s.is_empty() {
@@ -39,7 +40,21 @@ pub fn clause(text: &str, sentence: Span, anchor: Span) -> Span {
             cuts[hi].0
         }
     };
-    while end_of(hi) - start_of(lo) < MIN_CLAUSE {
+    // A reporting tail ("…, the two companies said on Monday") tells who spoke, not what
+    // happened: the label is the reported clause before it, from its start.
+    let reported = lo > 0
+        && s[start_of(lo - 1)..end_of(lo - 1)]
+            .split_whitespace()
+            .count()
+            >= 3
+        && is_reporting_tail(
+            &s[start_of(lo)..end_of(hi)],
+            (a_start - start_of(lo), a_end - start_of(lo)),
+        );
+    if reported {
+        lo -= 1;
+    }
+    while !reported && end_of(hi) - start_of(lo) < MIN_CLAUSE {
         let grow_right = hi < cuts.len() && end_of(hi + 1) - start_of(lo) <= MAX_LABEL;
         let grow_left = lo > 0 && end_of(hi) - start_of(lo - 1) <= MAX_LABEL;
         if grow_right {
@@ -66,9 +81,17 @@ pub fn clause(text: &str, sentence: Span, anchor: Span) -> Span {
         lo -= 1;
     }
     let (mut from, mut to) = (start_of(lo), end_of(hi));
-    if to - from > MAX_LABEL && a_end - from <= MAX_LABEL {
+    // What the label must hold: the time expression, or only the reported clause's start.
+    let keep = if reported { from } else { a_end };
+    if reported && to - from > MAX_LABEL {
+        // Too long with its tail: the reported clause alone, cut if it must be.
+        to = end_of(lo);
+        if to - from > MAX_LABEL {
+            to = word_end(s, from + MAX_LABEL, keep);
+        }
+    } else if to - from > MAX_LABEL && a_end - from <= MAX_LABEL {
         // The clause's beginning (usually its subject) reaches the anchor: keep it.
-        to = word_end(s, from + MAX_LABEL, a_end);
+        to = word_end(s, from + MAX_LABEL, keep);
     } else if to - from > MAX_LABEL {
         let clause_start = from;
         let window = (
@@ -91,9 +114,54 @@ pub fn clause(text: &str, sentence: Span, anchor: Span) -> Span {
         to = word_end(s, (from + MAX_LABEL).min(to), a_end.max(from));
     }
     if to < end_of(hi) {
-        to = without_dangling_words(s, (from, to), a_end);
+        to = without_dangling_words(s, (from, to), keep);
     }
     trim(text, Span::new(base + from, base + to))
+}
+
+/// Verbs that report speech: a short clause of a subject, one of them and the time
+/// expression is a reporting tail ([`is_reporting_tail`]).
+const REPORTING: [&str; 14] = [
+    "added",
+    "confirmed",
+    "disclosed",
+    "noted",
+    "reported",
+    "reports",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "tells",
+    "told",
+    "warned",
+    "wrote",
+];
+
+/// True when `clause`, holding a time expression at `anchor` (offsets in it), only reports
+/// who spoke and when: a subject of a few words, a speech verb (not "announced": "The
+/// decision, announced on Saturday," is no report), maybe a preposition, the
+/// time expression and a few words at most ("the two companies said on Monday", "it told
+/// Reuters on Friday in an interview"), and no closing quotation mark before it (after a
+/// quotation, the tail names its speaker and the quotation is a statement of its own).
+fn is_reporting_tail(clause: &str, (anchor_start, anchor_end): (usize, usize)) -> bool {
+    let before: Vec<&str> = clause[..anchor_start].split_whitespace().collect();
+    // The verb, after its subject ("The decision, announced on Saturday," has none).
+    let verb = before
+        .iter()
+        .rev()
+        .map(|w| w.to_lowercase())
+        .enumerate()
+        .find(|(_, w)| !["on", "in", "at", "late", "early"].contains(&w.as_str()))
+        .filter(|&(from_end, _)| from_end + 1 < before.len())
+        .map(|(_, w)| w);
+    let opens_quoted = clause
+        .trim_start()
+        .starts_with(['"', '\u{201d}', '\u{2019}', '\'']);
+    (2..=7).contains(&before.len())
+        && verb.is_some_and(|v| REPORTING.contains(&v.as_str()))
+        && clause[anchor_end..].split_whitespace().count() <= 4
+        && !opens_quoted
 }
 
 /// Words that open a subordinate clause; a label cut out of a long clause starts after the
@@ -319,16 +387,37 @@ fn word_end(s: &str, i: usize, keep: usize) -> usize {
     }
 }
 
-/// `span` without spaces and clause punctuation at its edges.
+/// `span` without spaces, clause punctuation and unpaired quotation marks at its edges (the
+/// closing mark of a quotation that ends before the label, or one whose opening mark is
+/// outside it).
 fn trim(text: &str, span: Span) -> Span {
-    let s = span.text(text);
     let edge = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')');
-    let lead = s.len() - s.trim_start_matches(edge).len();
-    let body = s.trim_matches(edge);
-    if body.is_empty() {
-        return span;
+    let (mut from, mut to) = (span.start(), span.end());
+    loop {
+        let s = &text[from..to];
+        let body = s.trim_matches(edge);
+        if body.is_empty() {
+            return span;
+        }
+        let start = from + (s.len() - s.trim_start_matches(edge).len());
+        let end = start + body.len();
+        let mut chars = body.chars();
+        let first = chars.next();
+        let closes_before = first == Some('\u{201d}')
+            || (matches!(first, Some('"' | '\u{2019}'))
+                && chars.next().is_some_and(char::is_whitespace));
+        let unpaired_end = (body.ends_with('\u{201d}') && !body.contains('\u{201c}'))
+            || (body.ends_with('"') && body.matches('"').count() % 2 == 1);
+        let (next_from, next_to) = match (closes_before, unpaired_end) {
+            (true, _) => (start + body.chars().next().map_or(0, char::len_utf8), end),
+            (false, true) => (
+                start,
+                end - body.chars().next_back().map_or(0, char::len_utf8),
+            ),
+            (false, false) => return Span::new(start, end),
+        };
+        (from, to) = (next_from, next_to);
     }
-    Span::new(span.start() + lead, span.start() + lead + body.len())
 }
 
 #[cfg(test)]
@@ -343,6 +432,87 @@ mod tests {
             Span::new(at, at + anchor.len()),
         );
         span.text(sentence).to_string()
+    }
+
+    #[test]
+    fn a_reporting_tail_gives_way_to_what_was_reported() {
+        let s = "Acme Corp agreed to buy its rival Widget Co for $1.2 billion in cash and \
+                 stock to expand its reach in Europe, the two companies said on Monday.";
+        assert_eq!(
+            label(s, "Monday"),
+            "Acme Corp agreed to buy its rival Widget Co for $1.2 billion in cash and stock to \
+             expand its reach"
+        );
+        let s = "The regulator blocked the merger of the two largest grain traders in the \
+                 region, it said on Thursday, ending hopes of a deal this year.";
+        assert_eq!(
+            label(s, "Thursday"),
+            "The regulator blocked the merger of the two largest grain traders in the region, \
+             it said on Thursday"
+        );
+        // Short enough, the tail stays with what it reports.
+        let s = "Shares rose 5 percent, the company said on Friday.";
+        assert_eq!(
+            label(s, "Friday"),
+            "Shares rose 5 percent, the company said on Friday"
+        );
+        // After a quotation, the tail names the speaker: the quotation is its own statement.
+        let s = "\u{201c}We will not sell the unit at any price, whatever the buyers may \
+                 offer us,\u{201d} the chief executive said on Tuesday.";
+        assert_eq!(label(s, "Tuesday"), "the chief executive said on Tuesday");
+        // A participle is no report; a name or a ticker is no reported clause.
+        let s = "The decision to scrap the drug, announced on Saturday, took investors and \
+                 analysts by surprise.";
+        assert_eq!(
+            label(s, "Saturday"),
+            "The decision to scrap the drug, announced on Saturday, took investors and analysts \
+             by surprise"
+        );
+        let s = "General Motors Corp. (GM.N) is studying a stake in the carmaker, (GM.N), GM's \
+                 chief executive said on Tuesday, declining to provide details on the talks.";
+        assert_eq!(
+            label(s, "Tuesday"),
+            "GM's chief executive said on Tuesday, declining to provide details on the talks"
+        );
+        // A clause that does more than report keeps its time expression.
+        let s = "The company, which makes parts for the largest carmakers in Europe and Asia, \
+                 said it would close two plants by the end of March.";
+        assert_eq!(
+            label(s, "the end of March"),
+            "said it would close two plants by the end of March"
+        );
+    }
+
+    #[test]
+    fn quotation_marks_without_their_pair_are_left_out() {
+        let s = "The chief executive said sales would pick up \u{201c}beginning in the \
+                 fourth quarter.\u{201d} Analysts, who had expected a recovery in the third, \
+                 disagreed.";
+        assert_eq!(
+            trim(
+                s,
+                Span::new(s.find("beginning").unwrap(), s.find(" Analysts").unwrap())
+            )
+            .text(s),
+            "beginning in the fourth quarter"
+        );
+        let s = "\"We sold the unit,\" he said on Friday, \"and we won\u{2019}t buy it back.\"";
+        let at = s.find(" he said").unwrap() - 1;
+        assert_eq!(
+            trim(s, Span::new(at, s.find(", \"and").unwrap())).text(s),
+            "he said on Friday"
+        );
+        let at = s.find("we won").unwrap();
+        assert_eq!(
+            trim(s, Span::new(at - 1, s.len())).text(s),
+            "we won\u{2019}t buy it back"
+        );
+        // Paired marks stay.
+        let s = "It called the plan \"a disaster\" on Monday.";
+        assert_eq!(
+            trim(s, Span::new(0, s.len())).text(s),
+            "It called the plan \"a disaster\" on Monday"
+        );
     }
 
     #[test]

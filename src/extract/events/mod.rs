@@ -72,12 +72,20 @@ impl Event {
         }
     }
 
-    /// Whether the label leaves out the start of its sentence, and the end of its quotation
-    /// (a statement labelled by the start of a long quotation): where a reader is shown "…".
-    pub fn label_cuts(&self) -> (bool, bool) {
+    /// Whether the label leaves out words before it and after it in its source span (the
+    /// start of its sentence, the rest of a long clause or of a quotation): where a reader is
+    /// shown "…". Punctuation left out (an opening bracket, the full stop) is not a cut.
+    pub fn label_cuts(&self, text: &str) -> (bool, bool) {
+        if self.label.is_empty() {
+            return (false, false);
+        }
+        let holds_words = |from: usize, to: usize| {
+            text.get(from..to)
+                .is_some_and(|s| s.chars().any(char::is_alphanumeric))
+        };
         (
-            self.label.start() > self.span.start(),
-            self.kind == EventKind::Statement && self.label.end() < self.span.end(),
+            holds_words(self.span.start(), self.label.start()),
+            holds_words(self.label.end(), self.span.end()),
         )
     }
 }

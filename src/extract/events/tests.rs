@@ -274,7 +274,7 @@ fn a_cut_quotation_label_does_not_end_on_a_function_word() {
 }
 
 #[test]
-fn label_cuts_mark_a_clause_inside_its_sentence_and_a_cut_quotation() {
+fn label_cuts_mark_words_left_out_before_and_after_the_label() {
     let text = "Officials said the talks, which began in Geneva, ended on Friday without a deal.";
     let all = events(text, Some(ymd(2025, 12, 23)), false, &[], &[]);
     let e = &all[1];
@@ -282,16 +282,27 @@ fn label_cuts_mark_a_clause_inside_its_sentence_and_a_cut_quotation() {
         e.label_text(text),
         "Officials said the talks, which began in Geneva, ended on Friday without a deal"
     );
-    assert_eq!(e.label_cuts(), (false, false));
-    let cut = Event {
-        label: Span::new(e.span.start() + 15, e.span.end() - 1),
+    // The full stop left out is not a cut.
+    assert_eq!(e.label_cuts(text), (false, false));
+    let within = |from: &str, to: &str| Event {
+        label: Span::new(text.find(from).unwrap(), text.find(to).unwrap() + to.len()),
         ..e.clone()
     };
-    assert_eq!(cut.label_cuts(), (true, false));
-    let statement = Event {
-        kind: EventKind::Statement,
-        label: Span::new(e.span.start(), e.span.end() - 10),
+    assert_eq!(within("the talks", "deal").label_cuts(text), (true, false));
+    assert_eq!(
+        within("Officials", "Geneva").label_cuts(text),
+        (false, true)
+    );
+    assert_eq!(within("which", "Geneva").label_cuts(text), (true, true));
+    // An opening bracket before the label is punctuation, not words.
+    let bracketed = "(Talks ended on Friday.)";
+    let b = &events(bracketed, Some(ymd(2025, 12, 23)), false, &[], &[])[1];
+    assert_eq!(b.label_text(bracketed), "Talks ended on Friday");
+    assert_eq!(b.label_cuts(bracketed), (false, false));
+    // A publication date given by hand has no label: nothing is cut.
+    let bare = Event {
+        label: Span::new(0, 0),
         ..e.clone()
     };
-    assert_eq!(statement.label_cuts(), (false, true));
+    assert_eq!(bare.label_cuts(text), (false, false));
 }
