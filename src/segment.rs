@@ -49,11 +49,34 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|p| p + from)
+    let i = next_byte_in(bytes, from, [b'\n']);
+    (i < bytes.len()).then_some(i)
+}
+
+/// The first byte at or after `i` that is one of `set` (`bytes.len()`, or `i` past it, if
+/// none). Eight bytes are tested at once: the bytes looked for are rare in text.
+#[inline]
+pub(crate) fn next_byte_in<const N: usize>(bytes: &[u8], mut i: usize, set: [u8; N]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` equal to `b`, exact up to the first such byte (a
+    // borrow can only mark bytes after a true match).
+    let equal = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGHS
+    };
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let x = u64::from_le_bytes(*chunk);
+        let found = set.iter().fold(0, |found, &b| found | equal(x, b));
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !set.contains(&bytes[i]) {
+        i += 1;
+    }
+    i
 }
 
 fn flush_block(block: &mut Vec<Span>, out: &mut Vec<Span>) {
@@ -81,22 +104,22 @@ fn is_hard_wrapped(lines: &[Span]) -> bool {
 }
 
 /// Words after which a period never ends a sentence (titles, months, and other short forms).
-const NEVER_FINAL: &[&str] = &[
+const NEVER_FINAL: &[u128] = &packed([
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
     "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Rev", "Hon", "Pres", "Supt", "Amb", "Sec", "Atty", "St",
     "Ste", "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "No", "Nos", "Nr", "vs", "v", "cf", "approx", "Fig", "fig", "Vol", "vol", "pp",
     "p", "e.g", "i.e", "Ave", "Blvd", "Rd", "Gens", "Sens", "Reps", "Msgr", "Fr", "Sr", "Jr",
-];
+]);
 
 /// Short forms that usually do not end a sentence but may (company suffixes, "etc").
-const RARELY_FINAL: &[&str] = &[
+const RARELY_FINAL: &[u128] = &packed([
     "Inc", "Co", "Corp", "Ltd", "Bros", "Plc", "LLC", "etc", "al", "Jr", "Sr", "a.m", "p.m",
-];
+]);
 
 /// Words that typically open a sentence; after an abbreviation, one of these signals a new
 /// sentence.
-const SENTENCE_OPENERS: &[&str] = &[
+const SENTENCE_OPENERS: &[u128] = &packed([
     "The",
     "A",
     "An",
@@ -154,7 +177,36 @@ const SENTENCE_OPENERS: &[&str] = &[
     "How",
     "Who",
     "Since",
-];
+]);
+
+/// A word of at most 15 bytes as one number, its bytes and its length, so that a list of
+/// short words is searched by comparing numbers.
+const fn pack(word: &str) -> u128 {
+    let bytes = word.as_bytes();
+    let mut key = (bytes.len() as u128) << 120;
+    let mut i = 0;
+    while i < bytes.len() && i < 15 {
+        key |= (bytes[i] as u128) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The [`pack`]ed forms of `words`.
+const fn packed<const N: usize>(words: [&str; N]) -> [u128; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(words[i]);
+        i += 1;
+    }
+    out
+}
+
+/// True when `word` is one of the packed `list` (whose words are all shorter than 16 bytes).
+fn is_in(list: &[u128], word: &str) -> bool {
+    word.len() < 16 && list.contains(&pack(word))
+}
 
 /// Splits the paragraph `para` of `text` into sentences (trimmed spans, in order, covering
 /// all non-space text of the paragraph).
@@ -164,7 +216,11 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let bytes = p.as_bytes();
     let mut sent_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    loop {
+        i = next_byte_in(bytes, i, [b'.', b'!', b'?', 0xE2]);
+        if i >= bytes.len() {
+            break;
+        }
         let Some(term_len) = terminal_len(p, i) else {
             i += 1;
             continue;
@@ -249,19 +305,18 @@ fn is_boundary(p: &str, sent_start: usize, term: usize, after: usize, next: usiz
         .unwrap_or(0)
         .max(sent_start);
     let word = &p[word_start..term];
-    let next_word: &str = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let opener = SENTENCE_OPENERS.contains(&next_word);
+    let opener = || {
+        let next_word = rest.split(|c: char| !c.is_alphanumeric()).next();
+        is_in(SENTENCE_OPENERS, next_word.unwrap_or(""))
+    };
     if word.is_empty() {
         return true;
     }
-    if NEVER_FINAL.contains(&word) {
+    if is_in(NEVER_FINAL, word) {
         return false;
     }
-    if RARELY_FINAL.contains(&word) {
-        return opener;
+    if is_in(RARELY_FINAL, word) {
+        return opener();
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // An initial ("J.") or a dotted acronym ("U.S.", "D.C.").
@@ -269,7 +324,7 @@ fn is_boundary(p: &str, sent_start: usize, term: usize, after: usize, next: usiz
         return false;
     }
     if word.contains('.') && word.split('.').all(|w| w.chars().count() <= 2) {
-        return opener;
+        return opener();
     }
     true
 }
@@ -310,6 +365,42 @@ mod tests {
             split("Troops returned to the U.S. The move was expected."),
             vec!["Troops returned to the U.S.", "The move was expected."]
         );
+    }
+
+    #[test]
+    fn short_word_lists_match_whole_words_only() {
+        assert!(is_in(NEVER_FINAL, "Mr"));
+        assert!(is_in(NEVER_FINAL, "e.g"));
+        assert!(!is_in(NEVER_FINAL, "M"));
+        assert!(!is_in(NEVER_FINAL, "Mr\0"));
+        assert!(!is_in(NEVER_FINAL, "mr"));
+        assert!(is_in(SENTENCE_OPENERS, "Meanwhile"));
+        assert!(!is_in(SENTENCE_OPENERS, "Meanwhile, however"));
+        assert!(!is_in(SENTENCE_OPENERS, ""));
+        assert_eq!(
+            split("It rose 5% vs. 4% a year ago. Shares of Acme Inc. The rest fell."),
+            vec![
+                "It rose 5% vs. 4% a year ago.",
+                "Shares of Acme Inc.",
+                "The rest fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn next_byte_in_finds_the_first_byte_of_the_set() {
+        let text = b"no stop here, then one. And more!";
+        assert_eq!(next_byte_in(text, 0, [b'.', b'!']), 22);
+        assert_eq!(next_byte_in(text, 23, [b'.', b'!']), 32);
+        assert_eq!(next_byte_in(text, 33, [b'.', b'!']), 33);
+        assert_eq!(next_byte_in(b"short", 0, [b'.']), 5);
+        assert_eq!(next_byte_in(b"", 0, [b'.']), 0);
+        for i in 0..text.len() {
+            let expected = (i..text.len())
+                .find(|&k| text[k] == b'e' || text[k] == b',')
+                .unwrap_or(text.len());
+            assert_eq!(next_byte_in(text, i, [b'e', b',']), expected);
+        }
     }
 
     #[test]
