@@ -9,7 +9,7 @@ use crate::span::Span;
 /// title-case headline ("Trump Says ‘…’"), not inside a name ("Secretary of State Rubio"), and
 /// no form is a verb right after a preposition or a determiner ("secretary of state").
 pub(super) fn verb_at(t: &Tokens, i: usize) -> Option<Verb> {
-    let v = t.toks.get(i)?.word.verb?;
+    let v = t.toks.get(i)?.word.verb()?;
     // "Said Okafor: …" opens a sentence with an inverted cue in the past tense.
     let opens_sentence = i == 0 || t.ends_sentence(i - 1) || t.is_quote(i - 1);
     let past = v.irregular_past || t.str(i).ends_with("ed");

@@ -22,13 +22,17 @@ const TITLE_WORDS: usize = 6;
 
 /// True for a short name in title case: two to six words, each capitalised but the small ones.
 fn is_title_case(body: &str) -> bool {
-    let words: Vec<&str> = body.split_whitespace().collect();
-    (2..=TITLE_WORDS).contains(&words.len())
-        && words.iter().enumerate().all(|(i, w)| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || (i > 0 && TITLE_SMALL_WORDS.contains(&w))
-        })
+    let mut count = 0;
+    for (i, w) in body.split_whitespace().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let fits = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || (i > 0 && TITLE_SMALL_WORDS.contains(&w));
+        count = i + 1;
+        if !fits || count > TITLE_WORDS {
+            return false;
+        }
+    }
+    count >= 2
 }
 
 /// Classifies a quotation from its words and whether it has a speaker.
@@ -48,8 +52,8 @@ pub fn classify(text: &str, q: &Quote, in_headline: bool) -> QuoteKind {
         .find(|c| c.is_alphanumeric() || *c == '…')
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '…');
     let ends = body.ends_with(['.', '?', '!', '…', ',', ':', ';']);
-    let words = body.split_whitespace().count();
-    if q.parts.len() > 1 || (opens_capital && (ends || words >= FULL_WORDS)) {
+    let long = || body.split_whitespace().nth(FULL_WORDS - 1).is_some();
+    if q.parts.len() > 1 || (opens_capital && (ends || long())) {
         QuoteKind::Full
     } else if q.speaker.is_some() {
         QuoteKind::Partial

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::extract::actors::Gender;
+use crate::extract::actors::fasthash::{FxHashMap, FxHashSet};
 
 /// What a speech verb form allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -96,31 +97,93 @@ pub struct Word {
     pub pronoun: Option<PronounKind>,
 }
 
+/// A word form's place in the lexicon, small enough to keep beside every token: its class
+/// bits, and the index of its verb and pronoun (0 for a form that is neither, as most are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Entry {
+    /// Bits of [`class`].
+    pub class: u16,
+    index: u16,
+}
+
+impl Entry {
+    /// What the lexicon knows about the form (all of it empty for a form in no list).
+    pub fn word(self) -> Word {
+        Word {
+            class: self.class,
+            ..self.more()
+        }
+    }
+
+    /// The speech verb the form is, if it is one.
+    pub fn verb(self) -> Option<Verb> {
+        self.more().verb
+    }
+
+    /// The pronoun the form is, if it is one.
+    pub fn pronoun(self) -> Option<PronounKind> {
+        self.more().pronoun
+    }
+
+    /// The form's verb and pronoun, read from the lexicon only for a form that has one.
+    fn more(self) -> Word {
+        match self.index {
+            0 => Word::default(),
+            i => lexicon().words.words[usize::from(i)],
+        }
+    }
+}
+
 /// A word form as a table key: up to 24 ASCII bytes, lower-cased and zero-padded into three
 /// machine words, so a look-up hashes and compares three words instead of a string.
 type Key = [u64; 3];
 
 /// The key of `word` in lower case; `None` for a word longer than 24 bytes, not in ASCII or
-/// holding a NUL byte (no form in the lists is any of these). The bytes are gathered into
-/// words in registers and lower-cased eight at a time.
+/// holding a NUL byte (no form in the lists is any of these). The bytes are read into three
+/// machine words, tested and lower-cased eight at a time.
+#[inline]
 fn key(word: &str) -> Option<Key> {
     let bytes = word.as_bytes();
     if bytes.len() > 24 {
         return None;
     }
     let mut key = [0u64; 3];
-    let mut refused = false;
-    for (k, &b) in bytes.iter().enumerate() {
-        refused |= b == 0 || !b.is_ascii();
-        key[k / 8] |= u64::from(b) << (8 * (k % 8));
+    let mut refused = 0;
+    for (k, chunk) in key.iter_mut().zip(bytes.chunks(8)) {
+        let x = load(chunk);
+        // The bytes of the chunk: a NUL among them is refused, the zero padding after them
+        // is not.
+        let inside = u64::MAX >> (8 * (8 - chunk.len()));
+        // The high bit of a non-ASCII byte, or of a zero byte (exact up to the first zero
+        // byte: a borrow only marks bytes after a true zero, which is inside when they are).
+        refused |= (x | (x.wrapping_sub(ONES) & !x)) & HIGHS & inside;
+        *k = x;
     }
-    (!refused).then(|| key.map(ascii_lowercase))
+    (refused == 0).then(|| key.map(ascii_lowercase))
 }
+
+/// The one to eight bytes of `chunk` as the low bytes of a machine word, read in at most
+/// three loads (no copy through memory).
+#[inline]
+fn load(chunk: &[u8]) -> u64 {
+    let n = chunk.len();
+    let word = |at: usize| u64::from(chunk[at..at + 4].try_into().map_or(0, u32::from_le_bytes));
+    match n {
+        8.. => word(0) | (word(4) << 32),
+        4..8 => word(0) | (word(n - 4) << (8 * (n - 4))),
+        1..4 => {
+            let byte = |at: usize| u64::from(chunk[at]) << (8 * at);
+            byte(0) | byte(n / 2) | byte(n - 1)
+        }
+        0 => 0,
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The eight ASCII bytes of `x` in lower case.
 fn ascii_lowercase(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     // Every byte is below 0x80, so no sum carries into the next byte: the high bit of a byte
     // of `from_a` is set when the byte is 'A' or above, of `past_z` when above 'Z'.
     let from_a = x + ONES * u64::from(0x80 - b'A');
@@ -132,12 +195,21 @@ fn ascii_lowercase(x: u64) -> u64 {
 /// The key of no word: the table's empty slot (no form is empty).
 const EMPTY: Key = [0; 3];
 
-/// The word forms of the lexicon in an open-addressing table of [`Key`]s, at most half full.
+/// The word forms of the lexicon in an open-addressing table of [`Key`]s, at most half full,
+/// behind a one-bit-per-hash filter: most words of a text are in no list, and the filter
+/// turns them away with one load from a small array instead of probing the table.
 struct WordTable {
-    keys: Vec<Key>,
+    /// Each slot's key and entry side by side: a look-up that finds its key reads its entry
+    /// from the same cache line.
+    slots: Vec<(Key, Entry)>,
+    /// The verbs and pronouns, by [`Entry`] index; index 0 is neither.
     words: Vec<Word>,
     shift: u32,
+    filter: Vec<u64>,
 }
+
+/// Bits of the filter: 32,768, so that a word in no list passes it about once in thirty.
+const FILTER_BITS: u32 = 15;
 
 impl WordTable {
     /// A table holding `forms` (the lower-case forms the lists give; any other is left out,
@@ -145,45 +217,76 @@ impl WordTable {
     fn new(forms: &HashMap<String, Word>) -> WordTable {
         let slots = (forms.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
-            keys: vec![EMPTY; slots],
-            words: vec![Word::default(); slots],
+            slots: vec![(EMPTY, Entry::default()); slots],
+            words: vec![Word::default()],
             shift: 64 - slots.trailing_zeros(),
+            filter: vec![0; 1 << (FILTER_BITS - 6)],
         };
         for (form, word) in forms {
             let Some(k) = key(form).filter(|&k| k != EMPTY && key_of_lower(form)) else {
                 continue;
             };
-            let mut i = table.slot(k);
-            while table.keys[i] != EMPTY {
+            let h = hash(k);
+            let bit = filter_bit(h);
+            table.filter[bit / 64] |= 1 << (bit % 64);
+            let mut i = table.slot(h);
+            while table.slots[i].0 != EMPTY {
                 i = (i + 1) & (slots - 1);
             }
-            table.keys[i] = k;
-            table.words[i] = *word;
+            let more = word.verb.is_some() || word.pronoun.is_some();
+            let index = match u16::try_from(table.words.len()) {
+                Ok(index) if more => {
+                    table.words.push(*word);
+                    index
+                }
+                _ => 0,
+            };
+            table.slots[i] = (
+                k,
+                Entry {
+                    class: word.class,
+                    index,
+                },
+            );
         }
         table
     }
 
-    fn slot(&self, k: Key) -> usize {
-        let h = (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42))
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    /// The first slot of the key of hash `h` (the top bits of the hash).
+    fn slot(&self, h: u64) -> usize {
         (h >> self.shift) as usize
     }
 
     /// What the table holds for `word`, in any case.
-    fn get(&self, word: &str) -> Word {
+    fn get(&self, word: &str) -> Entry {
         let Some(k) = key(word) else {
-            return Word::default();
+            return Entry::default();
         };
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot(k);
+        let h = hash(k);
+        let bit = filter_bit(h);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return Entry::default();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(h);
         loop {
-            match self.keys[i] {
-                EMPTY => return Word::default(),
-                found if found == k => return self.words[i],
+            match self.slots[i] {
+                (EMPTY, _) => return Entry::default(),
+                (found, entry) if found == k => return entry,
                 _ => i = (i + 1) & mask,
             }
         }
     }
+}
+
+/// The hash of a key.
+fn hash(k: Key) -> u64 {
+    (k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The filter bit of hash `h`: middle bits, apart from the top ones that pick a slot.
+fn filter_bit(h: u64) -> usize {
+    ((h >> 32) & ((1 << FILTER_BITS) - 1)) as usize
 }
 
 /// True when `form` is already in lower case, so a look-up (which lower-cases) can find it.
@@ -193,10 +296,10 @@ fn key_of_lower(form: &str) -> bool {
 
 struct Lexicon {
     words: WordTable,
-    first_names: HashMap<&'static str, Gender>,
-    gender_words: HashMap<&'static str, Gender>,
-    person_nouns: HashMap<&'static str, bool>,
-    organisation_words: Vec<&'static str>,
+    first_names: FxHashMap<&'static str, Gender>,
+    gender_words: FxHashMap<&'static str, Gender>,
+    person_nouns: FxHashMap<&'static str, bool>,
+    organisation_words: FxHashSet<&'static str>,
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -272,7 +375,7 @@ fn lexicon() -> &'static Lexicon {
         let gender_words = pairs(include_str!("../../../assets/lexicon/gender_words.txt"))
             .filter_map(|(w, g)| Some((w, gender(g.trim())?)))
             .collect();
-        let mut person_nouns = HashMap::new();
+        let mut person_nouns = FxHashMap::default();
         for (singular, plural) in pairs(include_str!("../../../assets/lexicon/person_nouns.txt")) {
             person_nouns.insert(singular, false);
             person_nouns.insert(plural.trim(), true);
@@ -321,17 +424,22 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 
 /// What the lexicon knows about `word`, in any case.
 pub fn word(word: &str) -> Word {
+    entry(word).word()
+}
+
+/// The entry of `word` in the lexicon, in any case.
+pub fn entry(word: &str) -> Entry {
     lexicon().words.get(word)
 }
 
 /// The speech verb `word` is a form of, in any case ("said", "Says").
 pub fn verb(word: &str) -> Option<Verb> {
-    lexicon().words.get(word).verb
+    entry(word).verb()
 }
 
 /// The pronoun `word` is, in any case ("he", "She").
 pub fn pronoun(word: &str) -> Option<PronounKind> {
-    lexicon().words.get(word).pronoun
+    entry(word).pronoun()
 }
 
 /// The gender a given name usually carries ("Marco" → male).
@@ -383,6 +491,21 @@ mod tests {
         assert_eq!(key("abcdefghijklmnopqrstuvwxy"), None);
         assert_eq!(key("dijo\u{301}"), None);
         assert_eq!(key("sa\0id"), None);
+        assert_eq!(key("said\0"), None);
+        assert_eq!(key("abcdefgh\0"), None);
+        assert_eq!(
+            key("abcdefg"),
+            Some([u64::from_le_bytes(*b"abcdefg\0"), 0, 0])
+        );
+        assert_eq!(key("ABCDEFGHIJ"), key("abcdefghij"));
+        for n in 0..=24 {
+            let w = &"ABCDEFGHIJKLMNOPQRSTUVWXYZ"[..n];
+            let mut bytes = [0u8; 24];
+            bytes[..n].copy_from_slice(w.to_ascii_lowercase().as_bytes());
+            let expected =
+                [0, 8, 16].map(|at| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()));
+            assert_eq!(key(w), Some(expected), "{w}");
+        }
         assert_eq!(word("SAID").verb, word("said").verb);
         assert!(word("said").verb.is_some());
         assert_eq!(word(""), Word::default());

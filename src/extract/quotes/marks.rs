@@ -8,6 +8,7 @@
 //! end of its paragraph ends there, so an unbalanced mark never swallows more than one
 //! paragraph; when the next paragraph opens with a mark, the quotation continues there.
 
+use crate::segment::next_byte_in;
 use crate::span::Span;
 
 /// A quoted stretch of one paragraph, marks included.
@@ -123,39 +124,12 @@ fn tag_len(p: &[u8], i: usize) -> Option<usize> {
     (rest[end] == b'>').then_some(end + 2)
 }
 
-/// True for the bytes that can start a mark or a tag.
-fn is_candidate(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | b'<' | 0xE2 | 0xC2)
-}
+/// The bytes that can start a mark or a tag.
+const CANDIDATES: [u8; 6] = [b'"', b'\'', b'`', b'<', 0xE2, 0xC2];
 
-/// The first byte at or after `i` for which [`is_candidate`] holds (`bytes.len()` if none).
-/// Eight bytes are tested at once: most of a paragraph is plain words.
-fn next_candidate(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // The high bit of each byte of `x` equal to `b`, exact up to the first such byte (a
-    // borrow can only mark bytes after a true match).
-    let equal = |x: u64, b: u8| {
-        let y = x ^ (ONES * u64::from(b));
-        y.wrapping_sub(ONES) & !y & HIGHS
-    };
-    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let x = u64::from_le_bytes(*chunk);
-        let found = equal(x, b'"')
-            | equal(x, b'\'')
-            | equal(x, b'`')
-            | equal(x, b'<')
-            | equal(x, 0xE2)
-            | equal(x, 0xC2);
-        if found != 0 {
-            return i + (found.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && !is_candidate(bytes[i]) {
-        i += 1;
-    }
-    i
+/// The first byte at or after `i` that can start a mark or a tag (`bytes.len()` if none).
+fn next_candidate(bytes: &[u8], i: usize) -> usize {
+    next_byte_in(bytes, i, CANDIDATES)
 }
 
 struct Scanner<'a> {
@@ -280,8 +254,21 @@ pub fn in_paragraph(text: &str, para: Span, style: Style, previous_open: bool) -
 /// True when the text uses single marks as its outer quotation marks: it has an opening
 /// single mark and no double marks at all.
 pub fn single_style(text: &str) -> bool {
-    let has_double = text.contains(['"', '“', '”', '«']) || text.contains("''");
-    !has_double && text.contains('‘')
+    let bytes = text.as_bytes();
+    let mut single = false;
+    let mut i = 0;
+    loop {
+        i = next_candidate(bytes, i);
+        match bytes.get(i..).unwrap_or_default() {
+            [] => return single,
+            [b'"', ..] | [b'\'', b'\'', ..] | [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xC2, 0xAB, ..] => {
+                return false;
+            }
+            [0xE2, 0x80, 0x98, ..] => single = true,
+            _ => {}
+        }
+        i += 1;
+    }
 }
 
 #[cfg(test)]
@@ -307,7 +294,7 @@ mod tests {
             i += 1;
         }
         let expected: Vec<usize> = (0..bytes.len())
-            .filter(|&i| is_candidate(bytes[i]))
+            .filter(|&i| CANDIDATES.contains(&bytes[i]))
             .collect();
         // The opening curly quote at 15, then 13 more: marks, tags, the apostrophe, the dash.
         assert_eq!(found.first(), Some(&15));

@@ -1,7 +1,7 @@
 //! A light tokenizer for attribution: the words and punctuation of a paragraph, with each
 //! quotation standing as one token.
 
-use crate::extract::quotes::lexicon::{self, PronounKind, Word};
+use crate::extract::quotes::lexicon::{self, Entry, PronounKind};
 use crate::span::Span;
 
 /// What a token is.
@@ -30,8 +30,8 @@ pub struct Token {
     pub span: Span,
     /// What it is.
     pub kind: Kind,
-    /// What the lexicon knows about it (a word's classes, verb and pronoun).
-    pub word: Word,
+    /// Its entry in the lexicon (a word's classes, verb and pronoun).
+    pub word: Entry,
 }
 
 /// Short forms whose final full stop belongs to the word ("Mr.", "Sen.", "Jan.").
@@ -49,9 +49,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '@' || c == '#' || c == '$' || c == '%'
 }
 
+/// [`is_word_char`] for an ASCII byte.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'$' | b'%')
+}
+
 /// True when `c` may join two parts of one word ("Trump’s", "son-in-law", "U.S", "AT&T").
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | ',' | '/')
+}
+
+/// The character at byte `i` of `s` (none at the end), read without decoding when it is
+/// ASCII, as most are.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..)?.chars().next(),
+    }
 }
 
 /// Tokenizes `para` of `text`; `quotes` are the quoted stretches inside it, in order.
@@ -64,7 +78,7 @@ pub fn tokenize(text: &str, para: Span, quotes: &[Span]) -> Vec<Token> {
         out.push(Token {
             span: *q,
             kind: Kind::Quote(qi),
-            word: Word::default(),
+            word: Entry::default(),
         });
         pos = q.end();
     }
@@ -77,56 +91,73 @@ fn words(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
     let Some(s) = text.get(from..to) else {
         return;
     };
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !is_word_char(c) {
             out.push(Token {
-                span: Span::new(from + i, from + i + c.len_utf8()),
+                span: Span::new(from + i, from + i + len),
                 kind: Kind::Punct(c),
-                word: Word::default(),
+                word: Entry::default(),
             });
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = i + len;
+        loop {
+            // Most of a word is ASCII letters and digits.
+            while bytes.get(end).is_some_and(|&b| is_word_byte(b)) {
+                end += 1;
+            }
+            let Some(d) = char_at(s, end) else {
+                break;
+            };
+            let after = end + d.len_utf8();
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
+                end = after;
                 continue;
             }
             // A joiner stays inside the word only between two word characters; a comma only
             // between digits ("1,000").
-            let next = s[j + d.len_utf8()..].chars().next();
+            let next = char_at(s, after);
             let joins = is_joiner(d)
                 && next.is_some_and(is_word_char)
                 && (d != ','
-                    || (s[..j].ends_with(|x: char| x.is_ascii_digit())
+                    || (bytes[end - 1].is_ascii_digit()
                         && next.is_some_and(|x| x.is_ascii_digit())));
             if !joins {
                 break;
             }
-            end = j + d.len_utf8();
-            chars.next();
+            end = after;
         }
         // A full stop after an initial, a dotted acronym or a short form belongs to the word.
-        if s[end..].starts_with('.') {
+        if bytes.get(end) == Some(&b'.') {
             let word = &s[i..end];
             let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
             // "(R-Ky.)": a party and state after a name.
             let last_part = word.rsplit('-').next().unwrap_or(word);
             if initial || word.contains('.') || ABBREVIATIONS.contains(&last_part) {
                 end += 1;
-                chars.next();
             }
         }
+        // Every form of the lexicon that can start a word starts with a letter: a number
+        // ("1,000", "$5", "2019") is looked up in none of its lists.
+        let listed = bytes[i].is_ascii_alphabetic();
         out.push(Token {
             span: Span::new(from + i, from + end),
             kind: Kind::Word,
-            word: lexicon::word(&s[i..end]),
+            word: if listed {
+                lexicon::entry(&s[i..end])
+            } else {
+                Entry::default()
+            },
         });
+        i = end;
     }
 }
 
@@ -165,7 +196,7 @@ impl<'a> Tokens<'a> {
 
     /// The pronoun token `i` is, if it is one.
     pub fn pronoun(&self, i: usize) -> Option<PronounKind> {
-        self.toks.get(i)?.word.pronoun
+        self.toks.get(i)?.word.pronoun()
     }
 
     /// True when token `i` is a quotation.
