@@ -275,16 +275,19 @@ pub fn load_with(
 
 /// Takes the lock writers of the cache `path` and its views hold while they write, then
 /// removes the temporary files of writes that never finished (a process killed while saving
-/// leaves one as large as the cache). `None` when another process holds the lock.
+/// leaves one as large as the cache). `None` when another process holds the lock. Where the
+/// file system cannot lock (some network mounts), the cache is written unlocked and nothing
+/// is removed.
 fn lock_cache(path: &Path) -> std::io::Result<Option<std::fs::File>> {
     let lock = atomic::open_lock(path)?;
     match lock.try_lock() {
-        Ok(()) => {}
+        Ok(()) => {
+            atomic::remove_stale(path);
+            atomic::remove_stale(&cache::views_location(path));
+        }
         Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-        Err(std::fs::TryLockError::Error(e)) => return Err(e),
+        Err(std::fs::TryLockError::Error(_)) => {}
     }
-    atomic::remove_stale(path);
-    atomic::remove_stale(&cache::views_location(path));
     Ok(Some(lock))
 }
 

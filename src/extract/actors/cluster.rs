@@ -250,6 +250,10 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     // (what "Journal" after "Wall Street Journal" is looked up by), and each one's key.
     let mut by_last_word: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
     let mut last_word_of: FxHashMap<usize, &'a str> = FxHashMap::default();
+    // The drafts typed as organisations at least once, by their initials (the first such
+    // draft) and by their acronym: what an acronym and a long name find each other by.
+    let mut by_initials: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_acronym: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, f) in input.found.iter().enumerate() {
         if f.entity == EntityType::Person {
             continue;
@@ -274,13 +278,11 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
             if !org || (abbrev.is_none() && long_initials.is_none()) {
                 return None;
             }
-            drafts.iter().position(|d| {
-                !d.person
-                    && !d.unnamed
-                    && d.votes[1] > 0
-                    && ((abbrev.is_some() && d.initials == abbrev)
-                        || (long_initials.is_some() && d.acronym == long_initials))
-            })
+            let by_its_initials = abbrev.as_ref().and_then(|a| by_initials.get(a).copied());
+            let by_its_acronym = long_initials
+                .as_ref()
+                .and_then(|i| by_acronym.get(i)?.iter().min().copied());
+            by_its_initials.into_iter().chain(by_its_acronym).min()
         });
         // "Journal" after "Wall Street Journal": the last word of one earlier name.
         let id = id.or_else(|| {
@@ -307,9 +309,33 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
             d.canonical = Some(gaz.name(c));
         }
         if abbrev.is_some() {
+            if d.acronym != abbrev
+                && let Some(ids) = d.acronym.as_ref().and_then(|a| by_acronym.get_mut(a))
+            {
+                ids.retain(|&other| other != id);
+            }
             d.acronym = abbrev;
         } else if d.initials.is_none() {
             d.initials = long_initials;
+        }
+        if d.votes[1] > 0 {
+            if let Some(i) = &d.initials {
+                match by_initials.get_mut(i) {
+                    Some(first) => *first = (*first).min(id),
+                    None => {
+                        by_initials.insert(i.clone(), id);
+                    }
+                }
+            }
+            if let Some(a) = &d.acronym {
+                match by_acronym.get_mut(a) {
+                    Some(ids) if ids.contains(&id) => {}
+                    Some(ids) => ids.push(id),
+                    None => {
+                        by_acronym.insert(a.clone(), vec![id]);
+                    }
+                }
+            }
         }
         d.offer_name(written);
         if d.words > 1 && std::ptr::eq(d.name.as_ref(), written) {
