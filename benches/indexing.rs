@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode};
 use dossier::corpus::{self, Input, Progress};
-use dossier::extract::{Doc, Extraction, actors, events, quotes, time};
+use dossier::extract::{Extraction, actors, events, quotes, time};
 use dossier::index::{self, Index, Overrides};
 use dossier::ingest;
 use support::corpus::Corpus;
@@ -58,15 +58,7 @@ fn stages(corpus: &Corpus) {
                 .collect::<Vec<_>>()
         });
         let (mut articles, layouts): (Vec<_>, Vec<_>) = ingested.into_iter().unzip();
-        let docs: Vec<Doc> = articles
-            .iter()
-            .zip(&layouts)
-            .map(|(a, layout)| Doc {
-                text: &a.text,
-                layout,
-                published: a.date(),
-            })
-            .collect();
+        let docs = support::corpus::docs(&articles, &layouts);
         let (found, t1) = cpu_secs(|| docs.iter().map(actors::extract).collect::<Vec<_>>());
         let (quoted, t2) = cpu_secs(|| {
             docs.iter()

@@ -21,7 +21,7 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::article::Article;
 use dossier::article::{Meta, Origin};
-use dossier::extract::{Doc, actors, quotes};
+use dossier::extract::{actors, quotes};
 use dossier::ingest::{self, Draft};
 use support::cpu::ThreadTime;
 
@@ -83,15 +83,7 @@ fn articles() -> Vec<Article> {
 fn bench(c: &mut Criterion<ThreadTime>) {
     let articles = articles();
     let layouts: Vec<_> = articles.iter().map(|a| a.layout.decode()).collect();
-    let docs: Vec<Doc> = articles
-        .iter()
-        .zip(&layouts)
-        .map(|(a, layout)| Doc {
-            text: &a.text,
-            layout,
-            published: a.date(),
-        })
-        .collect();
+    let docs = support::corpus::docs(&articles, &layouts);
     let found: Vec<_> = docs.iter().map(actors::extract).collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mut group = c.benchmark_group("quotes");

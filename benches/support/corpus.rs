@@ -11,7 +11,9 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
 use dossier::article::{Article, Origin};
+use dossier::extract::Doc;
 use dossier::ingest::{self, Draft, json};
+use dossier::layout::Layout;
 use serde_json::{Value, json};
 
 use super::synthetic::Rng;
@@ -290,4 +292,17 @@ fn generated(n: usize) -> String {
         "text": text,
     })
     .to_string()
+}
+
+/// What the extractors read of each article, laid out as the matching one of `layouts`.
+pub fn docs<'a>(articles: &'a [Article], layouts: &'a [Layout]) -> Vec<Doc<'a>> {
+    articles
+        .iter()
+        .zip(layouts)
+        .map(|(a, layout)| Doc {
+            text: &a.text,
+            layout,
+            published: a.date(),
+        })
+        .collect()
 }
