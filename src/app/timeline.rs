@@ -13,7 +13,7 @@ use crate::app::review::cell;
 use crate::app::text::{ellipsize, pad, width};
 use crate::extract::events::EventKind;
 use crate::extract::time::{Granularity, Interval};
-use crate::review::Target;
+use crate::review::{Target, excerpt};
 
 /// A row of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,20 +254,13 @@ impl Timeline {
 
 /// `text` on one line, with "…" where the label leaves out text before or after it.
 fn one_line(text: &str, (before, after): (bool, bool)) -> String {
-    let mut line = String::with_capacity(text.len() + 6);
-    if before {
-        line.push('…');
-    }
-    for (i, word) in text.split_whitespace().enumerate() {
-        if i > 0 {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if after {
-        line.push('…');
-    }
-    line
+    let mark = |cut: bool| if cut { "…" } else { "" };
+    format!(
+        "{}{}{}",
+        mark(before),
+        excerpt(text, usize::MAX),
+        mark(after)
+    )
 }
 
 #[cfg(test)]

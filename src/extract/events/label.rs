@@ -145,20 +145,22 @@ const REPORTING: [&str; 14] = [
 /// Reuters on Friday in an interview"), and no closing quotation mark before it (after a
 /// quotation, the tail names its speaker and the quotation is a statement of its own).
 fn is_reporting_tail(clause: &str, (anchor_start, anchor_end): (usize, usize)) -> bool {
-    let before: Vec<&str> = clause[..anchor_start].split_whitespace().collect();
+    let before = &clause[..anchor_start];
+    // Counted only as far as a subject of a few words can reach.
+    let words = before.split_whitespace().take(8).count();
     // The verb, after its subject ("The decision, announced on Saturday," has none).
     let verb = before
-        .iter()
+        .split_whitespace()
         .rev()
-        .map(|w| w.to_lowercase())
+        .map(str::to_lowercase)
         .enumerate()
         .find(|(_, w)| !["on", "in", "at", "late", "early"].contains(&w.as_str()))
-        .filter(|&(from_end, _)| from_end + 1 < before.len())
+        .filter(|&(from_end, _)| from_end + 1 < words)
         .map(|(_, w)| w);
     let opens_quoted = clause
         .trim_start()
         .starts_with(['"', '\u{201d}', '\u{2019}', '\'']);
-    (2..=7).contains(&before.len())
+    (2..=7).contains(&words)
         && verb.is_some_and(|v| REPORTING.contains(&v.as_str()))
         && clause[anchor_end..].split_whitespace().count() <= 4
         && !opens_quoted
