@@ -21,6 +21,76 @@ use crate::extract::actors::{
 };
 use crate::span::Span;
 
+/// The drafts of organisations, places and other names, indexed as names are assigned to
+/// them, so that finding one never scans every draft.
+#[derive(Default)]
+struct OtherNames<'a> {
+    /// Drafts whose best name so far has several words, by its last word (what "Journal"
+    /// after "Wall Street Journal" is looked up by), and that word of each.
+    by_last_word: FxHashMap<&'a str, Vec<usize>>,
+    last_word_of: FxHashMap<usize, &'a str>,
+    /// Drafts typed as organisations at least once: the first by its initials, every one by
+    /// its acronym (what an acronym and a long name find each other by).
+    by_initials: FxHashMap<String, usize>,
+    by_acronym: FxHashMap<String, Vec<usize>>,
+}
+
+impl<'a> OtherNames<'a> {
+    /// The first organisation whose initials are `acronym` or whose acronym is `initials`.
+    fn by_letters(&self, acronym: Option<&str>, initials: Option<&str>) -> Option<usize> {
+        let by_its_initials = acronym.and_then(|a| self.by_initials.get(a).copied());
+        let by_its_acronym = initials.and_then(|i| self.by_acronym.get(i)?.iter().min().copied());
+        by_its_initials.into_iter().chain(by_its_acronym).min()
+    }
+
+    /// The one draft whose best name ends with `word`, when only one does.
+    fn by_last_word(&self, word: &str) -> Option<usize> {
+        match self.by_last_word.get(word).map(Vec::as_slice) {
+            Some(&[only]) => Some(only),
+            _ => None,
+        }
+    }
+
+    /// Forgets that draft `id` had the acronym `old` (it is getting another).
+    fn drop_acronym(&mut self, id: usize, old: Option<&str>) {
+        if let Some(ids) = old.and_then(|a| self.by_acronym.get_mut(a)) {
+            ids.retain(|&other| other != id);
+        }
+    }
+
+    /// Indexes draft `id`, `d`, once `written` is assigned to it.
+    fn record(&mut self, id: usize, d: &Draft<'a>, written: &'a str) {
+        if d.votes[1] > 0 {
+            if let Some(i) = &d.initials {
+                match self.by_initials.get_mut(i) {
+                    Some(first) => *first = (*first).min(id),
+                    None => {
+                        self.by_initials.insert(i.clone(), id);
+                    }
+                }
+            }
+            if let Some(a) = &d.acronym {
+                match self.by_acronym.get_mut(a) {
+                    Some(ids) if ids.contains(&id) => {}
+                    Some(ids) => ids.push(id),
+                    None => {
+                        self.by_acronym.insert(a.clone(), vec![id]);
+                    }
+                }
+            }
+        }
+        if d.words > 1 && std::ptr::eq(d.name.as_ref(), written) {
+            let last = written.rsplit(' ').next().unwrap_or(written);
+            if let Some(old) = self.last_word_of.insert(id, last)
+                && let Some(ids) = self.by_last_word.get_mut(old)
+            {
+                ids.retain(|&other| other != id);
+            }
+            self.by_last_word.entry(last).or_default().push(id);
+        }
+    }
+}
+
 /// Everything the clustering reads.
 pub struct Input<'a> {
     /// The text.
@@ -246,14 +316,7 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     }
     // Organisations, places and other names: by gazetteer name, acronym, initials or key.
     let mut by_key: FxHashMap<NameKey, usize> = FxHashMap::default();
-    // The drafts of these names whose best name so far has several words, by its last word
-    // (what "Journal" after "Wall Street Journal" is looked up by), and each one's key.
-    let mut by_last_word: FxHashMap<&'a str, Vec<usize>> = FxHashMap::default();
-    let mut last_word_of: FxHashMap<usize, &'a str> = FxHashMap::default();
-    // The drafts typed as organisations at least once, by their initials (the first such
-    // draft) and by their acronym: what an acronym and a long name find each other by.
-    let mut by_initials: FxHashMap<String, usize> = FxHashMap::default();
-    let mut by_acronym: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut others = OtherNames::default();
     for (i, f) in input.found.iter().enumerate() {
         if f.entity == EntityType::Person {
             continue;
@@ -278,21 +341,14 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
             if !org || (abbrev.is_none() && long_initials.is_none()) {
                 return None;
             }
-            let by_its_initials = abbrev.as_ref().and_then(|a| by_initials.get(a).copied());
-            let by_its_acronym = long_initials
-                .as_ref()
-                .and_then(|i| by_acronym.get(i)?.iter().min().copied());
-            by_its_initials.into_iter().chain(by_its_acronym).min()
+            others.by_letters(abbrev.as_deref(), long_initials.as_deref())
         });
         // "Journal" after "Wall Street Journal": the last word of one earlier name.
         let id = id.or_else(|| {
             if written.contains(' ') || abbrev.is_some() || f.canonical.is_some() {
                 return None;
             }
-            match by_last_word.get(written).map(Vec::as_slice) {
-                Some(&[only]) => Some(only),
-                _ => None,
-            }
+            others.by_last_word(written)
         });
         let id = id.unwrap_or_else(|| {
             drafts.push(Draft::default());
@@ -309,44 +365,15 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
             d.canonical = Some(gaz.name(c));
         }
         if abbrev.is_some() {
-            if d.acronym != abbrev
-                && let Some(ids) = d.acronym.as_ref().and_then(|a| by_acronym.get_mut(a))
-            {
-                ids.retain(|&other| other != id);
+            if d.acronym != abbrev {
+                others.drop_acronym(id, d.acronym.as_deref());
             }
             d.acronym = abbrev;
         } else if d.initials.is_none() {
             d.initials = long_initials;
         }
-        if d.votes[1] > 0 {
-            if let Some(i) = &d.initials {
-                match by_initials.get_mut(i) {
-                    Some(first) => *first = (*first).min(id),
-                    None => {
-                        by_initials.insert(i.clone(), id);
-                    }
-                }
-            }
-            if let Some(a) = &d.acronym {
-                match by_acronym.get_mut(a) {
-                    Some(ids) if ids.contains(&id) => {}
-                    Some(ids) => ids.push(id),
-                    None => {
-                        by_acronym.insert(a.clone(), vec![id]);
-                    }
-                }
-            }
-        }
         d.offer_name(written);
-        if d.words > 1 && std::ptr::eq(d.name.as_ref(), written) {
-            let last = written.rsplit(' ').next().unwrap_or(written);
-            if let Some(old) = last_word_of.insert(id, last)
-                && let Some(ids) = by_last_word.get_mut(old)
-            {
-                ids.retain(|&other| other != id);
-            }
-            by_last_word.entry(last).or_default().push(id);
-        }
+        others.record(id, d, written);
         if let Some(of) = f.stands_for
             && d.stands_for.is_none()
         {
