@@ -414,6 +414,17 @@ impl Gazetteer {
         self.lookup_any(word, buf).is_some_and(|e| e.starts_phrase)
     }
 
+    /// [`Gazetteer::lookup`] and [`Gazetteer::starts_phrase`] of `text` with one probe.
+    pub fn lookup_opening(&self, text: &str, buf: &mut String) -> (Option<&Entry>, bool) {
+        match self.lookup_any(text, buf) {
+            Some(e) => {
+                let opens = e.starts_phrase;
+                ((!e.caps_only || is_caps(text)).then_some(e), opens)
+            }
+            None => (None, false),
+        }
+    }
+
     /// The entry for `text` whatever its case.
     fn lookup_any(&self, text: &str, buf: &mut String) -> Option<&Entry> {
         if text.bytes().all(|b| b.is_ascii_lowercase()) {

@@ -5,7 +5,8 @@
 //! [`gazetteer`], titles, given names, head words and context, then re-types weak guesses from
 //! the article's strong ones; [`unnamed`] finds descriptions of unnamed sources and groups;
 //! [`roles`] reads titles and appositions; [`cluster`] merges aliases into local actors and
-//! sets each person's gender. [`alias`] holds the name keys shared with the corpus index.
+//! sets each person's gender. [`alias`] holds the name keys shared with the corpus index;
+//! [`wordlist`] the fixed word lists matched in any case.
 
 pub mod alias;
 pub mod cluster;
@@ -17,6 +18,7 @@ pub mod teams;
 pub mod tokens;
 pub mod typing;
 pub mod unnamed;
+pub mod wordlist;
 
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -192,30 +194,26 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
                 let end = start + line.len();
                 tokens::tokenize(text, start, end, &mut scratch);
                 if !scratch.is_empty() {
-                    let first = toks.len();
-                    let headline = tokens::is_caps_sentence(text, &scratch)
-                        || names::is_title_case(text, &scratch, gaz);
-                    let table = names::is_table_row(&scratch);
+                    sentences.push(names::Sentence::read(text, &scratch, toks.len()));
                     toks.extend_from_slice(&scratch);
-                    sentences.push(names::Sentence {
-                        first,
-                        end: toks.len(),
-                        headline,
-                        table,
-                    });
                 }
                 start = end;
             }
         }
     }
     let mut buf = String::new();
+    // Each capitalised token is looked up once: its entry, and whether it may open a name of
+    // several words in any case.
+    let mut opens_phrase = Vec::with_capacity(toks.len());
     let entries: Vec<&gazetteer::Entry> = toks
         .iter()
-        .map(|t| match t.is_upper() {
-            true => gaz
-                .lookup(t.text(text), &mut buf)
-                .unwrap_or(&gazetteer::Entry::NONE),
-            false => &gazetteer::Entry::NONE,
+        .map(|t| {
+            let (e, opens) = match t.is_upper() {
+                true => gaz.lookup_opening(t.text(text), &mut buf),
+                false => (None, false),
+            };
+            opens_phrase.push(opens);
+            e.unwrap_or(&gazetteer::Entry::NONE)
         })
         .collect();
     let known = names::capitalised_words(text, &toks, &sentences, &entries);
@@ -236,6 +234,7 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
         sentences: &sentences,
         gaz,
         entries: &entries,
+        opens_phrase: &opens_phrase,
     };
     let mut found = Vec::new();
     for &c in &chunks {

@@ -9,6 +9,7 @@ use crate::extract::actors::fasthash::{FxHashMap, FxHashSet};
 
 use crate::extract::actors::gazetteer::{Entry, Gazetteer, lower_into};
 use crate::extract::actors::tokens::{Shape, Token};
+use crate::extract::actors::wordlist::WordList;
 use crate::extract::time::vocab::{is_weekday, month_number};
 
 /// A sentence's tokens and how its capitalisation is to be read.
@@ -25,11 +26,46 @@ pub struct Sentence {
     pub table: bool,
 }
 
-/// True when the tokens form a data row (see [`Sentence::table`]).
-pub fn is_table_row(tokens: &[Token]) -> bool {
-    let numbers = tokens.iter().filter(|t| t.shape == Shape::Number).count();
-    let lower = tokens.iter().filter(|t| t.shape == Shape::Lower).count();
-    numbers >= 2 && lower <= 1
+impl Sentence {
+    /// Reads a line of tokens (`tokens`, the document's tokens from `first` on) in one pass:
+    /// a headline when it is all in capitals (at least two words of three or more letters in
+    /// capitals, outnumbering the words in lower or mixed case: "PRESS DIGEST - Iraq - Aug
+    /// 22.") or in title case (see [`is_title_case_word`]); a data row as in
+    /// [`Sentence::table`].
+    pub fn read(text: &str, tokens: &[Token], first: usize) -> Sentence {
+        let (mut caps, mut other, mut numbers, mut lower, mut title_words) = (0, 0, 0, 0, 0);
+        for t in tokens {
+            match t.shape {
+                Shape::Caps if t.text(text).chars().filter(|c| c.is_alphabetic()).count() >= 3 => {
+                    caps += 1
+                }
+                Shape::Cap => {
+                    other += 1;
+                    if !t.cap_expected && is_title_case_word(text, t) {
+                        title_words += 1;
+                    }
+                }
+                Shape::Lower => {
+                    other += 1;
+                    lower += 1;
+                }
+                Shape::Number => numbers += 1,
+                Shape::Caps | Shape::Punct => {}
+            }
+        }
+        // Title case: two or more short function words capitalised ("Rubio And Witkoff Clash
+        // Over Ukraine"), none in lower case.
+        let title_case = title_words >= 2
+            && !tokens
+                .iter()
+                .any(|t| !t.cap_expected && t.shape == Shape::Lower && is_title_case_word(text, t));
+        Sentence {
+            first,
+            end: first + tokens.len(),
+            headline: (caps >= 2 && caps > other) || title_case,
+            table: numbers >= 2 && lower <= 1,
+        }
+    }
 }
 
 /// A candidate name: a run of tokens in one sentence.
@@ -272,11 +308,12 @@ impl Finder<'_> {
     }
 
     fn starts_name(&self, i: usize, s: &Sentence, buf: &mut String) -> bool {
-        // A prefixed name opens in lower case, so it is a lower-case token.
-        if self.tokens[i].shape == Shape::Lower && is_prefixed_name(self.word(i)) && !s.headline {
-            return true;
+        let t = self.tokens[i];
+        if !t.is_upper() {
+            // A prefixed name opens in lower case, so it is a lower-case token.
+            return t.shape == Shape::Lower && !s.headline && is_prefixed_name(self.word(i));
         }
-        if self.tokens[i].is_upper() && self.gazetteer_phrase(i, s.end, buf).is_some() {
+        if self.gazetteer_phrase(i, s.end, buf).is_some() {
             return true;
         }
         if !self.is_name_word(i, s.headline, buf) {
@@ -448,6 +485,7 @@ fn is_calendar(w: &str) -> bool {
 
 /// "al-Assad", "el-Sisi", "bin-Salman": a lower-case Arabic article or particle joined to a
 /// capitalised name.
+#[inline(always)]
 fn is_prefixed_name(w: &str) -> bool {
     if w.len() < 4 || !w.as_bytes()[2..4].contains(&b'-') {
         return false;
@@ -472,48 +510,45 @@ fn is_contraction(w: &str) -> bool {
     )
 }
 
-/// The bit of an ASCII letter (either case) among 32; other bytes share bits with letters, so
-/// a clear bit rules a byte out and a set bit only lets it in.
-const fn letter_bit(b: u8) -> u32 {
-    1 << (b & 31)
-}
-
-/// The bits (see [`letter_bit`]) of the first letters of `words`.
-const fn letter_set(words: &[&str]) -> u32 {
-    let mut set = 0;
-    let mut i = 0;
-    while i < words.len() {
-        set |= letter_bit(words[i].as_bytes()[0]);
-        i += 1;
-    }
-    set
-}
-
 /// Short words that title-case headlines capitalise and running text does not.
-const TITLE_CASE_WORDS: &[&str] = &[
+const TITLE_CASE_WORDS: WordList = WordList::new(&[
     "the", "of", "and", "in", "on", "at", "to", "for", "with", "over", "from", "by", "as", "after",
     "before", "into", "is", "are", "was", "a", "an", "its", "his", "her", "their", "not", "but",
     "or", "says", "say", "amid", "against", "between", "about", "up", "out", "off", "will", "be",
     "has", "have", "new",
-];
+]);
 
-/// True when the line is written in title case: two or more short function words
-/// capitalised ("Rubio And Witkoff Clash Over Ukraine"), none in lower case.
-pub fn is_title_case(text: &str, tokens: &[Token], _gaz: &Gazetteer) -> bool {
-    // Every function word is one to seven ASCII letters, and each opens with one of these.
-    const FIRSTS: u32 = letter_set(TITLE_CASE_WORDS);
-    let is_function_word = |t: &Token| {
-        let w = t.text(text).as_bytes();
-        (1..=7).contains(&w.len())
-            && FIRSTS & letter_bit(w[0]) != 0
-            && TITLE_CASE_WORDS
-                .iter()
-                .any(|f| f.as_bytes().eq_ignore_ascii_case(w))
-    };
-    let mut candidates = tokens.iter().filter(|t| !t.cap_expected);
-    let upper = candidates
-        .clone()
-        .filter(|t| t.shape == Shape::Cap && is_function_word(t))
-        .count();
-    upper >= 2 && !candidates.any(|t| t.shape == Shape::Lower && is_function_word(t))
+/// True when token `t` is one of the [`TITLE_CASE_WORDS`] in any case.
+fn is_title_case_word(text: &str, t: &Token) -> bool {
+    TITLE_CASE_WORDS.contains_ignore_case(t.text(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::actors::tokens::tokenize;
+
+    fn read(s: &str) -> Sentence {
+        let mut t = Vec::new();
+        tokenize(s, 0, s.len(), &mut t);
+        Sentence::read(s, &t, 3)
+    }
+
+    #[test]
+    fn headlines_in_capitals_or_title_case() {
+        let caps = read("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP");
+        assert!(caps.headline && !caps.table);
+        assert_eq!((caps.first, caps.end), (3, 11));
+        assert!(read("Rubio And Witkoff Clash Over Ukraine").headline);
+        assert!(!read("The U.S. and NATO met in Brussels.").headline);
+        // A function word in lower case: running text, not title case.
+        assert!(!read("Rubio And Witkoff clash over Ukraine").headline);
+    }
+
+    #[test]
+    fn data_rows() {
+        assert!(read("Bradford 2 Oldham 1").table);
+        assert!(read("Essex 372 and 119-5").table);
+        assert!(!read("Essex made 372 and 119 in the match").table);
+    }
 }

@@ -6,6 +6,7 @@
 use crate::extract::actors::gazetteer::{Gazetteer, lower_into};
 use crate::extract::actors::tokens::{Shape, Token};
 use crate::extract::actors::typing::Found;
+use crate::extract::actors::wordlist::WordList;
 use crate::extract::actors::{EntityType, Gender};
 use crate::span::Span;
 
@@ -24,7 +25,7 @@ pub struct FoundRole {
 
 /// Modifiers that may stand between an affiliation and a title ("US special envoy",
 /// "Ukrainian Deputy Foreign Minister", "former President").
-pub const TITLE_MODIFIERS: &[&str] = &[
+pub const TITLE_MODIFIERS: WordList = WordList::new(&[
     "former",
     "deputy",
     "acting",
@@ -55,7 +56,7 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "personal",
     "lead",
     "main",
-];
+]);
 
 /// Finds roles for the person `f` among the document's tokens.
 pub struct RoleFinder<'a> {
@@ -100,7 +101,7 @@ impl RoleFinder<'_> {
                 while i > s_first {
                     self.lower(i - 1, &mut buf);
                     if self.tokens[i - 1].shape != Shape::Lower
-                        || !TITLE_MODIFIERS.contains(&buf.as_str())
+                        || !TITLE_MODIFIERS.words().contains(&buf.as_str())
                     {
                         break;
                     }
@@ -161,7 +162,7 @@ impl RoleFinder<'_> {
         while first > s_first {
             self.lower(first - 1, buf);
             if self.tokens[first - 1].shape != Shape::Lower
-                || !TITLE_MODIFIERS.contains(&buf.as_str())
+                || !TITLE_MODIFIERS.words().contains(&buf.as_str())
             {
                 break;
             }

@@ -50,6 +50,13 @@ const ABBREVIATIONS: &[&str] = &[
     "No", "Gens", "Reps", "Sens", "Messrs", "Cpl", "Pvt", "Supt", "Insp", "Det",
 ];
 
+/// True for one of the [`ABBREVIATIONS`] (each two to six ASCII letters, capitalised).
+fn is_abbreviation(word: &str) -> bool {
+    (2..=6).contains(&word.len())
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && ABBREVIATIONS.contains(&word)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -151,15 +158,19 @@ const ASCII_ALPHANUMERIC: [bool; 256] = {
 fn word_end(text: &str, i: usize, end: usize) -> usize {
     // Fast path: a run of ASCII letters and digits ending in a space or a plain stop.
     let bytes = text.as_bytes();
-    let mut j = i;
-    while j < end && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
-        j += 1;
+    let ascii = bytes[i..end]
+        .iter()
+        .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+        .map_or(end, |n| i + n);
+    if ascii == end || matches!(bytes[ascii], b' ' | b',' | b'\n') {
+        return ascii;
     }
-    if j == end || bytes[j] == b' ' || bytes[j] == b',' || bytes[j] == b'\n' {
-        return j;
-    }
-    let mut j = i;
-    let mut chars = text[i..end].char_indices().peekable();
+    // The ASCII letters and digits before `ascii` are word characters: read on from there.
+    let mut j = ascii;
+    let mut chars = text[ascii..end]
+        .char_indices()
+        .map(|(k, c)| (ascii - i + k, c))
+        .peekable();
     while let Some((k, c)) = chars.next() {
         if is_word_char(c) {
             j = i + k + c.len_utf8();
@@ -222,16 +233,18 @@ fn is_dotted(s: &str) -> bool {
 /// (an initial "J.", an acronym "U.S.", an abbreviation "Mr.").
 fn shape_of(text: &str, i: usize, j: usize) -> (Shape, usize) {
     let word = &text[i..j];
+    let stop = text.as_bytes().get(j) == Some(&b'.');
     // Fast path: a lower-case ASCII word not followed by a full stop.
-    if word.as_bytes()[0].is_ascii_lowercase() && !text[j..].starts_with('.') {
+    if word.as_bytes()[0].is_ascii_lowercase() && !stop {
         return (Shape::Lower, j);
     }
     let first = word.chars().next().unwrap_or(' ');
     let mut j = j;
-    if text[j..].starts_with('.') {
-        let single = word.chars().all(char::is_alphabetic) && word.chars().count() == 1;
+    if stop {
+        let mut chars = word.chars();
+        let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
         let dotted = word.contains('.') && is_dotted(word);
-        if (single && first.is_uppercase()) || dotted || ABBREVIATIONS.contains(&word) {
+        if (single && first.is_uppercase()) || dotted || is_abbreviation(word) {
             j += 1;
         }
     }
@@ -239,9 +252,9 @@ fn shape_of(text: &str, i: usize, j: usize) -> (Shape, usize) {
     let shape = if first.is_ascii_digit() || first.is_numeric() {
         Shape::Number
     } else if first.is_uppercase() {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        // Most capitalised words have a lower-case second letter: no need to count letters.
         let caps = word.chars().all(|c| !c.is_lowercase());
-        if caps && (letters >= 2 || word.contains('.')) {
+        if caps && (word.chars().filter(|c| c.is_alphabetic()).count() >= 2 || word.contains('.')) {
             Shape::Caps
         } else {
             Shape::Cap
@@ -252,22 +265,6 @@ fn shape_of(text: &str, i: usize, j: usize) -> (Shape, usize) {
         Shape::Punct
     };
     (shape, j)
-}
-
-/// True when the sentence is an all-caps line: at least two words of three or more letters in
-/// capitals, outnumbering the words in lower or mixed case ("PRESS DIGEST - Iraq - Aug 22.").
-pub fn is_caps_sentence(text: &str, tokens: &[Token]) -> bool {
-    let (mut caps, mut other) = (0usize, 0usize);
-    for t in tokens {
-        match t.shape {
-            Shape::Caps if t.text(text).chars().filter(|c| c.is_alphabetic()).count() >= 3 => {
-                caps += 1
-            }
-            Shape::Cap | Shape::Lower => other += 1,
-            _ => {}
-        }
-    }
-    caps >= 2 && caps > other
 }
 
 #[cfg(test)]
@@ -347,16 +344,5 @@ mod tests {
         assert!(t[2].3, "after a headline dash");
         assert!(!t[3].3);
         assert!(t[5].3, "after an opening quote");
-    }
-
-    #[test]
-    fn caps_sentences() {
-        let s = "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP";
-        let mut t = Vec::new();
-        tokenize(s, 0, s.len(), &mut t);
-        assert!(is_caps_sentence(s, &t));
-        let s = "The U.S. and NATO met in Brussels.";
-        tokenize(s, 0, s.len(), &mut t);
-        assert!(!is_caps_sentence(s, &t));
     }
 }

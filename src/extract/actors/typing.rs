@@ -10,6 +10,7 @@ use crate::extract::actors::gazetteer::{Entry, Gazetteer, TitleKind, lower_into}
 use crate::extract::actors::names::{Chunk, Sentence};
 use crate::extract::actors::roles::TITLE_MODIFIERS;
 use crate::extract::actors::tokens::{Shape, Token};
+use crate::extract::actors::wordlist::WordList;
 use crate::extract::actors::{EntityType, Gender, MentionForm};
 use crate::span::Span;
 
@@ -67,7 +68,7 @@ pub struct Found {
 }
 
 /// Words after a name that mark it as a person's.
-const PERSON_VERBS: &[&str] = &[
+const PERSON_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -94,10 +95,10 @@ const PERSON_VERBS: &[&str] = &[
     "urged",
     "smiled",
     "laughed",
-];
+]);
 
 /// Prepositions after which a capital or city is a place rather than a government.
-const LOCATIVES: &[&str] = &[
+const LOCATIVES: WordList = WordList::new(&[
     "in",
     "at",
     "to",
@@ -118,7 +119,10 @@ const LOCATIVES: &[&str] = &[
     "visiting",
     "arrived",
     "flew",
-];
+]);
+
+/// Words before a capital that make it act as its government ("between Washington and Kyiv").
+const JOINING: WordList = WordList::new(&["between", "and", "with", "by"]);
 
 /// Words after a capital that make it act as its government.
 const ACTING_WORDS: &[&str] = &[
@@ -180,6 +184,9 @@ pub struct Typer<'a> {
     pub gaz: &'a Gazetteer,
     /// The gazetteer entry of every capitalised token (default for the others).
     pub entries: &'a [&'a Entry],
+    /// For every capitalised token, whether it may open a gazetteer name of several words
+    /// whatever its case (see [`Gazetteer::starts_phrase`]); false for the others.
+    pub opens_phrase: &'a [bool],
 }
 
 impl Typer<'_> {
@@ -208,9 +215,8 @@ impl Typer<'_> {
     }
 
     /// True when token `i` is one of `words` (ignoring ASCII case).
-    fn is_among(&self, i: usize, words: &[&str]) -> bool {
-        let w = self.word(i);
-        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    fn is_among(&self, i: usize, words: &WordList) -> bool {
+        words.contains_ignore_case(self.word(i))
     }
 
     fn lower(&self, i: usize) -> String {
@@ -497,7 +503,7 @@ impl Typer<'_> {
     ) -> Option<(usize, TitleKind, Option<Gender>)> {
         let direct = self.title_at(i, end, buf);
         let mut j = i;
-        while j < end && self.is_among(j, TITLE_MODIFIERS) {
+        while j < end && self.is_among(j, &TITLE_MODIFIERS) {
             j += 1;
         }
         let modified = if j > i {
@@ -514,11 +520,11 @@ impl Typer<'_> {
 
     /// The end of a gazetteer country, demonym, place or organisation starting at `i`.
     fn known_name_end(&self, i: usize, end: usize, buf: &mut String) -> Option<usize> {
-        let longest = if self.gaz.starts_phrase(self.word(i), buf) {
-            self.gaz.max_words
-        } else {
-            1
+        let opens = match self.tokens[i].is_upper() {
+            true => self.opens_phrase[i],
+            false => self.gaz.starts_phrase(self.word(i), buf),
         };
+        let longest = if opens { self.gaz.max_words } else { 1 };
         for j in (i + 1..=end.min(i + longest)).rev() {
             let e = self.phrase_entry(i, j, buf);
             if e.country.is_some()
@@ -635,7 +641,7 @@ impl Typer<'_> {
         if self.tokens[end - 1].possessive {
             return true;
         }
-        if first > 0 && self.is_among(first - 1, &["between", "and", "with", "by"]) {
+        if first > 0 && self.is_among(first - 1, &JOINING) {
             return true;
         }
         let Some(next) = self.tokens.get(end).filter(|t| t.shape == Shape::Lower) else {
@@ -655,7 +661,7 @@ impl Typer<'_> {
     fn is_locative(&self, first: usize) -> bool {
         first > 0 && {
             let prev = self.tokens[first - 1];
-            prev.shape == Shape::Lower && self.is_among(first - 1, LOCATIVES)
+            prev.shape == Shape::Lower && self.is_among(first - 1, &LOCATIVES)
         }
     }
 
@@ -783,7 +789,7 @@ impl Typer<'_> {
         let n = (first..end)
             .filter(|&i| self.tokens[i].shape != Shape::Punct)
             .count();
-        let next_is_person_verb = end < self.tokens.len() && self.is_among(end, PERSON_VERBS);
+        let next_is_person_verb = end < self.tokens.len() && self.is_among(end, &PERSON_VERBS);
         let who_follows = end + 1 < self.tokens.len()
             && self.word(end) == ","
             && matches!(self.word(end + 1), "who" | "whose");
