@@ -217,7 +217,9 @@ fn without_article(s: &str) -> &str {
 pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
     let text = input.text;
     let gaz = input.gaz;
-    let mut drafts: Vec<Draft<'a>> = Vec::new();
+    // At most one draft per name and per description: sized once, not grown.
+    let mut drafts: Vec<Draft<'a>> =
+        Vec::with_capacity(input.found.len() + input.descriptions.len());
     let mut actor_of = vec![u32::MAX; input.found.len()];
 
     // Persons by surname key (the first and last of a chain through `next_same_surname`, in
@@ -315,7 +317,13 @@ pub fn cluster<'a>(input: &Input<'a>) -> (Vec<Mention>, Vec<LocalActor>) {
         actor_of[i] = id as u32;
     }
     // Organisations, places and other names: by gazetteer name, acronym, initials or key.
-    let mut by_key: FxHashMap<NameKey, usize> = FxHashMap::default();
+    let others_found = input
+        .found
+        .iter()
+        .filter(|f| f.entity != EntityType::Person)
+        .count();
+    let mut by_key: FxHashMap<NameKey, usize> =
+        FxHashMap::with_capacity_and_hasher(others_found, Default::default());
     let mut others = OtherNames::default();
     for (i, f) in input.found.iter().enumerate() {
         if f.entity == EntityType::Person {

@@ -278,7 +278,7 @@ pub fn extract(doc: &Doc) -> (Vec<Mention>, Vec<LocalActor>) {
     for f in &found {
         let s = &sentences[f.sentence];
         let mut r = Vec::new();
-        role_finder.roles(f, s.first, s.end, &mut r);
+        role_finder.roles(f, s.first, s.end, &mut r, &mut buf);
         found_roles.push(r);
     }
     cluster::cluster(&cluster::Input {

@@ -120,15 +120,20 @@ pub fn capitalised_words(
         endings[e >> 6] |= 1 << (e & 63);
     }
     for t in tokens.iter().filter(|t| t.shape == Shape::Lower) {
-        let w = t.text(text);
-        let b = w.as_bytes();
-        if lengths & (1 << w.len().min(63)) == 0 || firsts & (1 << (b[0] & 63)) == 0 {
+        // The filters read the token's bytes; only a word that passes them is read as text.
+        let len = (t.end - t.start) as usize;
+        if lengths & (1 << len.min(63)) == 0 {
+            continue;
+        }
+        let b = &text.as_bytes()[t.start as usize..t.end as usize];
+        if firsts & (1 << (b[0] & 63)) == 0 {
             continue;
         }
         let e = ending(b.len(), b[b.len() - 1].to_ascii_lowercase());
-        if endings[e >> 6] & (1 << (e & 63)) == 0 && w.is_ascii() {
+        if endings[e >> 6] & (1 << (e & 63)) == 0 && b.is_ascii() {
             continue;
         }
+        let w = t.text(text);
         let key = if w.bytes().all(|b| b.is_ascii_lowercase()) {
             w
         } else {

@@ -88,7 +88,15 @@ impl RoleFinder<'_> {
 
     /// Every role stated for the person mention `f` (which lies in sentence tokens
     /// `s_first..s_end`).
-    pub fn roles(&self, f: &Found, s_first: usize, s_end: usize, out: &mut Vec<FoundRole>) {
+    /// `buf` is scratch space for lower-casing words.
+    pub fn roles(
+        &self,
+        f: &Found,
+        s_first: usize,
+        s_end: usize,
+        out: &mut Vec<FoundRole>,
+        buf: &mut String,
+    ) {
         if f.entity != EntityType::Person {
             return;
         }
@@ -97,9 +105,8 @@ impl RoleFinder<'_> {
             // before the capitalised title.
             let affiliation = t.affiliation.or_else(|| {
                 let mut i = self.tokens.partition_point(|k| k.start < t.span.start);
-                let mut buf = String::new();
                 while i > s_first {
-                    self.lower(i - 1, &mut buf);
+                    self.lower(i - 1, buf);
                     if self.tokens[i - 1].shape != Shape::Lower
                         || !TITLE_MODIFIERS.words().contains(&buf.as_str())
                     {
@@ -116,16 +123,15 @@ impl RoleFinder<'_> {
                 gender: t.gender,
             });
         }
-        let mut buf = String::new();
         if f.title.is_none()
-            && let Some(r) = self.title_before(f, s_first, &mut buf)
+            && let Some(r) = self.title_before(f, s_first, buf)
         {
             out.push(r);
         }
-        if let Some(r) = self.apposition_before(f, s_first, &mut buf) {
+        if let Some(r) = self.apposition_before(f, s_first, buf) {
             out.push(r);
         }
-        if let Some(r) = self.apposition_after(f, s_end, &mut buf) {
+        if let Some(r) = self.apposition_after(f, s_end, buf) {
             out.push(r);
         }
     }

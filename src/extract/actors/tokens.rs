@@ -70,50 +70,53 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let mut i = start;
     let mut expect_cap = true;
     while i < end {
-        let b = text.as_bytes()[i];
+        let b = bytes[i];
         if b == b' ' || b == b'\n' {
             i += 1;
             continue;
         }
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            match text[i..end].chars().next() {
-                Some(c) => c,
-                None => break,
-            }
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if !is_word_char(c) {
-            let len = c.len_utf8();
-            // A possessive after a word: mark it and skip it.
-            if matches!(c, '\'' | '’') && possessive_at(text, i + len, end) {
-                // "Trump's", and "Trump 's" as in tokenised corpora.
-                let detached = text[..i].ends_with(' ');
-                if let Some(last) = out.last_mut()
-                    && (last.end as usize == i
-                        || (detached && text[last.end as usize..i].trim().is_empty()))
-                {
-                    last.possessive = true;
+        // An ASCII letter or digit opens a word; anything else is read as a character.
+        if !ASCII_ALPHANUMERIC[usize::from(b)] {
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                match text[i..end].chars().next() {
+                    Some(c) => c,
+                    None => break,
                 }
-                i += len + 1;
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
                 continue;
             }
-            out.push(Token {
-                start: i as u32,
-                end: (i + len) as u32,
-                shape: Shape::Punct,
-                possessive: false,
-                cap_expected: false,
-            });
-            expect_cap = matches!(c, '"' | '“' | '‘' | ':' | '(' | '[' | '—' | '–' | '•')
-                || (c == '-' && out.len() >= 2 && is_headline_dash(text, i))
-                || (expect_cap && !matches!(c, ',' | ';'));
-            i += len;
-            continue;
+            if !is_word_char(c) {
+                let len = c.len_utf8();
+                // A possessive after a word: mark it and skip it.
+                if matches!(c, '\'' | '’') && possessive_at(text, i + len, end) {
+                    // "Trump's", and "Trump 's" as in tokenised corpora.
+                    let detached = text[..i].ends_with(' ');
+                    if let Some(last) = out.last_mut()
+                        && (last.end as usize == i
+                            || (detached && text[last.end as usize..i].trim().is_empty()))
+                    {
+                        last.possessive = true;
+                    }
+                    i += len + 1;
+                    continue;
+                }
+                out.push(Token {
+                    start: i as u32,
+                    end: (i + len) as u32,
+                    shape: Shape::Punct,
+                    possessive: false,
+                    cap_expected: false,
+                });
+                expect_cap = matches!(c, '"' | '“' | '‘' | ':' | '(' | '[' | '—' | '–' | '•')
+                    || (c == '-' && out.len() >= 2 && is_headline_dash(text, i))
+                    || (expect_cap && !matches!(c, ',' | ';'));
+                i += len;
+                continue;
+            }
         }
         let word_end = word_end(text, i, end);
         let (shape, word_end) = shape_of(text, i, word_end);

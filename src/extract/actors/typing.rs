@@ -169,6 +169,11 @@ const SURNAME_ENDINGS: &[&str] = &[
     "evic", "ovych", "evych", "ak", "uk", "yk",
 ];
 
+/// Compass points, which with a known place after them name a region ("Northern Bosnia").
+const COMPASS_POINTS: WordList = WordList::new(&[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+]);
+
 /// Endings typical of place names.
 const PLACE_ENDINGS: &[&str] = &["stan", "land", "shire", "ville", "grad", "burg", "polis"];
 
@@ -217,12 +222,6 @@ impl Typer<'_> {
     /// True when token `i` is one of `words` (ignoring ASCII case).
     fn is_among(&self, i: usize, words: &WordList) -> bool {
         words.contains_ignore_case(self.word(i))
-    }
-
-    fn lower(&self, i: usize) -> String {
-        let mut s = String::new();
-        lower_into(self.word(i), &mut s);
-        s
     }
 
     /// The entry for tokens `first..end` read as one phrase.
@@ -735,20 +734,7 @@ impl Typer<'_> {
             return f;
         }
         // Compass point + known place: "North Korea" is in the table, "Northern Bosnia" is not.
-        if n > 1
-            && matches!(
-                self.lower(first).as_str(),
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northern"
-                    | "southern"
-                    | "eastern"
-                    | "western"
-                    | "central"
-            )
-        {
+        if n > 1 && self.is_among(first, &COMPASS_POINTS) {
             let rest = self.phrase_entry(first + 1, end, buf);
             if rest.country.is_some() || rest.place.is_some() {
                 f.entity = EntityType::Location;
@@ -802,22 +788,23 @@ impl Typer<'_> {
         if next_is_person_verb || who_follows {
             return EntityType::Person;
         }
-        let lower_last = self.lower(end - 1);
+        lower_into(self.word(end - 1), buf);
         if self.is_locative(first) && n <= 2 {
             return EntityType::Location;
         }
-        if PLACE_ENDINGS.iter().any(|e| lower_last.ends_with(e)) && n == 1 {
+        if PLACE_ENDINGS.iter().any(|e| buf.ends_with(e)) && n == 1 {
             return EntityType::Location;
         }
+        let surname_ending = SURNAME_ENDINGS.iter().any(|s| buf.ends_with(s));
         let e = self.tok(end - 1, buf);
-        if SURNAME_ENDINGS.iter().any(|s| lower_last.ends_with(s)) || (e.surname && !e.word) {
+        if surname_ending || (e.surname && !e.word) {
             return EntityType::Person;
         }
         // "Bayern Munich", "Ajax Amsterdam": a name ending in a city names a club or firm.
         if n >= 2 && e.place.is_some() && !self.tok(first, buf).is_named_thing() {
             return EntityType::Organisation;
         }
-        let surname = e.surname || SURNAME_ENDINGS.iter().any(|s| lower_last.ends_with(s));
+        let surname = e.surname || surname_ending;
         if (2..=3).contains(&n) && (surname || (first..end).all(|i| !self.tok(i, buf).word)) {
             return EntityType::Person;
         }

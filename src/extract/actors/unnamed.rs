@@ -273,9 +273,9 @@ pub fn find(
             i += 1;
             continue;
         }
-        let (start, determiner, modified) = modifiers_before(text, tokens, first, i, gaz);
+        let (start, determiner, modified) = modifiers_before(text, tokens, first, i, gaz, buf);
         let definite = start > first && tokens[start - 1].text(text).eq_ignore_ascii_case("the");
-        let continuation = continuation_end(text, tokens, i + 1, end);
+        let continuation = continuation_end(text, tokens, i + 1, end, buf);
         let known = continuation > i + 1 && {
             lower_into(tokens[i + 1].text(text), buf);
             KNOWLEDGE.contains(&buf.as_str())
@@ -319,20 +319,20 @@ fn modifiers_before(
     first: usize,
     head: usize,
     gaz: &Gazetteer,
+    buf: &mut String,
 ) -> (usize, bool, bool) {
-    let mut buf = String::new();
     let mut j = head;
     let mut modified = false;
     while j > first && head - j < 6 {
         let t = tokens[j - 1];
         let w = t.text(text);
-        lower_into(w, &mut buf);
+        lower_into(w, buf);
         if t.possessive {
             break;
         }
-        let is_name = t.is_upper() && !(t.cap_expected && gaz.is_word(&buf));
+        let is_name = t.is_upper() && !(t.cap_expected && gaz.is_word(buf));
         if MODIFIERS.contains(&buf.as_str()) || is_name {
-            if buf == "and" && !modified {
+            if buf.as_str() == "and" && !modified {
                 break;
             }
             modified = true;
@@ -342,7 +342,7 @@ fn modifiers_before(
         if DETERMINERS.contains(&buf.as_str()) {
             return (j - 1, true, modified);
         }
-        if buf == "than" && j >= first + 2 {
+        if buf.as_str() == "than" && j >= first + 2 {
             // "more than a dozen current and former US and European officials"
             break;
         }
@@ -356,24 +356,23 @@ fn modifiers_before(
 }
 
 /// The end of a continuation after the head, or `i` when none follows.
-fn continuation_end(text: &str, tokens: &[Token], i: usize, end: usize) -> usize {
-    let mut buf = String::new();
+fn continuation_end(text: &str, tokens: &[Token], i: usize, end: usize, buf: &mut String) -> usize {
     if i >= end {
         return i;
     }
-    lower_into(tokens[i].text(text), &mut buf);
+    lower_into(tokens[i].text(text), buf);
     if !CONTINUATIONS.contains(&buf.as_str()) {
         return i;
     }
     // "in Kyiv", "in the administration": a short locative only.
-    let limit = if buf == "in" { 4 } else { 10 };
+    let limit = if buf.as_str() == "in" { 4 } else { 10 };
     let mut j = i + 1;
     while j < end && j - i < limit {
         let t = tokens[j];
         if t.shape == Shape::Punct {
             break;
         }
-        lower_into(t.text(text), &mut buf);
+        lower_into(t.text(text), buf);
         if STOPS.contains(&buf.as_str()) {
             break;
         }

@@ -33,6 +33,7 @@ impl WordList {
     }
 
     /// True when `w` is one of the words, ignoring ASCII case.
+    #[inline]
     pub fn contains_ignore_case(&self, w: &str) -> bool {
         let Some(&first) = w.as_bytes().first() else {
             return false;
