@@ -1629,3 +1629,17 @@ fn an_earlier_quarter_named_in_a_report_is_a_comparison() {
         ],
     );
 }
+
+#[test]
+fn a_month_at_the_end_of_a_sentence_leaves_its_full_stop() {
+    check(
+        "The plant will reopen in July. Talks resume on Sept. 5.",
+        Some(ymd(2011, 5, 10)),
+        &[("July", "2011-07"), ("Sept. 5", "2011-09-05")],
+    );
+    check(
+        "Spain sold bonds maturing July. 30, 2015.",
+        Some(ymd(2011, 5, 10)),
+        &[("July. 30, 2015", "2015-07-30")],
+    );
+}
