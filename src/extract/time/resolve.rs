@@ -34,7 +34,7 @@ impl Context {
     /// Remembers a resolved period as the one mentioned last. A quarter or half counts as
     /// reported when it has ended, or when it is under way and `tense` is not the future (a
     /// fiscal quarter can end before the calendar one: "reported a decline in fourth-quarter
-    /// earnings" in November).
+    /// earnings" in November), unless it is earlier than a reported quarter that has ended.
     pub fn remember(&mut self, period: Period, tense: impl FnOnce() -> Option<Reading>) {
         self.last_period = Some(period);
         if let Period::Day(d) = period {
@@ -54,7 +54,14 @@ impl Context {
             }
             _ => (true, true),
         };
-        if reported {
+        // "After a flat second quarter" in a report on the third: a quarter before the one
+        // reported, once that one has ended, is a comparison, and what follows still compares
+        // with the reported one.
+        let earlier = matches!(
+            (self.last_quarter.and_then(Period::interval), period.interval(), self.anchor),
+            (Some(last), Some(new), Some(anchor)) if last.end < anchor && new.end < last.start
+        );
+        if reported && !earlier {
             self.last_quarter = Some(period);
             self.last_quarter_over = over;
         }

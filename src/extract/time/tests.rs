@@ -1536,3 +1536,110 @@ fn one_day_after_a_modal_is_the_future() {
     );
     check("The strike lasted one day.", date, &[("one day", "P1D")]);
 }
+
+#[test]
+fn soon_is_the_future_when_a_modal_or_to_points_ahead() {
+    check(
+        "The central bank will soon raise rates, traders said.",
+        friday(),
+        &[("soon", "FUTURE_REF")],
+    );
+    check(
+        "The two sides hope to reach a deal soon.",
+        friday(),
+        &[("soon", "FUTURE_REF")],
+    );
+    check(
+        "Officials said the bridge soon will reopen to traffic.",
+        friday(),
+        &[("soon", "FUTURE_REF")],
+    );
+    // Not a time of its own.
+    check(
+        "He wants the troops home as soon as possible.",
+        friday(),
+        &[],
+    );
+    check(
+        "The fire spread soon after the plane landed.",
+        friday(),
+        &[],
+    );
+    check(
+        "Lawmakers may extend the soon-to-expire tax cuts.",
+        friday(),
+        &[],
+    );
+    // A past narrative.
+    check("He was soon released and went home.", friday(), &[]);
+}
+
+#[test]
+fn the_fiscal_year_is_read_as_the_year() {
+    let date = Some(ymd(2011, 10, 20));
+    check(
+        "The retailer raised its profit outlook for the fiscal year.",
+        date,
+        &[("the fiscal year", "2011")],
+    );
+    check(
+        "Sales reached $4 billion in the fiscal year ended Jan. 31.",
+        date,
+        &[("the fiscal year", "P1Y"), ("Jan. 31", "2011-01-31")],
+    );
+    check(
+        "The chain sold 2 million units in the latest fiscal year.",
+        date,
+        &[("the latest fiscal year", "2010")],
+    );
+    // Written with its number, the year is the one written.
+    check(
+        "The deficit topped $1 trillion in the fiscal year 2011.",
+        date,
+        &[("2011", "2011")],
+    );
+    // "The latest year" for which figures exist names another year.
+    check(
+        "Exports reached a record in 2009, the latest year for which data is available.",
+        date,
+        &[("2009", "2009")],
+    );
+}
+
+#[test]
+fn an_earlier_quarter_named_in_a_report_is_a_comparison() {
+    check(
+        "The miner posted a 20% rise in third-quarter profit. After a weak second quarter, \
+         prices recovered. Sales also beat the year-earlier period.",
+        Some(ymd(2010, 10, 28)),
+        &[
+            ("third-quarter", "2010-Q3"),
+            ("second quarter", "2010-Q2"),
+            ("the year-earlier period", "2009-Q3"),
+        ],
+    );
+    // Before the reported quarter has ended, the quarter named last is the one reported.
+    check(
+        "The third quarter is going well. Second-quarter sales rose, up 5% from a year ago.",
+        Some(ymd(2010, 8, 28)),
+        &[
+            ("The third quarter", "2010-Q3"),
+            ("Second-quarter", "2010-Q2"),
+            ("a year ago", "2009-Q2"),
+        ],
+    );
+}
+
+#[test]
+fn a_month_at_the_end_of_a_sentence_leaves_its_full_stop() {
+    check(
+        "The plant will reopen in July. Talks resume on Sept. 5.",
+        Some(ymd(2011, 5, 10)),
+        &[("July", "2011-07"), ("Sept. 5", "2011-09-05")],
+    );
+    check(
+        "Spain sold bonds maturing July. 30, 2015.",
+        Some(ymd(2011, 5, 10)),
+        &[("July. 30, 2015", "2015-07-30")],
+    );
+}

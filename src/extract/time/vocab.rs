@@ -232,6 +232,7 @@ pub enum W {
     Ahead,
     Upcoming,
     Prior,
+    Soon,
     Eighties,
 }
 
@@ -644,6 +645,7 @@ const WORDS: &[(&str, Lex)] = {
         ("ahead", Word(W::Ahead)),
         ("upcoming", Word(W::Upcoming)),
         ("prior", Word(W::Prior)),
+        ("soon", Word(W::Soon)),
         ("eighties", Word(W::Eighties)),
         ("nineties", Word(W::Eighties)),
         ("seventies", Word(W::Eighties)),

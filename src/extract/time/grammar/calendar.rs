@@ -73,7 +73,13 @@ fn month(c: &mut Cursor) -> Option<(u8, bool)> {
         return None;
     }
     c.bump();
-    if abbrev || t.end - t.start == 4 {
+    // "Sept.", "Dec." take their full stop; "June." and "July." end a sentence, unless a day
+    // follows ("July. 30", a slip for "July 30").
+    let day_next = c
+        .tokens
+        .get(c.i + 1)
+        .is_some_and(|n| matches!(n.kind, Kind::Number(..)));
+    if abbrev || (t.end - t.start == 4 && day_next) {
         c.tight_punct(b'.');
     }
     Some((m, abbrev))

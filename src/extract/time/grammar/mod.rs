@@ -189,6 +189,7 @@ const SELF_STARTERS: &[W] = &[
     W::Currently,
     W::Recently,
     W::Lately,
+    W::Soon,
     W::Nowadays,
     W::Current,
     W::Christmas,

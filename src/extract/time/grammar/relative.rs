@@ -41,7 +41,7 @@ const YEAR_LEAD: &[W] = &[
 ];
 
 /// "the year" after "for", "of", "in", …: the current year; "the year ended March 31": a
-/// year's length. "For the full year" is the current year too.
+/// year's length. "For the full year" and "for the fiscal year" are the current year too.
 fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let lead = c.prev().is_some_and(|p| YEAR_LEAD.iter().any(|&w| p.is(w)));
@@ -49,6 +49,7 @@ fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     }
     let full = c.take_if(|t| text_is(text, t, "full"));
+    c.word(W::Fiscal);
     if c.unit() != Some((Unit::Year, false)) {
         return None;
     }
@@ -62,7 +63,11 @@ fn the_year(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if next.is_some_and(|t| matches!(t.lex(), Lex::Word(W::Ended))) {
         return Some(Core::new(c.i, Expr::Duration(Some(1.0), Unit::Year)));
     }
-    if !lead || next.is_some_and(|t| t.is(W::Of) || t.is_punct(b'-')) {
+    // "the fiscal year 2012" is a calendar year, written.
+    if !lead
+        || next
+            .is_some_and(|t| t.is(W::Of) || t.is_punct(b'-') || matches!(t.kind, Kind::Number(..)))
+    {
         return None;
     }
     Some(Core::new(
@@ -260,10 +265,19 @@ fn weekend(tokens: &[Token], i: usize) -> Option<Core> {
 /// A unit shifted from the publication date or the date mentioned last: "this week",
 /// "last year", "next month", "the past year", "the current quarter",
 /// "the next day", "the following week", "the previous year", "that day", "the same day",
-/// "the current fiscal year".
+/// "the current fiscal year", "the latest fiscal year" (the last one over).
 fn unit_shift(tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let the = c.word(W::The);
+    // "in the latest fiscal year"; not "2010, the latest year for which data is available".
+    if the && c.word(W::Latest) {
+        c.word(W::Fiscal);
+        let framed = i > 0 && YEAR_LEAD.iter().any(|&w| tokens[i - 1].is(w));
+        return (framed
+            && c.unit()? == (Unit::Year, false)
+            && c.peek().is_none_or(|t| !t.is(W::For) && !t.is(W::Of)))
+        .then(|| Core::new(c.i, Expr::Shift(Unit::Year, 0, Base::Latest)));
+    }
     let lead = c.any(&[
         W::This,
         W::Last,
@@ -523,6 +537,45 @@ fn opens_sentence(prev: Option<&Token>) -> bool {
     })
 }
 
+/// Verbs that put what follows them ahead of the time of writing: modals and "to".
+const FUTURE_MARKERS: &[&str] = &[
+    "will", "would", "may", "might", "could", "should", "can", "shall", "must", "ll", "to",
+];
+
+/// How many words back a future marker may stand from "soon" ("will be ready soon").
+const SOON_REACH: usize = 4;
+
+/// True when "soon" at token `i` points ahead of the time of writing: a modal or "to" stands
+/// shortly before it in the same clause ("will soon decide", "expects sales to soon grow",
+/// "will be healthy enough soon") or a modal right after it ("soon will begin"). Not "as soon
+/// as", "soon after", "how soon" or "soon-to-be", and not a past narrative ("was soon
+/// released").
+fn soon_ahead(text: &str, tokens: &[Token], i: usize) -> bool {
+    let marker = |t: &Token| FUTURE_MARKERS.iter().any(|w| text_is(text, t, w));
+    let prev = i.checked_sub(1).map(|j| &tokens[j]);
+    if prev.is_some_and(|p| {
+        ["as", "how", "so", "too"]
+            .iter()
+            .any(|w| text_is(text, p, w))
+    }) || tokens.get(i + 1).is_some_and(|t| {
+        t.is(W::After)
+            || t.is_punct(b'-')
+            || ["as", "afterward", "afterwards", "thereafter"]
+                .iter()
+                .any(|w| text_is(text, t, w))
+    }) {
+        return false;
+    }
+    tokens
+        .get(i + 1)
+        .is_some_and(|t| marker(t) && !text_is(text, t, "to"))
+        || tokens[i.saturating_sub(SOON_REACH)..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.is_word())
+            .any(marker)
+}
+
 /// Adjectives allowed in "the near future", "the foreseeable future".
 const FUTURE_ADJECTIVES: &[&str] = &["near", "distant", "foreseeable", "immediate", "far"];
 
@@ -554,6 +607,7 @@ fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         Lex::Word(W::These) if c.unit() == Some((Unit::Day, true)) => Present,
         Lex::Word(W::Present) if prev.is_some_and(|p| p.is(W::At)) => Present,
         Lex::Word(W::Recently | W::Lately) => Past,
+        Lex::Word(W::Soon) if soon_ahead(text, tokens, i) => Future,
         Lex::Word(W::Recent | W::Coming | W::Upcoming) => return stretch(&mut c),
         Lex::Word(W::A) if c.word(W::Later) && c.take_if(|t| text_is(text, t, "date")) => Future,
         Lex::Word(W::The) => match c.bump()?.lex() {
