@@ -44,11 +44,11 @@ fn cpu_secs<T>(f: impl FnOnce() -> T) -> (T, f64) {
     (out, secs)
 }
 
-/// CPU time of each stage over the corpus on this thread (best of three runs); run it in a
-/// pool of one thread.
+/// CPU time of each stage over the corpus on this thread (the median of three runs, as the
+/// pipeline's figures are medians); run it in a pool of one thread.
 fn stages(corpus: &Corpus) {
     let mb = corpus.text_bytes() as f64 / 1e6;
-    let mut best = [f64::MAX; 10];
+    let mut runs: Vec<[f64; 10]> = Vec::new();
     for _ in 0..3 {
         let drafts = corpus.drafts();
         let (ingested, t0) = cpu_secs(|| {
@@ -96,15 +96,15 @@ fn stages(corpus: &Corpus) {
         let (merged, t7) = cpu_secs(|| index::actors::merge(articles, &Overrides::default(), &[]));
         let (_, t8) = cpu_secs(|| index::timeline::build(articles, &merged.actor_of));
         let (_, t9) = cpu_secs(|| index::quotes::group(articles));
-        for (b, t) in best
-            .iter_mut()
-            .zip([t0, t1, t2, t3, t4, t5, t6, t7, t8, t9])
-        {
-            *b = b.min(t);
-        }
+        runs.push([t0, t1, t2, t3, t4, t5, t6, t7, t8, t9]);
     }
-    let total: f64 = best[..7].iter().sum();
-    println!("CPU time per stage on one core ({mb:.1} MB, best of 3):");
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let stage = |i: usize| median(runs.iter().map(|r| r[i]).collect());
+    let total = median(runs.iter().map(|r| r[..7].iter().sum()).collect());
+    println!("CPU time per stage on one core ({mb:.1} MB, median of 3):");
     let names = [
         "metadata + layout",
         "actors",
@@ -117,7 +117,8 @@ fn stages(corpus: &Corpus) {
         "  timeline",
         "  quotation groups",
     ];
-    for (name, secs) in names.iter().zip(best) {
+    for (i, name) in names.iter().enumerate() {
+        let secs = stage(i);
         println!(
             "  {name:<18} {:>7.0} ms {:>5.1}% {:>8.1} MB/s",
             secs * 1e3,
