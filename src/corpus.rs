@@ -465,16 +465,19 @@ fn open_line(path: &Path, n: usize, line: &str) -> Result<Article, Problem> {
     }))
 }
 
-/// Articles analysed together by one thread: each stage (layout, every extractor, packing)
-/// runs over all of them before the next, which keeps its code and tables in the processor's
-/// caches (see [`extract::extract_all`]); their temporaries are small beside the corpus.
+/// At most this many articles are analysed together by one thread: each stage (layout, every
+/// extractor, packing) runs over all of them before the next, which keeps its code and tables
+/// in the processor's caches (see [`extract::extract_all`]); their temporaries are small
+/// beside the corpus. Cancelling takes effect between batches.
 const BATCH_ARTICLES: usize = 64;
 
-/// Analyses and extracts drafts in parallel; the output order is the input order.
+/// Analyses and extracts drafts in parallel; the output order is the input order. Batches are
+/// smaller than [`BATCH_ARTICLES`] when that leaves every thread several of them.
 pub fn analyse(drafts: Vec<Draft>, progress: &Progress) -> Vec<Article> {
+    let batch = (drafts.len() / (4 * rayon::current_num_threads())).clamp(1, BATCH_ARTICLES);
     let articles: Vec<Article> = drafts
         .into_par_iter()
-        .chunks(BATCH_ARTICLES)
+        .chunks(batch)
         .flat_map_iter(|batch| {
             if progress.cancelled() {
                 Vec::new()

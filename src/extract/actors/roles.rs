@@ -108,7 +108,7 @@ impl RoleFinder<'_> {
                 while i > s_first {
                     self.lower(i - 1, buf);
                     if self.tokens[i - 1].shape != Shape::Lower
-                        || !TITLE_MODIFIERS.words().contains(&buf.as_str())
+                        || !TITLE_MODIFIERS.contains_ignore_case(buf)
                     {
                         break;
                     }
@@ -168,7 +168,7 @@ impl RoleFinder<'_> {
         while first > s_first {
             self.lower(first - 1, buf);
             if self.tokens[first - 1].shape != Shape::Lower
-                || !TITLE_MODIFIERS.words().contains(&buf.as_str())
+                || !TITLE_MODIFIERS.contains_ignore_case(buf)
             {
                 break;
             }

@@ -20,7 +20,16 @@ impl WordList {
         let mut pairs = [0u64; 8];
         let mut i = 0;
         while i < words.len() {
-            let bit = pair_bit(words[i].len(), words[i].as_bytes()[0]);
+            let bytes = words[i].as_bytes();
+            let mut j = 0;
+            while j < bytes.len() {
+                assert!(
+                    bytes[j].is_ascii() && !bytes[j].is_ascii_uppercase(),
+                    "a word list holds lower-case ASCII words"
+                );
+                j += 1;
+            }
+            let bit = pair_bit(words[i].len(), bytes[0]);
             pairs[bit >> 6] |= 1 << (bit & 63);
             i += 1;
         }

@@ -1642,4 +1642,10 @@ fn a_month_at_the_end_of_a_sentence_leaves_its_full_stop() {
         Some(ymd(2011, 5, 10)),
         &[("July. 30, 2015", "2015-07-30")],
     );
+    // A year after the full stop opens the next sentence.
+    check(
+        "The plant closed in June. 2010 was a hard year for the town.",
+        Some(ymd(2011, 5, 10)),
+        &[("June", "2010-06"), ("2010", "2010")],
+    );
 }

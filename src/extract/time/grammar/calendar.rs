@@ -78,7 +78,7 @@ fn month(c: &mut Cursor) -> Option<(u8, bool)> {
     let day_next = c
         .tokens
         .get(c.i + 1)
-        .is_some_and(|n| matches!(n.kind, Kind::Number(..)));
+        .is_some_and(|n| matches!(n.kind, Kind::Number(1..=31, 1..=2)));
     if abbrev || (t.end - t.start == 4 && day_next) {
         c.tight_punct(b'.');
     }
