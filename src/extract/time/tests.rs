@@ -1598,6 +1598,11 @@ fn the_fiscal_year_is_read_as_the_year() {
         date,
         &[("2011", "2011")],
     );
+    check(
+        "The bridge was built in the year 2000.",
+        date,
+        &[("the year 2000", "2000")],
+    );
     // "The latest year" for which figures exist names another year.
     check(
         "Exports reached a record in 2009, the latest year for which data is available.",
