@@ -53,12 +53,15 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
     (i < bytes.len()).then_some(i)
 }
 
+/// A one in each byte of a machine word, for testing eight bytes at once.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each byte of a machine word.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
 /// The first byte at or after `i` that is one of `set` (`bytes.len()`, or `i` past it, if
 /// none). Eight bytes are tested at once: the bytes looked for are rare in text.
 #[inline]
 pub(crate) fn next_byte_in<const N: usize>(bytes: &[u8], mut i: usize, set: [u8; N]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     // The high bit of each byte of `x` equal to `b`, exact up to the first such byte (a
     // borrow can only mark bytes after a true match).
     let equal = |x: u64, b: u8| {

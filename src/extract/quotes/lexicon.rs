@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::extract::actors::Gender;
 use crate::extract::actors::fasthash::{FxHashMap, FxHashSet};
+use crate::segment::{HIGHS, ONES};
 
 /// What a speech verb form allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -178,9 +179,6 @@ fn load(chunk: &[u8]) -> u64 {
         0 => 0,
     }
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The eight ASCII bytes of `x` in lower case.
 fn ascii_lowercase(x: u64) -> u64 {

@@ -3,7 +3,7 @@
 //! "weeks or months".
 
 use super::recurrence::{RateOf, rate_before};
-use super::{Core, longer, text_is};
+use super::{Core, MODALS, longer, text_is};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Expr, Mod, Recurrence, RefKind};
 use crate::extract::time::token::{Case, Kind, Token};
@@ -230,11 +230,6 @@ fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         None => core,
     })
 }
-
-/// Modal verbs after which "one day" is an unspecified future ("could one day challenge").
-const MODALS: &[&str] = &[
-    "will", "would", "could", "might", "may", "can", "should", "shall", "must",
-];
 
 /// True when "one day" at token `i` means some time in the future: after a modal ("could one
 /// day challenge Windows") or between "to" and a verb ("expects China to one day be its

@@ -520,6 +520,12 @@ fn dated(e: &Expr) -> bool {
     )
 }
 
+/// Modal verbs, after which "one day" or "soon" is an unspecified future ("could one day
+/// challenge", "will soon decide").
+pub(super) const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "can", "should", "shall", "must",
+];
+
 /// True when token `t` is the word `w` (any case).
 pub(super) fn text_is(text: &str, t: &Token, w: &str) -> bool {
     text[t.start as usize..t.end as usize].eq_ignore_ascii_case(w)

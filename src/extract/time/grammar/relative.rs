@@ -4,7 +4,7 @@
 //! and references to the present, past and future ("now", "recently", "in the future").
 
 use super::duration::amount;
-use super::{Core, calendar, longer, text_is};
+use super::{Core, MODALS, calendar, longer, text_is};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Clock, Expr, Mod, Part, RefKind, YearSpec};
 use crate::extract::time::token::{Case, Kind, Token};
@@ -537,10 +537,14 @@ fn opens_sentence(prev: Option<&Token>) -> bool {
     })
 }
 
-/// Verbs that put what follows them ahead of the time of writing: modals and "to".
-const FUTURE_MARKERS: &[&str] = &[
-    "will", "would", "may", "might", "could", "should", "can", "shall", "must", "ll", "to",
-];
+/// True for a word that puts what follows it ahead of the time of writing: a modal, "'ll" or
+/// "to".
+fn is_future_marker(text: &str, t: &Token) -> bool {
+    ["ll", "to"]
+        .iter()
+        .chain(MODALS)
+        .any(|w| text_is(text, t, w))
+}
 
 /// How many words back a future marker may stand from "soon" ("will be ready soon").
 const SOON_REACH: usize = 4;
@@ -551,7 +555,7 @@ const SOON_REACH: usize = 4;
 /// as", "soon after", "how soon" or "soon-to-be", and not a past narrative ("was soon
 /// released").
 fn soon_ahead(text: &str, tokens: &[Token], i: usize) -> bool {
-    let marker = |t: &Token| FUTURE_MARKERS.iter().any(|w| text_is(text, t, w));
+    let marker = |t: &Token| is_future_marker(text, t);
     let prev = i.checked_sub(1).map(|j| &tokens[j]);
     if prev.is_some_and(|p| {
         ["as", "how", "so", "too"]
