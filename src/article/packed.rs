@@ -82,29 +82,34 @@ impl Packed {
     /// Encodes the extraction of `text`.
     pub fn encode(x: &Extraction, text: &str) -> Packed {
         let mut w = Writer {
-            out: Vec::new(),
+            // Extractions of news text encode to about a third of its size: enough that the
+            // buffer rarely grows.
+            out: Vec::with_capacity(text.len() / 2),
             text,
-            hints: x.mentions.iter().map(|m| m.span).collect(),
+            hints: &x.mentions,
             hint_at: None,
             search_left: text.len().saturating_mul(TEXT_SEARCHES),
-            lens: Vec::new(),
             at: 0,
             day: 0,
         };
-        let mut parts = Vec::new();
-        w.part(&x.mentions, &mut parts);
-        w.part(&x.actors, &mut parts);
-        w.part(&x.quotes, &mut parts);
-        w.part(&x.timexes, &mut parts);
-        w.part(&x.events, &mut parts);
-        if parts.is_empty() {
+        // The parts are written one after the other, then the lengths of the first four
+        // put before them, in a slice allocated once at its size.
+        let lens = [
+            w.part(&x.mentions),
+            w.part(&x.actors),
+            w.part(&x.quotes),
+            w.part(&x.timexes),
+        ];
+        w.part(&x.events);
+        if w.out.is_empty() {
             return Packed::default();
         }
-        let mut out = Vec::with_capacity(parts.len() + 8);
-        for len in &w.lens[..4] {
-            put_u(&mut out, *len as u64);
+        let header: usize = lens.iter().map(|&len| varint_len(len as u64)).sum();
+        let mut out = Vec::with_capacity(header + w.out.len());
+        for len in lens {
+            put_u(&mut out, len as u64);
         }
-        out.extend_from_slice(&parts);
+        out.extend_from_slice(&w.out);
         Packed(out.into_boxed_slice())
     }
 
@@ -305,14 +310,12 @@ const TEXT_SEARCHES: usize = 64;
 pub struct Writer<'a> {
     out: Vec<u8>,
     text: &'a str,
-    /// Spans likely to hold a string stored by reference (the mentions).
-    hints: Vec<Span>,
+    /// Mentions, whose spans are likely to hold a string stored by reference.
+    hints: &'a [Mention],
     /// The first of `hints` holding each string, once there are more than [`HINT_SCAN`].
     hint_at: Option<FxHashMap<&'a str, usize>>,
     /// Bytes of text left to search for strings no hint holds (see [`TEXT_SEARCHES`]).
     search_left: usize,
-    /// The byte length of each part written.
-    lens: Vec<usize>,
     /// The start of the previous item's span.
     at: u32,
     /// The previous day number written.
@@ -320,9 +323,9 @@ pub struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// Appends one part to `parts`, remembering its length.
-    fn part<T: Item>(&mut self, items: &[T], parts: &mut Vec<u8>) {
-        self.out.clear();
+    /// Appends one part, returning its length in bytes.
+    fn part<T: Item>(&mut self, items: &[T]) -> usize {
+        let start = self.out.len();
         self.at = 0;
         self.day = 0;
         if !items.is_empty() {
@@ -331,8 +334,7 @@ impl Writer<'_> {
                 item.write(self);
             }
         }
-        parts.extend_from_slice(&self.out);
-        self.lens.push(self.out.len());
+        self.out.len() - start
     }
 
     fn u(&mut self, v: u64) {
@@ -388,17 +390,18 @@ impl Writer<'_> {
     fn hinted(&mut self, s: &str) -> Option<usize> {
         let text = self.text;
         if self.hints.len() <= HINT_SCAN {
+            // Lengths first: most hints differ in length, and comparing them slices nothing.
             return self
                 .hints
                 .iter()
-                .find(|h| h.text(text) == s)
-                .map(|h| h.start());
+                .find(|h| h.span.len() == s.len() && h.span.text(text) == s)
+                .map(|h| h.span.start());
         }
-        let hints = &self.hints;
+        let hints = self.hints;
         let at = self.hint_at.get_or_insert_with(|| {
             let mut at = FxHashMap::default();
             for h in hints {
-                at.entry(h.text(text)).or_insert(h.start());
+                at.entry(h.span.text(text)).or_insert(h.span.start());
             }
             at
         });
@@ -413,7 +416,7 @@ impl Writer<'_> {
             return None;
         }
         self.search_left -= cost;
-        self.text.find(s)
+        memchr::memmem::find(self.text.as_bytes(), s.as_bytes())
     }
 
     /// A string, copied.
@@ -434,6 +437,11 @@ pub(crate) fn put_u(out: &mut Vec<u8>, mut v: u64) {
         v >>= 7;
     }
     out.push(v as u8);
+}
+
+/// The number of bytes [`put_u`] writes for `v`.
+fn varint_len(v: u64) -> usize {
+    (64 - v.leading_zeros() as usize).max(1).div_ceil(7)
 }
 
 /// Appends `v` as a zigzag-coded varint (small magnitudes of either sign take one byte).
@@ -932,5 +940,19 @@ impl Reader<'_> {
             items.push(read(self)?);
         }
         Ok(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varint_len_is_the_length_put_u_writes() {
+        for v in [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 35, u64::MAX] {
+            let mut out = Vec::new();
+            put_u(&mut out, v);
+            assert_eq!(varint_len(v), out.len(), "{v}");
+        }
     }
 }

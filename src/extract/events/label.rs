@@ -23,11 +23,7 @@ pub fn clause(text: &str, sentence: Span, anchor: Span) -> Span {
     let a_start = anchor.start().clamp(base, sentence.end()) - base;
     let a_end = anchor.end().clamp(base, sentence.end()) - base;
     // Clause boundaries: (start of separator, end of separator), outside the anchor.
-    let cuts: Vec<(usize, usize)> = s
-        .char_indices()
-        .filter(|&(i, c)| (i < a_start || i >= a_end) && is_separator(s, i, c))
-        .map(|(i, c)| (i, i + c.len_utf8()))
-        .collect();
+    let cuts = cuts(s, (a_start, a_end));
     // The clause holding the anchor, as indices into `cuts` (before, after).
     let after = cuts.partition_point(|&(i, _)| i < a_start);
     let mut lo = after; // clause starts after cuts[lo - 1]
@@ -333,6 +329,42 @@ pub fn without_dangling_words(s: &str, (from, to): (usize, usize), keep: usize) 
     to
 }
 
+/// The separators of `s` outside `anchor` (offsets in `s`): the start and end of each
+/// character [`is_separator`] takes. Bytes are looked up in [`MAY_SEPARATE`] first, as all
+/// separators but the dashes are ASCII and a dash's first byte starts no other one.
+fn cuts(s: &str, (a_start, a_end): (usize, usize)) -> Vec<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut cuts = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !MAY_SEPARATE[usize::from(b)] || (a_start..a_end).contains(&i) {
+            continue;
+        }
+        let c = match (b, bytes.get(i + 1..i + 3)) {
+            (0xE2, Some([0x80, 0x93])) => '\u{2013}',
+            (0xE2, Some([0x80, 0x94])) => '\u{2014}',
+            (0xE2, _) => continue,
+            _ => char::from(b),
+        };
+        if is_separator(s, i, c) {
+            cuts.push((i, i + c.len_utf8()));
+        }
+    }
+    cuts
+}
+
+/// The bytes a separator can start with: its ASCII characters, and the first byte of the
+/// en and em dashes (U+2013, U+2014).
+const MAY_SEPARATE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b";:()[].!?,-\xE2";
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// True when the character at `i` ends a clause: `,` `;` `:` `(` `)` `[` `]`, dashes
 /// standing between spaces, and a full stop, question or exclamation mark after a word of
 /// four letters or more (a sentence end the segmenter missed, but not "Gen." or "U.S.").
@@ -514,6 +546,32 @@ mod tests {
         assert_eq!(
             trim(s, Span::new(0, s.len())).text(s),
             "It called the plan \"a disaster\" on Monday"
+        );
+    }
+
+    #[test]
+    fn separators_are_found_byte_by_byte_outside_the_anchor() {
+        let s = "Talks resumed on Monday \u{2013} after a pause (brief) \u{2014} in Geneva; \
+                 1,000 walk-in visitors came in groups. Others went home.";
+        let at = |p: &str| s.find(p).unwrap();
+        let dash = |p: &str| (at(p), at(p) + 3);
+        let one = |p: &str| (at(p), at(p) + 1);
+        assert_eq!(
+            cuts(s, (0, 0)),
+            [
+                dash("\u{2013}"),
+                one("("),
+                one(")"),
+                dash("\u{2014}"),
+                one(";"),
+                one(". Others")
+            ]
+        );
+        // Not a comma between digits, a hyphen inside a word, or the final full stop (no
+        // space after it). Inside the anchor nothing cuts.
+        assert_eq!(
+            cuts(s, (at("("), at(";"))),
+            [dash("\u{2013}"), one(";"), one(". Others")]
         );
     }
 

@@ -34,16 +34,23 @@ pub struct Token {
     pub word: Entry,
 }
 
-/// Short forms whose final full stop belongs to the word ("Mr.", "Sen.", "Jan.").
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
-    "Adm", "Rev", "St", "Jr", "Sr", "Mt", "Ft", "Sec", "Amb", "Pres", "Atty", "Supt", "Cmdr",
-    "Gens", "Sens", "Reps", "Msgr", "Fr", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "No", "vs", "Inc", "Corp", "Co", "Ltd", "Bros", "Ph", "a.m", "p.m", "Ala", "Ariz", "Ark",
-    "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass",
-    "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va",
-    "Vt", "Wash", "Wis", "Wyo",
-];
+/// True for a short form whose final full stop belongs to the word ("Mr.", "Sen.", "Jan.");
+/// a match rather than a list, as it is asked of every word before a full stop.
+#[rustfmt::skip]
+fn is_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt"
+            | "Capt" | "Maj" | "Adm" | "Rev" | "St" | "Jr" | "Sr" | "Mt" | "Ft" | "Sec" | "Amb"
+            | "Pres" | "Atty" | "Supt" | "Cmdr" | "Gens" | "Sens" | "Reps" | "Msgr" | "Fr"
+            | "Jan" | "Feb" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "No" | "vs"
+            | "Inc" | "Corp" | "Co" | "Ltd" | "Bros" | "Ph" | "a.m" | "p.m" | "Ala" | "Ariz"
+            | "Ark" | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan"
+            | "Ky" | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb"
+            | "Nev" | "Okla" | "Ore" | "Pa" | "Tenn" | "Tex" | "Va" | "Vt" | "Wash" | "Wis"
+            | "Wyo"
+    )
+}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '@' || c == '#' || c == '$' || c == '%'
@@ -51,8 +58,21 @@ fn is_word_char(c: char) -> bool {
 
 /// [`is_word_char`] for an ASCII byte.
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'@' | b'#' | b'$' | b'%')
+    WORD_BYTES[usize::from(b)]
 }
+
+/// [`is_word_byte`] of every byte, looked up rather than tested: it runs over most bytes of
+/// a paragraph.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] =
+            (b as u8).is_ascii_alphanumeric() || matches!(b as u8, b'@' | b'#' | b'$' | b'%');
+        b += 1;
+    }
+    table
+};
 
 /// True when `c` may join two parts of one word ("Trump’s", "son-in-law", "U.S", "AT&T").
 fn is_joiner(c: char) -> bool {
@@ -141,7 +161,7 @@ fn words(text: &str, from: usize, to: usize, out: &mut Vec<Token>) {
             let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
             // "(R-Ky.)": a party and state after a name.
             let last_part = word.rsplit('-').next().unwrap_or(word);
-            if initial || word.contains('.') || ABBREVIATIONS.contains(&last_part) {
+            if initial || word.contains('.') || is_abbreviation(last_part) {
                 end += 1;
             }
         }
