@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::article::Origin;
+use crate::article::packed::Packed;
 use crate::atomic;
 use crate::cache::{self, EntryRef, Stamp};
 use crate::extract::{self, Doc};
@@ -507,8 +508,9 @@ fn analyse_batch(drafts: Vec<Draft>) -> Vec<Article> {
         .map(|(article, layout)| doc(article, layout))
         .collect();
     let extractions = extract::extract_all(&docs);
+    let mut scratch = Vec::new();
     for (article, x) in articles.iter_mut().zip(&extractions) {
-        article.set_extraction(x);
+        article.packed = Packed::encode_with(x, &article.text, &mut scratch);
     }
     articles
 }
