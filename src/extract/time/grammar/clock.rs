@@ -23,7 +23,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 /// A day named right after a time: "Wednesday", "yesterday", "Nov. 9".
 fn day_after(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let named = longer(
-        relative::deictic(tokens, i),
+        relative::deictic(text, tokens, i),
         relative::weekday(text, tokens, i),
     );
     let date = calendar::parse(text, tokens, i)
