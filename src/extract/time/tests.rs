@@ -1227,6 +1227,38 @@ fn the_last_half_of_a_year_is_its_second() {
 }
 
 #[test]
+fn the_first_two_quarters_are_the_first_half() {
+    check(
+        "Economists expect the slump to last through the first two quarters of 2026.",
+        tuesday(),
+        &[("the first two quarters of 2026", "2026-H1")],
+    );
+    check(
+        "Steelmakers lost money in the first two quarters and again over the last two quarters.",
+        tuesday(),
+        &[
+            ("the first two quarters", "2025-H1"),
+            ("the last two quarters", "P2Q"),
+        ],
+    );
+}
+
+#[test]
+fn a_fiscal_year_after_of_is_the_period_s_year() {
+    let august = Some(ymd(2025, 8, 14));
+    check(
+        "The retailer expects to close the purchase in the first quarter of fiscal 2026.",
+        august,
+        &[("the first quarter of fiscal 2026", "2026-Q1")],
+    );
+    check(
+        "Weak sales could persist through the first half of fiscal 2026.",
+        august,
+        &[("the first half of fiscal 2026", "2026-H1")],
+    );
+}
+
+#[test]
 fn quarters_leave_out_the_words_that_determine_their_noun() {
     let october = Some(ymd(2025, 10, 28));
     check(
