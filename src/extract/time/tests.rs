@@ -1146,6 +1146,17 @@ fn times_of_day() {
         tuesday(),
         &[("4 in the morning on Thursday", "2025-12-25T04:00")],
     );
+    // A showdown and a title are no time of day.
+    check(
+        "For the ruling party, high noon comes with the budget vote.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The studio also made \"Midnight Cowboy\", the producer said.",
+        tuesday(),
+        &[],
+    );
 }
 
 #[test]
