@@ -4,6 +4,10 @@
 use std::fs;
 use std::path::Path;
 
+use dossier::corpus::{Progress, analyse};
+use dossier::index::Index;
+use dossier::ingest::sample_drafts;
+
 fn replay(target: &str, run: fn(&[u8])) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/regressions")
@@ -38,6 +42,25 @@ fn loaders_regressions() {
 #[test]
 fn cache_file_regressions() {
     replay("cache_file", dossier::fuzzing::cache_file);
+}
+
+#[test]
+fn views_file_regressions() {
+    replay("views_file", |data| {
+        dossier::fuzzing::views_file(data);
+    });
+    // The sample corpus's own views are accepted and served; cut short or with a byte
+    // changed, they are rejected or served, never a panic.
+    let articles = analyse(sample_drafts(), &Progress::default());
+    let input = dossier::fuzzing::views_input(&Index::build(articles, Vec::new()));
+    assert!(dossier::fuzzing::views_file(&input));
+    let step = input.len() / 60 + 1;
+    for at in (0..input.len()).step_by(step) {
+        assert!(!dossier::fuzzing::views_file(&input[..at]));
+        let mut changed = input.clone();
+        changed[at] ^= 0x5a;
+        dossier::fuzzing::views_file(&changed);
+    }
 }
 
 #[test]
