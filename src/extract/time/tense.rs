@@ -577,7 +577,7 @@ const PRESENT: &[&str] = &[
 
 /// Auxiliaries after which a participle does not mark the tense ("will be held").
 const AUXILIARY: &[&str] = &[
-    "be", "been", "being", "is", "are", "am", "to", "get", "gets",
+    "be", "been", "being", "is", "are", "am", "to", "get", "gets", "getting",
 ];
 
 /// What the marker and noun lists say of a word, as bits.
@@ -985,6 +985,14 @@ mod tests {
         );
         assert_eq!(
             tense_of("Analysts expect the merger to close in May.", "May"),
+            Some(Tense::Future)
+        );
+        // A participle after "getting" is no past tense of its own.
+        assert_eq!(
+            tense_of(
+                "Factories are going to start getting beat up in the spring.",
+                "spring"
+            ),
             Some(Tense::Future)
         );
     }

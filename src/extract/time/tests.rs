@@ -928,6 +928,44 @@ fn references_without_a_date() {
 }
 
 #[test]
+fn today_s_in_the_sense_of_nowadays_is_no_date() {
+    check(
+        "In today's fast-changing world, banks need more capital, the chief executive said on Tuesday.",
+        tuesday(),
+        &[("Tuesday", "2025-12-23")],
+    );
+    check(
+        "Lenders struggle in today's difficult market environment.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Investors cheered today's vote in parliament.",
+        tuesday(),
+        &[("today", "2025-12-23")],
+    );
+}
+
+#[test]
+fn most_recently_before_a_date_only_ranks_it() {
+    check(
+        "The central bank raised rates three times this year, most recently on December 10.",
+        tuesday(),
+        &[("this year", "2025"), ("December 10", "2025-12-10")],
+    );
+    check(
+        "Inspectors found forged records in 2019, 2021 and most recently in 2024.",
+        tuesday(),
+        &[("2019", "2019"), ("2021", "2021"), ("2024", "2024")],
+    );
+    check(
+        "She was most recently head of sales at the bank.",
+        tuesday(),
+        &[("recently", "PAST_REF")],
+    );
+}
+
+#[test]
 fn earlier_in_the_day_is_the_day_mentioned_last() {
     check(
         "The strike hit Kharkiv on December 3. Earlier in the day, sirens sounded across the city.",
@@ -1009,6 +1047,43 @@ fn a_rate_of_a_quantity_is_no_time_expression() {
         &[("2028", "2028")],
     );
     check("The bonds pay 4 percent annually.", tuesday(), &[]);
+    // Things counted with a number are a quantity too, whether they happen or not.
+    check(
+        "Output rose to 2.9 million barrels a day, and the plant builds 250,000 cars a year.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The airline will add two flights a week to Mumbai and 700 seats a month.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Producers pumped 26 million barrels of oil a day, and the mill turns out 10,000 units annually.",
+        tuesday(),
+        &[],
+    );
+    // A length of time per period is a rate; a length of time a year ago is not.
+    check(
+        "The hotline is staffed 24 hours a day, seven days a week.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "Stocks fell to nine months of supply, compared with 11 months a year ago.",
+        tuesday(),
+        &[
+            ("nine months", "P9M"),
+            ("11 months", "P11M"),
+            ("a year ago", "2024"),
+        ],
+    );
+    // A measure taken over a period ("average daily volume") repeats nothing.
+    check(
+        "Average daily volume rose 12%, while median weekly earnings fell.",
+        tuesday(),
+        &[],
+    );
 }
 
 #[test]
@@ -1022,11 +1097,6 @@ fn recurrences() {
         "The hotline takes hundreds of calls a day.",
         tuesday(),
         &[("a day", "P1D")],
-    );
-    check(
-        "The airline will add two flights a week to Mumbai.",
-        tuesday(),
-        &[("a week", "P1W")],
     );
     check(
         "The paper publishes its index weekly.",
@@ -1075,6 +1145,17 @@ fn times_of_day() {
         "The convoy will leave at 4 in the morning on Thursday.",
         tuesday(),
         &[("4 in the morning on Thursday", "2025-12-25T04:00")],
+    );
+    // A showdown and a title are no time of day.
+    check(
+        "For the ruling party, high noon comes with the budget vote.",
+        tuesday(),
+        &[],
+    );
+    check(
+        "The studio also made \"Midnight Cowboy\", the producer said.",
+        tuesday(),
+        &[],
     );
 }
 
@@ -1153,6 +1234,38 @@ fn the_last_half_of_a_year_is_its_second() {
         "Over the last half century the town shrank.",
         tuesday(),
         &[],
+    );
+}
+
+#[test]
+fn the_first_two_quarters_are_the_first_half() {
+    check(
+        "Economists expect the slump to last through the first two quarters of 2026.",
+        tuesday(),
+        &[("the first two quarters of 2026", "2026-H1")],
+    );
+    check(
+        "Steelmakers lost money in the first two quarters and again over the last two quarters.",
+        tuesday(),
+        &[
+            ("the first two quarters", "2025-H1"),
+            ("the last two quarters", "P2Q"),
+        ],
+    );
+}
+
+#[test]
+fn a_fiscal_year_after_of_is_the_period_s_year() {
+    let august = Some(ymd(2025, 8, 14));
+    check(
+        "The retailer expects to close the purchase in the first quarter of fiscal 2026.",
+        august,
+        &[("the first quarter of fiscal 2026", "2026-Q1")],
+    );
+    check(
+        "Weak sales could persist through the first half of fiscal 2026.",
+        august,
+        &[("the first half of fiscal 2026", "2026-H1")],
     );
 }
 

@@ -139,13 +139,18 @@ pub(super) fn counts_something(text: &str, c: &Cursor) -> bool {
     })
 }
 
-/// A year written after a date or period: ", 2025", "of 2025", "2025", "nineteen ninety-four"
+/// A year written after a date or period: ", 2025", "of 2025", "of fiscal 2025", "2025", "nineteen ninety-four"
 /// (as read aloud in broadcasts), "of this year",
 /// "last year", "of next year", "of the year".
 fn year_after(c: &mut Cursor, text: &str) -> Option<YearSpec> {
     let mut d = *c;
     let comma = d.punct(b',');
     let of = !comma && d.word(W::Of);
+    // "the third quarter of fiscal 2008"
+    let mut f = d;
+    if of && f.word(W::Fiscal) && f.peek().is_some_and(|t| t.digits() == 4) {
+        d = f;
+    }
     if let Some(y) = year(&mut d).or_else(|| spoken_year(&mut d, text)) {
         *c = d;
         return Some(YearSpec::Given(y));
@@ -648,7 +653,8 @@ fn code_suffix(text: &str, tokens: &[Token], at: usize) -> bool {
 
 /// Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1990",
 /// "this year's third quarter", "the fiscal first quarter", "the year-ago third quarter",
-/// "Q3 2025", "the first half of 2025", "the last half of 2024", "second-half".
+/// "Q3 2025", "the first half of 2025", "the last half of 2024", "second-half", "the first
+/// two quarters of 1990" (the first half).
 fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     if let Some(core) = q_form(text, tokens, i) {
         return Some(core);
@@ -681,6 +687,21 @@ fn quarter_or_half(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let n = if last { 2 } else { ordinal(&mut c, text)? };
     c.dash();
     c.word(W::Fiscal);
+    // "the first two quarters of 1990": the first half.
+    let mut d = c;
+    if determiner
+        && n == 1
+        && !last
+        && d.take_if(|t| t.lex() == Lex::NumWord(2) || t.number() == Some(2))
+        && d.unit() == Some((Unit::Quarter, true))
+    {
+        c = d;
+        let year = year.or_else(|| year_after(&mut c, text));
+        return Some(Core::new(
+            c.i,
+            Expr::Calendar(year.unwrap_or(YearSpec::Implied), Part::Half(1)),
+        ));
+    }
     let part = match c.lex() {
         Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) && !last => Part::Quarter(n),
         Lex::Word(W::Half) if (1..=2).contains(&n) => Part::Half(n),

@@ -1,10 +1,10 @@
 //! Times of day: "10:35 a.m.", "10 p.m. Wednesday", "5 p.m. EST Nov. 9", "noon Thursday",
 //! "1900 GMT", "7 o'clock", "4 in the morning".
 
-use super::{Core, calendar, longer, relative};
+use super::{Core, calendar, longer, relative, text_is};
 use crate::extract::time::cursor::Cursor;
 use crate::extract::time::expr::{Base, Clock, Expr, Part};
-use crate::extract::time::token::{Kind, Token};
+use crate::extract::time::token::{Case, Kind, Token};
 use crate::extract::time::vocab::{DayPart, Lex, Unit, W};
 
 /// A time of day starting at token `i`, with the day written right after it, if any.
@@ -23,7 +23,7 @@ pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
 /// A day named right after a time: "Wednesday", "yesterday", "Nov. 9".
 fn day_after(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let named = longer(
-        relative::deictic(tokens, i),
+        relative::deictic(text, tokens, i),
         relative::weekday(text, tokens, i),
     );
     let date = calendar::parse(text, tokens, i)
@@ -45,11 +45,21 @@ const CLOCK_LEAD: &[W] = &[
 ];
 
 /// A clock time: hours with minutes, a.m./p.m., a time zone or "o'clock"; or "noon",
-/// "midnight".
+/// "midnight", but not "high noon" (a showdown) or a title ("Midnight Cowboy").
 fn time_of_day(c: &mut Cursor, text: &str) -> Option<Clock> {
     let mut d = *c;
     if let Lex::DayPart(p @ (DayPart::Noon | DayPart::Midnight)) = d.lex() {
+        let capital = d.peek().is_some_and(|t| t.case() == Case::Capital);
+        if d.prev().is_some_and(|t| text_is(text, t, "high")) {
+            return None;
+        }
         d.bump();
+        if capital
+            && d.peek()
+                .is_some_and(|t| t.case() == Case::Capital && t.lex() == Lex::Other)
+        {
+            return None;
+        }
         *c = d;
         return Some(Clock::Part(p));
     }

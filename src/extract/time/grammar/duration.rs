@@ -156,7 +156,8 @@ fn filler(c: &mut Cursor, text: &str) {
 
 /// A counted unit: "three years", "a week", "10-year", "2 1/2 years", "two and a half
 /// years", "a minute and a half", "two to three weeks". "a day" after happenings
-/// ("calls a day") is a recurrence, after a quantity ("$1 billion a year") nothing.
+/// ("calls a day") is a recurrence, after a quantity ("$1 billion a year") nothing; so is a
+/// length of time per period ("24 hours a day").
 fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let first = amount(&mut c, text)?;
@@ -181,6 +182,21 @@ fn counted(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     filler(&mut c, text);
     let (unit, plural) = c.unit()?;
     if first.article && plural {
+        return None;
+    }
+    // "24 hours a day", "seven days a week": a rate of time, no length of anything; but
+    // "9.6 months a year ago" is one.
+    let mut r = c;
+    if plural
+        && r.any(&[W::A, W::Per]).is_some()
+        && r.unit().is_some_and(|(_, p)| !p)
+        && r.peek().is_none_or(|t| {
+            !t.is_punct(b'-')
+                && ![W::Ago, W::Earlier, W::Later, W::Before, W::After]
+                    .iter()
+                    .any(|&w| t.is(w))
+        })
+    {
         return None;
     }
     // "a quarter of the vote", "three-quarters": fractions, not three months.

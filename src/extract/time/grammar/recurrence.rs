@@ -66,13 +66,14 @@ pub(super) const ADVERBS: &[(W, Unit)] = &[
 ];
 
 /// "daily", "weekly", "monthly", "yearly", "annually", "hourly"; not after a quantity ("rise
-/// 3% annually", "$40 million annually").
+/// 3% annually", "$40 million annually", "10,000 units annually") or in a measure ("average
+/// daily volume").
 fn adverb(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let t = tokens.get(i)?;
     let &(_, unit) = ADVERBS.iter().find(|(w, _)| t.is(*w))?;
     if rate_before(text, tokens, i) == Some(RateOf::Quantity)
         || (matches!(t.lex(), Lex::Word(W::Daily | W::Weekly | W::Monthly))
-            && newspaper(text, tokens, i))
+            && (newspaper(text, tokens, i) || averaged(text, tokens, i)))
     {
         return None;
     }
@@ -119,6 +120,16 @@ fn newspaper(text: &str, tokens: &[Token], i: usize) -> bool {
         || report
         || (next.is_some_and(|n| n.is_word() && n.case() == Case::Capital)
             && prev.is_some_and(|p| PAPER_WORDS.iter().any(|w| text_is(text, p, w))))
+}
+
+/// Words before "daily", "weekly" or "monthly" that make it the period a measure is taken
+/// over, not a recurrence: "average daily volume", "median weekly earnings".
+const MEASURES: &[&str] = &["average", "median", "mean", "typical"];
+
+/// True when the frequency word at token `i` follows a word of [`MEASURES`].
+fn averaged(text: &str, tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| MEASURES.iter().any(|w| text_is(text, &tokens[p], w)))
 }
 
 /// Verbs in the past of which a newspaper is the subject ("the daily reported"); in the
@@ -205,22 +216,64 @@ pub(super) enum RateOf {
 }
 
 /// What the token before `i` shows about "a"/"per" + unit (or a frequency adverb) at `i`, if
-/// it makes a rate.
+/// it makes a rate. Things counted with a number are a quantity too ("2 million barrels a
+/// day", "four flights a week", "10,000 units annually"), and so is a length of time ("24
+/// hours a day"); things without a number happen ("calls a day", "hundreds of interviews a
+/// day").
 pub(super) fn rate_before(text: &str, tokens: &[Token], i: usize) -> Option<RateOf> {
-    let p = &tokens[i.checked_sub(1)?];
+    let k = i.checked_sub(1)?;
+    let p = &tokens[k];
     match p.kind {
         Kind::Number(..) | Kind::Quantity | Kind::Punct(b'%') => Some(RateOf::Quantity),
         Kind::Word(Lex::Word(W::Once | W::Twice | W::Times), _) => Some(RateOf::Happening),
+        Kind::Word(Lex::Unit(_, true), _) => Some(RateOf::Quantity),
         Kind::Word(Lex::Other, Case::Lower) => {
             let w = &text[p.start as usize..p.end as usize];
             if AMOUNT_WORDS.contains(&w) {
                 Some(RateOf::Quantity)
-            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-                Some(RateOf::Happening)
+            } else if plural_noun(w) {
+                Some(if numbered(text, tokens, k) {
+                    RateOf::Quantity
+                } else {
+                    RateOf::Happening
+                })
+            } else if k >= 2 && tokens[k - 1].is(W::Of) && numbered(text, tokens, k - 2) {
+                // "26 million barrels of oil a day"
+                Some(RateOf::Quantity)
             } else {
                 None
             }
         }
         _ => None,
+    }
+}
+
+/// True for a lower-case word that looks like a plural noun ("flights", "barrels").
+fn plural_noun(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+}
+
+/// True when the plural noun at token `k` is counted by a number right before it, or before
+/// one adjective ("700 seats", "2.89 million barrels", "four new flights").
+fn numbered(text: &str, tokens: &[Token], k: usize) -> bool {
+    let number = |t: &Token| {
+        matches!(
+            t.kind,
+            Kind::Number(..) | Kind::Quantity | Kind::Word(Lex::NumWord(_), _)
+        ) || (t.case() == Case::Lower
+            && AMOUNT_WORDS.contains(&&text[t.start as usize..t.end as usize]))
+    };
+    if !tokens.get(k).is_some_and(|t| {
+        matches!(t.kind, Kind::Word(Lex::Other, Case::Lower))
+            && plural_noun(&text[t.start as usize..t.end as usize])
+    }) {
+        return false;
+    }
+    match k.checked_sub(1).map(|j| &tokens[j]) {
+        Some(t) if number(t) => true,
+        Some(t) if matches!(t.kind, Kind::Word(Lex::Other, Case::Lower)) => {
+            k >= 2 && number(&tokens[k - 2])
+        }
+        _ => false,
     }
 }

@@ -12,7 +12,7 @@ use crate::extract::time::vocab::{DayPart, Lex, Unit, W};
 
 /// The longest relative expression starting at token `i`.
 pub(super) fn parse(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
-    let mut best = deictic(tokens, i);
+    let mut best = deictic(text, tokens, i);
     best = longer(best, part_of_day(tokens, i));
     best = longer(best, mid_day_part(text, tokens, i));
     best = longer(best, in_the_day_part(tokens, i));
@@ -107,10 +107,12 @@ fn day_part(c: &mut Cursor) -> Option<Clock> {
 }
 
 /// "today", "tonight", "yesterday", "tomorrow", "the day before yesterday", "the day after
-/// tomorrow", with an optional part of the day ("yesterday morning").
-pub(super) fn deictic(tokens: &[Token], i: usize) -> Option<Core> {
+/// tomorrow", with an optional part of the day ("yesterday morning"); not "today's" in the
+/// sense of nowadays ("in today's world").
+pub(super) fn deictic(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     let mut c = Cursor::at(tokens, i);
     let (by, part) = match c.any(&[W::Today, W::Tonight, W::Yesterday, W::Tomorrow]) {
+        Some(W::Today) if nowadays(text, tokens, c.i) => return None,
         Some(W::Today) => (0, None),
         Some(W::Tonight) => (0, Some(Clock::Part(DayPart::Night))),
         Some(W::Yesterday) => (-1, None),
@@ -137,6 +139,45 @@ pub(super) fn deictic(tokens: &[Token], i: usize) -> Option<Core> {
     };
     let part = part.or_else(|| day_part(&mut c));
     Some(Core::new(c.i, Expr::Shift(Unit::Day, by, Base::Anchor)).with_clock(part))
+}
+
+/// Nouns that make "today's" before them mean nowadays, not the day of writing: "today's
+/// world", "in today's difficult market environment", "today's youth".
+const PRESENT_AGE_NOUNS: &[&str] = &[
+    "world",
+    "environment",
+    "climate",
+    "society",
+    "youth",
+    "generation",
+    "generations",
+    "economy",
+    "era",
+    "age",
+    "backdrop",
+    "consumers",
+    "shoppers",
+    "workers",
+    "children",
+    "kids",
+    "teenagers",
+];
+
+/// How many tokens after "today's" the noun of [`PRESENT_AGE_NOUNS`] may stand ("today's
+/// challenging macro backdrop", "today's fast-changing world").
+const PRESENT_AGE_REACH: usize = 5;
+
+/// True when "'s" follows at token `j`, right after "today", and a noun of
+/// [`PRESENT_AGE_NOUNS`] comes among the lower-case words after it.
+fn nowadays(text: &str, tokens: &[Token], j: usize) -> bool {
+    let mut c = Cursor::at(tokens, j);
+    if !(c.tight_punct(b'\'') && c.suffix(text, &["s"])) {
+        return false;
+    }
+    tokens[c.i..tokens.len().min(c.i + PRESENT_AGE_REACH)]
+        .iter()
+        .take_while(|t| (t.is_word() && t.case() == Case::Lower) || t.is_punct(b'-'))
+        .any(|t| PRESENT_AGE_NOUNS.iter().any(|w| text_is(text, t, w)))
 }
 
 /// "this morning", "this afternoon", "this evening", "last night".
@@ -186,7 +227,7 @@ fn mid_day_part(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         return None;
     };
     c.bump();
-    let day = deictic(tokens, c.i)
+    let day = deictic(text, tokens, c.i)
         .or_else(|| weekday(text, tokens, c.i))
         .unwrap_or_else(|| Core::new(c.i, Expr::Shift(Unit::Day, 0, Base::Reference)));
     Some(day.with_clock(Some(Clock::Part(p))).with_mod(Mod::Mid))
@@ -429,7 +470,7 @@ fn earlier_later(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         };
         return Some(Core::new(d.i, Expr::Shift(unit, 0, base)).with_mod(m));
     }
-    let mut best = deictic(tokens, c.i);
+    let mut best = deictic(text, tokens, c.i);
     best = longer(best, part_of_day(tokens, c.i));
     best = longer(best, weekday(text, tokens, c.i));
     best = longer(best, unit_shift(tokens, c.i));
@@ -593,9 +634,22 @@ fn stretch(c: &mut Cursor) -> Option<Core> {
     Some(Core::new(c.i, Expr::Duration(None, unit)))
 }
 
+/// True when a date follows token `i - 1`, possibly after a comma, "in" or "on": "most recently
+/// on December 20", "most recently in 2007", "most recently last October", where the date
+/// says when and "recently" only ranks it.
+fn dated_next(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut c = Cursor::at(tokens, i);
+    c.punct(b',');
+    c.any(&[W::In, W::On]);
+    c.peek().is_some()
+        && super::core_at(text, tokens, c.i)
+            .is_some_and(|core| super::dated(&core.expr) || matches!(core.expr, Expr::Shift(..)))
+}
+
 /// References without a date ("now", "currently", "these days", "at present", "recently",
 /// "in the past", "in the future", "the near term", "a later date") and the stretches of
-/// time just gone or ahead ("in recent days", "the coming weeks", "the weeks ahead").
+/// time just gone or ahead ("in recent days", "the coming weeks", "the weeks ahead"); not
+/// "recently" ranking a date ("most recently in 2007").
 fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
     use RefKind::{Future, Past, Present};
     let mut c = Cursor::at(tokens, i);
@@ -610,6 +664,12 @@ fn reference(text: &str, tokens: &[Token], i: usize) -> Option<Core> {
         Lex::Word(W::Current) if tokens[i].case() == Case::Lower => Present,
         Lex::Word(W::These) if c.unit() == Some((Unit::Day, true)) => Present,
         Lex::Word(W::Present) if prev.is_some_and(|p| p.is(W::At)) => Present,
+        Lex::Word(W::Recently)
+            if prev.is_some_and(|p| text_is(text, p, "most"))
+                && dated_next(text, tokens, i + 1) =>
+        {
+            return None;
+        }
         Lex::Word(W::Recently | W::Lately) => Past,
         Lex::Word(W::Soon) if soon_ahead(text, tokens, i) => Future,
         Lex::Word(W::Recent | W::Coming | W::Upcoming) => return stretch(&mut c),
